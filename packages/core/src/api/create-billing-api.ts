@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { createYoga } from 'graphql-yoga';
+import type { YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.ts';
+import { applyMigrations } from '../db/migrations.ts';
+import { createDb } from '../db/prisma-client.ts';
+import type { Db } from '../db/prisma-client.ts';
+import { scopeToTenant } from '../db/tenant-scope.ts';
+import type { BillingContext } from '../graphql/context.ts';
+import { schema } from '../graphql/schema.ts';
+import type { PluginRegistry } from '../plugins/registry.ts';
+import { createBillingPubSub } from '../pubsub/billing-events.ts';
+import type { BillingPubSub } from '../pubsub/billing-events.ts';
+import { createMaskError } from './mask-error.ts';
+import { normalizeOptions } from './normalize-options.ts';
+import type { BillingApiOptions } from './options.ts';
+import { useAuth } from './use-auth.ts';
+import { useHealthz } from './use-healthz.ts';
+import { useIntrospection } from './use-introspection.ts';
+import { attachWebSockets } from './websockets.ts';
+import type { WebSocketAttachment } from './websockets.ts';
+
+/** What Yoga passes to the context factory: the HTTP request, or (WebSocket) the principal from connect. */
+export interface ServerContext {
+  request?: Request;
+  principal?: Principal;
+}
+
+export interface BillingApi {
+  /**
+   * The Yoga instance: a Node request listener (`http.createServer(api.yoga)`, Express `app.use(path, api.yoga)`,
+   * Fastify via `api.yoga.handleNodeRequestAndResponse`) and a fetch handler (`api.yoga.fetch`).
+   */
+  yoga: YogaServerInstance<ServerContext, BillingContext>;
+  schema: GraphQLSchema;
+  /** The unscoped database client. Prefer the API; this is for migrations, seeding and host-side jobs. */
+  db: Db;
+  pubsub: BillingPubSub;
+  plugins: PluginRegistry;
+  logger: Logger;
+  /** Serves graphql-ws subscriptions on the GraphQL path of an HTTP server, with the same auth as HTTP. */
+  attachWebSockets(server: HttpServer): WebSocketAttachment;
+  /** Applies pending migrations (only when the API opened the database from a URL). */
+  migrate(): Promise<string[]>;
+  /** Closes the pub/sub connections and, when the API opened it, the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the billing API for a host to mount. Options are validated here, at boot, and a bad one throws a
+ * ConfigError naming it.
+ * @example
+ * const api = createBillingApi({ database: process.env.DATABASE_URL, auth: { secret: process.env.REVCYCLE_JWT_SECRET } });
+ * await api.migrate();
+ * const server = http.createServer(api.yoga);
+ * api.attachWebSockets(server);
+ * server.listen(4000);
+ */
+export function createBillingApi(options: BillingApiOptions): BillingApi {
+  const config = normalizeOptions(options);
+  const ownsDb = 'target' in config.database;
+  const db = 'target' in config.database ? createDb(config.database.target) : config.database.db;
+  const pubsubHandle = createBillingPubSub(config.redisUrl);
+  const principals = new WeakMap<Request, Principal>();
+
+  const yoga = createYoga<ServerContext, BillingContext>({
+    schema,
+    graphqlEndpoint: config.graphqlEndpoint,
+    graphiql: config.graphiql ? { title: 'revcycle', subscriptionsProtocol: 'WS' } : false,
+    landingPage: false,
+    logging: config.logger,
+    maskedErrors: { maskError: createMaskError(config.logger) },
+    plugins: [
+      useHealthz(db),
+      useAuth({ authenticate: config.authenticate, graphqlEndpoint: config.graphqlEndpoint, principals }),
+      useIntrospection(config.introspection),
+    ],
+    context: ({ request, principal: wsPrincipal }): BillingContext => {
+      const principal = wsPrincipal ?? (request ? principals.get(request) : undefined);
+      // useAuth answered 401 already for HTTP, and WebSocket connections are refused without a principal.
+      if (!principal) throw new Error('No principal on an authenticated path');
+      return {
+        principal,
+        db: scopeToTenant(db, principal),
+        rootDb: db,
+        pubsub: pubsubHandle.pubsub,
+        plugins: config.plugins,
+        limits: config.limits,
+        logger: config.logger,
+        requestId: request?.headers.get('x-request-id') ?? randomUUID(),
+      };
+    },
+  });
+
+  const attachments: WebSocketAttachment[] = [];
+  return {
+    yoga,
+    schema,
+    db,
+    pubsub: pubsubHandle.pubsub,
+    plugins: config.plugins,
+    logger: config.logger,
+    attachWebSockets(server) {
+      const attachment = attachWebSockets(server, yoga, config.authenticate, config.graphqlEndpoint);
+      attachments.push(attachment);
+      return attachment;
+    },
+    async migrate() {
+      if (!('target' in config.database)) throw new Error('migrate() needs the API to open the database from a URL');
+      return applyMigrations(config.database.target);
+    },
+    async close() {
+      await Promise.all(attachments.map((a) => a.close()));
+      await pubsubHandle.close();
+      if (ownsDb) await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { createJwtVerifier } from '../auth/jwt-authenticator.ts';
+import type { Principal } from '../auth/principal.ts';
+import { parseDatabaseUrl } from '../db/database-url.ts';
+import type { DatabaseTarget } from '../db/database-url.ts';
+import type { Db } from '../db/prisma-client.ts';
+import { ConfigError } from '../errors/config-error.ts';
+import type { ApiLimits } from '../graphql/context.ts';
+import { createPluginRegistry } from '../plugins/registry.ts';
+import type { PluginRegistry } from '../plugins/registry.ts';
+import type { Authenticate, BillingApiOptions } from './options.ts';
+import { DEFAULT_LIMITS } from './options.ts';
+import { DEFAULT_DATABASE_URL } from '../db/database-url.ts';
+
+export interface NormalizedOptions {
+  database: { target: DatabaseTarget } | { db: Db };
+  authenticate: Authenticate;
+  plugins: PluginRegistry;
+  redisUrl: string | undefined;
+  logger: Logger;
+  limits: ApiLimits;
+  introspection: boolean;
+  graphiql: boolean;
+  graphqlEndpoint: string;
+}
+
+/** Checks every option at boot; a bad one throws a ConfigError that names it. */
+export function normalizeOptions(options: BillingApiOptions): NormalizedOptions {
+  if (typeof options !== 'object' || options === null) throw new ConfigError('options', 'pass an options object');
+  return {
+    database: normalizeDatabase(options.database),
+    authenticate: normalizeAuth(options.auth),
+    plugins: createPluginRegistry(options),
+    redisUrl: normalizeRedisUrl(options.pubsub?.redisUrl),
+    logger: options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }),
+    limits: normalizeLimits(options.limits),
+    introspection: options.introspection ?? true,
+    graphiql: options.graphiql ?? true,
+    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+  };
+}
+
+function normalizeDatabase(database: BillingApiOptions['database']): NormalizedOptions['database'] {
+  if (database === undefined) return { target: parseDatabaseUrl(DEFAULT_DATABASE_URL, 'database') };
+  if (typeof database === 'string') return { target: parseDatabaseUrl(database, 'database') };
+  if (typeof database === 'object' && database !== null && '$transaction' in database) return { db: database };
+  throw new ConfigError('database', 'pass a database URL or a client from createDb()');
+}
+
+function normalizeAuth(auth: BillingApiOptions['auth']): Authenticate {
+  if (typeof auth !== 'object' || auth === null) throw new ConfigError('auth', 'is required: a JWT secret, a JWKS, or authenticate');
+  if ('authenticate' in auth) {
+    if (typeof auth.authenticate !== 'function') throw new ConfigError('auth.authenticate', 'must be a function');
+    return auth.authenticate;
+  }
+  const verify = createJwtVerifier(auth);
+  return async ({ authorization }): Promise<Principal | null> => {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    return match?.[1] ? verify(match[1]) : null;
+  };
+}
+
+function normalizeRedisUrl(url: string | undefined): string | undefined {
+  if (url === undefined || url === '') return undefined;
+  if (!/^rediss?:\/\//.test(url)) throw new ConfigError('pubsub.redisUrl', 'must start with redis:// or rediss://');
+  return url;
+}
+
+function normalizeLimits(limits: Partial<ApiLimits> | undefined): ApiLimits {
+  const merged = { ...DEFAULT_LIMITS, ...limits };
+  for (const [name, value] of Object.entries(merged)) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(`limits.${name}`, 'must be a positive integer');
+  }
+  return merged;
+}

@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+import type { JwtAuthOptions } from '../auth/jwt-authenticator.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Db } from '../db/prisma-client.ts';
+import type { ApiLimits } from '../graphql/context.ts';
+import type { CollectionsExporter, PayerConnector, StatementRenderer } from '../plugins/contracts.ts';
+
+/** What a vendor's own authentication sees of a request or a WebSocket connection. */
+export interface AuthenticationInput {
+  /** The HTTP request (HTTP and SSE), absent on WebSocket operations. */
+  request?: Request;
+  /** The `Authorization` header value, or `connectionParams.authorization` on graphql-ws. */
+  authorization?: string;
+  /** graphql-ws connection params, when the call came over a WebSocket. */
+  connectionParams?: Readonly<Record<string, unknown>>;
+}
+
+/** Bring your own auth: map a request to the caller, or null to answer 401. */
+export type Authenticate = (input: AuthenticationInput) => Promise<Principal | null> | Principal | null;
+
+export interface BillingApiOptions {
+  /**
+   * The database: a `DATABASE_URL` (`file:…` SQLite, `postgres://…` PostgreSQL), or a client you created with
+   * `createDb` (you then own its lifecycle). @default 'file:./data/revcycle.db'
+   */
+  database?: string | Db;
+  /** JWT verification (HS256 secret, or RS256/ES256 from a JWKS), or `{ authenticate }` for your own auth. */
+  auth: JwtAuthOptions | { authenticate: Authenticate };
+  payers?: readonly PayerConnector[];
+  statements?: readonly StatementRenderer[];
+  collections?: readonly CollectionsExporter[];
+  /** Set a Redis URL to share subscription events between server instances. @default in-process */
+  pubsub?: { redisUrl?: string };
+  /** A pino logger. @default pino at LOG_LEVEL or info */
+  logger?: Logger;
+  limits?: Partial<ApiLimits>;
+  /** Allow schema introspection. @default true */
+  introspection?: boolean;
+  /** Serve GraphiQL on GET with Accept: text/html. @default true */
+  graphiql?: boolean;
+  /** @default '/graphql' */
+  graphqlEndpoint?: string;
+}
+
+export const DEFAULT_LIMITS: ApiLimits = { maxDepth: 12, maxCost: 5000, maxPageSize: 100 };

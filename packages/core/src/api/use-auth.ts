@@ -1,0 +1,38 @@
+import type { Plugin } from 'graphql-yoga';
+import type { Principal } from '../auth/principal.ts';
+import type { Authenticate } from './options.ts';
+
+const UNAUTHENTICATED_BODY = JSON.stringify({
+  errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }],
+});
+
+/**
+ * Authenticates every GraphQL HTTP request (queries, mutations, SSE subscriptions) before it is parsed.
+ * No valid credential: HTTP 401 with no detail of why (a bad signature, expiry and a wrong audience look alike).
+ * GraphiQL's page itself (GET, Accept: text/html) needs no token; the queries it sends do.
+ */
+export function useAuth(options: {
+  authenticate: Authenticate;
+  graphqlEndpoint: string;
+  principals: WeakMap<Request, Principal>;
+}): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== options.graphqlEndpoint) return;
+      if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
+      if (request.method === 'OPTIONS') return;
+      const authorization = request.headers.get('authorization') ?? undefined;
+      const principal = await options.authenticate({ request, authorization });
+      if (!principal) {
+        endResponse(
+          new fetchAPI.Response(UNAUTHENTICATED_BODY, {
+            status: 401,
+            headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
+          }),
+        );
+        return;
+      }
+      options.principals.set(request, principal);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { BillingError } from '../errors/billing-errors.ts';
+import type { Db } from '../db/prisma-client.ts';
+import type { BillingContext } from '../graphql/context.ts';
+
+export interface AuditedChange<T> {
+  /** The mutation's result. */
+  result: T;
+  /** Global ids of the records created or changed. */
+  recordIds: string[];
+  /** The practice the change belongs to, so practice-limited subscribers can be filtered. */
+  practiceId?: string | null;
+}
+
+/**
+ * Runs a mutation's change and its audit record in one transaction: either both are written or neither.
+ * An expected failure (a BillingError) is audited too, with its code as the outcome, then rethrown for the
+ * payload's error union. The audit log is append-only: nothing in core updates or deletes an AuditEvent.
+ */
+export async function audited<T>(
+  ctx: BillingContext,
+  action: string,
+  change: (tx: Db) => Promise<AuditedChange<T>>,
+): Promise<T> {
+  try {
+    const { result, auditEventId, practiceId } = await ctx.db.$transaction(async (tx) => {
+      const done = await change(tx as Db);
+      const event = await recordAudit(tx as Db, ctx, action, 'SUCCEEDED', done.recordIds);
+      return { result: done.result, auditEventId: event.id, practiceId: done.practiceId ?? null };
+    });
+    ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId, practiceId });
+    return result;
+  } catch (error) {
+    if (error instanceof BillingError) {
+      const event = await recordAudit(ctx.db, ctx, action, error.code, []);
+      ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId: event.id, practiceId: null });
+    }
+    throw error;
+  }
+}
+
+function recordAudit(db: Db, ctx: BillingContext, action: string, outcome: string, recordIds: string[]) {
+  return db.auditEvent.create({
+    data: {
+      organizationId: ctx.principal.organizationId,
+      actorId: ctx.principal.userId,
+      actorRoles: ctx.principal.roles.join(','),
+      action,
+      outcome,
+      recordIds,
+      requestId: ctx.requestId,
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
+import { createAdapterFactory } from './adapter-factory.ts';
+import type { DatabaseTarget } from './database-url.ts';
+
+/**
+ * The application is typed against the PostgreSQL client. The SQLite client is generated from the same models
+ * and has identical model types, so it is used through the same type (the one cast below).
+ */
+export type Db = PostgresClient;
+export { Prisma } from '../generated/postgresql/client.ts';
+export type * from '../generated/postgresql/browser.ts';
+export * from '../generated/postgresql/enums.ts';
+
+export interface CreateDbOptions {
+  /** Called for each SQL statement sent; tests use it to count statements. */
+  onQuery?: (sql: string) => void;
+}
+
+/** Opens a Prisma client for the database; no native engine is needed (driver adapters). */
+export function createDb(target: DatabaseTarget, options: CreateDbOptions = {}): Db {
+  const { factory: adapter } = createAdapterFactory(target);
+  const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
+  const client =
+    target.provider === 'sqlite'
+      ? (new SqliteClient({ adapter, log }) as unknown as Db)
+      : new PostgresClient({ adapter, log });
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    (client as unknown as { $on(e: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) =>
+      onQuery(e.query),
+    );
+  }
+  return client;
+}

@@ -1,0 +1,66 @@
+import type { FieldError } from '../errors/billing-errors.ts';
+import { ValidationError } from '../errors/billing-errors.ts';
+import { isCalendarDate } from '../util/calendar-date.ts';
+import { isValidNpi } from './npi.ts';
+
+type Path = Array<string | number>;
+
+/** Collects field errors, then throws them together so the caller fixes everything in one round. */
+export class FieldChecks {
+  readonly errors: FieldError[] = [];
+
+  add(path: Path, code: string, message: string): this {
+    this.errors.push({ path, code, message: `${path.slice(1).join('.') || path.join('.')}: ${message}` });
+    return this;
+  }
+
+  npi(path: Path, value: string | null | undefined): this {
+    if (value == null) return this;
+    if (!/^\d{10}$/.test(value)) return this.add(path, 'INVALID_NPI', 'an NPI is 10 digits');
+    if (!isValidNpi(value)) return this.add(path, 'INVALID_NPI', `${value} fails the NPI check digit`);
+    return this;
+  }
+
+  taxId(path: Path, value: string): this {
+    return /^\d{9}$/.test(value.replace('-', '')) ? this : this.add(path, 'INVALID_TAX_ID', 'a tax id (EIN) is 9 digits');
+  }
+
+  timeZone(path: Path, value: string | null | undefined): this {
+    if (value == null) return this;
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return value.includes('/') || value === 'UTC' ? this : this.add(path, 'INVALID_TIME_ZONE', `${value} is not an IANA time zone`);
+    } catch {
+      return this.add(path, 'INVALID_TIME_ZONE', `${value} is not an IANA time zone`);
+    }
+  }
+
+  state(path: Path, value: string | null | undefined): this {
+    if (value == null) return this;
+    return /^[A-Z]{2}$/.test(value) ? this : this.add(path, 'INVALID_STATE', 'use the two-letter state code, e.g. TX');
+  }
+
+  postalCode(path: Path, value: string | null | undefined): this {
+    if (value == null) return this;
+    return /^\d{5}(-?\d{4})?$/.test(value) ? this : this.add(path, 'INVALID_POSTAL_CODE', 'a ZIP is 5 or 9 digits');
+  }
+
+  pastDate(path: Path, value: string | null | undefined, today: string): this {
+    if (value == null) return this;
+    if (!isCalendarDate(value)) return this.add(path, 'INVALID_DATE', `${value} is not a calendar date`);
+    return value > today ? this.add(path, 'DATE_IN_FUTURE', `${value} is in the future`) : this;
+  }
+
+  notBlank(path: Path, value: string | null | undefined): this {
+    return value != null && value.trim() === '' ? this.add(path, 'REQUIRED', 'must not be blank') : this;
+  }
+
+  nonNegative(path: Path, value: number | null | undefined): this {
+    return value != null && value < 0 ? this.add(path, 'OUT_OF_RANGE', 'must be 0 or more') : this;
+  }
+
+  /** Throws a ValidationError when anything was found. */
+  throwIfAny(): void {
+    if (this.errors.length > 0) throw new ValidationError(this.errors);
+  }
+}

@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.ts';
+import type { Db } from '../db/prisma-client.ts';
+import type { PluginRegistry } from '../plugins/registry.ts';
+import type { BillingPubSub } from '../pubsub/billing-events.ts';
+
+/** Limits applied to every operation; see `createBillingApi({ limits })`. */
+export interface ApiLimits {
+  /** Deepest selection allowed. @default 12 */
+  maxDepth: number;
+  /** Highest query cost allowed (fields, multiplied by page sizes of lists). @default 5000 */
+  maxCost: number;
+  /** Largest `first`/`last` on a connection. @default 100 */
+  maxPageSize: number;
+}
+
+/** What every resolver gets. Built per request (HTTP) or per operation (WebSocket). */
+export interface BillingContext {
+  principal: Principal;
+  /** The tenant-scoped client: every query is limited to the principal's organization and practices. */
+  db: Db;
+  /** The unscoped client: only for code that scopes itself explicitly (audit writes, migrations). */
+  rootDb: Db;
+  pubsub: BillingPubSub;
+  plugins: PluginRegistry;
+  limits: ApiLimits;
+  logger: Logger;
+  requestId: string;
+}

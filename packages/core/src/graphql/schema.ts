@@ -1,0 +1,17 @@
+import { builder } from './builder.ts';
+import './scalars/index.ts';
+import './types/errors.ts';
+import './types/address.ts';
+import './types/organization.ts';
+import './types/practice.ts';
+import './types/payer.ts';
+import './types/patient.ts';
+import './types/audit-event.ts';
+import './queries.ts';
+import './mutations/create-practice.ts';
+import './mutations/create-payer.ts';
+import './mutations/create-patient.ts';
+import './subscriptions.ts';
+
+/** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */
+export const schema = builder.toSchema({ sortSchema: true });

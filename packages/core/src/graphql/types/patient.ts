@@ -1,0 +1,50 @@
+import { ContactChannel, CoveragePriority, Sex, SubscriberRelationship } from '../../db/prisma-client.ts';
+import { builder } from '../builder.ts';
+import { Address } from './address.ts';
+
+export const SexEnum = builder.enumType(Sex, { name: 'Sex' });
+export const ContactChannelEnum = builder.enumType(ContactChannel, { name: 'ContactChannel' });
+export const CoveragePriorityEnum = builder.enumType(CoveragePriority, { name: 'CoveragePriority' });
+export const SubscriberRelationshipEnum = builder.enumType(SubscriberRelationship, { name: 'SubscriberRelationship' });
+
+export const PatientRef = builder.prismaNode('Patient', {
+  id: { field: 'id' },
+  description: 'A patient of a practice, with demographics, contact preferences and coverages.',
+  fields: (t) => ({
+    externalId: t.exposeString('externalId', { nullable: true }),
+    accountNumber: t.exposeString('accountNumber'),
+    firstName: t.exposeString('firstName'),
+    middleName: t.exposeString('middleName', { nullable: true }),
+    lastName: t.exposeString('lastName'),
+    dateOfBirth: t.expose('dateOfBirth', { type: 'Date' }),
+    sex: t.expose('sex', { type: SexEnum }),
+    address: t.field({ type: Address, resolve: (p) => p }),
+    homePhone: t.exposeString('homePhone', { nullable: true }),
+    mobilePhone: t.exposeString('mobilePhone', { nullable: true }),
+    email: t.exposeString('email', { nullable: true }),
+    preferredChannel: t.expose('preferredChannel', { type: ContactChannelEnum }),
+    timeZone: t.exposeString('timeZone', { nullable: true }),
+    practice: t.relation('practice'),
+    coverages: t.relation('coverages', {
+      description: 'Active coverages, primary first.',
+      query: { where: { active: true }, orderBy: { priority: 'asc' } },
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+export const CoverageRef = builder.prismaNode('Coverage', {
+  id: { field: 'id' },
+  description: 'A patient’s insurance with one payer, at one priority.',
+  fields: (t) => ({
+    memberId: t.exposeString('memberId'),
+    groupNumber: t.exposeString('groupNumber', { nullable: true }),
+    priority: t.expose('priority', { type: CoveragePriorityEnum }),
+    subscriberRelationship: t.expose('subscriberRelationship', { type: SubscriberRelationshipEnum }),
+    effectiveDate: t.expose('effectiveDate', { type: 'Date' }),
+    terminationDate: t.expose('terminationDate', { type: 'Date', nullable: true }),
+    active: t.exposeBoolean('active'),
+    payer: t.relation('payer'),
+    patient: t.relation('patient'),
+  }),
+});

@@ -1,0 +1,48 @@
+export { createBillingApi } from './api/create-billing-api.ts';
+export type { BillingApi, ServerContext } from './api/create-billing-api.ts';
+export type { AuthenticationInput, Authenticate, BillingApiOptions } from './api/options.ts';
+export { DEFAULT_LIMITS } from './api/options.ts';
+export type { WebSocketAttachment } from './api/websockets.ts';
+export { createJwtVerifier, principalFromClaims } from './auth/jwt-authenticator.ts';
+export type { JwtAuthOptions, TokenVerifier } from './auth/jwt-authenticator.ts';
+export { ROLES, isRole } from './auth/principal.ts';
+export type { Principal, Role } from './auth/principal.ts';
+export { signToken } from './auth/sign-token.ts';
+export type { SignTokenInput } from './auth/sign-token.ts';
+export { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './db/database-url.ts';
+export type { DatabaseProvider, DatabaseTarget } from './db/database-url.ts';
+export { applyMigrations, MIGRATIONS_ROOT } from './db/migrations.ts';
+export { createDb } from './db/prisma-client.ts';
+export type { CreateDbOptions, Db } from './db/prisma-client.ts';
+export { scopeToTenant } from './db/tenant-scope.ts';
+export { isValidNpi } from './domain/npi.ts';
+export {
+  BillingError,
+  ConflictError,
+  ERROR_CODES,
+  ForbiddenError,
+  InvalidStateTransitionError,
+  NotFoundError,
+  ValidationError,
+} from './errors/billing-errors.ts';
+export type { ErrorCode, FieldError } from './errors/billing-errors.ts';
+export { ConfigError } from './errors/config-error.ts';
+export type { ApiLimits, BillingContext } from './graphql/context.ts';
+export { decodeId, globalId } from './graphql/global-id.ts';
+export { printSchemaSdl, SCHEMA_FILE } from './graphql/schema-sdl.ts';
+export {
+  defineCollectionsExporter,
+  definePayerConnector,
+  defineStatementRenderer,
+  pluginKey,
+} from './plugins/contracts.ts';
+export type {
+  BillingPlugin,
+  CollectionsExporter,
+  PayerConnector,
+  PluginIdentity,
+  StatementRenderer,
+} from './plugins/contracts.ts';
+export type { PluginRegistry } from './plugins/registry.ts';
+export { createBillingPubSub } from './pubsub/billing-events.ts';
+export type { BillingEvents, BillingPubSub } from './pubsub/billing-events.ts';

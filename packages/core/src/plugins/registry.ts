@@ -1,0 +1,43 @@
+import { ConfigError } from '../errors/config-error.ts';
+import type { BillingPlugin, CollectionsExporter, PayerConnector, StatementRenderer } from './contracts.ts';
+import { pluginKey } from './contracts.ts';
+
+/** The plugins of one API instance, by key. */
+export interface PluginRegistry {
+  payers: ReadonlyMap<string, PayerConnector>;
+  statements: ReadonlyMap<string, StatementRenderer>;
+  collections: ReadonlyMap<string, CollectionsExporter>;
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Validates and indexes the configured plugins; errors name the option and the position. */
+export function createPluginRegistry(options: {
+  payers?: readonly PayerConnector[];
+  statements?: readonly StatementRenderer[];
+  collections?: readonly CollectionsExporter[];
+}): PluginRegistry {
+  return {
+    payers: index('payers', 'payer', options.payers),
+    statements: index('statements', 'statement', options.statements),
+    collections: index('collections', 'collections', options.collections),
+  };
+}
+
+function index<T extends BillingPlugin>(option: string, kind: T['kind'], plugins: readonly T[] | undefined): Map<string, T> {
+  const byKey = new Map<string, T>();
+  if (plugins === undefined) return byKey;
+  if (!Array.isArray(plugins)) throw new ConfigError(option, 'must be an array of plugin instances');
+  plugins.forEach((plugin, i) => {
+    const at = `${option}[${i}]`;
+    if (typeof plugin !== 'object' || plugin === null) throw new ConfigError(at, 'must be a plugin instance');
+    if (plugin.kind !== kind) throw new ConfigError(`${at}.kind`, `expected "${kind}", got ${JSON.stringify(plugin.kind)}`);
+    if (typeof plugin.id !== 'string' || !ID_PATTERN.test(plugin.id)) {
+      throw new ConfigError(`${at}.id`, 'must be lowercase letters, digits and dashes');
+    }
+    const key = pluginKey(plugin);
+    if (byKey.has(key)) throw new ConfigError(at, `two plugins share the key "${key}"; give one an instanceId`);
+    byKey.set(key, plugin);
+  });
+  return byKey;
+}

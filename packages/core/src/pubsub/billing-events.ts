@@ -1,0 +1,60 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+
+/**
+ * Payloads carry ids and facts, never PHI: they may cross Redis between server instances. Subscribers load the
+ * current records through their own tenant-scoped client. Every topic is keyed by organization, so a subscriber
+ * can only ever listen to its own tenant.
+ */
+export interface AuditEventRecordedPayload {
+  auditEventId: string;
+  practiceId: string | null;
+}
+
+export interface ClaimStatusChangedPayload {
+  claimId: string;
+  practiceId: string;
+  from: string | null;
+  to: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface BalanceChangedPayload {
+  patientId: string;
+  practiceId: string;
+  at: string;
+}
+
+/** Topic → [organizationId, payload]. */
+export type BillingEvents = {
+  auditEventRecorded: [organizationId: string, payload: AuditEventRecordedPayload];
+  claimStatusChanged: [organizationId: string, payload: ClaimStatusChangedPayload];
+  balanceChanged: [organizationId: string, payload: BalanceChangedPayload];
+};
+
+export type BillingPubSub = ReturnType<typeof createPubSub<BillingEvents>>;
+
+export interface BillingPubSubHandle {
+  pubsub: BillingPubSub;
+  /** Which transport carries events: in-process, or Redis between instances. */
+  kind: 'memory' | 'redis';
+  close(): Promise<void>;
+}
+
+/** In-process by default; with a Redis URL, events reach every server instance subscribed to the same Redis. */
+export function createBillingPubSub(redisUrl?: string): BillingPubSubHandle {
+  if (!redisUrl) return { pubsub: createPubSub<BillingEvents>(), kind: 'memory', close: async () => {} };
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
+  return {
+    pubsub: createPubSub<BillingEvents>({ eventTarget }),
+    kind: 'redis',
+    async close() {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export { createTestApi, TEST_JWT_SECRET } from './test-api.ts';
+export type { GraphQLResponse, TestApi } from './test-api.ts';
+export { createTestDatabase } from './test-database.ts';
+export type { TestDatabase } from './test-database.ts';
