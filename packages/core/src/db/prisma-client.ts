@@ -1,6 +1,6 @@
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
-import { createAdapterFactory } from './adapter-factory.ts';
+import { createClientAdapterFactory } from './adapter-factory.ts';
 import type { DatabaseTarget } from './database-url.ts';
 
 /**
@@ -19,7 +19,7 @@ export interface CreateDbOptions {
 
 /** Opens a Prisma client for the database; no native engine is needed (driver adapters). */
 export function createDb(target: DatabaseTarget, options: CreateDbOptions = {}): Db {
-  const { factory: adapter } = createAdapterFactory(target);
+  const adapter = createClientAdapterFactory(target);
   const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
   const client =
     target.provider === 'sqlite'
