@@ -45,14 +45,14 @@ export function scopeToTenant(db: Db, principal: Principal): Db {
         async $allOperations({ model, operation, args, query }) {
           const a = { ...(args as Args) };
           if (READ_OR_FILTER.has(operation)) {
-            a.where = { ...(a.where ?? {}), ...scopeFilter(model) };
+            a.where = restrict(a.where, scopeFilter(model));
           } else if (operation === 'create') {
             a.data = stampCreate(model, a.data);
           } else if (operation === 'createMany' || operation === 'createManyAndReturn') {
             const rows = Array.isArray(a.data) ? a.data : [a.data];
             a.data = rows.map((row) => stampCreate(model, row));
           } else if (operation === 'upsert') {
-            a.where = { ...(a.where ?? {}), ...scopeFilter(model) };
+            a.where = restrict(a.where, scopeFilter(model));
             a.create = stampCreate(model, a.create);
           }
           return query(a);
@@ -60,4 +60,14 @@ export function scopeToTenant(db: Db, principal: Principal): Db {
       },
     },
   }) as unknown as Db;
+}
+
+/**
+ * Adds the scope as one more AND condition, leaving the caller's fields (including a unique `id`) untouched:
+ * a filter on `id` for another tenant's record then simply matches nothing.
+ */
+function restrict(where: Record<string, unknown> | undefined, scope: Record<string, unknown>): Record<string, unknown> {
+  const existing = where?.AND;
+  const and = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+  return { ...(where ?? {}), AND: [...and, scope] };
 }

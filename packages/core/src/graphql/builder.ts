@@ -62,10 +62,12 @@ export const builder = new SchemaBuilder<{
     directResult: true,
   },
   complexity: {
-    // Connections cost their page size; other lists a flat 10 (the plugin's default).
+    // Connections cost their page size (once: their `nodes`/`edges` lists do not multiply again); other lists a
+    // flat 10 (the plugin's default).
     fieldComplexity: (args, _ctx, field) => {
       const size = (args as { first?: unknown; last?: unknown }).first ?? (args as { last?: unknown }).last;
       if (typeof size === 'number') return { field: 1, multiplier: Math.max(1, size) };
+      if (field.name === 'nodes' || field.name === 'edges') return { field: 1, multiplier: 1 };
       return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 10 : 1 };
     },
     limit: (ctx) => ({ depth: ctx.limits.maxDepth, complexity: ctx.limits.maxCost, breadth: ctx.limits.maxCost }),

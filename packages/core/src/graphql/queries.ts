@@ -70,7 +70,7 @@ type PatientFilterShape = { practiceId?: string | null; lastName?: string | null
 
 function patientWhere(filter: PatientFilterShape) {
   return {
-    ...(filter?.practiceId ? { practiceId: decodeId('Practice', filter.practiceId) } : {}),
+    ...(filter?.practiceId ? { practiceId: decodeId('Practice', filter.practiceId, ['filter', 'practiceId']) } : {}),
     ...(filter?.lastName ? { lastName: { startsWith: filter.lastName } } : {}),
     ...(filter?.dateOfBirth ? { dateOfBirth: filter.dateOfBirth } : {}),
   };

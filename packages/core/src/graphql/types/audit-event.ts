@@ -1,6 +1,8 @@
 import { builder } from '../builder.ts';
 
 export const AuditEventRef = builder.prismaNode('AuditEvent', {
+  // A record of another tenant is simply not found: node(id:) answers null, never an error.
+  nullable: true,
   id: { field: 'id' },
   description: 'One mutation, as recorded in the append-only audit log: who, what, when, which records.',
   authScopes: { admin: true, auditor: true },

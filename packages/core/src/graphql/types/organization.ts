@@ -2,6 +2,8 @@ import { builder } from '../builder.ts';
 import { pageSizeOptions } from '../connections.ts';
 
 export const OrganizationRef = builder.prismaNode('Organization', {
+  // A record of another tenant is simply not found: node(id:) answers null, never an error.
+  nullable: true,
   id: { field: 'id' },
   description: 'The tenant: every record belongs to exactly one organization, and a token sees only its own.',
   fields: (t) => ({

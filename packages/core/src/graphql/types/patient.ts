@@ -8,6 +8,8 @@ export const CoveragePriorityEnum = builder.enumType(CoveragePriority, { name: '
 export const SubscriberRelationshipEnum = builder.enumType(SubscriberRelationship, { name: 'SubscriberRelationship' });
 
 export const PatientRef = builder.prismaNode('Patient', {
+  // A record of another tenant is simply not found: node(id:) answers null, never an error.
+  nullable: true,
   id: { field: 'id' },
   description: 'A patient of a practice, with demographics, contact preferences and coverages.',
   fields: (t) => ({
@@ -34,6 +36,8 @@ export const PatientRef = builder.prismaNode('Patient', {
 });
 
 export const CoverageRef = builder.prismaNode('Coverage', {
+  // A record of another tenant is simply not found: node(id:) answers null, never an error.
+  nullable: true,
   id: { field: 'id' },
   description: 'A patient’s insurance with one payer, at one priority.',
   fields: (t) => ({

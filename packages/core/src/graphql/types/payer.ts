@@ -1,6 +1,8 @@
 import { builder } from '../builder.ts';
 
 export const PayerRef = builder.prismaNode('Payer', {
+  // A record of another tenant is simply not found: node(id:) answers null, never an error.
+  nullable: true,
   id: { field: 'id' },
   description: 'An insurer as your organization knows it, and the connector that reaches it.',
   fields: (t) => ({

@@ -3,6 +3,8 @@ import { pageSizeOptions } from '../connections.ts';
 import { Address } from './address.ts';
 
 export const PracticeRef = builder.prismaNode('Practice', {
+  // A record of another tenant is simply not found: node(id:) answers null, never an error.
+  nullable: true,
   id: { field: 'id' },
   description: 'A billing provider: claims go out under its NPI and tax id.',
   fields: (t) => ({
@@ -21,6 +23,8 @@ export const PracticeRef = builder.prismaNode('Practice', {
 });
 
 export const ProviderRef = builder.prismaNode('Provider', {
+  // A record of another tenant is simply not found: node(id:) answers null, never an error.
+  nullable: true,
   id: { field: 'id' },
   description: 'A rendering or billing clinician of a practice.',
   fields: (t) => ({
