@@ -54,11 +54,10 @@ export function attachWebSockets(
     },
     server,
   );
+  let closing: Promise<void> | undefined;
   return {
     server,
-    async close() {
-      await disposable.dispose();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    // Disposing closes every socket and the WebSocketServer itself; once is enough, however often it is asked.
+    close: () => (closing ??= Promise.resolve(disposable.dispose())),
   };
 }

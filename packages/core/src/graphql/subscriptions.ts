@@ -1,6 +1,7 @@
 import { filter, pipe } from 'graphql-yoga';
 import type { AuditEventRecordedPayload } from '../pubsub/billing-events.ts';
 import { builder } from './builder.ts';
+import { requireRole } from './require-role.ts';
 
 builder.subscriptionField('auditEventRecorded', (t) =>
   t.prismaField({
@@ -10,6 +11,8 @@ builder.subscriptionField('auditEventRecorded', (t) =>
       'practices only receives events of those practices.',
     authScopes: { admin: true, auditor: true },
     subscribe: (_root, _args, ctx) => {
+      // Checked here as well: field auth scopes run per event, and a subscriber without the role must be told now.
+      requireRole(ctx, ['admin', 'auditor'], 'Subscription.auditEventRecorded');
       const allowed = ctx.principal.practiceIds;
       return pipe(
         ctx.pubsub.subscribe('auditEventRecorded', ctx.principal.organizationId),

@@ -47,7 +47,8 @@ export interface BillingPubSubHandle {
 export function createBillingPubSub(redisUrl?: string): BillingPubSubHandle {
   if (!redisUrl) return { pubsub: createPubSub<BillingEvents>(), kind: 'memory', close: async () => {} };
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  // No ready check on the subscriber: its INFO would be refused once the connection is in subscriber mode.
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3, enableReadyCheck: false });
   const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
   return {
     pubsub: createPubSub<BillingEvents>({ eventTarget }),
