@@ -15,7 +15,8 @@ export { applyMigrations, MIGRATIONS_ROOT } from './db/migrations.ts';
 export { createDb } from './db/prisma-client.ts';
 export type { CreateDbOptions, Db } from './db/prisma-client.ts';
 export { scopeToTenant } from './db/tenant-scope.ts';
-export { isValidNpi } from './domain/npi.ts';
+export { isValidNpi, npiCheckDigit } from './domain/npi.ts';
+export { isCalendarDate, todayIn } from './util/calendar-date.ts';
 export {
   BillingError,
   ConflictError,

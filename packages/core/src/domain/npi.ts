@@ -4,7 +4,13 @@
  */
 export function isValidNpi(npi: string): boolean {
   if (!/^\d{10}$/.test(npi)) return false;
-  const digits = `80840${npi.slice(0, 9)}`;
+  return npiCheckDigit(npi.slice(0, 9)) === Number(npi[9]);
+}
+
+/** The check digit that completes a 9-digit NPI prefix. @example npiCheckDigit('123456789') // 3 */
+export function npiCheckDigit(firstNine: string): number {
+  if (!/^\d{9}$/.test(firstNine)) throw new RangeError('an NPI prefix is 9 digits');
+  const digits = `80840${firstNine}`;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);
@@ -14,6 +20,5 @@ export function isValidNpi(npi: string): boolean {
     }
     sum += d;
   }
-  const check = (10 - (sum % 10)) % 10;
-  return check === Number(npi[9]);
+  return (10 - (sum % 10)) % 10;
 }

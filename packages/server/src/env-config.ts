@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError, DEFAULT_DATABASE_URL, parseDatabaseUrl } from '@revcycle/core';
+import type { BillingApiOptions, DatabaseTarget, JwtAuthOptions } from '@revcycle/core';
+
+/** Every environment variable the server reads; the README lists the same. */
+export interface ServerConfig {
+  databaseUrl: string;
+  database: DatabaseTarget;
+  port: number;
+  /** Where the development secret (and the SQLite file, by default) live. */
+  dataDir: string;
+  auth: JwtAuthOptions;
+  /** True when no secret or JWKS is configured: a random secret is generated and kept in the data folder. */
+  developmentMode: boolean;
+  redisUrl: string | undefined;
+  introspection: boolean;
+  limits: NonNullable<BillingApiOptions['limits']>;
+  /** Seed the demo organization into an empty database on `serve` (default: only in development mode). */
+  seedDemoWhenEmpty: boolean;
+}
+
+export const DEV_SECRET_FILE = 'dev-jwt-secret';
+
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const database = parseDatabaseUrl(databaseUrl);
+  const dataDir = resolve(env.REVCYCLE_DATA_DIR || (database.provider === 'sqlite' && database.url !== ':memory:' ? dirname(database.url) : 'data'));
+  const port = integer(env, 'PORT', 4000);
+  const developmentMode = !env.REVCYCLE_JWT_SECRET && !env.REVCYCLE_JWKS_URL;
+  const auth: JwtAuthOptions = {
+    ...(env.REVCYCLE_JWT_SECRET ? { secret: env.REVCYCLE_JWT_SECRET } : {}),
+    ...(env.REVCYCLE_JWKS_URL ? { jwksUrl: env.REVCYCLE_JWKS_URL } : {}),
+    ...(developmentMode ? { secret: developmentSecret(dataDir) } : {}),
+    ...(env.REVCYCLE_JWT_ISSUER ? { issuer: env.REVCYCLE_JWT_ISSUER } : {}),
+    ...(env.REVCYCLE_JWT_AUDIENCE ? { audience: env.REVCYCLE_JWT_AUDIENCE } : {}),
+  };
+  return {
+    databaseUrl,
+    database,
+    port,
+    dataDir,
+    auth,
+    developmentMode,
+    redisUrl: env.REDIS_URL || undefined,
+    introspection: boolean(env, 'REVCYCLE_INTROSPECTION', true),
+    limits: {
+      maxDepth: integer(env, 'REVCYCLE_MAX_DEPTH', 12),
+      maxCost: integer(env, 'REVCYCLE_MAX_COST', 5000),
+      maxPageSize: integer(env, 'REVCYCLE_MAX_PAGE_SIZE', 100),
+    },
+    seedDemoWhenEmpty: boolean(env, 'REVCYCLE_SEED_DEMO', developmentMode),
+  };
+}
+
+/** The secret of development mode: generated once, then kept (mode 0600) so tokens survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, DEV_SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(name, `must be a positive integer, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes)$/i.test(raw)) return true;
+  if (/^(0|false|no)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got ${JSON.stringify(raw)}`);
+}

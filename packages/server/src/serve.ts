@@ -1,0 +1,73 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { createBillingApi, signToken } from '@revcycle/core';
+import type { BillingApi } from '@revcycle/core';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { seedDemo } from './demo/seed-demo.ts';
+import type { ServerConfig } from './env-config.ts';
+
+export interface RunningServer {
+  api: BillingApi;
+  server: Server;
+  url: string;
+  /** Stops accepting connections, closes subscriptions, pub/sub and the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Migrates, seeds the demo organization into an empty development database, and serves GraphQL (HTTP, SSE and
+ * graphql-ws on /graphql, GraphiQL in a browser) plus /healthz.
+ */
+export async function startServer(config: ServerConfig, logger: Logger = pino({ level: process.env.LOG_LEVEL ?? 'info' })): Promise<RunningServer> {
+  const api = createBillingApi({
+    database: config.databaseUrl,
+    auth: config.auth,
+    pubsub: { redisUrl: config.redisUrl },
+    logger,
+    introspection: config.introspection,
+    limits: config.limits,
+  });
+  const applied = await api.migrate();
+  logger.info({ applied, provider: config.database.provider }, applied.length ? 'applied migrations' : 'database schema is up to date');
+  if (config.developmentMode) {
+    logger.warn({ secretFile: `${config.dataDir}/dev-jwt-secret` }, 'development mode: no REVCYCLE_JWT_SECRET or REVCYCLE_JWKS_URL set; using a generated secret kept in the data folder');
+  }
+  let demoOrganizationId: string | undefined;
+  if (config.seedDemoWhenEmpty && (await api.db.organization.count()) === 0) {
+    demoOrganizationId = (await seedDemo(api.db)).organizationId;
+    logger.info('seeded the demo organization');
+  }
+
+  const server = createServer(api.yoga);
+  const webSockets = api.attachWebSockets(server);
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  const url = `http://localhost:${config.port}/graphql`;
+  logger.info({ url }, 'revcycle is serving GraphQL');
+
+  if (config.auth.secret && (demoOrganizationId ?? config.developmentMode)) {
+    const org = demoOrganizationId ?? (await api.db.organization.findFirst({ orderBy: { createdAt: 'asc' } }))?.id;
+    if (org) {
+      const token = await signToken({ secret: config.auth.secret, organizationId: org, roles: ['admin'], userId: 'demo-admin', expiresIn: '12h' });
+      process.stdout.write(`\nGraphQL: ${url}\nAdmin token for the demo organization (12 h), paste as the header\n  Authorization: Bearer ${token}\n\n`);
+    }
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    api,
+    server,
+    url,
+    stop: () =>
+      (stopping ??= (async () => {
+        // Stop accepting, end subscriptions, let in-flight requests finish (10 s at most), then release the database.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await webSockets.close();
+        const force = setTimeout(() => server.closeAllConnections(), 10_000);
+        await closed;
+        clearTimeout(force);
+        await api.close();
+      })()),
+  };
+}
