@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createBillingApi, signToken } from '@revcycle/core';
 import type { BillingApi } from '@revcycle/core';
 import { pino } from 'pino';
@@ -42,7 +43,8 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
   const server = createServer(api.yoga);
   const webSockets = api.attachWebSockets(server);
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
-  const url = `http://localhost:${config.port}/graphql`;
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}/graphql`;
   logger.info({ url }, 'revcycle is serving GraphQL');
 
   if (config.auth.secret && (demoOrganizationId ?? config.developmentMode)) {

@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readServerConfig } from '../src/env-config.ts';
+import { startServer } from '../src/serve.ts';
+import type { RunningServer } from '../src/serve.ts';
+
+let running: RunningServer;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'revcycle-serve-'));
+  // Development mode on a fresh SQLite file: the quick start's path.
+  const config = { ...readServerConfig({ DATABASE_URL: `file:${join(dataDir, 'r.db')}` }), port: 0 };
+  running = await startServer(config, pino({ level: 'silent' }));
+});
+afterAll(() => running.stop());
+
+describe('revcycle serve', () => {
+  it('migrates, seeds the demo organization into the empty database and answers /healthz', async () => {
+    const address = running.server.address() as { port: number };
+    const health = await fetch(`http://127.0.0.1:${address.port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await running.api.db.organization.count()).toBe(1);
+  });
+
+  it('keeps the development secret in the data folder, so tokens survive a restart', () => {
+    const first = readServerConfig({ DATABASE_URL: `file:${join(dataDir, 'r.db')}` });
+    const second = readServerConfig({ DATABASE_URL: `file:${join(dataDir, 'r.db')}` });
+    expect(first.developmentMode).toBe(true);
+    expect(first.auth.secret).toHaveLength(64);
+    expect(second.auth.secret).toBe(first.auth.secret);
+  });
+
+  it('names a bad environment variable', () => {
+    expect(() => readServerConfig({ PORT: 'eighty' })).toThrow('Invalid option PORT: must be a positive integer, got "eighty"');
+    expect(() => readServerConfig({ DATABASE_URL: 'mysql://x/y' })).toThrow(/DATABASE_URL/);
+  });
+});
