@@ -21,9 +21,9 @@ export const ISA_LENGTH = 106;
  * Reads the delimiters of the ISA starting at `offset`. The ISA's fixed width puts the element separator at
  * offset 3, ISA11 at 82, ISA16 at 104 and the segment terminator at 105.
  */
-export function readDelimiters(input: string, offset: number, segmentIndex: number): Delimiters {
+export function readDelimiters(input: string, offset: number, segmentIndex: number, byteOffset = offset): Delimiters {
   const fail = (message: string): never => {
-    throw new X12ParseError('BAD_ISA', message, { segmentIndex, segmentId: 'ISA', elementPosition: 0, byteOffset: offset });
+    throw new X12ParseError('BAD_ISA', message, { segmentIndex, segmentId: 'ISA', elementPosition: 0, byteOffset });
   };
   if (input.length - offset < ISA_LENGTH) fail('The ISA segment is shorter than its fixed 106 characters');
   const element = input[offset + 3]!;

@@ -39,11 +39,6 @@ export interface EnvelopeContext {
   transaction: TransactionHeader;
 }
 
-export type EnvelopeEvent =
-  | { kind: 'transactionStart'; context: EnvelopeContext; segment: Segment }
-  | { kind: 'segment'; context: EnvelopeContext; segment: Segment }
-  | { kind: 'transactionEnd'; context: EnvelopeContext; segment: Segment };
-
 export function fail(code: X12ErrorCode, message: string, segment: Segment | undefined, elementPosition = 0): never {
   throw new X12ParseError(code, message, {
     segmentIndex: segment?.index ?? 0,
@@ -53,92 +48,120 @@ export function fail(code: X12ErrorCode, message: string, segment: Segment | und
   });
 }
 
+/** Receives the body of each transaction set as the envelope validator reads it. */
+export interface TransactionHandler {
+  start(context: EnvelopeContext, st: Segment): void;
+  segment(segment: Segment): void;
+  end(context: EnvelopeContext, se: Segment): void;
+}
+
 /**
  * Checks the envelope while passing body segments through, so it works on a stream in constant memory:
  * ISA/IEA and GS/GE control numbers match, SE01 counts the transaction's segments, GE01 its transactions,
- * IEA01 its groups. A file that ends inside an envelope is TRUNCATED, never a partial success.
+ * IEA01 its groups. A file that ends inside an envelope is TRUNCATED (call `finish`), never a partial success.
  */
-export function* walkEnvelope(segments: Iterable<Segment>): Generator<EnvelopeEvent> {
-  let interchange: InterchangeHeader | undefined;
-  let isa: Segment | undefined;
-  let groupCount = 0;
-  let group: GroupHeader | undefined;
-  let gs: Segment | undefined;
-  let transactionCount = 0;
-  let transaction: TransactionHeader | undefined;
+export class EnvelopeValidator {
+  private interchange: InterchangeHeader | undefined;
+  private group: GroupHeader | undefined;
+  private context: EnvelopeContext | undefined;
+  private groupCount = 0;
+  private transactionCount = 0;
+  private segmentCount = 0;
+  private interchanges = 0;
+  private last: Segment | undefined;
 
-  let segmentCount = 0;
-  let last: Segment | undefined;
-  let interchanges = 0;
+  constructor(private readonly handler: TransactionHandler) {}
 
-  for (const segment of segments) {
-    last = segment;
+  push(segment: Segment): void {
+    this.last = segment;
     const e = segment.elements;
     switch (segment.id) {
       case 'ISA':
-        if (interchange) fail('UNEXPECTED_SEGMENT', 'A new ISA before the IEA that closes the previous interchange', segment);
-        interchange = {
+        if (this.interchange) fail('UNEXPECTED_SEGMENT', 'A new ISA before the IEA that closes the previous interchange', segment);
+        this.interchange = {
           senderQualifier: e[5] ?? '', senderId: (e[6] ?? '').trim(), receiverQualifier: e[7] ?? '', receiverId: (e[8] ?? '').trim(),
           date: isaDate(e[9] ?? ''), time: e[10] ?? '', controlNumber: e[13] ?? '', usage: e[15] ?? '',
         };
-        isa = segment;
-        groupCount = 0;
-        interchanges++;
-        break;
-      case 'IEA':
-        if (!interchange || !isa) fail('UNEXPECTED_SEGMENT', 'IEA without an ISA', segment);
-        if (group) fail('MISSING_SEGMENT', `IEA before the GE that closes group ${group.controlNumber}`, segment);
-        if (e[2] !== interchange.controlNumber) {
-          fail('CONTROL_NUMBER_MISMATCH', `IEA02 ${e[2]} does not match ISA13 ${interchange.controlNumber}`, segment, 2);
-        }
-        if (Number(e[1]) !== groupCount) fail('COUNT_MISMATCH', `IEA01 says ${e[1]} groups, the interchange has ${groupCount}`, segment, 1);
-        interchange = undefined;
-        break;
+        this.groupCount = 0;
+        this.interchanges++;
+        return;
+      case 'IEA': {
+        const interchange = this.interchange ?? fail('UNEXPECTED_SEGMENT', 'IEA without an ISA', segment);
+        if (this.group) fail('MISSING_SEGMENT', `IEA before the GE that closes group ${this.group.controlNumber}`, segment);
+        if (e[2] !== interchange.controlNumber) fail('CONTROL_NUMBER_MISMATCH', `IEA02 ${e[2]} does not match ISA13 ${interchange.controlNumber}`, segment, 2);
+        if (Number(e[1]) !== this.groupCount) fail('COUNT_MISMATCH', `IEA01 says ${e[1]} groups, the interchange has ${this.groupCount}`, segment, 1);
+        this.interchange = undefined;
+        return;
+      }
       case 'GS':
-        if (!interchange) fail('UNEXPECTED_SEGMENT', 'GS outside an interchange', segment);
-        if (group) fail('MISSING_SEGMENT', `GS before the GE that closes group ${group.controlNumber}`, segment);
-        group = { functionalId: e[1] ?? '', senderCode: e[2] ?? '', receiverCode: e[3] ?? '', controlNumber: e[6] ?? '', version: e[8] ?? '' };
-        gs = segment;
-        transactionCount = 0;
-        groupCount++;
-        break;
-      case 'GE':
-        if (!group || !gs) fail('UNEXPECTED_SEGMENT', 'GE without a GS', segment);
-        if (transaction) fail('MISSING_SEGMENT', `GE before the SE that closes transaction ${transaction.controlNumber}`, segment);
+        if (!this.interchange) fail('UNEXPECTED_SEGMENT', 'GS outside an interchange', segment);
+        if (this.group) fail('MISSING_SEGMENT', `GS before the GE that closes group ${this.group.controlNumber}`, segment);
+        this.group = { functionalId: e[1] ?? '', senderCode: e[2] ?? '', receiverCode: e[3] ?? '', controlNumber: e[6] ?? '', version: e[8] ?? '' };
+        this.transactionCount = 0;
+        this.groupCount++;
+        return;
+      case 'GE': {
+        const group = this.group ?? fail('UNEXPECTED_SEGMENT', 'GE without a GS', segment);
+        if (this.context) fail('MISSING_SEGMENT', `GE before the SE that closes transaction ${this.context.transaction.controlNumber}`, segment);
         if (e[2] !== group.controlNumber) fail('CONTROL_NUMBER_MISMATCH', `GE02 ${e[2]} does not match GS06 ${group.controlNumber}`, segment, 2);
-        if (Number(e[1]) !== transactionCount) fail('COUNT_MISMATCH', `GE01 says ${e[1]} transactions, the group has ${transactionCount}`, segment, 1);
-        group = undefined;
-        break;
-      case 'ST':
-        if (!group || !interchange) fail('UNEXPECTED_SEGMENT', 'ST outside a functional group', segment);
-        if (transaction) fail('MISSING_SEGMENT', `ST before the SE that closes transaction ${transaction.controlNumber}`, segment);
-        transaction = { id: e[1] ?? '', controlNumber: e[2] ?? '', implementationReference: e[3] || undefined };
-
-        segmentCount = 1;
-        transactionCount++;
-        yield { kind: 'transactionStart', context: { interchange, group, transaction }, segment };
-        break;
+        if (Number(e[1]) !== this.transactionCount) fail('COUNT_MISMATCH', `GE01 says ${e[1]} transactions, the group has ${this.transactionCount}`, segment, 1);
+        this.group = undefined;
+        return;
+      }
+      case 'ST': {
+        if (!this.group || !this.interchange) fail('UNEXPECTED_SEGMENT', 'ST outside a functional group', segment);
+        if (this.context) fail('MISSING_SEGMENT', `ST before the SE that closes transaction ${this.context.transaction.controlNumber}`, segment);
+        const transaction = { id: e[1] ?? '', controlNumber: e[2] ?? '', implementationReference: e[3] || undefined };
+        this.context = { interchange: this.interchange, group: this.group, transaction };
+        this.segmentCount = 1;
+        this.transactionCount++;
+        this.handler.start(this.context, segment);
+        return;
+      }
       case 'SE': {
-        if (!transaction || !group || !interchange) fail('UNEXPECTED_SEGMENT', 'SE without an ST', segment);
-        segmentCount++;
-        if (e[2] !== transaction.controlNumber) {
-          fail('CONTROL_NUMBER_MISMATCH', `SE02 ${e[2]} does not match ST02 ${transaction.controlNumber}`, segment, 2);
+        const context = this.context ?? fail('UNEXPECTED_SEGMENT', 'SE without an ST', segment);
+        this.segmentCount++;
+        if (e[2] !== context.transaction.controlNumber) {
+          fail('CONTROL_NUMBER_MISMATCH', `SE02 ${e[2]} does not match ST02 ${context.transaction.controlNumber}`, segment, 2);
         }
-        if (Number(e[1]) !== segmentCount) fail('COUNT_MISMATCH', `SE01 says ${e[1]} segments, the transaction has ${segmentCount}`, segment, 1);
-        yield { kind: 'transactionEnd', context: { interchange, group, transaction }, segment };
-        transaction = undefined;
-        break;
+        if (Number(e[1]) !== this.segmentCount) fail('COUNT_MISMATCH', `SE01 says ${e[1]} segments, the transaction has ${this.segmentCount}`, segment, 1);
+        this.context = undefined;
+        this.handler.end(context, segment);
+        return;
       }
       default:
-        if (!transaction || !group || !interchange) fail('UNEXPECTED_SEGMENT', `${segment.id} outside a transaction set`, segment);
-        segmentCount++;
-        yield { kind: 'segment', context: { interchange, group, transaction }, segment };
+        if (!this.context) fail('UNEXPECTED_SEGMENT', `${segment.id} outside a transaction set`, segment);
+        this.segmentCount++;
+        this.handler.segment(segment);
     }
   }
-  if (interchange || interchanges === 0) {
-    const open = transaction ? `transaction ${transaction.controlNumber} has no SE` : group ? `group ${group.controlNumber} has no GE` : 'the interchange has no IEA';
-    fail('TRUNCATED', `The file ends early: ${interchanges === 0 ? 'no interchange' : open}`, last);
+
+  /** Call at the end of the input: an open envelope means the file was truncated. */
+  finish(): void {
+    if (!this.interchange && this.interchanges > 0) return;
+    const open = this.context
+      ? `transaction ${this.context.transaction.controlNumber} has no SE`
+      : this.group ? `group ${this.group.controlNumber} has no GE` : 'the interchange has no IEA';
+    fail('TRUNCATED', `The file ends early: ${this.interchanges === 0 ? 'no interchange' : open}`, this.last);
   }
+}
+
+export type EnvelopeEvent =
+  | { kind: 'transactionStart'; context: EnvelopeContext; segment: Segment }
+  | { kind: 'segment'; segment: Segment }
+  | { kind: 'transactionEnd'; context: EnvelopeContext; segment: Segment };
+
+/** The envelope events of a whole list of segments (convenience over EnvelopeValidator). */
+export function walkEnvelope(segments: Iterable<Segment>): EnvelopeEvent[] {
+  const events: EnvelopeEvent[] = [];
+  const validator = new EnvelopeValidator({
+    start: (context, segment) => events.push({ kind: 'transactionStart', context, segment }),
+    segment: (segment) => events.push({ kind: 'segment', segment }),
+    end: (context, segment) => events.push({ kind: 'transactionEnd', context, segment }),
+  });
+  for (const segment of segments) validator.push(segment);
+  validator.finish();
+  return events;
 }
 
 /** ISA09 YYMMDD → YYYY-MM-DD. */

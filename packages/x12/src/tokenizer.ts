@@ -8,7 +8,7 @@ export interface Segment {
   elements: string[];
   /** 0-based position of the segment in the input. */
   index: number;
-  /** Offset of the segment's first character in the input. */
+  /** Offset of the segment's first byte in the input. */
   offset: number;
   /** The delimiters of the interchange the segment belongs to (for splitting components and repetitions). */
   delimiters: Delimiters;
@@ -17,43 +17,61 @@ export interface Segment {
 const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 
 /**
- * Splits X12 text into segments. Delimiters come from each ISA, so several interchanges with different
- * separators can follow each other; CR/LF between segments (or none) is accepted. Bytes are read as latin1, so
- * string offsets are byte offsets.
+ * Splits X12 text into segments, chunk by chunk, so a file of any size is read in constant memory. Delimiters
+ * come from each ISA, so interchanges with different separators can follow each other; CR/LF between segments
+ * (or none) is accepted. Feed text with `scan`; it returns how much it consumed (whole segments only), and the
+ * caller keeps the rest for the next chunk. Offsets count characters; bytes decoded as latin1 make them bytes.
  */
-export function* tokenize(input: string | Uint8Array, startIndex = 0, startOffset = 0): Generator<Segment> {
-  const text = typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
-  let pos = skipBlank(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, undefined);
-  let index = startIndex;
-  if (!text.startsWith('ISA', pos)) {
-    throw new X12ParseError('NOT_X12', 'The input does not start with an ISA segment', {
-      segmentIndex: index, segmentId: '', elementPosition: 0, byteOffset: startOffset + pos,
-    });
-  }
-  let delimiters = readDelimiters(text, pos, index);
-  while (pos < text.length) {
-    let end: number;
-    if (text.startsWith('ISA', pos)) {
-      delimiters = readDelimiters(text, pos, index);
-      end = pos + ISA_LENGTH - 1;
-    } else {
-      end = text.indexOf(delimiters.segment, pos);
-      if (end < 0) {
-        throw new X12ParseError('TRUNCATED', 'The last segment has no segment terminator: the file is truncated', {
-          segmentIndex: index, segmentId: text.slice(pos, pos + 3).split(delimiters.element)[0] ?? '', elementPosition: 0, byteOffset: startOffset + pos,
-        });
+export class SegmentScanner {
+  delimiters: Delimiters | undefined;
+  /** Index of the next segment. */
+  index = 0;
+  /** Offset of `text[0]` of the next `scan` in the whole input. */
+  offset = 0;
+  private started = false;
+
+  /**
+   * Emits every complete segment of `text`. With `final`, text left after the last terminator is an error
+   * (a truncated file); otherwise it is left for the next call. Returns the number of characters consumed.
+   */
+  scan(text: string, final: boolean, onSegment: (segment: Segment) => void): number {
+    let pos = 0;
+    if (!this.started) {
+      pos = skipBlank(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, undefined);
+      if (pos + 3 > text.length && !final) return 0;
+      if (!text.startsWith('ISA', pos)) this.fail('NOT_X12', 'The input does not start with an ISA segment', '', pos);
+      this.started = true;
+    }
+    while (pos < text.length) {
+      let end: number;
+      if (text.startsWith('ISA', pos)) {
+        if (text.length - pos < ISA_LENGTH && !final) break;
+        this.delimiters = readDelimiters(text, pos, this.index, this.offset + pos);
+        end = pos + ISA_LENGTH - 1;
+      } else {
+        const delimiters = this.delimiters!;
+        end = text.indexOf(delimiters.segment, pos);
+        if (end < 0) {
+          if (!final) break;
+          const id = text.slice(pos, pos + 3).split(delimiters.element)[0] ?? '';
+          this.fail('TRUNCATED', 'The last segment has no segment terminator: the file is truncated', id, pos);
+        }
       }
+      const delimiters = this.delimiters!;
+      const elements = text.slice(pos, end).split(delimiters.element);
+      const id = elements[0]!;
+      if (!SEGMENT_ID.test(id)) this.fail('BAD_SEGMENT_ID', `"${id.slice(0, 20)}" is not a segment identifier`, '', pos);
+      onSegment({ id, elements, index: this.index, offset: this.offset + pos, delimiters });
+      this.index++;
+      pos = skipBlank(text, end + 1, delimiters.segment);
     }
-    const elements = text.slice(pos, end).split(delimiters.element);
-    const id = elements[0]!;
-    if (!SEGMENT_ID.test(id)) {
-      throw new X12ParseError('BAD_SEGMENT_ID', `"${id.slice(0, 20)}" is not a segment identifier`, {
-        segmentIndex: index, segmentId: '', elementPosition: 0, byteOffset: startOffset + pos,
-      });
-    }
-    yield { id, elements, index, offset: startOffset + pos, delimiters };
-    index++;
-    pos = skipBlank(text, end + 1, delimiters.segment);
+    if (final && !this.started) this.fail('NOT_X12', 'The input is empty', '', 0);
+    this.offset += pos;
+    return pos;
+  }
+
+  private fail(code: 'NOT_X12' | 'TRUNCATED' | 'BAD_SEGMENT_ID', message: string, segmentId: string, pos: number): never {
+    throw new X12ParseError(code, message, { segmentIndex: this.index, segmentId, elementPosition: 0, byteOffset: this.offset + pos });
   }
 }
 
@@ -67,7 +85,14 @@ function skipBlank(text: string, pos: number, terminator: string | undefined): n
   return pos;
 }
 
-/** The components of a composite element, e.g. `HC:99213:25` → ['HC', '99213', '25']. */
-export function components(segment: Segment, element: string): string[] {
-  return element.split(segment.delimiters.component);
+/** Text of an X12 input: bytes are read as latin1, so every byte is one character and offsets are byte offsets. */
+export function inputText(input: string | Uint8Array): string {
+  return typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
+}
+
+/** All segments of a whole input. */
+export function tokenize(input: string | Uint8Array): Segment[] {
+  const segments: Segment[] = [];
+  new SegmentScanner().scan(inputText(input), true, (segment) => segments.push(segment));
+  return segments;
 }

@@ -1,0 +1,56 @@
+import { EnvelopeValidator } from '../envelope.ts';
+import { SegmentScanner } from '../tokenizer.ts';
+import { RemittanceBuilder } from './remittance-builder.ts';
+import type { ClaimPayment, Remittance835 } from './types.ts';
+
+/** What `stream835` yields, in file order. */
+export type Remittance835Event =
+  /** A payment begins: BPR/TRN, payer and payee (its `claims` stay empty while streaming). */
+  | { kind: 'payment'; remittance: Remittance835 }
+  /** One claim payment with its services, adjustments and remarks. */
+  | { kind: 'claim'; claim: ClaimPayment; remittance: Remittance835 }
+  /** The payment is complete: its PLB adjustments and every balancing finding are in. */
+  | { kind: 'paymentEnd'; remittance: Remittance835 };
+
+export type ByteSource = AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array>;
+
+/**
+ * Reads an 835 of any size in constant memory: a Node stream, a web ReadableStream or any async iterable of
+ * chunks. Claims are yielded as soon as they are read. Errors (X12ParseError) can come after claims were
+ * yielded — a truncated file is only known at its end — so treat the stream as one transaction: post nothing
+ * until `paymentEnd` (and the end of the iteration) arrives, or roll back on error.
+ * @example
+ * for await (const event of stream835(createReadStream('big.835'))) if (event.kind === 'claim') total += event.claim.paidCents;
+ */
+export async function* stream835(source: ByteSource): AsyncGenerator<Remittance835Event> {
+  const pending: Remittance835Event[] = [];
+  const builder = new RemittanceBuilder({
+    header: (remittance) => pending.push({ kind: 'payment', remittance }),
+    claim: (claim, remittance) => pending.push({ kind: 'claim', claim, remittance }),
+    end: (remittance) => pending.push({ kind: 'paymentEnd', remittance }),
+  });
+  const envelope = new EnvelopeValidator(builder);
+  const scanner = new SegmentScanner();
+  const push = envelope.push.bind(envelope);
+  const decoder = new TextDecoder('latin1');
+  let carry = '';
+  for await (const chunk of iterate(source)) {
+    const text = carry + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    const consumed = scanner.scan(text, false, push);
+    carry = text.slice(consumed);
+    yield* pending;
+    pending.length = 0;
+  }
+  scanner.scan(carry, true, push);
+  envelope.finish();
+  yield* pending;
+}
+
+async function* iterate(source: ByteSource): AsyncIterable<Uint8Array | string> {
+  if (Symbol.asyncIterator in source) {
+    yield* source as AsyncIterable<Uint8Array | string>;
+    return;
+  }
+  const reader = (source as ReadableStream<Uint8Array>).getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+}
