@@ -41,6 +41,9 @@ export class SegmentScanner {
       if (pos + 3 > text.length && !final) return 0;
       if (!text.startsWith('ISA', pos)) this.fail('NOT_X12', 'The input does not start with an ISA segment', '', pos);
       this.started = true;
+    } else {
+      // A chunk may begin with the line break that followed the previous chunk's last segment.
+      pos = skipBlank(text, 0, this.delimiters?.segment);
     }
     while (pos < text.length) {
       let end: number;

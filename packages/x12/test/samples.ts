@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The shared public sample files (read-only, next to the repository). */
-export const SAMPLES_ROOT = fileURLToPath(new URL('../../../../shared/samples/x12', import.meta.url));
+/** Public sample files, copied unchanged with their licenses (see fixtures/samples/README.md). */
+export const SAMPLES_ROOT = fileURLToPath(new URL('./fixtures/samples', import.meta.url));
 
 export function sample(path: string): string {
   return readFileSync(join(SAMPLES_ROOT, path), 'latin1');
