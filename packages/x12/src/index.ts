@@ -23,3 +23,9 @@ export type {
   X12Warning,
 } from './835/types.ts';
 export { centsToDecimal, decimalToScaled, milliToDecimal } from './values.ts';
+export { parse999 } from './acknowledgements/parse999.ts';
+export type { Ack999, ElementError999, SegmentError999, TransactionResponse999 } from './acknowledgements/parse999.ts';
+export { parse277, parse277CA } from './acknowledgements/parse277.ts';
+export type { ClaimStatus, ClaimStatusDetail, ClaimStatusLine, ClaimStatusResponse } from './acknowledgements/parse277.ts';
+export { parse271, summarize271 } from './eligibility/parse271.ts';
+export type { Benefit, EligibilityMember, EligibilityRejection, EligibilityResponse, EligibilitySummary } from './eligibility/parse271.ts';

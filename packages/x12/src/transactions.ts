@@ -1,0 +1,46 @@
+import { EnvelopeValidator, fail } from './envelope.ts';
+import type { EnvelopeContext } from './envelope.ts';
+import { inputText, SegmentScanner } from './tokenizer.ts';
+import type { Segment } from './tokenizer.ts';
+
+export interface Transaction {
+  envelope: EnvelopeContext;
+  /** The body: every segment between ST and SE. */
+  segments: Segment[];
+  st: Segment;
+}
+
+/**
+ * The validated transaction sets of an input, each with its body segments (for the small transactions:
+ * acknowledgements, status and eligibility answers; 835s stream instead). Every set must be `transactionId`.
+ */
+export function readTransactions(input: string | Uint8Array, transactionId: string): Transaction[] {
+  const transactions: Transaction[] = [];
+  let current: Transaction | undefined;
+  const envelope = new EnvelopeValidator({
+    start(context, st) {
+      if (context.transaction.id !== transactionId) {
+        fail('WRONG_TRANSACTION', `Expected a ${transactionId} transaction set, found ${context.transaction.id}`, st, 1);
+      }
+      current = { envelope: context, segments: [], st };
+    },
+    segment(segment) {
+      current!.segments.push(segment);
+    },
+    end() {
+      transactions.push(current!);
+      current = undefined;
+    },
+  });
+  new SegmentScanner().scan(inputText(input), true, (segment) => envelope.push(segment));
+  envelope.finish();
+  return transactions;
+}
+
+/** Splits an element on the interchange's repetition separator (ISA11), e.g. EB03 service types. */
+export function repetitions(segment: Segment, position: number): string[] {
+  const raw = segment.elements[position] ?? '';
+  if (raw === '') return [];
+  const separator = segment.delimiters.repetition;
+  return separator ? raw.split(separator) : [raw];
+}
