@@ -3,6 +3,10 @@ import { X12ParseError } from './x12-parse-error.ts';
 import type { X12ErrorCode } from './x12-parse-error.ts';
 
 export interface InterchangeHeader {
+  authorizationQualifier: string;
+  authorization: string;
+  securityQualifier: string;
+  security: string;
   senderQualifier: string;
   senderId: string;
   receiverQualifier: string;
@@ -12,6 +16,8 @@ export interface InterchangeHeader {
   /** HHMM */
   time: string;
   controlNumber: string;
+  /** ISA14: 1 when a TA1 is requested. */
+  acknowledgmentRequested: string;
   usage: 'P' | 'T' | string;
 }
 
@@ -19,6 +25,10 @@ export interface GroupHeader {
   functionalId: string;
   senderCode: string;
   receiverCode: string;
+  /** GS04 as YYYY-MM-DD. */
+  date: string;
+  /** GS05, HHMM or HHMMSS. */
+  time: string;
   controlNumber: string;
   /** GS08, e.g. 005010X221A1. */
   version: string;
@@ -60,7 +70,18 @@ export interface TransactionHandler {
  * ISA/IEA and GS/GE control numbers match, SE01 counts the transaction's segments, GE01 its transactions,
  * IEA01 its groups. A file that ends inside an envelope is TRUNCATED (call `finish`), never a partial success.
  */
+export interface EnvelopeOptions {
+  /**
+   * 'strict' (the default) throws on a wrong count or control number in SE, GE or IEA. 'report' lists them in
+   * `warnings` and goes on — for reading files from senders whose trailers are known to be wrong; never for
+   * deciding what was paid.
+   */
+  trailers?: 'strict' | 'report';
+}
+
 export class EnvelopeValidator {
+  /** Trailer mismatches, when `trailers: 'report'`. */
+  readonly warnings: X12ParseError[] = [];
   private interchange: InterchangeHeader | undefined;
   private group: GroupHeader | undefined;
   private context: EnvelopeContext | undefined;
@@ -70,7 +91,16 @@ export class EnvelopeValidator {
   private interchanges = 0;
   private last: Segment | undefined;
 
-  constructor(private readonly handler: TransactionHandler) {}
+  constructor(
+    private readonly handler: TransactionHandler,
+    private readonly options: EnvelopeOptions = {},
+  ) {}
+
+  /** A trailer mismatch: thrown, or kept as a warning in 'report' mode. */
+  private mismatch(code: 'CONTROL_NUMBER_MISMATCH' | 'COUNT_MISMATCH', message: string, segment: Segment, position: number): void {
+    if (this.options.trailers !== 'report') fail(code, message, segment, position);
+    this.warnings.push(new X12ParseError(code, message, { segmentIndex: segment.index, segmentId: segment.id, elementPosition: position, byteOffset: segment.offset }));
+  }
 
   push(segment: Segment): void {
     this.last = segment;
@@ -79,6 +109,8 @@ export class EnvelopeValidator {
       case 'ISA':
         if (this.interchange) fail('UNEXPECTED_SEGMENT', 'A new ISA before the IEA that closes the previous interchange', segment);
         this.interchange = {
+          authorizationQualifier: e[1] ?? '', authorization: (e[2] ?? '').trim(), securityQualifier: e[3] ?? '', security: (e[4] ?? '').trim(),
+          acknowledgmentRequested: e[14] ?? '',
           senderQualifier: e[5] ?? '', senderId: (e[6] ?? '').trim(), receiverQualifier: e[7] ?? '', receiverId: (e[8] ?? '').trim(),
           date: isaDate(e[9] ?? ''), time: e[10] ?? '', controlNumber: e[13] ?? '', usage: e[15] ?? '',
         };
@@ -88,23 +120,28 @@ export class EnvelopeValidator {
       case 'IEA': {
         const interchange = this.interchange ?? fail('UNEXPECTED_SEGMENT', 'IEA without an ISA', segment);
         if (this.group) fail('MISSING_SEGMENT', `IEA before the GE that closes group ${this.group.controlNumber}`, segment);
-        if (e[2] !== interchange.controlNumber) fail('CONTROL_NUMBER_MISMATCH', `IEA02 ${e[2]} does not match ISA13 ${interchange.controlNumber}`, segment, 2);
-        if (Number(e[1]) !== this.groupCount) fail('COUNT_MISMATCH', `IEA01 says ${e[1]} groups, the interchange has ${this.groupCount}`, segment, 1);
+        if (e[2] !== interchange.controlNumber) this.mismatch('CONTROL_NUMBER_MISMATCH', `IEA02 ${e[2]} does not match ISA13 ${interchange.controlNumber}`, segment, 2);
+        if (Number(e[1]) !== this.groupCount) this.mismatch('COUNT_MISMATCH', `IEA01 says ${e[1]} groups, the interchange has ${this.groupCount}`, segment, 1);
         this.interchange = undefined;
         return;
       }
       case 'GS':
         if (!this.interchange) fail('UNEXPECTED_SEGMENT', 'GS outside an interchange', segment);
         if (this.group) fail('MISSING_SEGMENT', `GS before the GE that closes group ${this.group.controlNumber}`, segment);
-        this.group = { functionalId: e[1] ?? '', senderCode: e[2] ?? '', receiverCode: e[3] ?? '', controlNumber: e[6] ?? '', version: e[8] ?? '' };
+        const gsDate = e[4] ?? '';
+        this.group = {
+          functionalId: e[1] ?? '', senderCode: e[2] ?? '', receiverCode: e[3] ?? '',
+          date: /^\d{8}$/.test(gsDate) ? `${gsDate.slice(0, 4)}-${gsDate.slice(4, 6)}-${gsDate.slice(6)}` : gsDate,
+          time: e[5] ?? '', controlNumber: e[6] ?? '', version: e[8] ?? '',
+        };
         this.transactionCount = 0;
         this.groupCount++;
         return;
       case 'GE': {
         const group = this.group ?? fail('UNEXPECTED_SEGMENT', 'GE without a GS', segment);
         if (this.context) fail('MISSING_SEGMENT', `GE before the SE that closes transaction ${this.context.transaction.controlNumber}`, segment);
-        if (e[2] !== group.controlNumber) fail('CONTROL_NUMBER_MISMATCH', `GE02 ${e[2]} does not match GS06 ${group.controlNumber}`, segment, 2);
-        if (Number(e[1]) !== this.transactionCount) fail('COUNT_MISMATCH', `GE01 says ${e[1]} transactions, the group has ${this.transactionCount}`, segment, 1);
+        if (e[2] !== group.controlNumber) this.mismatch('CONTROL_NUMBER_MISMATCH', `GE02 ${e[2]} does not match GS06 ${group.controlNumber}`, segment, 2);
+        if (Number(e[1]) !== this.transactionCount) this.mismatch('COUNT_MISMATCH', `GE01 says ${e[1]} transactions, the group has ${this.transactionCount}`, segment, 1);
         this.group = undefined;
         return;
       }
@@ -122,9 +159,9 @@ export class EnvelopeValidator {
         const context = this.context ?? fail('UNEXPECTED_SEGMENT', 'SE without an ST', segment);
         this.segmentCount++;
         if (e[2] !== context.transaction.controlNumber) {
-          fail('CONTROL_NUMBER_MISMATCH', `SE02 ${e[2]} does not match ST02 ${context.transaction.controlNumber}`, segment, 2);
+          this.mismatch('CONTROL_NUMBER_MISMATCH', `SE02 ${e[2]} does not match ST02 ${context.transaction.controlNumber}`, segment, 2);
         }
-        if (Number(e[1]) !== this.segmentCount) fail('COUNT_MISMATCH', `SE01 says ${e[1]} segments, the transaction has ${this.segmentCount}`, segment, 1);
+        if (Number(e[1]) !== this.segmentCount) this.mismatch('COUNT_MISMATCH', `SE01 says ${e[1]} segments, the transaction has ${this.segmentCount}`, segment, 1);
         this.context = undefined;
         this.handler.end(context, segment);
         return;
