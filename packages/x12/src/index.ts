@@ -32,6 +32,11 @@ export type { Benefit, EligibilityMember, EligibilityRejection, EligibilityRespo
 export { parse837 } from './837/parse837.ts';
 export type { Parse837Result } from './837/parse837.ts';
 export { write837I, write837P } from './837/write837.ts';
-export type { WriteOptions } from './837/write837.ts';
+export type { WriteOptions } from './writer/interchange.ts';
 export type * from './837/types.ts';
 export type { EnvelopeOptions } from './envelope.ts';
+export { write270 } from './eligibility/write270.ts';
+export type { Eligibility270, EligibilityInquiry, InquiryPerson } from './eligibility/write270.ts';
+export { write276 } from './acknowledgements/write276.ts';
+export type { ClaimStatus276, ClaimStatusInquiry } from './acknowledgements/write276.ts';
+export type { GroupOptions, InterchangeOptions } from './writer/interchange.ts';

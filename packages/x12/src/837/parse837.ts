@@ -4,7 +4,7 @@ import { inputText, SegmentScanner } from '../tokenizer.ts';
 import type { Segment } from '../tokenizer.ts';
 import { cents, composite, date, optionalCents, quantityMilli, required, text } from '../values.ts';
 import type { X12ParseError } from '../x12-parse-error.ts';
-import { COMPONENT, REPETITION } from './write837.ts';
+import { COMPONENT, REPETITION } from '../writer/interchange.ts';
 import type {
   AdjustmentGroup, Amount, BillingProviderLoop, Claim837, DateValue, LineAdjudication, NamedEntity, OtherPayer,
   PatientLoop, Procedure, RawSegment, Reference, ServiceLine837, Submission837, SubscriberLoop,

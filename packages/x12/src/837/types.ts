@@ -1,3 +1,5 @@
+import type { GroupOptions, InterchangeOptions } from '../writer/interchange.ts';
+
 /**
  * The typed model of an 837 claim submission, professional (005010X222A1) or institutional (005010X223A2).
  * Money is integer cents, quantities thousandths, dates YYYY-MM-DD. Segments the model does not type are kept in
@@ -244,30 +246,10 @@ export interface BillingProviderLoop {
   subscribers: SubscriberLoop[];
 }
 
-export interface InterchangeOptions {
-  authorizationQualifier?: string;
-  authorization?: string;
-  securityQualifier?: string;
-  security?: string;
-  senderQualifier: string;
-  senderId: string;
-  receiverQualifier: string;
-  receiverId: string;
-  /** YYYY-MM-DD */
-  date: string;
-  /** HHMM */
-  time: string;
-  controlNumber: string;
-  /** ISA14: 1 to ask for a TA1. */
-  acknowledgmentRequested?: string;
-  /** ISA15: P production, T test. */
-  usage: string;
-}
-
 export interface Submission837 {
   kind: 'professional' | 'institutional';
   interchange: InterchangeOptions;
-  group: { senderCode: string; receiverCode: string; date: string; time: string; controlNumber: string };
+  group: GroupOptions;
   transaction: { controlNumber: string };
   /** BHT: purpose 00 original / 18 reissue, your batch reference, creation date and time, CH chargeable / RP reporting. */
   header: { purpose: string; referenceId: string; date: string; time: string; type: string };

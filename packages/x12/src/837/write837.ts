@@ -1,5 +1,5 @@
-import { DEFAULT_DELIMITERS } from '../delimiters.ts';
-import type { Delimiters } from '../delimiters.ts';
+import { compositeOf as composite, writeInterchange } from '../writer/interchange.ts';
+import type { WriteOptions } from '../writer/interchange.ts';
 import { centsToDecimal, milliToDecimal, toX12Date } from '../values.ts';
 import { inGuideOrder, ORDER } from './segment-order.ts';
 import type {
@@ -7,12 +7,7 @@ import type {
   OtherPayer, Procedure, RawSegment, Reference, ServiceLine837, Submission837,
 } from './types.ts';
 
-export interface WriteOptions {
-  /** @default { element: '*', component: ':', repetition: '^', segment: '~' } */
-  delimiters?: Delimiters;
-  /** Written after each segment terminator. @default '\n' */
-  lineBreak?: string;
-}
+export type { WriteOptions };
 
 const IMPLEMENTATION = { professional: '005010X222A1', institutional: '005010X223A2' } as const;
 
@@ -56,42 +51,7 @@ function write837(submission: Submission837, options: WriteOptions): string {
       }
     }
   }
-  return envelope(submission, body, options);
-}
-
-function envelope(submission: Submission837, body: RawSegment[], options: WriteOptions): string {
-  const d = options.delimiters ?? DEFAULT_DELIMITERS;
-  const i = submission.interchange;
-  const pad = (value: string | undefined, width: number) => (value ?? '').padEnd(width, ' ').slice(0, width);
-  const isa: RawSegment = [
-    'ISA', pad(i.authorizationQualifier ?? '00', 2), pad(i.authorization, 10), pad(i.securityQualifier ?? '00', 2), pad(i.security, 10),
-    pad(i.senderQualifier, 2), pad(i.senderId, 15), pad(i.receiverQualifier, 2), pad(i.receiverId, 15),
-    toX12Date(i.date).slice(2), i.time, d.repetition ?? 'U', '00501', i.controlNumber.padStart(9, '0'), i.acknowledgmentRequested ?? '0', i.usage, d.component,
-  ];
-  const g = submission.group;
-  const version = IMPLEMENTATION[submission.kind];
-  const segments: RawSegment[] = [
-    isa,
-    ['GS', 'HC', g.senderCode, g.receiverCode, toX12Date(g.date), g.time, g.controlNumber, 'X', version],
-    ['ST', '837', submission.transaction.controlNumber, version],
-    ...body,
-    ['SE', String(body.length + 2), submission.transaction.controlNumber],
-    ['GE', '1', g.controlNumber],
-    ['IEA', '1', i.controlNumber.padStart(9, '0')],
-  ];
-  const lineBreak = options.lineBreak ?? '\n';
-  // The ISA keeps every element (fixed width); other segments drop trailing empty elements.
-  return segments
-    .map((s, n) => (n === 0 ? s : trimTrailing(s)).join(d.element) + d.segment + lineBreak)
-    .join('')
-    .replaceAll(COMPONENT, d.component)
-    .replaceAll(REPETITION, d.repetition ?? '');
-}
-
-function trimTrailing(segment: RawSegment): RawSegment {
-  let end = segment.length;
-  while (end > 1 && segment[end - 1] === '') end--;
-  return segment.slice(0, end);
+  return writeInterchange(submission, 'HC', '837', IMPLEMENTATION[submission.kind], body, options);
 }
 
 function billingProviderSegments(provider: BillingProviderLoop): RawSegment[] {
@@ -136,17 +96,6 @@ function adjustmentSegments(groups: AdjustmentGroup[]): RawSegment[] {
     ...g.adjustments.flatMap((a) => [a.reasonCode, centsToDecimal(a.amountCents), a.quantityMilli === undefined ? '' : milliToDecimal(a.quantityMilli)]),
   ]);
 }
-
-function composite(parts: Array<string | undefined>): string {
-  // Components are joined with a placeholder and swapped for the real separator at the end (see COMPONENT).
-  let end = parts.length;
-  while (end > 1 && !parts[end - 1]) end--;
-  return parts.slice(0, end).map((p) => p ?? '').join(COMPONENT);
-}
-
-/** Stand for the component and repetition separators while segments are built; replaced when the delimiters are known. */
-export const COMPONENT = '\u0000';
-export const REPETITION = '\u0001';
 
 function procedureComposite(p: Procedure): string {
   const modifiers = [...p.modifiers, '', '', '', ''].slice(0, 4);
