@@ -14,7 +14,18 @@ export interface Segment {
   delimiters: Delimiters;
 }
 
-const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
+/** A letter, then one or two letters or digits (checked by char codes: this runs for every segment). */
+function isSegmentId(id: string): boolean {
+  const n = id.length;
+  if (n < 2 || n > 3) return false;
+  const first = id.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  for (let i = 1; i < n; i++) {
+    const c = id.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
 
 /**
  * Splits X12 text into segments, chunk by chunk, so a file of any size is read in constant memory. Delimiters
@@ -63,7 +74,7 @@ export class SegmentScanner {
       const delimiters = this.delimiters!;
       const elements = text.slice(pos, end).split(delimiters.element);
       const id = elements[0]!;
-      if (!SEGMENT_ID.test(id)) this.fail('BAD_SEGMENT_ID', `"${id.slice(0, 20)}" is not a segment identifier`, '', pos);
+      if (!isSegmentId(id)) this.fail('BAD_SEGMENT_ID', `"${id.slice(0, 20)}" is not a segment identifier`, '', pos);
       onSegment({ id, elements, index: this.index, offset: this.offset + pos, delimiters });
       this.index++;
       pos = skipBlank(text, end + 1, delimiters.segment);

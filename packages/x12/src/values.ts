@@ -1,20 +1,39 @@
 import { fail } from './envelope.ts';
 import type { Segment } from './tokenizer.ts';
 
-const DECIMAL = /^(-)?(\d*)(?:\.(\d*))?$/;
-
 /**
- * An X12 decimal (R type) as an integer count of 1/10^scale units, exactly — never through a float.
- * Digits beyond `scale` must be zeros. @example decimalToScaled('-12.5', 2) // -1250
+ * An X12 decimal (R type) as an integer count of 1/10^scale units, exactly — never through a float: the digits
+ * are accumulated as an integer. Digits beyond `scale` must be zeros. @example decimalToScaled('-12.5', 2) // -1250
  */
 export function decimalToScaled(value: string, scale: number): number | undefined {
-  const match = DECIMAL.exec(value);
-  if (!match || (match[2] === '' && (match[3] ?? '') === '')) return undefined;
-  const [, minus, whole = '', fraction = ''] = match;
-  if (fraction.length > scale && !/^0*$/.test(fraction.slice(scale))) return undefined;
-  const scaled = Number(`${whole || '0'}${fraction.slice(0, scale).padEnd(scale, '0')}`);
+  let i = 0;
+  const negative = value.charCodeAt(0) === 45; // '-'
+  if (negative) i = 1;
+  let scaled = 0;
+  let digits = 0;
+  let fractionDigits = -1; // -1 until the decimal point
+  for (; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 46) {
+      if (fractionDigits >= 0) return undefined;
+      fractionDigits = 0;
+      continue;
+    }
+    if (c < 48 || c > 57) return undefined;
+    digits++;
+    if (fractionDigits >= 0) {
+      if (fractionDigits >= scale) {
+        if (c !== 48) return undefined; // only zeros may follow the last kept decimal
+        continue;
+      }
+      fractionDigits++;
+    }
+    scaled = scaled * 10 + (c - 48);
+  }
+  if (digits === 0) return undefined;
+  for (let f = Math.max(fractionDigits, 0); f < scale; f++) scaled *= 10;
   if (!Number.isSafeInteger(scaled)) return undefined;
-  return minus && scaled !== 0 ? -scaled : scaled;
+  return negative && scaled !== 0 ? -scaled : scaled;
 }
 
 /** Element `position` of a segment as cents; a malformed amount is a BAD_ELEMENT error at that element. */
@@ -44,13 +63,25 @@ export function quantityMilli(segment: Segment, position: number): number | unde
 export function date(segment: Segment, position: number): string | undefined {
   const raw = segment.elements[position] ?? '';
   if (raw === '') return undefined;
-  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(raw);
-  const iso = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  if (!match || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) {
-    fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${raw}" is not a date CCYYMMDD`, segment, position);
+  if (!isCalendarDate8(raw)) fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${raw}" is not a date CCYYMMDD`, segment, position);
+  return `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** CCYYMMDD that names a real day (no Date objects: this runs for every date of a large file). */
+function isCalendarDate8(raw: string): boolean {
+  if (raw.length !== 8) return false;
+  for (let i = 0; i < 8; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
   }
-  return iso;
+  const year = Number(raw.slice(0, 4));
+  const month = Number(raw.slice(4, 6));
+  const day = Number(raw.slice(6, 8));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /** A required element's text. */

@@ -8,7 +8,9 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
  */
 export function claimFindings(claim: ClaimPayment): BalanceFinding[] {
   const findings: BalanceFinding[] = [];
-  const adjusted = sum(claim.adjustments.map((a) => a.amountCents)) + sum(claim.services.flatMap((s) => s.adjustments.map((a) => a.amountCents)));
+  let adjusted = 0;
+  for (const a of claim.adjustments) adjusted += a.amountCents;
+  for (const service of claim.services) for (const a of service.adjustments) adjusted += a.amountCents;
   const expectedPaid = claim.chargeCents - adjusted;
   if (expectedPaid !== claim.paidCents) {
     findings.push({
@@ -21,7 +23,8 @@ export function claimFindings(claim: ClaimPayment): BalanceFinding[] {
     });
   }
   claim.services.forEach((service, i) => {
-    const serviceAdjusted = sum(service.adjustments.map((a) => a.amountCents));
+    let serviceAdjusted = 0;
+    for (const a of service.adjustments) serviceAdjusted += a.amountCents;
     const expected = service.chargeCents - serviceAdjusted;
     if (expected !== service.paidCents) {
       findings.push({

@@ -32,10 +32,10 @@ export async function* stream835(source: ByteSource): AsyncGenerator<Remittance8
   const envelope = new EnvelopeValidator(builder);
   const scanner = new SegmentScanner();
   const push = envelope.push.bind(envelope);
-  const decoder = new TextDecoder('latin1');
   let carry = '';
   for await (const chunk of iterate(source)) {
-    const text = carry + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    // latin1 maps every byte to one character (TextDecoder's "latin1" is windows-1252, which does not).
+    const text = carry + (typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
     const consumed = scanner.scan(text, false, push);
     carry = text.slice(consumed);
     yield* pending;

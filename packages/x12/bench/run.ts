@@ -1,0 +1,48 @@
+// npm run bench -w packages/x12: generates a large balanced 835 (and 837 claims), then measures each contender in
+// its own process and prints MB/s, claims/s and peak RSS side by side with the bare split('~') baseline.
+// Not a test: the figures depend on the machine. BENCH_CLAIMS sets the 835 size (default 120 000 claims ≈ 37 MB).
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate835 } from './generate-835.ts';
+
+const claims = Number(process.env.BENCH_CLAIMS ?? 120_000);
+const file = join(tmpdir(), `revcycle-bench-${claims}.835`);
+if (!existsSync(file)) {
+  const generated = await generate835(file, claims);
+  console.log(`generated ${file}: ${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.claims} claims`);
+} else console.log(`using ${file}: ${(statSync(file).size / 1e6).toFixed(1)} MB`);
+
+interface Result { name: string; seconds: number; claims: number; bytes: number; maxRssMb: number }
+
+const contender = fileURLToPath(new URL('./contender.ts', import.meta.url));
+function measure(name: string, arg = ''): Result {
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=6144', contender, name, file, arg], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Result;
+}
+
+const results = [
+  measure("bare split('~')"),
+  measure('revcycle stream835 (typed model)'),
+  measure('x12-parser 1.3 (streaming segments)'),
+  measure('node-x12 1.7 (segments)'),
+];
+const baseline = results[0]!;
+const rate = (r: Result) => r.bytes / 1e6 / r.seconds;
+console.log('\n835 read (same file, one process each)');
+console.log(['contender'.padEnd(38), 'MB/s'.padStart(8), 'claims/s'.padStart(11), 'peak RSS'.padStart(10), 'vs split'.padStart(9)].join(''));
+for (const r of results) {
+  console.log([
+    r.name.padEnd(38), rate(r).toFixed(1).padStart(8), Math.round(r.claims / r.seconds).toLocaleString('en-US').padStart(11),
+    `${Math.round(r.maxRssMb)} MB`.padStart(10), `${(rate(r) / rate(baseline)).toFixed(2)}×`.padStart(9),
+  ].join(''));
+}
+const ours = results[1]!;
+for (const other of results.slice(2)) console.log(`stream835 is ${(rate(ours) / rate(other)).toFixed(1)}× ${other.name}`);
+const claimsOk = results.every((r) => r.claims === claims);
+console.log(claimsOk ? `every contender counted ${claims} claims` : `claim counts differ: ${results.map((r) => r.claims).join(', ')}`);
+
+const written = measure('revcycle write837P', '20000');
+console.log(`\n837P write: ${written.claims} claims, ${(written.bytes / 1e6).toFixed(1)} MB in ${written.seconds.toFixed(2)} s → ${rate(written).toFixed(1)} MB/s, ${Math.round(written.claims / written.seconds).toLocaleString('en-US')} claims/s, peak RSS ${Math.round(written.maxRssMb)} MB`);
