@@ -78,6 +78,28 @@ describe('RS256 and ES256 from a JWKS', () => {
   });
 });
 
+describe('REVCYCLE_JWKS_URL', () => {
+  it('fetches the key set from the URL and verifies RS256 tokens with it', async () => {
+    const { createServer } = await import('node:http');
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'rsa-1', alg: 'RS256', use: 'sig' }] });
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const api = await createTestApi({ auth: { jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json` } });
+    try {
+      const token = await new SignJWT({ org: org.id, roles: ['biller'] }).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' }).setSubject('u-rs').setExpirationTime('5m').sign(privateKey);
+      expect((await api.execute<{ viewer: { userId: string } }>(query, { token })).data?.viewer.userId).toBe('u-rs');
+      const other = await generateKeyPair('RS256');
+      const forged = await new SignJWT({ org: org.id, roles: ['admin'] }).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' }).setSubject('x').setExpirationTime('5m').sign(other.privateKey);
+      expect((await api.execute(query, { token: forged })).status).toBe(401);
+    } finally {
+      await api.close();
+      server.close();
+    }
+  });
+});
+
 describe('roles', () => {
   it('an auditor may read but not write: FORBIDDEN', async () => {
     const token = await t.token(org.id, ['auditor']);

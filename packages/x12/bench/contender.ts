@@ -1,5 +1,5 @@
 // One benchmark contender, run in its own process so its peak RSS is its own. Prints one JSON line.
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { once } from 'node:events';
 import { stream835, write837P } from '../src/index.ts';
@@ -58,7 +58,7 @@ async function run(): Promise<{ claims: number; bytes: number; check: number }> 
 }
 
 function size(): number {
-  return readFileSync(file).byteLength;
+  return statSync(file).size;
 }
 
 const started = process.hrtime.bigint();

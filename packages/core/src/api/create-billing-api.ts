@@ -15,6 +15,7 @@ import type { PluginRegistry } from '../plugins/registry.ts';
 import { createBillingPubSub } from '../pubsub/billing-events.ts';
 import type { BillingPubSub } from '../pubsub/billing-events.ts';
 import { createMaskError } from './mask-error.ts';
+import { yogaLogger } from './yoga-logger.ts';
 import { normalizeOptions } from './normalize-options.ts';
 import type { BillingApiOptions } from './options.ts';
 import { useAuth } from './use-auth.ts';
@@ -71,7 +72,8 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     graphqlEndpoint: config.graphqlEndpoint,
     graphiql: config.graphiql ? { title: 'revcycle', subscriptionsProtocol: 'WS' } : false,
     landingPage: false,
-    logging: config.logger,
+    // Yoga's own log lines carry raw errors; ours (maskError) carry what is safe. Yoga keeps warnings and below.
+    logging: yogaLogger(config.logger),
     maskedErrors: { maskError: createMaskError(config.logger) },
     plugins: [
       useHealthz(db),

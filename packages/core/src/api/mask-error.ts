@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { BillingError } from '../errors/billing-errors.ts';
+import { logSafeError } from './log-safe-error.ts';
 
 /**
  * Expected failures keep their message and code; anything else reaches the client as INTERNAL with no detail,
@@ -19,7 +20,7 @@ export function createMaskError(logger: Logger) {
     // GraphQLErrors are written for clients (FORBIDDEN, limits, bad variables): they pass unchanged.
     if (original instanceof GraphQLError) return error as GraphQLError;
     const path = error instanceof GraphQLError ? error.path : undefined;
-    logger.error({ err: original, path }, 'unexpected error in a GraphQL operation');
+    logger.error({ error: logSafeError(original), path }, 'unexpected error in a GraphQL operation');
     return new GraphQLError(message, { path, extensions: { code: 'INTERNAL' } });
   };
 }
