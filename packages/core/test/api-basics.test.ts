@@ -43,7 +43,7 @@ describe('mutations', () => {
     const mutation = `mutation($input: CreatePracticeInput!) {
       createPractice(input: $input) {
         __typename
-        ... on CreatePracticeSuccess { practice { id name npi timeZone address { city state } } }
+        ... on PracticeSuccess { practice { id name npi timeZone address { city state } } }
         ... on ValidationError { code fieldErrors { path code message } }
       }
     }`;
@@ -59,7 +59,7 @@ describe('mutations', () => {
       token,
       variables: { input: { ...input, npi: '1234567893' } },
     });
-    expect(good.data?.createPractice.__typename).toBe('CreatePracticeSuccess');
+    expect(good.data?.createPractice.__typename).toBe('PracticeSuccess');
     const practiceId = good.data!.createPractice.practice.id;
 
     const audit = await t.execute<{ auditEvents: { nodes: Array<{ action: string; outcome: string; actorId: string; recordIds: string[] }> } }>(

@@ -6,7 +6,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
 import { applyMigrations } from '../db/migrations.ts';
-import { createDb } from '../db/prisma-client.ts';
+import { createDb, databaseProviderOf } from '../db/prisma-client.ts';
 import type { Db } from '../db/prisma-client.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
 import type { BillingContext } from '../graphql/context.ts';
@@ -66,6 +66,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
   const db = 'target' in config.database ? createDb(config.database.target) : config.database.db;
   const pubsubHandle = createBillingPubSub(config.redisUrl);
   const principals = new WeakMap<Request, Principal>();
+  const databaseProvider = databaseProviderOf(db);
 
   const yoga = createYoga<ServerContext, BillingContext>({
     schema,
@@ -88,6 +89,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
         principal,
         db: scopeToTenant(db, principal),
         rootDb: db,
+        databaseProvider,
         pubsub: pubsubHandle.pubsub,
         plugins: config.plugins,
         limits: config.limits,

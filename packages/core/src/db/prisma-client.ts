@@ -33,3 +33,9 @@ export function createDb(target: DatabaseTarget, options: CreateDbOptions = {}):
   }
   return client;
 }
+
+/** Which database a client talks to (Prisma keeps it on the client; some filters differ between the two). */
+export function databaseProviderOf(db: Db): DatabaseTarget['provider'] {
+  const provider = (db as unknown as { _activeProvider?: string })._activeProvider;
+  return provider === 'sqlite' ? 'sqlite' : 'postgresql';
+}

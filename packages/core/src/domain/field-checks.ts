@@ -1,6 +1,7 @@
 import type { FieldError } from '../errors/billing-errors.ts';
 import { ValidationError } from '../errors/billing-errors.ts';
 import { isCalendarDate } from '../util/calendar-date.ts';
+import { isIcd10Cm, isModifier, isNdc, isPlaceOfService, isProcedureCode } from './medical-codes.ts';
 import { isValidNpi } from './npi.ts';
 
 type Path = Array<string | number>;
@@ -57,6 +58,37 @@ export class FieldChecks {
 
   nonNegative(path: Path, value: number | null | undefined): this {
     return value != null && value < 0 ? this.add(path, 'OUT_OF_RANGE', 'must be 0 or more') : this;
+  }
+
+  date(path: Path, value: string | null | undefined): this {
+    if (value == null) return this;
+    return isCalendarDate(value) ? this : this.add(path, 'INVALID_DATE', `${value} is not a calendar date YYYY-MM-DD`);
+  }
+
+  icd10(path: Path, value: string): this {
+    return isIcd10Cm(value) ? this : this.add(path, 'INVALID_ICD10', `"${value}" is not an ICD-10-CM code (e.g. E11.9)`);
+  }
+
+  procedureCode(path: Path, value: string): this {
+    return isProcedureCode(value) ? this : this.add(path, 'INVALID_PROCEDURE_CODE', `"${value}" is neither a CPT (5 digits, or 4 digits + F/T) nor a HCPCS Level II code (letter + 4 digits)`);
+  }
+
+  modifier(path: Path, value: string): this {
+    return isModifier(value) ? this : this.add(path, 'INVALID_MODIFIER', `"${value}" is not a modifier (2 letters or digits)`);
+  }
+
+  placeOfService(path: Path, value: string | null | undefined): this {
+    if (value == null) return this;
+    return isPlaceOfService(value) ? this : this.add(path, 'INVALID_PLACE_OF_SERVICE', `"${value}" is not a CMS place-of-service code`);
+  }
+
+  ndc(path: Path, value: string | null | undefined): this {
+    if (value == null) return this;
+    return isNdc(value) ? this : this.add(path, 'INVALID_NDC', `"${value}" is not an 11-digit NDC (5-4-2)`);
+  }
+
+  positive(path: Path, value: number | null | undefined): this {
+    return value != null && !(value > 0) ? this.add(path, 'OUT_OF_RANGE', 'must be more than 0') : this;
   }
 
   /** Throws a ValidationError when anything was found. */

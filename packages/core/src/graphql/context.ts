@@ -21,6 +21,8 @@ export interface BillingContext {
   db: Db;
   /** The unscoped client: only for code that scopes itself explicitly (audit writes, migrations). */
   rootDb: Db;
+  /** SQLite or PostgreSQL: case-insensitive search is spelled differently on each. */
+  databaseProvider: 'sqlite' | 'postgresql';
   pubsub: BillingPubSub;
   plugins: PluginRegistry;
   limits: ApiLimits;

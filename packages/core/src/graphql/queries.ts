@@ -1,6 +1,10 @@
 import type { Principal } from '../auth/principal.ts';
+import type { Prisma } from '../db/prisma-client.ts';
 import { builder } from './builder.ts';
 import { pageSizeOptions } from './connections.ts';
+import type { BillingContext } from './context.ts';
+import { decodeId } from './global-id.ts';
+import { EncounterStatusEnum } from './types/encounter.ts';
 
 const Viewer = builder.objectRef<Principal>('Viewer').implement({
   description: 'The caller, as the token describes them.',
@@ -20,12 +24,80 @@ const Viewer = builder.objectRef<Principal>('Viewer').implement({
 });
 
 const PatientFilter = builder.inputType('PatientFilter', {
+  description: 'All given conditions must hold.',
   fields: (t) => ({
-    practiceId: t.id({ description: 'Only patients of this practice (global id).' }),
-    lastName: t.string({ description: 'Last name starts with (case as stored).' }),
+    practiceId: t.id({ description: 'Only patients of this practice.' }),
+    name: t.string({ description: 'Last name prefix, or "Last, First" / "First Last" prefixes; case-insensitive.' }),
     dateOfBirth: t.field({ type: 'Date' }),
+    memberId: t.string({ description: 'A member id of any of the patient’s coverages (exact).' }),
+    accountNumber: t.string({ description: 'Exact.' }),
   }),
 });
+
+const EncounterFilter = builder.inputType('EncounterFilter', {
+  description: 'All given conditions must hold.',
+  fields: (t) => ({
+    practiceId: t.id(),
+    patientId: t.id(),
+    providerId: t.id({ description: 'The rendering provider.' }),
+    status: t.field({ type: EncounterStatusEnum }),
+    dateFrom: t.field({ type: 'Date', description: 'Dates of service from this day (inclusive).' }),
+    dateTo: t.field({ type: 'Date', description: 'Dates of service up to this day (inclusive).' }),
+  }),
+});
+
+const FeeScheduleFilter = builder.inputType('FeeScheduleFilter', {
+  fields: (t) => ({
+    practiceId: t.id(),
+    payerId: t.id({ description: 'That payer’s contracted rates.' }),
+    chargeMaster: t.boolean({ description: 'true: only charge masters; false: only payer schedules.' }),
+  }),
+});
+
+type PatientFilterShape = { practiceId?: string | number | null; name?: string | null; dateOfBirth?: string | null; memberId?: string | null; accountNumber?: string | null } | null | undefined;
+
+function prefix(ctx: BillingContext, value: string): Prisma.StringFilter {
+  // SQLite's LIKE is already case-insensitive for ASCII; PostgreSQL needs the mode.
+  return ctx.databaseProvider === 'postgresql' ? { startsWith: value, mode: 'insensitive' } : { startsWith: value };
+}
+
+function patientWhere(ctx: BillingContext, filter: PatientFilterShape): Prisma.PatientWhereInput {
+  const where: Prisma.PatientWhereInput = {};
+  if (filter?.practiceId) where.practiceId = decodeId('Practice', String(filter.practiceId), ['filter', 'practiceId']);
+  if (filter?.dateOfBirth) where.dateOfBirth = filter.dateOfBirth;
+  if (filter?.accountNumber) where.accountNumber = filter.accountNumber;
+  if (filter?.memberId) where.coverages = { some: { memberId: filter.memberId } };
+  const name = filter?.name?.trim();
+  if (name) {
+    const [last, first] = name.includes(',') ? name.split(',').map((s) => s.trim()) : name.includes(' ') ? name.split(/\s+/).reverse() : [name];
+    const byOrder = { lastName: prefix(ctx, last!), ...(first ? { firstName: prefix(ctx, first) } : {}) };
+    where.AND = [first && !name.includes(',') ? { OR: [byOrder, { firstName: prefix(ctx, last!), lastName: prefix(ctx, first) }] } : byOrder];
+  }
+  return where;
+}
+
+type EncounterFilterShape = { practiceId?: string | number | null; patientId?: string | number | null; providerId?: string | number | null; status?: 'OPEN' | 'BILLED' | 'CLOSED' | 'VOIDED' | null; dateFrom?: string | null; dateTo?: string | null } | null | undefined;
+
+function encounterWhere(filter: EncounterFilterShape): Prisma.EncounterWhereInput {
+  const where: Prisma.EncounterWhereInput = {};
+  if (filter?.practiceId) where.practiceId = decodeId('Practice', String(filter.practiceId), ['filter', 'practiceId']);
+  if (filter?.patientId) where.patientId = decodeId('Patient', String(filter.patientId), ['filter', 'patientId']);
+  if (filter?.providerId) where.renderingProviderId = decodeId('Provider', String(filter.providerId), ['filter', 'providerId']);
+  if (filter?.status) where.status = filter.status;
+  if (filter?.dateFrom || filter?.dateTo) where.dateOfService = { ...(filter.dateFrom ? { gte: filter.dateFrom } : {}), ...(filter.dateTo ? { lte: filter.dateTo } : {}) };
+  return where;
+}
+
+type FeeScheduleFilterShape = { practiceId?: string | number | null; payerId?: string | number | null; chargeMaster?: boolean | null } | null | undefined;
+
+function feeScheduleWhere(filter: FeeScheduleFilterShape): Prisma.FeeScheduleWhereInput {
+  const where: Prisma.FeeScheduleWhereInput = {};
+  if (filter?.practiceId) where.practiceId = decodeId('Practice', String(filter.practiceId), ['filter', 'practiceId']);
+  if (filter?.payerId) where.payerId = decodeId('Payer', String(filter.payerId), ['filter', 'payerId']);
+  if (filter?.chargeMaster === true) where.payerId = null;
+  if (filter?.chargeMaster === false) where.payerId = { not: null };
+  return where;
+}
 
 builder.queryFields((t) => ({
   viewer: t.field({ type: Viewer, authScopes: { anyRole: true }, resolve: (_root, _args, ctx) => ctx.principal }),
@@ -48,12 +120,31 @@ builder.queryFields((t) => ({
   patients: t.prismaConnection({
     type: 'Patient',
     cursor: 'id',
+    description: 'Patients by name, date of birth, member id or account number, in a stable order.',
     authScopes: { anyRole: true },
     args: { filter: t.arg({ type: PatientFilter }) },
-    totalCount: (_parent, args, ctx) => ctx.db.patient.count({ where: patientWhere(args.filter) }),
+    totalCount: (_parent, args, ctx) => ctx.db.patient.count({ where: patientWhere(ctx, args.filter) }),
     ...pageSizeOptions,
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.patient.findMany({ ...query, where: patientWhere(args.filter), orderBy: { id: 'asc' } }),
+    resolve: (query, _root, args, ctx) => ctx.db.patient.findMany({ ...query, where: patientWhere(ctx, args.filter), orderBy: { id: 'asc' } }),
+  }),
+  encounters: t.prismaConnection({
+    type: 'Encounter',
+    cursor: 'id',
+    description: 'Encounters, newest date of service first.',
+    authScopes: { anyRole: true },
+    args: { filter: t.arg({ type: EncounterFilter }) },
+    totalCount: (_parent, args, ctx) => ctx.db.encounter.count({ where: encounterWhere(args.filter) }),
+    ...pageSizeOptions,
+    resolve: (query, _root, args, ctx) => ctx.db.encounter.findMany({ ...query, where: encounterWhere(args.filter), orderBy: [{ dateOfService: 'desc' }, { id: 'desc' }] }),
+  }),
+  feeSchedules: t.prismaConnection({
+    type: 'FeeSchedule',
+    cursor: 'id',
+    authScopes: { anyRole: true },
+    args: { filter: t.arg({ type: FeeScheduleFilter }) },
+    totalCount: (_parent, args, ctx) => ctx.db.feeSchedule.count({ where: feeScheduleWhere(args.filter) }),
+    ...pageSizeOptions,
+    resolve: (query, _root, args, ctx) => ctx.db.feeSchedule.findMany({ ...query, where: feeScheduleWhere(args.filter), orderBy: { id: 'asc' } }),
   }),
   auditEvents: t.prismaConnection({
     type: 'AuditEvent',
@@ -62,18 +153,20 @@ builder.queryFields((t) => ({
     authScopes: { admin: true, auditor: true },
     totalCount: (_parent, _args, ctx) => ctx.db.auditEvent.count(),
     ...pageSizeOptions,
-    resolve: (query, _root, _args, ctx) => ctx.db.auditEvent.findMany({ ...query, orderBy: { id: 'desc' } }),
+    resolve: (query, _root, _args, ctx) => ctx.db.auditEvent.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
   }),
 }));
 
-type PatientFilterShape = { practiceId?: string | null; lastName?: string | null; dateOfBirth?: string | null } | null | undefined;
-
-function patientWhere(filter: PatientFilterShape) {
+/** `<entity>ByExternalId(externalId:)`: the record created with the vendor's own id, or null. */
+builder.queryFields((t) => {
+  const args = { externalId: t.arg.string({ required: true }) };
+  const options = { nullable: true, authScopes: { anyRole: true }, args } as const;
   return {
-    ...(filter?.practiceId ? { practiceId: decodeId('Practice', filter.practiceId, ['filter', 'practiceId']) } : {}),
-    ...(filter?.lastName ? { lastName: { startsWith: filter.lastName } } : {}),
-    ...(filter?.dateOfBirth ? { dateOfBirth: filter.dateOfBirth } : {}),
+    practiceByExternalId: t.prismaField({ ...options, type: 'Practice', resolve: (query, _r, a, ctx) => ctx.db.practice.findFirst({ ...query, where: { externalId: a.externalId } }) }),
+    payerByExternalId: t.prismaField({ ...options, type: 'Payer', resolve: (query, _r, a, ctx) => ctx.db.payer.findFirst({ ...query, where: { externalId: a.externalId } }) }),
+    patientByExternalId: t.prismaField({ ...options, type: 'Patient', resolve: (query, _r, a, ctx) => ctx.db.patient.findFirst({ ...query, where: { externalId: a.externalId } }) }),
+    providerByExternalId: t.prismaField({ ...options, type: 'Provider', resolve: (query, _r, a, ctx) => ctx.db.provider.findFirst({ ...query, where: { externalId: a.externalId } }) }),
+    facilityByExternalId: t.prismaField({ ...options, type: 'Facility', resolve: (query, _r, a, ctx) => ctx.db.facility.findFirst({ ...query, where: { externalId: a.externalId } }) }),
+    encounterByExternalId: t.prismaField({ ...options, type: 'Encounter', resolve: (query, _r, a, ctx) => ctx.db.encounter.findFirst({ ...query, where: { externalId: a.externalId } }) }),
   };
-}
-
-import { decodeId } from './global-id.ts';
+});

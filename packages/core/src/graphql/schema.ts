@@ -7,10 +7,16 @@ import './types/practice.ts';
 import './types/payer.ts';
 import './types/patient.ts';
 import './types/audit-event.ts';
+import './types/encounter.ts';
+import './types/fee-schedule.ts';
 import './queries.ts';
 import './mutations/create-practice.ts';
 import './mutations/create-payer.ts';
-import './mutations/create-patient.ts';
+import './mutations/create-provider.ts';
+import './mutations/patients.ts';
+import './mutations/coverages.ts';
+import './mutations/encounters.ts';
+import './mutations/fee-schedules.ts';
 import './subscriptions.ts';
 
 /** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */

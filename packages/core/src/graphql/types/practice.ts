@@ -17,6 +17,7 @@ export const PracticeRef = builder.prismaNode('Practice', {
     phone: t.exposeString('phone', { nullable: true }),
     timeZone: t.exposeString('timeZone', { description: 'IANA time zone, e.g. America/Chicago.' }),
     providers: t.relatedConnection('providers', { cursor: 'id', totalCount: true, ...pageSizeOptions }),
+    facilities: t.relation('facilities'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -34,6 +35,20 @@ export const ProviderRef = builder.prismaNode('Provider', {
     credential: t.exposeString('credential', { nullable: true, description: 'e.g. MD, DO, NP.' }),
     npi: t.exposeString('npi', { description: 'Type 1 (individual) NPI.' }),
     taxonomyCode: t.exposeString('taxonomyCode', { nullable: true }),
+    practice: t.relation('practice'),
+  }),
+});
+
+export const FacilityRef = builder.prismaNode('Facility', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'A service location of a practice: a clinic, a hospital, an ambulatory surgery center.',
+  fields: (t) => ({
+    externalId: t.exposeString('externalId', { nullable: true }),
+    name: t.exposeString('name'),
+    npi: t.exposeString('npi', { nullable: true }),
+    placeOfService: t.exposeString('placeOfService', { nullable: true, description: 'Default CMS place-of-service code.' }),
+    address: t.field({ type: Address, resolve: (f) => f }),
     practice: t.relation('practice'),
   }),
 });

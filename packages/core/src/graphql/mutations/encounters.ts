@@ -1,0 +1,195 @@
+import type { Db, Encounter, Practice } from '../../db/prisma-client.ts';
+import { audited } from '../../audit/audited.ts';
+import { FieldChecks } from '../../domain/field-checks.ts';
+import { normalizeIcd10 } from '../../domain/medical-codes.ts';
+import { ConflictError, NotFoundError } from '../../errors/billing-errors.ts';
+import { todayIn } from '../../util/calendar-date.ts';
+import { builder } from '../builder.ts';
+import { decodeId, globalId } from '../global-id.ts';
+import { EncounterRef } from '../types/encounter.ts';
+import { COMMON_ERRORS } from '../types/errors.ts';
+import { chargeMasterAmount } from './charge-master.ts';
+import { requirePractice } from './create-provider.ts';
+
+const NdcInput = builder.inputType('NdcInput', {
+  fields: (t) => ({
+    code: t.string({ required: true, description: 'NDC in 5-4-2 form, with or without dashes.' }),
+    quantity: t.float({ required: true }),
+    unit: t.string({ required: true, description: 'UN units, ML milliliters, GR grams, F2 international units, ME milligrams.' }),
+  }),
+});
+
+const ServiceLineInput = builder.inputType('ServiceLineInput', {
+  fields: (t) => ({
+    procedureCode: t.string({ required: true, description: 'CPT (99213, 0001F) or HCPCS Level II (J1030).' }),
+    modifiers: t.stringList({ description: 'Up to 4, e.g. ["25"].' }),
+    units: t.float({ description: 'Units of service, > 0, at most 3 decimals. @default 1' }),
+    chargeCents: t.field({ type: 'Cents', description: 'Omit to take the practice’s charge master rate × units.' }),
+    serviceDate: t.field({ type: 'Date', description: '@default the date of service' }),
+    serviceDateEnd: t.field({ type: 'Date' }),
+    diagnosisPointers: t.intList({ required: true, description: '1 to 4 positions (1-based) in the encounter’s diagnoses.' }),
+    ndc: t.field({ type: NdcInput }),
+  }),
+});
+
+const CreateEncounterInput = builder.inputType('CreateEncounterInput', {
+  fields: (t) => ({
+    practiceId: t.id({ required: true }),
+    patientId: t.id({ required: true }),
+    externalId: t.string({ description: 'Your id for the visit; sending it again replaces the visit while it is unbilled.' }),
+    dateOfService: t.field({ type: 'Date', required: true }),
+    renderingProviderId: t.id({ required: true }),
+    billingProviderId: t.id(),
+    facilityId: t.id(),
+    placeOfService: t.string({ description: 'CMS code; defaults to the facility’s, then 11 (office).' }),
+    coverageId: t.id({ description: 'The coverage billed first (must be the patient’s and in effect on the date of service); omit for self-pay.' }),
+    priorAuthorization: t.string(),
+    diagnoses: t.stringList({ required: true, description: 'ICD-10-CM codes in order, 1 to 12; the first is the principal diagnosis.' }),
+    serviceLines: t.field({ type: [ServiceLineInput], required: true }),
+  }),
+});
+
+const EncounterPayload = builder.objectRef<{ encounter: Encounter }>('EncounterSuccess').implement({
+  fields: (t) => ({ encounter: t.field({ type: EncounterRef, resolve: (r) => r.encounter }) }),
+});
+
+const NDC_UNITS = new Set(['UN', 'ML', 'GR', 'F2', 'ME']);
+const MAX_LINES = 50;
+
+type LineInput = { procedureCode: string; modifiers?: string[] | null; units?: number | null; chargeCents?: number | null; serviceDate?: string | null; serviceDateEnd?: string | null; diagnosisPointers: number[]; ndc?: { code: string; quantity: number; unit: string } | null };
+
+/** Units as exact thousandths; undefined when the number has more than 3 decimals. */
+function toMilli(value: number): number | undefined {
+  const milli = Math.round(value * 1000);
+  return Math.abs(milli - value * 1000) < 1e-6 ? milli : undefined;
+}
+
+async function findInPractice<T extends { practiceId: string } | null>(load: () => Promise<T>, practice: Practice, entity: string, id: string | number, path: string[], checks: FieldChecks): Promise<NonNullable<T> | undefined> {
+  const record = await load();
+  if (!record) throw new NotFoundError(entity, String(id));
+  if (record.practiceId !== practice.id) {
+    checks.add(path, 'WRONG_PRACTICE', `${path.slice(1).join('.')}: this ${entity.toLowerCase()} belongs to another practice`);
+    return undefined;
+  }
+  return record as NonNullable<T>;
+}
+
+builder.mutationField('createEncounter', (t) =>
+  t.field({
+    type: EncounterPayload,
+    description: 'Records a coded visit: diagnoses and service lines, checked like a claim scrubber would. Admins, billers and coders.',
+    authScopes: { admin: true, biller: true, coder: true },
+    args: { input: t.arg({ type: CreateEncounterInput, required: true }) },
+    errors: { types: COMMON_ERRORS, union: { name: 'CreateEncounterPayload' } },
+    resolve: (_root, { input }, ctx) =>
+      audited(ctx, 'createEncounter', async (tx) => {
+        const practice = await requirePractice(tx, input.practiceId);
+        const checks = new FieldChecks();
+        const id = (type: string, value: string | number, field: string) => decodeId(type, String(value), ['input', field]);
+        const patient = await findInPractice(() => tx.patient.findUnique({ where: { id: id('Patient', input.patientId, 'patientId') } }), practice, 'Patient', input.patientId, ['input', 'patientId'], checks);
+        await findInPractice(() => tx.provider.findUnique({ where: { id: id('Provider', input.renderingProviderId, 'renderingProviderId') } }), practice, 'Provider', input.renderingProviderId, ['input', 'renderingProviderId'], checks);
+        if (input.billingProviderId) await findInPractice(() => tx.provider.findUnique({ where: { id: id('Provider', input.billingProviderId!, 'billingProviderId') } }), practice, 'Provider', input.billingProviderId, ['input', 'billingProviderId'], checks);
+        const facility = input.facilityId ? await findInPractice(() => tx.facility.findUnique({ where: { id: id('Facility', input.facilityId!, 'facilityId') } }), practice, 'Facility', input.facilityId, ['input', 'facilityId'], checks) : undefined;
+        const today = todayIn(practice.timeZone);
+        const dos = input.dateOfService;
+        checks.pastDate(['input', 'dateOfService'], dos, today);
+        if (patient && dos < patient.dateOfBirth) checks.add(['input', 'dateOfService'], 'BEFORE_BIRTH', `${dos} is before the patient's birth (${patient.dateOfBirth})`);
+        const placeOfService = input.placeOfService ?? facility?.placeOfService ?? '11';
+        checks.placeOfService(['input', 'placeOfService'], placeOfService);
+
+        let coverageId: string | null = null;
+        if (input.coverageId && patient) {
+          coverageId = id('Coverage', input.coverageId, 'coverageId');
+          const coverage = await tx.coverage.findUnique({ where: { id: coverageId } });
+          if (!coverage || coverage.patientId !== patient.id) throw new NotFoundError('Coverage', String(input.coverageId));
+          if (!coverage.active || coverage.effectiveDate > dos || (coverage.terminationDate !== null && coverage.terminationDate < dos)) {
+            checks.add(['input', 'coverageId'], 'COVERAGE_NOT_IN_EFFECT', `coverageId: the coverage (${coverage.effectiveDate} to ${coverage.terminationDate ?? 'open'}${coverage.active ? '' : ', ended'}) does not cover ${dos}`);
+          }
+        }
+
+        const diagnoses = input.diagnoses.map((d) => d.trim().toUpperCase());
+        if (diagnoses.length === 0 || diagnoses.length > 12) checks.add(['input', 'diagnoses'], 'OUT_OF_RANGE', `diagnoses: 1 to 12 are allowed, got ${diagnoses.length}`);
+        diagnoses.forEach((d, i) => {
+          checks.icd10(['input', 'diagnoses', i], d);
+          if (diagnoses.indexOf(d) !== i) checks.add(['input', 'diagnoses', i], 'DUPLICATE_DIAGNOSIS', `diagnoses.${i}: ${d} is already diagnosis ${diagnoses.indexOf(d) + 1}`);
+        });
+
+        if (input.serviceLines.length === 0 || input.serviceLines.length > MAX_LINES) checks.add(['input', 'serviceLines'], 'OUT_OF_RANGE', `serviceLines: 1 to ${MAX_LINES} are allowed, got ${input.serviceLines.length}`);
+        const lines = await Promise.all(input.serviceLines.map((line: LineInput, i) => checkLine(tx, checks, line, i, { dos, today, birth: patient?.dateOfBirth, diagnosisCount: diagnoses.length, practiceId: practice.id })));
+        checks.throwIfAny();
+
+        const existing = input.externalId ? await tx.encounter.findFirst({ where: { externalId: input.externalId } }) : null;
+        if (existing && existing.status !== 'OPEN') throw new ConflictError(`Encounter ${input.externalId} is ${existing.status.toLowerCase()}: change it with a corrected claim, not by sending it again`);
+        const data = {
+          practiceId: practice.id, patientId: patient!.id, dateOfService: dos, placeOfService, coverageId, priorAuthorization: input.priorAuthorization ?? null,
+          renderingProviderId: id('Provider', input.renderingProviderId, 'renderingProviderId'),
+          billingProviderId: input.billingProviderId ? id('Provider', input.billingProviderId, 'billingProviderId') : null,
+          facilityId: facility?.id ?? null,
+        };
+        let encounter: Encounter;
+        if (existing) {
+          await tx.serviceLine.deleteMany({ where: { encounterId: existing.id } });
+          await tx.diagnosis.deleteMany({ where: { encounterId: existing.id } });
+          encounter = await tx.encounter.update({ where: { id: existing.id }, data });
+        } else {
+          encounter = await tx.encounter.create({ data: { ...data, organizationId: ctx.principal.organizationId, externalId: input.externalId ?? null } });
+        }
+        const organizationId = ctx.principal.organizationId;
+        await tx.diagnosis.createMany({ data: diagnoses.map((code, i) => ({ organizationId, encounterId: encounter.id, sequence: i + 1, code: normalizeIcd10(code) })) });
+        await tx.serviceLine.createMany({ data: lines.map((line, i) => ({ ...line!, organizationId, encounterId: encounter.id, lineNumber: i + 1 })) });
+        return { result: { encounter }, recordIds: [globalId('Encounter', encounter.id)], practiceId: practice.id };
+      }),
+  }),
+);
+
+async function checkLine(
+  tx: Db,
+  checks: FieldChecks,
+  line: LineInput,
+  i: number,
+  at: { dos: string; today: string; birth: string | undefined; diagnosisCount: number; practiceId: string },
+) {
+  const path = (field: string): Array<string | number> => ['input', 'serviceLines', i, field];
+  const label = `Service line ${i + 1}`;
+  const code = line.procedureCode.trim().toUpperCase();
+  checks.procedureCode(path('procedureCode'), code);
+  const modifiers = (line.modifiers ?? []).map((m) => m.trim().toUpperCase());
+  if (modifiers.length > 4) checks.add(path('modifiers'), 'OUT_OF_RANGE', `${label}: at most 4 modifiers, got ${modifiers.length}`);
+  modifiers.forEach((m, k) => checks.modifier([...path('modifiers'), k], m));
+  const unitsMilli = toMilli(line.units ?? 1);
+  if (unitsMilli === undefined || unitsMilli <= 0) checks.add(path('units'), 'OUT_OF_RANGE', `${label}: units must be more than 0, with at most 3 decimals`);
+  if (line.chargeCents != null) checks.nonNegative(path('chargeCents'), line.chargeCents);
+  const serviceDate = line.serviceDate ?? at.dos;
+  checks.pastDate(path('serviceDate'), serviceDate, at.today);
+  if (at.birth && serviceDate < at.birth) checks.add(path('serviceDate'), 'BEFORE_BIRTH', `${label}: ${serviceDate} is before the patient's birth`);
+  if (line.serviceDateEnd) {
+    checks.date(path('serviceDateEnd'), line.serviceDateEnd);
+    if (line.serviceDateEnd < serviceDate) checks.add(path('serviceDateEnd'), 'DATE_BEFORE_START', `${label}: ends before it starts`);
+  }
+  const pointers = line.diagnosisPointers;
+  if (pointers.length < 1 || pointers.length > 4) checks.add(path('diagnosisPointers'), 'OUT_OF_RANGE', `${label}: 1 to 4 diagnosis pointers, got ${pointers.length}`);
+  pointers.forEach((p, k) => {
+    if (p < 1 || p > at.diagnosisCount) {
+      checks.add([...path('diagnosisPointers'), k], 'POINTER_OUT_OF_RANGE', `${label}: diagnosis pointer ${p} points past the ${at.diagnosisCount} diagnoses on this encounter`);
+    } else if (pointers.indexOf(p) !== k) checks.add([...path('diagnosisPointers'), k], 'DUPLICATE_POINTER', `${label}: diagnosis pointer ${p} is given twice`);
+  });
+  let ndcQuantityMilli: number | null = null;
+  if (line.ndc) {
+    checks.ndc([...path('ndc'), 'code'], line.ndc.code);
+    const quantity = toMilli(line.ndc.quantity);
+    if (quantity === undefined || quantity <= 0) checks.add([...path('ndc'), 'quantity'], 'OUT_OF_RANGE', `${label}: the drug quantity must be more than 0, with at most 3 decimals`);
+    else ndcQuantityMilli = quantity;
+    if (!NDC_UNITS.has(line.ndc.unit)) checks.add([...path('ndc'), 'unit'], 'INVALID_CODE', `${label}: the drug unit is one of UN, ML, GR, F2, ME`);
+  }
+  let chargeCents = line.chargeCents ?? undefined;
+  if (chargeCents === undefined && unitsMilli && unitsMilli > 0) {
+    const rate = await chargeMasterAmount(tx, at.practiceId, code, modifiers[0] ?? '', serviceDate);
+    if (rate === undefined) checks.add(path('chargeCents'), 'NO_CHARGE', `${label}: no charge given and the charge master has no rate for ${code} on ${serviceDate}`);
+    else chargeCents = Math.round((rate * unitsMilli) / 1000);
+  }
+  return {
+    procedureCode: code, modifier1: modifiers[0] ?? null, modifier2: modifiers[1] ?? null, modifier3: modifiers[2] ?? null, modifier4: modifiers[3] ?? null,
+    unitsMilli: unitsMilli ?? 0, chargeCents: chargeCents ?? 0, serviceDate, serviceDateEnd: line.serviceDateEnd ?? null,
+    diagnosisPointers: pointers.join(','), ndcCode: line.ndc ? line.ndc.code.replace(/-/g, '') : null, ndcQuantityMilli, ndcUnit: line.ndc?.unit ?? null,
+  };
+}
