@@ -10,8 +10,14 @@ type Path = Array<string | number>;
 export class FieldChecks {
   readonly errors: FieldError[] = [];
 
-  add(path: Path, code: string, message: string): this {
-    this.errors.push({ path, code, message: `${path.slice(1).join('.') || path.join('.')}: ${message}` });
+  /** A problem with a field: the message is the field's path, then `reason`. */
+  add(path: Path, code: string, reason: string): this {
+    return this.addMessage(path, code, `${path.slice(1).join('.') || path.join('.')}: ${reason}`);
+  }
+
+  /** A problem whose message the caller words in full (e.g. "Service line 2: …", "line 3, code: …"). */
+  addMessage(path: Path, code: string, message: string): this {
+    this.errors.push({ path, code, message });
     return this;
   }
 

@@ -68,7 +68,7 @@ async function findInPractice<T extends { practiceId: string } | null>(load: () 
   const record = await load();
   if (!record) throw new NotFoundError(entity, String(id));
   if (record.practiceId !== practice.id) {
-    checks.add(path, 'WRONG_PRACTICE', `${path.slice(1).join('.')}: this ${entity.toLowerCase()} belongs to another practice`);
+    checks.add(path, 'WRONG_PRACTICE', `this ${entity.toLowerCase()} belongs to another practice`);
     return undefined;
   }
   return record as NonNullable<T>;
@@ -103,18 +103,18 @@ builder.mutationField('createEncounter', (t) =>
           const coverage = await tx.coverage.findUnique({ where: { id: coverageId } });
           if (!coverage || coverage.patientId !== patient.id) throw new NotFoundError('Coverage', String(input.coverageId));
           if (!coverage.active || coverage.effectiveDate > dos || (coverage.terminationDate !== null && coverage.terminationDate < dos)) {
-            checks.add(['input', 'coverageId'], 'COVERAGE_NOT_IN_EFFECT', `coverageId: the coverage (${coverage.effectiveDate} to ${coverage.terminationDate ?? 'open'}${coverage.active ? '' : ', ended'}) does not cover ${dos}`);
+            checks.add(['input', 'coverageId'], 'COVERAGE_NOT_IN_EFFECT', `the coverage (${coverage.effectiveDate} to ${coverage.terminationDate ?? 'open'}${coverage.active ? '' : ', ended'}) does not cover ${dos}`);
           }
         }
 
         const diagnoses = input.diagnoses.map((d) => d.trim().toUpperCase());
-        if (diagnoses.length === 0 || diagnoses.length > 12) checks.add(['input', 'diagnoses'], 'OUT_OF_RANGE', `diagnoses: 1 to 12 are allowed, got ${diagnoses.length}`);
+        if (diagnoses.length === 0 || diagnoses.length > 12) checks.add(['input', 'diagnoses'], 'OUT_OF_RANGE', `1 to 12 are allowed, got ${diagnoses.length}`);
         diagnoses.forEach((d, i) => {
           checks.icd10(['input', 'diagnoses', i], d);
-          if (diagnoses.indexOf(d) !== i) checks.add(['input', 'diagnoses', i], 'DUPLICATE_DIAGNOSIS', `diagnoses.${i}: ${d} is already diagnosis ${diagnoses.indexOf(d) + 1}`);
+          if (diagnoses.indexOf(d) !== i) checks.add(['input', 'diagnoses', i], 'DUPLICATE_DIAGNOSIS', `${d} is already diagnosis ${diagnoses.indexOf(d) + 1}`);
         });
 
-        if (input.serviceLines.length === 0 || input.serviceLines.length > MAX_LINES) checks.add(['input', 'serviceLines'], 'OUT_OF_RANGE', `serviceLines: 1 to ${MAX_LINES} are allowed, got ${input.serviceLines.length}`);
+        if (input.serviceLines.length === 0 || input.serviceLines.length > MAX_LINES) checks.add(['input', 'serviceLines'], 'OUT_OF_RANGE', `1 to ${MAX_LINES} are allowed, got ${input.serviceLines.length}`);
         const lines = await Promise.all(input.serviceLines.map((line: LineInput, i) => checkLine(tx, checks, line, i, { dos, today, birth: patient?.dateOfBirth, diagnosisCount: diagnoses.length, practiceId: practice.id })));
         checks.throwIfAny();
 
@@ -154,37 +154,37 @@ async function checkLine(
   const code = line.procedureCode.trim().toUpperCase();
   checks.procedureCode(path('procedureCode'), code);
   const modifiers = (line.modifiers ?? []).map((m) => m.trim().toUpperCase());
-  if (modifiers.length > 4) checks.add(path('modifiers'), 'OUT_OF_RANGE', `${label}: at most 4 modifiers, got ${modifiers.length}`);
+  if (modifiers.length > 4) checks.addMessage(path('modifiers'), 'OUT_OF_RANGE', `${label}: at most 4 modifiers, got ${modifiers.length}`);
   modifiers.forEach((m, k) => checks.modifier([...path('modifiers'), k], m));
   const unitsMilli = toMilli(line.units ?? 1);
-  if (unitsMilli === undefined || unitsMilli <= 0) checks.add(path('units'), 'OUT_OF_RANGE', `${label}: units must be more than 0, with at most 3 decimals`);
+  if (unitsMilli === undefined || unitsMilli <= 0) checks.addMessage(path('units'), 'OUT_OF_RANGE', `${label}: units must be more than 0, with at most 3 decimals`);
   if (line.chargeCents != null) checks.nonNegative(path('chargeCents'), line.chargeCents);
   const serviceDate = line.serviceDate ?? at.dos;
   checks.pastDate(path('serviceDate'), serviceDate, at.today);
-  if (at.birth && serviceDate < at.birth) checks.add(path('serviceDate'), 'BEFORE_BIRTH', `${label}: ${serviceDate} is before the patient's birth`);
+  if (at.birth && serviceDate < at.birth) checks.addMessage(path('serviceDate'), 'BEFORE_BIRTH', `${label}: ${serviceDate} is before the patient's birth`);
   if (line.serviceDateEnd) {
     checks.date(path('serviceDateEnd'), line.serviceDateEnd);
-    if (line.serviceDateEnd < serviceDate) checks.add(path('serviceDateEnd'), 'DATE_BEFORE_START', `${label}: ends before it starts`);
+    if (line.serviceDateEnd < serviceDate) checks.addMessage(path('serviceDateEnd'), 'DATE_BEFORE_START', `${label}: ends before it starts`);
   }
   const pointers = line.diagnosisPointers;
-  if (pointers.length < 1 || pointers.length > 4) checks.add(path('diagnosisPointers'), 'OUT_OF_RANGE', `${label}: 1 to 4 diagnosis pointers, got ${pointers.length}`);
+  if (pointers.length < 1 || pointers.length > 4) checks.addMessage(path('diagnosisPointers'), 'OUT_OF_RANGE', `${label}: 1 to 4 diagnosis pointers, got ${pointers.length}`);
   pointers.forEach((p, k) => {
     if (p < 1 || p > at.diagnosisCount) {
-      checks.add([...path('diagnosisPointers'), k], 'POINTER_OUT_OF_RANGE', `${label}: diagnosis pointer ${p} points past the ${at.diagnosisCount} diagnoses on this encounter`);
-    } else if (pointers.indexOf(p) !== k) checks.add([...path('diagnosisPointers'), k], 'DUPLICATE_POINTER', `${label}: diagnosis pointer ${p} is given twice`);
+      checks.addMessage([...path('diagnosisPointers'), k], 'POINTER_OUT_OF_RANGE', `${label}: diagnosis pointer ${p} points past the ${at.diagnosisCount} diagnoses on this encounter`);
+    } else if (pointers.indexOf(p) !== k) checks.addMessage([...path('diagnosisPointers'), k], 'DUPLICATE_POINTER', `${label}: diagnosis pointer ${p} is given twice`);
   });
   let ndcQuantityMilli: number | null = null;
   if (line.ndc) {
     checks.ndc([...path('ndc'), 'code'], line.ndc.code);
     const quantity = toMilli(line.ndc.quantity);
-    if (quantity === undefined || quantity <= 0) checks.add([...path('ndc'), 'quantity'], 'OUT_OF_RANGE', `${label}: the drug quantity must be more than 0, with at most 3 decimals`);
+    if (quantity === undefined || quantity <= 0) checks.addMessage([...path('ndc'), 'quantity'], 'OUT_OF_RANGE', `${label}: the drug quantity must be more than 0, with at most 3 decimals`);
     else ndcQuantityMilli = quantity;
-    if (!NDC_UNITS.has(line.ndc.unit)) checks.add([...path('ndc'), 'unit'], 'INVALID_CODE', `${label}: the drug unit is one of UN, ML, GR, F2, ME`);
+    if (!NDC_UNITS.has(line.ndc.unit)) checks.addMessage([...path('ndc'), 'unit'], 'INVALID_CODE', `${label}: the drug unit is one of UN, ML, GR, F2, ME`);
   }
   let chargeCents = line.chargeCents ?? undefined;
   if (chargeCents === undefined && unitsMilli && unitsMilli > 0) {
     const rate = await chargeMasterAmount(tx, at.practiceId, code, modifiers[0] ?? '', serviceDate);
-    if (rate === undefined) checks.add(path('chargeCents'), 'NO_CHARGE', `${label}: no charge given and the charge master has no rate for ${code} on ${serviceDate}`);
+    if (rate === undefined) checks.addMessage(path('chargeCents'), 'NO_CHARGE', `${label}: no charge given and the charge master has no rate for ${code} on ${serviceDate}`);
     else chargeCents = Math.round((rate * unitsMilli) / 1000);
   }
   return {

@@ -46,14 +46,14 @@ function readRows(csv: string, today: string, checks: FieldChecks): Row[] {
   const columns = header?.fields.map((f) => f.trim().toLowerCase().replace(/\s+/g, '_')) ?? [];
   const at = (name: string) => columns.indexOf(name);
   if (at('code') < 0 || (at('amount') < 0 && at('amount_cents') < 0)) {
-    checks.add(['input', 'csv', 1], 'MISSING_COLUMNS', 'line 1: the header needs a `code` column and an `amount` (dollars) or `amount_cents` column');
+    checks.addMessage(['input', 'csv', 1], 'MISSING_COLUMNS', 'line 1: the header needs a `code` column and an `amount` (dollars) or `amount_cents` column');
     return [];
   }
-  if (rows.length > MAX_ROWS) checks.add(['input', 'csv'], 'TOO_MANY_ROWS', `csv: at most ${MAX_ROWS} rows per import, got ${rows.length}`);
+  if (rows.length > MAX_ROWS) checks.add(['input', 'csv'], 'TOO_MANY_ROWS', `at most ${MAX_ROWS} rows per import, got ${rows.length}`);
   const seen = new Map<string, number>();
   return rows.map(({ line, fields }) => {
     const value = (name: string) => (at(name) >= 0 ? (fields[at(name)] ?? '').trim() : '');
-    const fail = (column: string, code: string, message: string) => checks.add(['input', 'csv', line, column], code, `line ${line}, ${column}: ${message}`);
+    const fail = (column: string, code: string, message: string) => checks.addMessage(['input', 'csv', line, column], code, `line ${line}, ${column}: ${message}`);
     const code = value('code').toUpperCase();
     const modifier = value('modifier').toUpperCase();
     if (!isProcedureCode(code)) fail('code', 'INVALID_PROCEDURE_CODE', `"${code}" is not a CPT or HCPCS Level II code`);
@@ -89,7 +89,7 @@ builder.mutationField('importFeeSchedule', (t) =>
         if (payerId && !payer) throw new NotFoundError('Payer', String(input.payerId));
         const checks = new FieldChecks();
         const rows = readRows(input.csv, todayIn(practice.timeZone), checks);
-        if (rows.length === 0 && checks.errors.length === 0) checks.add(['input', 'csv'], 'EMPTY', 'csv: no rows under the header');
+        if (rows.length === 0 && checks.errors.length === 0) checks.add(['input', 'csv'], 'EMPTY', 'no rows under the header');
         checks.throwIfAny();
         const name = input.name ?? (payer ? `${payer.name} contracted rates` : 'Charge master');
         const schedule =
