@@ -61,12 +61,16 @@ function prefix(ctx: BillingContext, value: string): Prisma.StringFilter {
   return ctx.databaseProvider === 'postgresql' ? { startsWith: value, mode: 'insensitive' } : { startsWith: value };
 }
 
-function patientWhere(ctx: BillingContext, filter: PatientFilterShape): Prisma.PatientWhereInput {
+async function patientWhere(ctx: BillingContext, filter: PatientFilterShape): Promise<Prisma.PatientWhereInput> {
   const where: Prisma.PatientWhereInput = {};
   if (filter?.practiceId) where.practiceId = decodeId('Practice', String(filter.practiceId), ['filter', 'practiceId']);
   if (filter?.dateOfBirth) where.dateOfBirth = filter.dateOfBirth;
   if (filter?.accountNumber) where.accountNumber = filter.accountNumber;
-  if (filter?.memberId) where.coverages = { some: { memberId: filter.memberId } };
+  if (filter?.memberId) {
+    // Two indexed lookups: a relation filter (EXISTS over coverages) was measured at hundreds of ms per query.
+    const coverages = await ctx.db.coverage.findMany({ where: { memberId: filter.memberId }, select: { patientId: true }, take: 1000 });
+    where.id = { in: [...new Set(coverages.map((c) => c.patientId))] };
+  }
   const name = filter?.name?.trim();
   if (name) {
     const [last, first] = name.includes(',') ? name.split(',').map((s) => s.trim()) : name.includes(' ') ? name.split(/\s+/).reverse() : [name];
@@ -123,9 +127,9 @@ builder.queryFields((t) => ({
     description: 'Patients by name, date of birth, member id or account number, in a stable order.',
     authScopes: { anyRole: true },
     args: { filter: t.arg({ type: PatientFilter }) },
-    totalCount: (_parent, args, ctx) => ctx.db.patient.count({ where: patientWhere(ctx, args.filter) }),
+    totalCount: async (_parent, args, ctx) => ctx.db.patient.count({ where: await patientWhere(ctx, args.filter) }),
     ...pageSizeOptions,
-    resolve: (query, _root, args, ctx) => ctx.db.patient.findMany({ ...query, where: patientWhere(ctx, args.filter), orderBy: { id: 'asc' } }),
+    resolve: async (query, _root, args, ctx) => ctx.db.patient.findMany({ ...query, where: await patientWhere(ctx, args.filter), orderBy: { id: 'asc' } }),
   }),
   encounters: t.prismaConnection({
     type: 'Encounter',
