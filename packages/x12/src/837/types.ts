@@ -100,16 +100,21 @@ export interface AdjustmentGroup {
   adjustments: Array<{ reasonCode: string; amountCents: number; quantityMilli?: number }>;
 }
 
-/** 2320/2330: a prior or other payer's adjudication, carried on secondary and tertiary claims. */
-export interface OtherPayer {
-  /** SBR01: P, S, T … */
+/** The SBR segment: whose insurance, at which responsibility (2000B and 2320). */
+export interface SubscriberInformation {
+  /** SBR01: P primary, S secondary, T tertiary … */
   payerResponsibility: string;
-  /** SBR02: 18 self, 01 spouse, 19 child, G8 other. */
+  /** SBR02: 18 self (the subscriber is the patient), 01 spouse, 19 child, G8 other. */
   relationship?: string;
   groupNumber?: string;
   groupName?: string;
   insuranceType?: string;
+  /** SBR09, e.g. MB Medicare Part B, CI commercial, MC Medicaid. */
   filingIndicator?: string;
+}
+
+/** 2320/2330: a prior or other payer's adjudication, carried on secondary and tertiary claims. */
+export interface OtherPayer extends SubscriberInformation {
   adjustmentGroups: AdjustmentGroup[];
   /** AMT*D payer paid, AMT*A8 noncovered, AMT*EAF remaining patient liability. */
   amounts: Amount[];
@@ -217,15 +222,7 @@ export interface PatientLoop {
 }
 
 /** 2000B: the subscriber and payer, with claims where the subscriber is the patient. */
-export interface SubscriberLoop {
-  payerResponsibility: string;
-  /** SBR02: 18 when the subscriber is the patient. */
-  relationship?: string;
-  groupNumber?: string;
-  groupName?: string;
-  insuranceType?: string;
-  /** SBR09, e.g. MB Medicare Part B, CI commercial, MC Medicaid. */
-  filingIndicator?: string;
+export interface SubscriberLoop extends SubscriberInformation {
   /** PAT at the subscriber level (deceased date, weight, pregnancy). */
   pat?: string[];
   subscriber: NamedEntity;

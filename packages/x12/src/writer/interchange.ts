@@ -1,5 +1,6 @@
 import { DEFAULT_DELIMITERS } from '../delimiters.ts';
 import type { Delimiters } from '../delimiters.ts';
+import type { InterchangeHeader } from '../envelope.ts';
 import { toX12Date } from '../values.ts';
 
 /** One segment as its elements, the id first. */
@@ -16,25 +17,9 @@ export interface WriteOptions {
   lineBreak?: string;
 }
 
-export interface InterchangeOptions {
-  authorizationQualifier?: string;
-  authorization?: string;
-  securityQualifier?: string;
-  security?: string;
-  senderQualifier: string;
-  senderId: string;
-  receiverQualifier: string;
-  receiverId: string;
-  /** YYYY-MM-DD */
-  date: string;
-  /** HHMM */
-  time: string;
-  controlNumber: string;
-  /** ISA14: 1 to ask for a TA1. */
-  acknowledgmentRequested?: string;
-  /** ISA15: P production, T test. */
-  usage: string;
-}
+/** The ISA as a writer needs it: the header a reader returns, with the rarely used elements optional. */
+export type InterchangeOptions = Omit<InterchangeHeader, 'authorizationQualifier' | 'authorization' | 'securityQualifier' | 'security' | 'acknowledgmentRequested'> &
+  Partial<Pick<InterchangeHeader, 'authorizationQualifier' | 'authorization' | 'securityQualifier' | 'security' | 'acknowledgmentRequested'>>;
 
 export interface GroupOptions {
   senderCode: string;
