@@ -65,9 +65,11 @@ for (let offset = 0; offset < COUNT; offset += BATCH) {
   });
   // Plain multi-row INSERTs: seeding is not what is measured, and Prisma's createMany is slow at this size.
   const now = new Date().toISOString();
-  await insertRows('Patient', rows.map((r) => ({ ...r, preferredChannel: 'MAIL', emailOptOut: false, smsOptOut: false, phoneOptOut: false, timeZoneOverridden: false, createdAt: now, updatedAt: now })));
+  await insertRows('Patient', rows.map((r) => ({ ...r, lastNameKey: r.lastName.toUpperCase(), firstNameKey: r.firstName.toUpperCase(), preferredChannel: 'MAIL', emailOptOut: false, smsOptOut: false, phoneOptOut: false, timeZoneOverridden: false, createdAt: now, updatedAt: now })));
   await insertRows('Coverage', rows.map((r, k) => ({ id: `bench-c-${offset + k}`, organizationId: org.id, patientId: r.id, payerId: payer.id, memberId: `M${String(offset + k).padStart(9, '0')}`, priority: 'PRIMARY', subscriberRelationship: 'SELF', effectiveDate: '2024-01-01', active: true, createdAt: now, updatedAt: now })));
 }
+// Planner statistics, as a running SQLite deployment keeps them (the server runs PRAGMA optimize; PostgreSQL's autovacuum analyzes).
+await db.$executeRawUnsafe(database.target.provider === 'sqlite' ? 'ANALYZE' : 'ANALYZE "Patient", "Coverage"');
 console.log(`seeded ${COUNT} patients with coverages on ${database.target.provider} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 const secret = 'bench-secret-bench-secret-bench-secret-01';
@@ -107,4 +109,5 @@ for (const [name, q, vars] of cases) {
 }
 await api.close();
 await db.$disconnect();
-await database.drop();
+if (process.env.BENCH_KEEP) console.log(`kept ${JSON.stringify(database.target)}`);
+else await database.drop();

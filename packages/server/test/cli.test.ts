@@ -35,5 +35,5 @@ describe('revcycle migrate and seed', () => {
     expect((await revcycle(['migrate'], env)).stdout).toContain('up to date');
     expect((await revcycle(['seed', '--demo'], env)).stdout).toMatch(/^created: demo organization \w+/);
     expect((await revcycle(['seed', '--demo'], env)).stdout).toMatch(/^already present/);
-  });
+  }, 90_000); // four CLI processes, each starting TypeScript through tsx
 });

@@ -114,7 +114,11 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     },
     async migrate() {
       if (!('target' in config.database)) throw new Error('migrate() needs the API to open the database from a URL');
-      return applyMigrations(config.database.target);
+      const applied = await applyMigrations(config.database.target);
+      // SQLite's planner needs statistics to prefer selective indexes (e.g. account number) over the ORDER BY one;
+      // PRAGMA optimize gathers them where they are missing or stale, cheaply. PostgreSQL's autovacuum does this itself.
+      if (databaseProvider === 'sqlite') await db.$queryRawUnsafe('PRAGMA optimize=0x10002');
+      return applied;
     },
     async close() {
       await Promise.all(attachments.map((a) => a.close()));

@@ -1,6 +1,7 @@
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { createClientAdapterFactory } from './adapter-factory.ts';
+import { withSearchKeys } from './search-keys.ts';
 import type { DatabaseTarget } from './database-url.ts';
 
 /**
@@ -25,13 +26,14 @@ export function createDb(target: DatabaseTarget, options: CreateDbOptions = {}):
     target.provider === 'sqlite'
       ? (new SqliteClient({ adapter, log }) as unknown as Db)
       : new PostgresClient({ adapter, log });
+  const keyed = withSearchKeys(client);
   if (options.onQuery) {
     const onQuery = options.onQuery;
     (client as unknown as { $on(e: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) =>
       onQuery(e.query),
     );
   }
-  return client;
+  return keyed;
 }
 
 /** Which database a client talks to (Prisma keeps it on the client; some filters differ between the two). */

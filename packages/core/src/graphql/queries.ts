@@ -3,6 +3,7 @@ import type { Prisma } from '../db/prisma-client.ts';
 import { builder } from './builder.ts';
 import { pageSizeOptions } from './connections.ts';
 import type { BillingContext } from './context.ts';
+import { keyPrefixRange } from '../db/search-keys.ts';
 import { decodeId } from './global-id.ts';
 import { EncounterStatusEnum } from './types/encounter.ts';
 
@@ -56,11 +57,6 @@ const FeeScheduleFilter = builder.inputType('FeeScheduleFilter', {
 
 type PatientFilterShape = { practiceId?: string | number | null; name?: string | null; dateOfBirth?: string | null; memberId?: string | null; accountNumber?: string | null } | null | undefined;
 
-function prefix(ctx: BillingContext, value: string): Prisma.StringFilter {
-  // SQLite's LIKE is already case-insensitive for ASCII; PostgreSQL needs the mode.
-  return ctx.databaseProvider === 'postgresql' ? { startsWith: value, mode: 'insensitive' } : { startsWith: value };
-}
-
 async function patientWhere(ctx: BillingContext, filter: PatientFilterShape): Promise<Prisma.PatientWhereInput> {
   const where: Prisma.PatientWhereInput = {};
   if (filter?.practiceId) where.practiceId = decodeId('Practice', String(filter.practiceId), ['filter', 'practiceId']);
@@ -73,9 +69,14 @@ async function patientWhere(ctx: BillingContext, filter: PatientFilterShape): Pr
   }
   const name = filter?.name?.trim();
   if (name) {
-    const [last, first] = name.includes(',') ? name.split(',').map((s) => s.trim()) : name.includes(' ') ? name.split(/\s+/).reverse() : [name];
-    const byOrder = { lastName: prefix(ctx, last!), ...(first ? { firstName: prefix(ctx, first) } : {}) };
-    where.AND = [first && !name.includes(',') ? { OR: [byOrder, { firstName: prefix(ctx, last!), lastName: prefix(ctx, first) }] } : byOrder];
+    // "Last, First" is unambiguous; "First Last" is tried both ways round. Prefixes match search keys (indexed ranges).
+    const comma = name.includes(',');
+    const [a = '', b] = comma ? name.split(',').map((s) => s.trim()) : name.split(/\s+/);
+    const match = (last: string, first?: string): Prisma.PatientWhereInput => ({
+      lastNameKey: keyPrefixRange(last) ?? {},
+      ...(first && keyPrefixRange(first) ? { firstNameKey: keyPrefixRange(first) } : {}),
+    });
+    where.AND = [comma || !b ? match(a, b) : { OR: [match(b, a), match(a, b)] }];
   }
   return where;
 }
