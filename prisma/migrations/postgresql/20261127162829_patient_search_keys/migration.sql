@@ -77,5 +77,5 @@ CREATE INDEX "CollectionPlacement_patientId_idx" ON "CollectionPlacement"("patie
 -- CreateIndex
 CREATE INDEX "Communication_patientId_occurredAt_idx" ON "Communication"("patientId", "occurredAt");
 
--- Backfill the search keys of existing patients (UPPER does not strip accents; the next write of a name does).
+-- Backfill the search keys of existing patients. UPPER does not strip accents, the next write of a name does.
 UPDATE "Patient" SET "lastNameKey" = UPPER("lastName"), "firstNameKey" = UPPER("firstName");
