@@ -5,6 +5,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Principal } from '../auth/principal.ts';
 import type { BillingContext } from '../graphql/context.ts';
+import type { ServerContext } from './create-billing-api.ts';
 import type { Authenticate } from './options.ts';
 
 export interface WebSocketAttachment {
@@ -12,7 +13,7 @@ export interface WebSocketAttachment {
   close(): Promise<void>;
 }
 
-type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, BillingContext>['getEnveloped']>;
+type Enveloped = ReturnType<YogaServerInstance<ServerContext, BillingContext>['getEnveloped']>;
 
 /**
  * graphql-ws on the same path as HTTP. The client authenticates with `connectionParams.authorization`
@@ -20,7 +21,7 @@ type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, BillingC
  */
 export function attachWebSockets(
   httpServer: HttpServer,
-  yoga: YogaServerInstance<never, BillingContext> | YogaServerInstance<any, BillingContext>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any server context
+  yoga: YogaServerInstance<ServerContext, BillingContext>,
   authenticate: Authenticate,
   path: string,
 ): WebSocketAttachment {
