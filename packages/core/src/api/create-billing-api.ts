@@ -93,6 +93,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
         pubsub: pubsubHandle.pubsub,
         plugins: config.plugins,
         limits: config.limits,
+        scrub: config.scrub,
         logger: config.logger,
         requestId: request?.headers.get('x-request-id') ?? randomUUID(),
       };

@@ -6,6 +6,8 @@ import { parseDatabaseUrl } from '../db/database-url.ts';
 import type { DatabaseTarget } from '../db/database-url.ts';
 import type { Db } from '../db/prisma-client.ts';
 import { ConfigError } from '../errors/config-error.ts';
+import { DEFAULT_SCRUB_RULES } from '../domain/scrub/default-rules.ts';
+import type { BillingContext } from '../graphql/context.ts';
 import type { ApiLimits } from '../graphql/context.ts';
 import { createPluginRegistry } from '../plugins/registry.ts';
 import type { PluginRegistry } from '../plugins/registry.ts';
@@ -23,6 +25,7 @@ export interface NormalizedOptions {
   introspection: boolean;
   graphiql: boolean;
   graphqlEndpoint: string;
+  scrub: BillingContext['scrub'];
 }
 
 /** Checks every option at boot; a bad one throws a ConfigError that names it. */
@@ -38,6 +41,7 @@ export function normalizeOptions(options: BillingApiOptions): NormalizedOptions 
     introspection: options.introspection ?? true,
     graphiql: options.graphiql ?? true,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    scrub: normalizeScrub(options.scrub),
   };
 }
 
@@ -73,4 +77,16 @@ function normalizeLimits(limits: Partial<ApiLimits> | undefined): ApiLimits {
     if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(`limits.${name}`, 'must be a positive integer');
   }
   return merged;
+}
+
+function normalizeScrub(scrub: BillingApiOptions['scrub']): BillingContext['scrub'] {
+  const rules = [...DEFAULT_SCRUB_RULES, ...(scrub?.rules ?? [])];
+  const ids = new Set<string>();
+  rules.forEach((rule, i) => {
+    if (typeof rule?.id !== 'string' || typeof rule.check !== 'function') throw new ConfigError(`scrub.rules[${i - DEFAULT_SCRUB_RULES.length}]`, 'a rule needs an id and a check function');
+    if (ids.has(rule.id)) throw new ConfigError(`scrub.rules[${i - DEFAULT_SCRUB_RULES.length}]`, `rule id ${rule.id} is already taken`);
+    ids.add(rule.id);
+  });
+  const disabled = scrub?.disabled ?? [];
+  return { rules, disabledFor: async (organizationId) => (typeof disabled === 'function' ? disabled(organizationId) : disabled) };
 }

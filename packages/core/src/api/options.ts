@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/prisma-client.ts';
 import type { ApiLimits } from '../graphql/context.ts';
 import type { CollectionsExporter, PayerConnector, StatementRenderer } from '../plugins/contracts.ts';
+import type { ScrubRule } from '../domain/scrub/scrub-rule.ts';
 
 /** What a vendor's own authentication sees of a request or a WebSocket connection. */
 export interface AuthenticationInput {
@@ -34,6 +35,11 @@ export interface BillingApiOptions {
   /** A pino logger. @default pino at LOG_LEVEL or info */
   logger?: Logger;
   limits?: Partial<ApiLimits>;
+  /**
+   * Claim scrubbing: `rules` are added to core's defaults (DEFAULT_SCRUB_RULES); `disabled` lists rule ids to skip,
+   * for every organization or per organization.
+   */
+  scrub?: { rules?: readonly ScrubRule[]; disabled?: readonly string[] | ((organizationId: string) => readonly string[] | Promise<readonly string[]>) };
   /** Allow schema introspection. @default true */
   introspection?: boolean;
   /** Serve GraphiQL on GET with Accept: text/html. @default true */

@@ -1,6 +1,7 @@
 import { BillingError } from '../errors/billing-errors.ts';
 import type { Db } from '../db/prisma-client.ts';
 import type { BillingContext } from '../graphql/context.ts';
+import type { StatusChange } from '../domain/claim-status.ts';
 
 export interface AuditedChange<T> {
   /** The mutation's result. */
@@ -9,6 +10,8 @@ export interface AuditedChange<T> {
   recordIds: string[];
   /** The practice the change belongs to, so practice-limited subscribers can be filtered. */
   practiceId?: string | null;
+  /** Claim status changes made by the mutation, published once the transaction has committed. */
+  statusChanges?: StatusChange[];
 }
 
 /**
@@ -22,12 +25,13 @@ export async function audited<T>(
   change: (tx: Db) => Promise<AuditedChange<T>>,
 ): Promise<T> {
   try {
-    const { result, auditEventId, practiceId } = await ctx.db.$transaction(async (tx) => {
+    const { result, auditEventId, practiceId, statusChanges } = await ctx.db.$transaction(async (tx) => {
       const done = await change(tx as Db);
       const event = await recordAudit(tx as Db, ctx, action, 'SUCCEEDED', done.recordIds);
-      return { result: done.result, auditEventId: event.id, practiceId: done.practiceId ?? null };
+      return { result: done.result, auditEventId: event.id, practiceId: done.practiceId ?? null, statusChanges: done.statusChanges ?? [] };
     });
     ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId, practiceId });
+    for (const change of statusChanges) ctx.pubsub.publish('claimStatusChanged', ctx.principal.organizationId, change);
     return result;
   } catch (error) {
     if (error instanceof BillingError) {

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/prisma-client.ts';
 import type { PluginRegistry } from '../plugins/registry.ts';
 import type { BillingPubSub } from '../pubsub/billing-events.ts';
+import type { ScrubRule } from '../domain/scrub/scrub-rule.ts';
 
 /** Limits applied to every operation; see `createBillingApi({ limits })`. */
 export interface ApiLimits {
@@ -26,6 +27,8 @@ export interface BillingContext {
   pubsub: BillingPubSub;
   plugins: PluginRegistry;
   limits: ApiLimits;
+  /** The scrub rules in force, and which of them an organization has turned off. */
+  scrub: { rules: readonly ScrubRule[]; disabledFor(organizationId: string): Promise<readonly string[]> };
   logger: Logger;
   requestId: string;
 }

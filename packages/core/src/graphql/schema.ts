@@ -9,6 +9,7 @@ import './types/patient.ts';
 import './types/audit-event.ts';
 import './types/encounter.ts';
 import './types/fee-schedule.ts';
+import './types/claim.ts';
 import './queries.ts';
 import './mutations/create-practice.ts';
 import './mutations/create-payer.ts';
@@ -17,6 +18,8 @@ import './mutations/patients.ts';
 import './mutations/coverages.ts';
 import './mutations/encounters.ts';
 import './mutations/fee-schedules.ts';
+import './mutations/claims.ts';
+import './claim-queries.ts';
 import './subscriptions.ts';
 
 /** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */

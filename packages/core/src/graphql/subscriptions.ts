@@ -1,5 +1,9 @@
 import { filter, pipe } from 'graphql-yoga';
-import type { AuditEventRecordedPayload } from '../pubsub/billing-events.ts';
+import { GraphQLError } from 'graphql';
+import type { ClaimStatus } from '../db/prisma-client.ts';
+import type { AuditEventRecordedPayload, ClaimStatusChangedPayload } from '../pubsub/billing-events.ts';
+import { decodeId } from './global-id.ts';
+import { ClaimStatusEnum } from './types/claim.ts';
 import { builder } from './builder.ts';
 import { requireRole } from './require-role.ts';
 
@@ -21,5 +25,43 @@ builder.subscriptionField('auditEventRecorded', (t) =>
     },
     resolve: (query, event, _args, ctx) =>
       ctx.db.auditEvent.findUniqueOrThrow({ ...query, where: { id: (event as AuditEventRecordedPayload).auditEventId } }),
+  }),
+);
+
+const ClaimStatusChangedEvent = builder.objectRef<ClaimStatusChangedPayload>('ClaimStatusChangedEvent').implement({
+  description: 'A claim moved from one status to another.',
+  fields: (t) => ({
+    claim: t.prismaField({
+      type: 'Claim',
+      nullable: true,
+      description: 'The claim as it is now (null if you may no longer see it).',
+      resolve: (query, event, _args, ctx) => ctx.db.claim.findUnique({ ...query, where: { id: event.claimId } }),
+    }),
+    from: t.field({ type: ClaimStatusEnum, nullable: true, resolve: (e) => e.from as ClaimStatus | null }),
+    to: t.field({ type: ClaimStatusEnum, resolve: (e) => e.to as ClaimStatus }),
+    reason: t.string({ nullable: true, resolve: (e) => e.reason }),
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+  }),
+});
+
+builder.subscriptionField('claimStatusChanged', (t) =>
+  t.field({
+    type: ClaimStatusChangedEvent,
+    description: 'Every status change of one claim (claimId) or of a practice’s claims (practiceId); give at least one.',
+    authScopes: { anyRole: true },
+    args: { claimId: t.arg.id(), practiceId: t.arg.id() },
+    subscribe: (_root, args, ctx) => {
+      if (!args.claimId && !args.practiceId) {
+        throw new GraphQLError('claimStatusChanged needs claimId or practiceId', { extensions: { code: 'VALIDATION_FAILED' } });
+      }
+      const claimId = args.claimId ? decodeId('Claim', String(args.claimId), ['claimId']) : undefined;
+      const practiceId = args.practiceId ? decodeId('Practice', String(args.practiceId), ['practiceId']) : undefined;
+      const allowed = ctx.principal.practiceIds;
+      return pipe(
+        ctx.pubsub.subscribe('claimStatusChanged', ctx.principal.organizationId),
+        filter((e: ClaimStatusChangedPayload) => (!claimId || e.claimId === claimId) && (!practiceId || e.practiceId === practiceId) && (!allowed || allowed.includes(e.practiceId))),
+      );
+    },
+    resolve: (event) => event as ClaimStatusChangedPayload,
   }),
 );

@@ -1,0 +1,57 @@
+import type { ActorType, ClaimStatus, Db } from '../db/prisma-client.ts';
+import { InvalidStateTransitionError } from '../errors/billing-errors.ts';
+
+/**
+ * The claim lifecycle. A claim is made as DRAFT; a scrub moves it to READY or SCRUB_FAILED (fix, scrub again);
+ * submission makes it SUBMITTED; the clearinghouse's 999 makes it ACKNOWLEDGED and the payer's 277CA ACCEPTED
+ * or REJECTED (a rejected claim is fixed and made READY again); remittances make it PAID, PARTIALLY_PAID or
+ * DENIED; a denial can be APPEALED; CLOSED and VOIDED are final. Corrections (frequency 7) and voids (8) are new
+ * claims linked to the original.
+ */
+export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
+  DRAFT: ['READY', 'SCRUB_FAILED', 'VOIDED'],
+  SCRUB_FAILED: ['READY', 'SCRUB_FAILED', 'VOIDED'],
+  READY: ['READY', 'SCRUB_FAILED', 'SUBMITTED', 'VOIDED'],
+  SUBMITTED: ['ACKNOWLEDGED', 'ACCEPTED', 'REJECTED'],
+  ACKNOWLEDGED: ['ACCEPTED', 'REJECTED'],
+  ACCEPTED: ['PAID', 'PARTIALLY_PAID', 'DENIED'],
+  REJECTED: ['READY', 'SCRUB_FAILED', 'VOIDED'],
+  PAID: ['PARTIALLY_PAID', 'CLOSED'],
+  PARTIALLY_PAID: ['PAID', 'APPEALED', 'CLOSED'],
+  DENIED: ['APPEALED', 'PAID', 'PARTIALLY_PAID', 'CLOSED'],
+  APPEALED: ['PAID', 'PARTIALLY_PAID', 'DENIED', 'CLOSED'],
+  CLOSED: [],
+  VOIDED: [],
+};
+
+/** Statuses in which a claim is still being worked: a second claim for the same service would be a duplicate. */
+export const OPEN_CLAIM_STATUSES: readonly ClaimStatus[] = ['DRAFT', 'SCRUB_FAILED', 'READY', 'SUBMITTED', 'ACKNOWLEDGED', 'ACCEPTED', 'PARTIALLY_PAID', 'DENIED', 'APPEALED'];
+
+export interface StatusChange {
+  claimId: string;
+  practiceId: string;
+  from: ClaimStatus | null;
+  to: ClaimStatus;
+  reason: string | null;
+  at: string;
+}
+
+/**
+ * Moves a claim to `to`, appending to its status history who or what did it and why. An illegal move is an
+ * InvalidStateTransitionError and changes nothing. Returns the change, to publish once the transaction commits.
+ */
+export async function transitionClaim(
+  tx: Db,
+  claim: { id: string; organizationId: string; practiceId: string; status: ClaimStatus },
+  to: ClaimStatus,
+  actor: { type: ActorType; id?: string | null; reason?: string | null },
+): Promise<StatusChange> {
+  if (!CLAIM_TRANSITIONS[claim.status].includes(to)) {
+    throw new InvalidStateTransitionError(claim.status, to, `A ${claim.status} claim cannot become ${to}`);
+  }
+  await tx.claim.update({ where: { id: claim.id }, data: { status: to } });
+  const event = await tx.claimStatusEvent.create({
+    data: { organizationId: claim.organizationId, claimId: claim.id, fromStatus: claim.status, toStatus: to, reason: actor.reason ?? null, actorType: actor.type, actorId: actor.id ?? null },
+  });
+  return { claimId: claim.id, practiceId: claim.practiceId, from: claim.status, to, reason: actor.reason ?? null, at: event.createdAt.toISOString() };
+}

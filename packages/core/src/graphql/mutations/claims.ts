@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import type { Claim } from '../../db/prisma-client.ts';
+import { audited } from '../../audit/audited.ts';
+import { OPEN_CLAIM_STATUSES, transitionClaim } from '../../domain/claim-status.ts';
+import { runScrub } from '../../domain/scrub/run-scrub.ts';
+import type { ScrubFinding } from '../../domain/scrub/scrub-rule.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors/billing-errors.ts';
+import { InvalidStateTransitionError } from '../../errors/billing-errors.ts';
+import { todayIn } from '../../util/calendar-date.ts';
+import { builder } from '../builder.ts';
+import type { BillingContext } from '../context.ts';
+import { decodeId, globalId } from '../global-id.ts';
+import { ClaimRef, ScrubFindingRef } from '../types/claim.ts';
+import { COMMON_ERRORS } from '../types/errors.ts';
+import type { Db } from '../../db/prisma-client.ts';
+
+const CreateClaimInput = builder.inputType('CreateClaimInput', {
+  fields: (t) => ({
+    encounterId: t.id({ required: true }),
+    coverageId: t.id({ required: true, description: 'The coverage (payer) billed; must be the patient’s.' }),
+  }),
+});
+
+const ScrubClaimInput = builder.inputType('ScrubClaimInput', { fields: (t) => ({ claimId: t.id({ required: true }) }) });
+
+const ClaimPayload = builder.objectRef<{ claim: Claim }>('ClaimSuccess').implement({
+  fields: (t) => ({ claim: t.field({ type: ClaimRef, resolve: (r) => r.claim }) }),
+});
+
+const ScrubPayload = builder.objectRef<{ claim: Claim; findings: ScrubFinding[]; passed: boolean }>('ScrubClaimSuccess').implement({
+  description: 'The scrub ran: the claim is READY when no ERROR was found, else SCRUB_FAILED with its findings.',
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, resolve: (r) => r.claim }),
+    passed: t.exposeBoolean('passed'),
+    findings: t.field({ type: [ScrubFindingRef], resolve: (r) => r.findings }),
+  }),
+});
+
+/** CLM01: 20 characters at most in the 837; "RC" and 10 random base-36 characters, unique in the organization. */
+async function newPatientControlNumber(tx: Db): Promise<string> {
+  for (;;) {
+    const candidate = `RC${BigInt(`0x${randomBytes(7).toString('hex')}`).toString(36).toUpperCase().padStart(10, '0').slice(-10)}`;
+    if (!(await tx.claim.findFirst({ where: { patientControlNumber: candidate } }))) return candidate;
+  }
+}
+
+builder.mutationField('createClaim', (t) =>
+  t.field({
+    type: ClaimPayload,
+    description: 'Builds a DRAFT claim from an encounter for one coverage: its lines, diagnoses, providers and charges. Admins and billers.',
+    authScopes: { admin: true, biller: true },
+    args: { input: t.arg({ type: CreateClaimInput, required: true }) },
+    errors: { types: [...COMMON_ERRORS], union: { name: 'CreateClaimPayload' } },
+    resolve: (_root, { input }, ctx) =>
+      audited(ctx, 'createClaim', async (tx) => {
+        const encounterId = decodeId('Encounter', String(input.encounterId), ['input', 'encounterId']);
+        const coverageId = decodeId('Coverage', String(input.coverageId), ['input', 'coverageId']);
+        const encounter = await tx.encounter.findUnique({ where: { id: encounterId }, include: { serviceLines: { orderBy: { lineNumber: 'asc' } } } });
+        if (!encounter) throw new NotFoundError('Encounter', String(input.encounterId));
+        const coverage = await tx.coverage.findUnique({ where: { id: coverageId } });
+        if (!coverage || coverage.patientId !== encounter.patientId) throw new NotFoundError('Coverage', String(input.coverageId));
+        if (encounter.status === 'VOIDED') throw new ValidationError([{ path: ['input', 'encounterId'], code: 'ENCOUNTER_VOIDED', message: 'encounterId: the encounter is voided' }]);
+        const open = await tx.claim.findFirst({ where: { encounterId, coverageId, status: { in: [...OPEN_CLAIM_STATUSES] } } });
+        if (open) throw new ConflictError(`Claim ${open.patientControlNumber} already bills this encounter to this coverage (${open.status})`);
+        const organizationId = ctx.principal.organizationId;
+        const claim = await tx.claim.create({
+          data: {
+            organizationId, practiceId: encounter.practiceId, patientId: encounter.patientId, encounterId, coverageId, payerId: coverage.payerId,
+            patientControlNumber: await newPatientControlNumber(tx), status: 'DRAFT',
+            totalChargeCents: encounter.serviceLines.reduce((sum, l) => sum + l.chargeCents, 0),
+          },
+        });
+        await tx.claimLine.createMany({
+          data: encounter.serviceLines.map((l) => ({
+            organizationId, claimId: claim.id, serviceLineId: l.id, lineNumber: l.lineNumber, procedureCode: l.procedureCode,
+            modifier1: l.modifier1, modifier2: l.modifier2, modifier3: l.modifier3, modifier4: l.modifier4, unitsMilli: l.unitsMilli,
+            chargeCents: l.chargeCents, serviceDate: l.serviceDate, serviceDateEnd: l.serviceDateEnd, diagnosisPointers: l.diagnosisPointers,
+            lineControlNumber: `${claim.patientControlNumber}-${l.lineNumber}`,
+          })),
+        });
+        await tx.claimStatusEvent.create({ data: { organizationId, claimId: claim.id, fromStatus: null, toStatus: 'DRAFT', reason: 'created from the encounter', actorType: 'USER', actorId: ctx.principal.userId } });
+        if (encounter.status === 'OPEN') await tx.encounter.update({ where: { id: encounterId }, data: { status: 'BILLED' } });
+        return {
+          result: { claim },
+          recordIds: [globalId('Claim', claim.id)],
+          practiceId: claim.practiceId,
+          statusChanges: [{ claimId: claim.id, practiceId: claim.practiceId, from: null, to: 'DRAFT', reason: 'created from the encounter', at: claim.createdAt.toISOString() }],
+        };
+      }),
+  }),
+);
+
+builder.mutationField('scrubClaim', (t) =>
+  t.field({
+    type: ScrubPayload,
+    description: 'Checks a claim against every enabled scrub rule and moves it to READY or SCRUB_FAILED. Admins, billers and coders.',
+    authScopes: { admin: true, biller: true, coder: true },
+    args: { input: t.arg({ type: ScrubClaimInput, required: true }) },
+    errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'ScrubClaimPayload' } },
+    resolve: (_root, { input }, ctx) =>
+      audited(ctx, 'scrubClaim', async (tx) => {
+        const claimId = decodeId('Claim', String(input.claimId), ['input', 'claimId']);
+        const { findings, claim } = await scrub(tx, ctx, claimId, String(input.claimId));
+        const passed = !findings.some((f) => f.severity === 'ERROR');
+        await tx.claim.update({ where: { id: claimId }, data: { scrubErrors: findings as never } });
+        const errors = findings.filter((f) => f.severity === 'ERROR').length;
+        const change = await transitionClaim(tx, claim, passed ? 'READY' : 'SCRUB_FAILED', {
+          type: 'USER', id: ctx.principal.userId, reason: passed ? `scrub passed${findings.length ? ` with ${findings.length} warning(s)` : ''}` : `scrub found ${errors} error(s)`,
+        });
+        const updated = await tx.claim.findUniqueOrThrow({ where: { id: claimId } });
+        return { result: { claim: updated, findings, passed }, recordIds: [globalId('Claim', claimId)], practiceId: claim.practiceId, statusChanges: [change] };
+      }),
+  }),
+);
+
+async function scrub(tx: Db, ctx: BillingContext, claimId: string, rawId: string) {
+  const claim = await tx.claim.findUnique({
+    where: { id: claimId },
+    include: {
+      lines: { orderBy: { lineNumber: 'asc' } },
+      encounter: { include: { diagnoses: { orderBy: { sequence: 'asc' } }, renderingProvider: true, billingProvider: true } },
+      patient: true, coverage: true, payer: true, practice: true,
+    },
+  });
+  if (!claim) throw new NotFoundError('Claim', rawId);
+  const otherOpenClaims = await tx.claim.findMany({
+    where: { patientId: claim.patientId, status: { in: [...OPEN_CLAIM_STATUSES] }, NOT: { id: claim.id }, frequencyCode: '1' },
+    include: { lines: true, encounter: true },
+  });
+  const { encounter, patient, coverage, payer, practice, lines, ...rest } = claim;
+  const findings = runScrub(
+    { claim: { ...rest, lines }, encounter, patient, coverage, payer, practice, today: todayIn(practice.timeZone), otherOpenClaims: otherOpenClaims.filter((c) => c.originalClaimId !== claim.id && claim.originalClaimId !== c.id) },
+    ctx.scrub.rules,
+    await ctx.scrub.disabledFor(ctx.principal.organizationId),
+  );
+  return { findings, claim };
+}
