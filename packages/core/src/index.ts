@@ -47,3 +47,7 @@ export type {
 export type { PluginRegistry } from './plugins/registry.ts';
 export { createBillingPubSub } from './pubsub/billing-events.ts';
 export type { BillingEvents, BillingPubSub } from './pubsub/billing-events.ts';
+export { CLAIM_TRANSITIONS, OPEN_CLAIM_STATUSES } from './domain/claim-status.ts';
+export type { StatusChange } from './domain/claim-status.ts';
+export { DEFAULT_SCRUB_RULES } from './domain/scrub/default-rules.ts';
+export type { ScrubContext, ScrubFinding, ScrubRule } from './domain/scrub/scrub-rule.ts';
