@@ -51,3 +51,7 @@ export { CLAIM_TRANSITIONS, OPEN_CLAIM_STATUSES } from './domain/claim-status.ts
 export type { StatusChange } from './domain/claim-status.ts';
 export { DEFAULT_SCRUB_RULES } from './domain/scrub/default-rules.ts';
 export type { ScrubContext, ScrubFinding, ScrubRule } from './domain/scrub/scrub-rule.ts';
+export { CAPABILITY_METHODS } from './plugins/contracts.ts';
+export type { InboundFile, OutboundBatch, PayerCapability, SubmissionReceipt } from './plugins/contracts.ts';
+export { callConnector, ConnectorError } from './plugins/connector-call.ts';
+export type { CallOptions } from './plugins/connector-call.ts';

@@ -17,9 +17,52 @@ export interface PluginIdentity {
   displayName: string;
 }
 
-/** Sends claims and status/eligibility requests to payers (clearinghouses, payer APIs, SFTP). */
+/** What a payer connector can do; a connector implements the method of each capability it declares. */
+export type PayerCapability = 'submit' | 'responses' | 'eligibility' | 'claimStatus';
+
+/** An 837 interchange ready to send: revcycle wrote it, the connector only delivers it. */
+export interface OutboundBatch {
+  /** revcycle's id of the batch: the same batch sent twice must not reach the payer twice. */
+  batchId: string;
+  organizationId: string;
+  /** ISA13, unique per organization and never reused. */
+  interchangeControlNumber: string;
+  format: '837P' | '837I';
+  /** The X12 text. */
+  content: string;
+  claimCount: number;
+}
+
+export interface SubmissionReceipt {
+  /** The connector's reference for the delivery (a file name, a clearinghouse upload id). */
+  reference: string;
+}
+
+/** A file the payer side sent back: a 999, 277CA, 835, 271 or 277. */
+export interface InboundFile {
+  /** The connector's name for it, used to acknowledge it. */
+  name: string;
+  content: string;
+}
+
+/**
+ * Sends claims and reads what payers send back, through a clearinghouse, a payer API or an SFTP drop. Each method
+ * is optional, matching `capabilities`. Expected failures are ConnectorErrors (retryable or not); revcycle adds
+ * timeouts and retries around every call (`signal` aborts a call that ran out of time).
+ */
 export interface PayerConnector extends PluginIdentity {
   kind: 'payer';
+  capabilities: readonly PayerCapability[];
+  /** Delivers an 837 batch. Must be idempotent on `batch.batchId`. */
+  submit?(batch: OutboundBatch, signal: AbortSignal): Promise<SubmissionReceipt>;
+  /** Files waiting to be read (acknowledgements, remittances, answers), oldest first. */
+  fetchResponses?(signal: AbortSignal): Promise<InboundFile[]>;
+  /** Marks a fetched file handled, so it is not fetched again; `failure` says why it could not be used. */
+  acknowledgeResponse?(file: InboundFile, outcome: { ok: true } | { ok: false; failure: string }): Promise<void>;
+  /** Sends a 270 and returns the payer's 271 (real time). */
+  checkEligibility?(request270: string, signal: AbortSignal): Promise<string>;
+  /** Sends a 276 and returns the payer's 277 (real time). */
+  checkClaimStatus?(request276: string, signal: AbortSignal): Promise<string>;
 }
 
 /** Renders patient statements (PDF, HTML, print-and-mail vendor files). */
@@ -35,9 +78,19 @@ export interface CollectionsExporter extends PluginIdentity {
 export type BillingPlugin = PayerConnector | StatementRenderer | CollectionsExporter;
 
 /** Identity helper for plugin authors: gives inference and checks the shape at compile time. */
-export function definePayerConnector<T extends Omit<PayerConnector, 'kind'>>(connector: T): T & { kind: 'payer' } {
-  return { ...connector, kind: 'payer' };
+export function definePayerConnector<T extends Omit<PayerConnector, 'kind' | 'capabilities'> & { capabilities?: readonly PayerCapability[] }>(
+  connector: T,
+): T & { kind: 'payer'; capabilities: readonly PayerCapability[] } {
+  return { ...connector, kind: 'payer', capabilities: connector.capabilities ?? [] };
 }
+
+/** The method each capability needs. */
+export const CAPABILITY_METHODS: Readonly<Record<PayerCapability, ReadonlyArray<keyof PayerConnector>>> = {
+  submit: ['submit'],
+  responses: ['fetchResponses', 'acknowledgeResponse'],
+  eligibility: ['checkEligibility'],
+  claimStatus: ['checkClaimStatus'],
+};
 
 export function defineStatementRenderer<T extends Omit<StatementRenderer, 'kind'>>(renderer: T): T & { kind: 'statement' } {
   return { ...renderer, kind: 'statement' };

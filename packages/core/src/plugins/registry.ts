@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors/config-error.ts';
-import type { BillingPlugin, CollectionsExporter, PayerConnector, StatementRenderer } from './contracts.ts';
-import { pluginKey } from './contracts.ts';
+import type { BillingPlugin, CollectionsExporter, PayerCapability, PayerConnector, StatementRenderer } from './contracts.ts';
+import { CAPABILITY_METHODS, pluginKey } from './contracts.ts';
 
 /** The plugins of one API instance, by key. */
 export interface PluginRegistry {
@@ -35,9 +35,21 @@ function index<T extends BillingPlugin>(option: string, kind: T['kind'], plugins
     if (typeof plugin.id !== 'string' || !ID_PATTERN.test(plugin.id)) {
       throw new ConfigError(`${at}.id`, 'must be lowercase letters, digits and dashes');
     }
+    if (plugin.kind === 'payer') checkCapabilities(at, plugin as PayerConnector);
     const key = pluginKey(plugin);
     if (byKey.has(key)) throw new ConfigError(at, `two plugins share the key "${key}"; give one an instanceId`);
     byKey.set(key, plugin);
   });
   return byKey;
+}
+
+function checkCapabilities(at: string, connector: PayerConnector): void {
+  if (!Array.isArray(connector.capabilities)) throw new ConfigError(`${at}.capabilities`, 'must list what the connector can do (submit, responses, eligibility, claimStatus)');
+  for (const capability of connector.capabilities as readonly PayerCapability[]) {
+    const methods = CAPABILITY_METHODS[capability] as ReadonlyArray<keyof PayerConnector> | undefined;
+    if (!methods) throw new ConfigError(`${at}.capabilities`, `unknown capability "${capability}"`);
+    for (const method of methods) {
+      if (typeof (connector as unknown as Record<string, unknown>)[method] !== 'function') throw new ConfigError(`${at}.${String(method)}`, `the connector declares "${capability}" but has no ${String(method)}()`);
+    }
+  }
 }
