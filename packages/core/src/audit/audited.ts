@@ -55,3 +55,12 @@ function recordAudit(db: Db, ctx: BillingContext, action: string, outcome: strin
     },
   });
 }
+
+/**
+ * Records an audit event for a mutation that spans several transactions and outside calls (a submission): the
+ * caller records it once the work is done, with the records it touched.
+ */
+export async function recordAuditEvent(ctx: BillingContext, action: string, outcome: string, recordIds: string[], practiceId: string | null = null): Promise<void> {
+  const event = await recordAudit(ctx.db, ctx, action, outcome, recordIds);
+  ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId: event.id, practiceId });
+}

@@ -41,3 +41,8 @@ export function databaseProviderOf(db: Db): DatabaseTarget['provider'] {
   const provider = (db as unknown as { _activeProvider?: string })._activeProvider;
   return provider === 'sqlite' ? 'sqlite' : 'postgresql';
 }
+
+/** An interactive transaction whose client has the same type as the outer one (Prisma's type drops $extends …). */
+export function transaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.$transaction((tx) => work(tx as Db));
+}

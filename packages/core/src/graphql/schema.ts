@@ -20,6 +20,7 @@ import './mutations/encounters.ts';
 import './mutations/fee-schedules.ts';
 import './mutations/claims.ts';
 import './claim-queries.ts';
+import './mutations/submission.ts';
 import './subscriptions.ts';
 
 /** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */

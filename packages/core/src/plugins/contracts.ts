@@ -53,6 +53,12 @@ export interface InboundFile {
 export interface PayerConnector extends PluginIdentity {
   kind: 'payer';
   capabilities: readonly PayerCapability[];
+  /** ISA06/GS02: the sender id the clearinghouse gave you. @default the practice's tax id */
+  senderId?: string;
+  /** ISA08/GS03: the clearinghouse's receiver id. @default the payer id */
+  receiverId?: string;
+  /** ISA15: P production, T test. @default 'P' */
+  usage?: 'P' | 'T';
   /** Delivers an 837 batch. Must be idempotent on `batch.batchId`. */
   submit?(batch: OutboundBatch, signal: AbortSignal): Promise<SubmissionReceipt>;
   /** Files waiting to be read (acknowledgements, remittances, answers), oldest first. */

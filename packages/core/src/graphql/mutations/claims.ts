@@ -113,7 +113,8 @@ builder.mutationField('scrubClaim', (t) =>
   }),
 );
 
-async function scrub(tx: Db, ctx: BillingContext, claimId: string, rawId: string) {
+/** Runs the enabled scrub rules on a claim (loading what they need). */
+export async function scrub(tx: Db, ctx: BillingContext, claimId: string, rawId: string) {
   const claim = await tx.claim.findUnique({
     where: { id: claimId },
     include: {

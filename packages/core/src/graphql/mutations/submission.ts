@@ -1,0 +1,120 @@
+import type { SubmissionBatch } from '../../db/prisma-client.ts';
+import { recordAuditEvent } from '../../audit/audited.ts';
+import { importResponse } from '../../submission/import-responses.ts';
+import type { ResponseImportResult } from '../../submission/import-responses.ts';
+import { submitClaims } from '../../submission/submit-claims.ts';
+import type { ClaimSubmissionResult } from '../../submission/submit-claims.ts';
+import { builder } from '../builder.ts';
+import { decodeId, globalId } from '../global-id.ts';
+import { ClaimRef } from '../types/claim.ts';
+
+export const SubmissionBatchRef = builder.prismaNode('SubmissionBatch', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'One 837 interchange handed to a payer connector.',
+  fields: (t) => ({
+    connectorId: t.exposeString('connectorId'),
+    status: t.exposeString('status', { description: 'PENDING, SENT, ACKNOWLEDGED (999 accepted), REJECTED (999 rejected) or FAILED (not delivered).' }),
+    interchangeControlNumber: t.exposeString('interchangeControlNumber'),
+    format: t.exposeString('format'),
+    claimCount: t.exposeInt('claimCount'),
+    totalChargeCents: t.expose('totalChargeCents', { type: 'Cents' }),
+    connectorReference: t.exposeString('connectorReference', { nullable: true }),
+    failureReason: t.exposeString('failureReason', { nullable: true }),
+    content: t.exposeString('content', { description: 'The X12 file exactly as sent.' }),
+    claims: t.relation('claims'),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const ClaimSubmissionResultRef = builder.objectRef<ClaimSubmissionResult>('ClaimSubmissionResult').implement({
+  description: 'What happened to one claim of a submitClaims call.',
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, nullable: true, resolve: (r, _a, ctx) => ctx.db.claim.findUnique({ where: { id: r.claimId } }) }),
+    submitted: t.exposeBoolean('submitted'),
+    errorCode: t.exposeString('errorCode', { nullable: true, description: 'SCRUB_FAILED, NO_CONNECTOR, CONNECTOR_ERROR, NOT_FOUND or INVALID_STATE.' }),
+    message: t.exposeString('message', { nullable: true }),
+  }),
+});
+
+const SubmitClaimsPayload = builder.objectRef<{ results: ClaimSubmissionResult[]; batches: SubmissionBatch[] }>('SubmitClaimsPayload').implement({
+  fields: (t) => ({
+    results: t.field({ type: [ClaimSubmissionResultRef], resolve: (r) => r.results }),
+    batches: t.field({ type: [SubmissionBatchRef], resolve: (r) => r.batches }),
+  }),
+});
+
+const SubmitClaimsInput = builder.inputType('SubmitClaimsInput', { fields: (t) => ({ claimIds: t.idList({ required: true }) }) });
+
+builder.mutationField('submitClaims', (t) =>
+  t.field({
+    type: SubmitClaimsPayload,
+    description: 'Scrubs, batches by payer connector, writes the 837s and sends them. Reports per claim. Admins and billers.',
+    authScopes: { admin: true, biller: true },
+    args: { input: t.arg({ type: SubmitClaimsInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const ids = input.claimIds.map((id, i) => decodeId('Claim', String(id), ['input', 'claimIds', i]));
+      const { results, batches, changes } = await submitClaims(ctx, ids);
+      for (const change of changes) ctx.pubsub.publish('claimStatusChanged', ctx.principal.organizationId, change);
+      await recordAuditEvent(ctx, 'submitClaims', results.every((r) => r.submitted) ? 'SUCCEEDED' : 'PARTIAL', [...ids.map((id) => globalId('Claim', id)), ...batches.map((b) => globalId('SubmissionBatch', b.id))]);
+      return { results, batches };
+    },
+  }),
+);
+
+const ResponseFileInput = builder.inputType('ResponseFileInput', {
+  fields: (t) => ({ name: t.string({ required: true }), content: t.string({ required: true, description: 'The X12 text of a 999 or 277CA.' }) }),
+});
+
+const ResponseImportResultRef = builder.objectRef<ResponseImportResult>('ResponseImportResult').implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    kind: t.exposeString('kind'),
+    imported: t.exposeBoolean('imported'),
+    message: t.exposeString('message', { nullable: true }),
+    claimsUpdated: t.exposeInt('claimsUpdated'),
+    unmatched: t.exposeInt('unmatched', { description: 'References that matched nothing, now in unmatchedResponses.' }),
+  }),
+});
+
+builder.mutationField('importResponses', (t) =>
+  t.field({
+    type: [ResponseImportResultRef],
+    description: 'Applies acknowledgement files (999, 277CA) pushed in by hand or by a host job. Admins and billers.',
+    authScopes: { admin: true, biller: true },
+    args: { input: t.arg({ type: builder.inputType('ImportResponsesInput', { fields: (f) => ({ files: f.field({ type: [ResponseFileInput], required: true }) }) }), required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const results: ResponseImportResult[] = [];
+      for (const file of input.files) {
+        const { result, changes } = await importResponse(ctx, file);
+        for (const change of changes) ctx.pubsub.publish('claimStatusChanged', ctx.principal.organizationId, change);
+        results.push(result);
+      }
+      await recordAuditEvent(ctx, 'importResponses', results.every((r) => r.imported) ? 'SUCCEEDED' : 'PARTIAL', []);
+      return results;
+    },
+  }),
+);
+
+const UnmatchedResponseRef = builder.prismaNode('UnmatchedResponse', {
+  id: { field: 'id' },
+  nullable: true,
+  description: 'An acknowledgement that matched no batch or claim: review it.',
+  fields: (t) => ({
+    kind: t.exposeString('kind'),
+    reference: t.exposeString('reference'),
+    detail: t.exposeString('detail'),
+    fileName: t.exposeString('fileName', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('unmatchedResponses', (t) =>
+  t.prismaField({
+    type: [UnmatchedResponseRef],
+    description: 'The review list: acknowledgements that matched nothing, newest first (100 at most).',
+    authScopes: { admin: true, biller: true, auditor: true },
+    resolve: (query, _root, _args, ctx) => ctx.db.unmatchedResponse.findMany({ ...query, where: { resolvedAt: null }, orderBy: { createdAt: 'desc' }, take: 100 }),
+  }),
+);

@@ -1,0 +1,121 @@
+import type { Claim837, NamedEntity, Submission837 } from '@revcycle/x12';
+import type { Claim, ClaimLine, Coverage, Diagnosis, Encounter, Facility, Guarantor, Organization, Patient, Payer, Practice, Provider } from '../db/prisma-client.ts';
+
+/** A claim with everything the 837 needs, loaded by the submitter. */
+export type ClaimForSubmission = Claim & {
+  lines: ClaimLine[];
+  encounter: Encounter & { diagnoses: Diagnosis[]; renderingProvider: Provider; billingProvider: Provider | null; facility: Facility | null };
+  patient: Patient & { guarantor: Guarantor | null };
+  coverage: Coverage;
+  payer: Payer;
+  practice: Practice;
+  originalClaim: Claim | null;
+};
+
+const RELATIONSHIP_CODES = { SELF: '18', SPOUSE: '01', CHILD: '19', OTHER: 'G8' } as const;
+const SEX_CODES = { FEMALE: 'F', MALE: 'M', UNKNOWN: 'U' } as const;
+
+function entity(partial: Omit<NamedEntity, 'references' | 'contacts' | 'extra'> & Partial<Pick<NamedEntity, 'references' | 'contacts'>>): NamedEntity {
+  return { references: [], contacts: [], extra: [], ...partial };
+}
+
+function address(a: { addressLine1: string | null; addressLine2: string | null; city: string | null; state: string | null; postalCode: string | null }) {
+  return a.addressLine1 ? { lines: [a.addressLine1, ...(a.addressLine2 ? [a.addressLine2] : [])], city: a.city ?? undefined, state: a.state ?? undefined, postalCode: a.postalCode?.replace('-', '') ?? undefined } : undefined;
+}
+
+function claim837(c: ClaimForSubmission): Claim837 {
+  const diagnoses = c.encounter.diagnoses;
+  const rendering = c.encounter.renderingProvider;
+  return {
+    patientControlNumber: c.patientControlNumber,
+    totalChargeCents: c.totalChargeCents,
+    facilityCode: c.encounter.placeOfService,
+    facilityCodeQualifier: 'B',
+    frequencyCode: c.frequencyCode,
+    providerSignature: 'Y', assignmentCode: 'A', benefitsAssignment: 'Y', releaseOfInformation: 'Y',
+    dates: [],
+    references: [
+      ...(c.originalClaim?.payerClaimControlNumber && c.frequencyCode !== '1' ? [{ qualifier: 'F8', value: c.originalClaim.payerClaimControlNumber }] : []),
+      ...(c.encounter.priorAuthorization ? [{ qualifier: 'G1', value: c.encounter.priorAuthorization }] : []),
+    ],
+    amounts: [],
+    healthCareCodes: [diagnoses.map((d, i) => ({ qualifier: i === 0 ? 'ABK' : 'ABF', code: d.code, rest: [] }))],
+    names: [
+      entity({
+        entityCode: '82', entityType: '1', name: rendering.lastName, firstName: rendering.firstName, idQualifier: 'XX', id: rendering.npi,
+        ...(rendering.taxonomyCode ? { specialty: { code: 'PE', qualifier: 'PXC', taxonomy: rendering.taxonomyCode } } : {}),
+      }),
+      ...(c.encounter.facility ? [entity({ entityCode: '77', entityType: '2', name: c.encounter.facility.name, idQualifier: c.encounter.facility.npi ? 'XX' : undefined, id: c.encounter.facility.npi ?? undefined, address: address(c.encounter.facility) })] : []),
+    ],
+    otherPayers: [],
+    lines: c.lines.map((l) => ({
+      lineNumber: l.lineNumber,
+      professional: {
+        procedure: { qualifier: 'HC', code: l.procedureCode, modifiers: [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)) },
+        chargeCents: l.chargeCents, unitBasis: 'UN', unitsMilli: l.unitsMilli, diagnosisPointers: l.diagnosisPointers.split(',').map(Number),
+      },
+      dates: [l.serviceDateEnd ? { qualifier: '472', date: l.serviceDate, endDate: l.serviceDateEnd } : { qualifier: '472', date: l.serviceDate }],
+      references: l.lineControlNumber ? [{ qualifier: '6R', value: l.lineControlNumber }] : [],
+      amounts: [], names: [], adjudications: [], extra: [],
+    })),
+    extra: [],
+  };
+}
+
+export interface EnvelopeIds {
+  senderId: string;
+  receiverId: string;
+  interchangeControlNumber: number;
+  usage: 'P' | 'T';
+  now: Date;
+}
+
+/**
+ * One 837P interchange for claims going through one connector: a billing-provider loop per practice and a
+ * subscriber loop per claim (a patient loop under it when the patient is a dependent).
+ */
+export function submission837(organization: Organization, claims: ClaimForSubmission[], ids: EnvelopeIds): Submission837 {
+  const date = ids.now.toISOString().slice(0, 10);
+  const time = ids.now.toISOString().slice(11, 16).replace(':', '');
+  const control = String(ids.interchangeControlNumber);
+  const practices = new Map<string, ClaimForSubmission[]>();
+  for (const c of claims) practices.set(c.practiceId, [...(practices.get(c.practiceId) ?? []), c]);
+  return {
+    kind: 'professional',
+    interchange: { senderQualifier: 'ZZ', senderId: ids.senderId, receiverQualifier: 'ZZ', receiverId: ids.receiverId, date, time, controlNumber: control.padStart(9, '0'), usage: ids.usage },
+    group: { senderCode: ids.senderId, receiverCode: ids.receiverId, date, time, controlNumber: control },
+    transaction: { controlNumber: '0001' },
+    header: { purpose: '00', referenceId: control, date, time, type: 'CH' },
+    submitter: entity({ entityCode: '41', entityType: '2', name: organization.name.toUpperCase().slice(0, 60), idQualifier: '46', id: ids.senderId, contacts: [{ function: 'IC', name: 'BILLING', numbers: [['TE', '0000000000']] }] }),
+    receiver: entity({ entityCode: '40', entityType: '2', name: ids.receiverId, idQualifier: '46', id: ids.receiverId }),
+    billingProviders: [...practices.values()].map((group) => {
+      const practice = group[0]!.practice;
+      return {
+        ...(practice.taxonomyCode ? { specialty: { code: 'BI', qualifier: 'PXC', taxonomy: practice.taxonomyCode } } : {}),
+        provider: entity({ entityCode: '85', entityType: '2', name: practice.name.toUpperCase(), idQualifier: 'XX', id: practice.npi, address: address(practice), references: [{ qualifier: 'EI', value: practice.taxId }] }),
+        payTo: [],
+        subscribers: group.map((c) => {
+          const self = c.coverage.subscriberRelationship === 'SELF';
+          const patient = entity({
+            entityCode: self ? 'IL' : 'QC', entityType: '1', name: c.patient.lastName.toUpperCase(), firstName: c.patient.firstName.toUpperCase(),
+            ...(self ? { idQualifier: 'MI', id: c.coverage.memberId } : {}),
+            address: address(c.patient), demographics: { dateOfBirth: c.patient.dateOfBirth, sex: SEX_CODES[c.patient.sex] },
+          });
+          const subscriber = self
+            ? patient
+            : entity({ entityCode: 'IL', entityType: '1', name: (c.coverage.subscriberLastName ?? '').toUpperCase(), firstName: c.coverage.subscriberFirstName?.toUpperCase(), idQualifier: 'MI', id: c.coverage.memberId, address: address(c.patient), demographics: { dateOfBirth: c.coverage.subscriberDateOfBirth ?? undefined } });
+          return {
+            payerResponsibility: ({ PRIMARY: 'P', SECONDARY: 'S', TERTIARY: 'T' } as const)[c.coverage.priority],
+            relationship: self ? '18' : undefined,
+            groupNumber: c.coverage.groupNumber ?? undefined,
+            filingIndicator: c.payer.claimFilingIndicator,
+            subscriber,
+            payer: entity({ entityCode: 'PR', entityType: '2', name: c.payer.name.toUpperCase(), idQualifier: 'PI', id: c.payer.payerIdentifier }),
+            claims: self ? [claim837(c)] : [],
+            patients: self ? [] : [{ relationship: RELATIONSHIP_CODES[c.coverage.subscriberRelationship], patient, claims: [claim837(c)] }],
+          };
+        }),
+      };
+    }),
+  };
+}

@@ -1,0 +1,113 @@
+import { transaction } from '../db/prisma-client.ts';
+import type { SubmissionBatch } from '../db/prisma-client.ts';
+import { transitionClaim } from '../domain/claim-status.ts';
+import type { StatusChange } from '../domain/claim-status.ts';
+import type { BillingContext } from '../graphql/context.ts';
+import { scrub } from '../graphql/mutations/claims.ts';
+import { callConnector } from '../plugins/connector-call.ts';
+import { write837P } from '@revcycle/x12';
+import { submission837 } from './claim-to-837.ts';
+import type { ClaimForSubmission } from './claim-to-837.ts';
+import { nextControlNumber } from './control-numbers.ts';
+
+export interface ClaimSubmissionResult {
+  claimId: string;
+  submitted: boolean;
+  /** Why it was not submitted: SCRUB_FAILED, NO_CONNECTOR, CONNECTOR_ERROR, NOT_FOUND, INVALID_STATE. */
+  errorCode?: string;
+  message?: string;
+  batchId?: string;
+}
+
+const INCLUDE = {
+  lines: { orderBy: { lineNumber: 'asc' as const } },
+  encounter: { include: { diagnoses: { orderBy: { sequence: 'asc' as const } }, renderingProvider: true, billingProvider: true, facility: true } },
+  patient: { include: { guarantor: true } },
+  coverage: true, payer: true, practice: true, originalClaim: true,
+};
+
+/**
+ * Scrubs the claims, groups those that pass by payer connector, writes one 837P per group with a fresh interchange
+ * control number, records the batch with its file, and hands it to the connector. A connector failure leaves the
+ * claims READY with the reason in their history (submit them again); a batch is delivered under its own id, so a
+ * retry of the same batch is not a second delivery.
+ */
+export async function submitClaims(ctx: BillingContext, claimIds: string[]): Promise<{ results: ClaimSubmissionResult[]; batches: SubmissionBatch[]; changes: StatusChange[] }> {
+  const results: ClaimSubmissionResult[] = [];
+  const changes: StatusChange[] = [];
+  const ready: ClaimForSubmission[] = [];
+  const actor = { type: 'USER' as const, id: ctx.principal.userId };
+
+  for (const claimId of claimIds) {
+    const outcome = await transaction(ctx.db, async (tx) => {
+      const claim = await tx.claim.findUnique({ where: { id: claimId } });
+      if (!claim) return { claimId, submitted: false, errorCode: 'NOT_FOUND', message: 'No such claim in your organization' };
+      if (!['DRAFT', 'READY', 'SCRUB_FAILED', 'REJECTED'].includes(claim.status)) return { claimId, submitted: false, errorCode: 'INVALID_STATE', message: `A ${claim.status} claim cannot be submitted` };
+      const { findings } = await scrub(tx, ctx, claimId, claimId);
+      await tx.claim.update({ where: { id: claimId }, data: { scrubErrors: findings as never } });
+      const errors = findings.filter((f) => f.severity === 'ERROR');
+      const to = errors.length ? 'SCRUB_FAILED' : 'READY';
+      if (!(claim.status === 'READY' && to === 'READY')) changes.push(await transitionClaim(tx, claim, to, { ...actor, reason: errors.length ? `scrub before submission found ${errors.length} error(s)` : 'scrub before submission passed' }));
+      if (errors.length) return { claimId, submitted: false, errorCode: 'SCRUB_FAILED', message: errors.map((e) => e.message).join('; ') };
+      return undefined;
+    });
+    if (outcome) results.push(outcome);
+    else ready.push(await ctx.db.claim.findUniqueOrThrow({ where: { id: claimId }, include: INCLUDE }));
+  }
+
+  const groups = new Map<string, ClaimForSubmission[]>();
+  for (const claim of ready) {
+    const key = claim.payer.connectorId;
+    if (!key || !ctx.plugins.payers.get(key)?.submit) {
+      results.push({ claimId: claim.id, submitted: false, errorCode: 'NO_CONNECTOR', message: `${claim.payer.name} has no payer connector that can submit claims` });
+      continue;
+    }
+    groups.set(key, [...(groups.get(key) ?? []), claim]);
+  }
+
+  const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
+  const batches: SubmissionBatch[] = [];
+  for (const [key, claims] of groups) {
+    const connector = ctx.plugins.payers.get(key)!;
+    const batch = await transaction(ctx.db, async (tx) => {
+      const icn = await nextControlNumber(tx, organization.id, 'ISA13');
+      const content = write837P(submission837(organization, claims, {
+        senderId: connector.senderId ?? claims[0]!.practice.taxId, receiverId: connector.receiverId ?? claims[0]!.payer.payerIdentifier,
+        interchangeControlNumber: icn, usage: connector.usage ?? 'P', now: new Date(),
+      }));
+      const created = await tx.submissionBatch.create({
+        data: {
+          organizationId: organization.id, connectorId: key, status: 'PENDING', interchangeControlNumber: String(icn).padStart(9, '0'), format: '837P', content,
+          claimCount: claims.length, totalChargeCents: claims.reduce((sum, c) => sum + c.totalChargeCents, 0),
+        },
+      });
+      await tx.claim.updateMany({ where: { id: { in: claims.map((c) => c.id) } }, data: { submissionBatchId: created.id, connectorId: key } });
+      return created;
+    });
+    try {
+      const receipt = await callConnector(key, (signal) => connector.submit!({ batchId: batch.id, organizationId: organization.id, interchangeControlNumber: batch.interchangeControlNumber, format: '837P', content: batch.content, claimCount: claims.length }, signal), { timeoutMs: 30_000, retries: 2, backoffMs: 200 });
+      batches.push(await transaction(ctx.db, async (tx) => {
+        const sent = await tx.submissionBatch.update({ where: { id: batch.id }, data: { status: 'SENT', connectorReference: receipt.reference, submittedAt: new Date() } });
+        for (const claim of claims) {
+          changes.push(await transitionClaim(tx, { ...claim, status: 'READY' }, 'SUBMITTED', { type: 'CONNECTOR', id: key, reason: `sent in interchange ${batch.interchangeControlNumber} (${receipt.reference})` }));
+          await tx.claim.update({ where: { id: claim.id }, data: { submittedAt: new Date() } });
+          results.push({ claimId: claim.id, submitted: true, batchId: batch.id });
+        }
+        return sent;
+      }));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      batches.push(await transaction(ctx.db, async (tx) => {
+        const failed = await tx.submissionBatch.update({ where: { id: batch.id }, data: { status: 'FAILED', failureReason: message } });
+        await tx.claim.updateMany({ where: { id: { in: claims.map((c) => c.id) } }, data: { submissionBatchId: null } });
+        for (const claim of claims) {
+          changes.push(await transitionClaim(tx, { ...claim, status: 'READY' }, 'READY', { type: 'CONNECTOR', id: key, reason: `submission failed, retry: ${message}` }));
+          results.push({ claimId: claim.id, submitted: false, errorCode: 'CONNECTOR_ERROR', message, batchId: batch.id });
+        }
+        return failed;
+      }));
+    }
+  }
+  return { results, batches, changes };
+}
+
