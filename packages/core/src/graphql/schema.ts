@@ -21,6 +21,7 @@ import './mutations/fee-schedules.ts';
 import './mutations/claims.ts';
 import './claim-queries.ts';
 import './mutations/submission.ts';
+import './mutations/eligibility.ts';
 import './subscriptions.ts';
 
 /** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */

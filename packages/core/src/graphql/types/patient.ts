@@ -78,5 +78,6 @@ export const CoverageRef = builder.prismaNode('Coverage', {
     active: t.exposeBoolean('active'),
     payer: t.relation('payer'),
     patient: t.relation('patient'),
+    eligibilityChecks: t.relation('eligibilityChecks', { description: 'Eligibility answers, newest first.', query: { orderBy: { createdAt: 'desc' }, take: 10 } }),
   }),
 });
