@@ -129,6 +129,20 @@ describe('submitting claims and reading the acknowledgements, through GraphQL', 
     expect(again.data!.importResponses[0]!.claimsUpdated).toBe(0);
   });
 
+  it('replaces an accepted claim with a frequency-7 claim that references the payer’s claim number', async () => {
+    const res = await t.execute<{ correctClaim: { __typename: string; claim: { id: string; patientControlNumber: string } } }>(
+      `mutation($input: CorrectClaimInput!) { correctClaim(input: $input) { __typename ... on ClaimSuccess { claim { id patientControlNumber } } } }`,
+      { token, variables: { input: { claimId: first.id, kind: 'REPLACEMENT' } } },
+    );
+    expect(res.data!.correctClaim.__typename).toBe('ClaimSuccess');
+    const sent = (await t.execute<SubmitResult>(Q.submit, { token, variables: { input: { claimIds: [res.data!.correctClaim.claim.id] } } })).data!.submitClaims;
+    expect(sent.results[0]).toMatchObject({ submitted: true });
+    const claim = parse837(delivered.at(-1)!.content).submissions[0]!.billingProviders[0]!.subscribers[0]!.claims[0]!;
+    expect(claim).toMatchObject({ frequencyCode: '7', references: [{ qualifier: 'F8', value: `ICN-${first.patientControlNumber}` }] });
+    const rejectedOne = await t.execute<{ correctClaim: { __typename: string } }>(`mutation { correctClaim(input: { claimId: "${second.id}", kind: VOID }) { __typename } }`, { token });
+    expect(rejectedOne.data!.correctClaim.__typename).toBe('ValidationError');
+  });
+
   it('reports a malformed acknowledgement with its error and position instead of applying half of it', async () => {
     const res = await t.execute<{ importResponses: Array<{ imported: boolean; message: string }> }>(Q.importResponses, { token, variables: { input: { files: [{ name: 'c.999', content: ack999('1', true).replace('SE*6*0001', 'SE*9*0001') }] } } });
     expect(res.data!.importResponses[0]).toMatchObject({ imported: false, message: expect.stringMatching(/^COUNT_MISMATCH: SE01 says 9 segments/) });

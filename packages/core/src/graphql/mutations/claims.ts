@@ -21,6 +21,17 @@ const CreateClaimInput = builder.inputType('CreateClaimInput', {
   }),
 });
 
+const CorrectionKind = builder.enumType('ClaimCorrectionKind', {
+  values: { REPLACEMENT: { description: 'Frequency 7: replaces the payer’s claim with the encounter as it is now.' }, VOID: { description: 'Frequency 8: cancels the payer’s claim.' } } as const,
+});
+
+const CorrectClaimInput = builder.inputType('CorrectClaimInput', {
+  fields: (t) => ({
+    claimId: t.id({ required: true, description: 'The claim the payer has (it must carry the payer’s claim control number).' }),
+    kind: t.field({ type: CorrectionKind, required: true }),
+  }),
+});
+
 const ScrubClaimInput = builder.inputType('ScrubClaimInput', { fields: (t) => ({ claimId: t.id({ required: true }) }) });
 
 const ClaimPayload = builder.objectRef<{ claim: Claim }>('ClaimSuccess').implement({
@@ -85,6 +96,49 @@ builder.mutationField('createClaim', (t) =>
           recordIds: [globalId('Claim', claim.id)],
           practiceId: claim.practiceId,
           statusChanges: [{ claimId: claim.id, practiceId: claim.practiceId, from: null, to: 'DRAFT', reason: 'created from the encounter', at: claim.createdAt.toISOString() }],
+        };
+      }),
+  }),
+);
+
+builder.mutationField('correctClaim', (t) =>
+  t.field({
+    type: ClaimPayload,
+    description: 'Makes a replacement (frequency 7) or void (frequency 8) claim linked to the original, which the 837 references with REF*F8. Admins and billers.',
+    authScopes: { admin: true, biller: true },
+    args: { input: t.arg({ type: CorrectClaimInput, required: true }) },
+    errors: { types: [...COMMON_ERRORS], union: { name: 'CorrectClaimPayload' } },
+    resolve: (_root, { input }, ctx) =>
+      audited(ctx, 'correctClaim', async (tx) => {
+        const originalId = decodeId('Claim', String(input.claimId), ['input', 'claimId']);
+        const original = await tx.claim.findUnique({ where: { id: originalId }, include: { lines: { orderBy: { lineNumber: 'asc' } }, encounter: { include: { serviceLines: { orderBy: { lineNumber: 'asc' } } } } } });
+        if (!original) throw new NotFoundError('Claim', String(input.claimId));
+        if (!original.payerClaimControlNumber || !['ACCEPTED', 'PAID', 'PARTIALLY_PAID', 'DENIED', 'APPEALED'].includes(original.status)) {
+          throw new ValidationError([{ path: ['input', 'claimId'], code: 'NOT_CORRECTABLE', message: `claimId: only a claim the payer accepted (with its claim number) can be replaced or voided; this one is ${original.status}` }]);
+        }
+        const open = await tx.claim.findFirst({ where: { originalClaimId: originalId, status: { in: [...OPEN_CLAIM_STATUSES] } } });
+        if (open) throw new ConflictError(`Correction ${open.patientControlNumber} of this claim is still open (${open.status})`);
+        const organizationId = ctx.principal.organizationId;
+        const replacement = input.kind === 'REPLACEMENT';
+        const lines = replacement ? original.encounter.serviceLines : original.lines;
+        const claim = await tx.claim.create({
+          data: {
+            organizationId, practiceId: original.practiceId, patientId: original.patientId, encounterId: original.encounterId, coverageId: original.coverageId, payerId: original.payerId,
+            patientControlNumber: await newPatientControlNumber(tx), status: 'DRAFT', frequencyCode: replacement ? '7' : '8', originalClaimId: originalId,
+            totalChargeCents: lines.reduce((sum, l) => sum + l.chargeCents, 0),
+          },
+        });
+        await tx.claimLine.createMany({
+          data: lines.map((l) => ({
+            organizationId, claimId: claim.id, lineNumber: l.lineNumber, procedureCode: l.procedureCode, modifier1: l.modifier1, modifier2: l.modifier2, modifier3: l.modifier3, modifier4: l.modifier4,
+            unitsMilli: l.unitsMilli, chargeCents: l.chargeCents, serviceDate: l.serviceDate, serviceDateEnd: l.serviceDateEnd, diagnosisPointers: l.diagnosisPointers, lineControlNumber: `${claim.patientControlNumber}-${l.lineNumber}`,
+          })),
+        });
+        const reason = `${replacement ? 'replacement' : 'void'} of ${original.patientControlNumber} (payer claim ${original.payerClaimControlNumber})`;
+        await tx.claimStatusEvent.create({ data: { organizationId, claimId: claim.id, fromStatus: null, toStatus: 'DRAFT', reason, actorType: 'USER', actorId: ctx.principal.userId } });
+        return {
+          result: { claim }, recordIds: [globalId('Claim', claim.id), globalId('Claim', originalId)], practiceId: claim.practiceId,
+          statusChanges: [{ claimId: claim.id, practiceId: claim.practiceId, from: null, to: 'DRAFT', reason, at: claim.createdAt.toISOString() }],
         };
       }),
   }),
