@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Claim } from '../../db/prisma-client.ts';
+import type { Claim, ClaimLine } from '../../db/prisma-client.ts';
 import { audited } from '../../audit/audited.ts';
 import { OPEN_CLAIM_STATUSES, transitionClaim } from '../../domain/claim-status.ts';
 import { runScrub } from '../../domain/scrub/run-scrub.ts';
@@ -55,6 +55,19 @@ async function newPatientControlNumber(tx: Db): Promise<string> {
   }
 }
 
+type LineSource = Pick<ClaimLine, 'lineNumber' | 'procedureCode' | 'modifier1' | 'modifier2' | 'modifier3' | 'modifier4' | 'unitsMilli' | 'chargeCents' | 'serviceDate' | 'serviceDateEnd' | 'diagnosisPointers'> & { serviceLineId?: string | null };
+
+/** The claim's lines, copied from the encounter (or the claim being corrected), each with its REF*6R control number. */
+function copyLines(tx: Db, claim: Claim, lines: LineSource[]) {
+  return tx.claimLine.createMany({
+    data: lines.map((l) => ({
+      organizationId: claim.organizationId, claimId: claim.id, serviceLineId: l.serviceLineId ?? null, lineNumber: l.lineNumber, procedureCode: l.procedureCode,
+      modifier1: l.modifier1, modifier2: l.modifier2, modifier3: l.modifier3, modifier4: l.modifier4, unitsMilli: l.unitsMilli, chargeCents: l.chargeCents,
+      serviceDate: l.serviceDate, serviceDateEnd: l.serviceDateEnd, diagnosisPointers: l.diagnosisPointers, lineControlNumber: `${claim.patientControlNumber}-${l.lineNumber}`,
+    })),
+  });
+}
+
 builder.mutationField('createClaim', (t) =>
   t.field({
     type: ClaimPayload,
@@ -81,14 +94,7 @@ builder.mutationField('createClaim', (t) =>
             totalChargeCents: encounter.serviceLines.reduce((sum, l) => sum + l.chargeCents, 0),
           },
         });
-        await tx.claimLine.createMany({
-          data: encounter.serviceLines.map((l) => ({
-            organizationId, claimId: claim.id, serviceLineId: l.id, lineNumber: l.lineNumber, procedureCode: l.procedureCode,
-            modifier1: l.modifier1, modifier2: l.modifier2, modifier3: l.modifier3, modifier4: l.modifier4, unitsMilli: l.unitsMilli,
-            chargeCents: l.chargeCents, serviceDate: l.serviceDate, serviceDateEnd: l.serviceDateEnd, diagnosisPointers: l.diagnosisPointers,
-            lineControlNumber: `${claim.patientControlNumber}-${l.lineNumber}`,
-          })),
-        });
+        await copyLines(tx, claim, encounter.serviceLines.map((l) => ({ ...l, serviceLineId: l.id })));
         await tx.claimStatusEvent.create({ data: { organizationId, claimId: claim.id, fromStatus: null, toStatus: 'DRAFT', reason: 'created from the encounter', actorType: 'USER', actorId: ctx.principal.userId } });
         if (encounter.status === 'OPEN') await tx.encounter.update({ where: { id: encounterId }, data: { status: 'BILLED' } });
         return {
@@ -128,12 +134,7 @@ builder.mutationField('correctClaim', (t) =>
             totalChargeCents: lines.reduce((sum, l) => sum + l.chargeCents, 0),
           },
         });
-        await tx.claimLine.createMany({
-          data: lines.map((l) => ({
-            organizationId, claimId: claim.id, lineNumber: l.lineNumber, procedureCode: l.procedureCode, modifier1: l.modifier1, modifier2: l.modifier2, modifier3: l.modifier3, modifier4: l.modifier4,
-            unitsMilli: l.unitsMilli, chargeCents: l.chargeCents, serviceDate: l.serviceDate, serviceDateEnd: l.serviceDateEnd, diagnosisPointers: l.diagnosisPointers, lineControlNumber: `${claim.patientControlNumber}-${l.lineNumber}`,
-          })),
-        });
+        await copyLines(tx, claim, lines);
         const reason = `${replacement ? 'replacement' : 'void'} of ${original.patientControlNumber} (payer claim ${original.payerClaimControlNumber})`;
         await tx.claimStatusEvent.create({ data: { organizationId, claimId: claim.id, fromStatus: null, toStatus: 'DRAFT', reason, actorType: 'USER', actorId: ctx.principal.userId } });
         return {
