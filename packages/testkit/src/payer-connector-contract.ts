@@ -12,6 +12,17 @@ export interface PayerConnectorHarness {
   cleanup?(): Promise<void>;
 }
 
+/** A small valid 837P (one claim), so connectors that read what they are sent can. */
+const BATCH_837 = (() => {
+  const body = [
+    'BHT*0019*00*1*20240302*1200*CH', 'NM1*41*2*CONTRACT SUBMITTER*****46*CS', 'PER*IC*BILLING*TE*5125550100', 'NM1*40*2*CONTRACT RECEIVER*****46*CR',
+    'HL*1**20*1', 'NM1*85*2*CONTRACT CLINIC*****XX*1324567894', 'N3*1 MAIN ST', 'N4*AUSTIN*TX*78701', 'REF*EI*741234567',
+    'HL*2*1*22*0', 'SBR*P*18*******CI', 'NM1*IL*1*DOE*JANE****MI*W123456789', 'N3*2 MAIN ST', 'N4*AUSTIN*TX*78701', 'DMG*D8*19800101*F', 'NM1*PR*2*CONTRACT PAYER*****PI*60054',
+    'CLM*CONTRACT1*100***11:B:1*Y*A*Y*Y', 'HI*ABK:I10', 'LX*1', 'SV1*HC:99213*100*UN*1***1', 'DTP*472*D8*20240301',
+  ];
+  return ['ISA*00*          *00*          *ZZ*CS             *ZZ*CR             *240302*1200*^*00501*000000042*0*T*:', 'GS*HC*CS*CR*20240302*1200*42*X*005010X222A1', 'ST*837*0001*005010X222A1', ...body, `SE*${body.length + 2}*0001`, 'GE*1*42', 'IEA*1*000000042'].join('~') + '~';
+})();
+
 const ACK_999 = [
   'ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*CONTRACT       *240301*1200*^*00501*000000077*0*T*:',
   'GS*FA*CH*CT*20240301*1200*77*X*005010X231A1', 'ST*999*0001*005010X231A1', 'AK1*HC*1*005010X222A1', 'AK2*837*0001*005010X222A1', 'IK5*A', 'AK9*A*1*1*1', 'SE*6*0001', 'GE*1*77', 'IEA*1*000000077',
@@ -45,7 +56,7 @@ export function runPayerConnectorContract(name: string, setup: () => Promise<Pay
     it('delivers a batch once, however often it is submitted', async (context) => {
       const c = harness.connector;
       if (!c.capabilities.includes('submit')) return context.skip();
-      const batch: OutboundBatch = { batchId: 'contract-batch-1', organizationId: 'org-contract', interchangeControlNumber: '000000042', format: '837P', content: 'ISA*00*CONTRACT~', claimCount: 1 };
+      const batch: OutboundBatch = { batchId: 'contract-batch-1', organizationId: 'org-contract', interchangeControlNumber: '000000042', format: '837P', content: BATCH_837, claimCount: 1 };
       const first = await c.submit!(batch, new AbortController().signal);
       const second = await c.submit!(batch, new AbortController().signal);
       expect(first.reference.length).toBeGreaterThan(0);
@@ -53,16 +64,19 @@ export function runPayerConnectorContract(name: string, setup: () => Promise<Pay
       if (harness.deliveries) expect(await harness.deliveries()).toBe(1);
     });
 
-    it('returns what the payer sent, and not again once acknowledged', async (context) => {
+    it('returns what the payer sent (X12), and not again once acknowledged', async (context) => {
       const c = harness.connector;
-      if (!c.capabilities.includes('responses') || !harness.deliverResponse) return context.skip();
-      await harness.deliverResponse('contract-ack.999', ACK_999);
+      if (!c.capabilities.includes('responses')) return context.skip();
+      // The payer side sends a file: through the harness, or (simulators) in answer to the batch submitted above.
+      if (harness.deliverResponse) await harness.deliverResponse('contract-ack.999', ACK_999);
       const files = await c.fetchResponses!(new AbortController().signal);
-      const file = files.find((f) => f.content === ACK_999);
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) expect(f.content.trimStart().startsWith('ISA')).toBe(true);
+      const file = harness.deliverResponse ? files.find((f) => f.content === ACK_999)! : files[0]!;
       expect(file).toBeDefined();
-      await c.acknowledgeResponse!(file!, { ok: true });
+      await c.acknowledgeResponse!(file, { ok: true });
       const again = await c.fetchResponses!(new AbortController().signal);
-      expect(again.find((f) => f.content === ACK_999)).toBeUndefined();
+      expect(again.find((f) => f.name === file.name)).toBeUndefined();
     });
   });
 }
