@@ -5,6 +5,7 @@ import { createBillingApi, signToken } from '@revcycle/core';
 import type { BillingApi } from '@revcycle/core';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
+import { sandboxPayer } from '@revcycle/payer-sandbox';
 import { seedDemo } from './demo/seed-demo.ts';
 import type { ServerConfig } from './env-config.ts';
 
@@ -24,6 +25,9 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
   const api = createBillingApi({
     database: config.databaseUrl,
     auth: config.auth,
+    // The sandbox clearinghouse answers the demo's claims with real 999/277CA/271 files; real payers need a
+    // connector of their own (see plugins/), configured by a host that embeds createBillingApi.
+    payers: [sandboxPayer()],
     pubsub: { redisUrl: config.redisUrl },
     logger,
     introspection: config.introspection,

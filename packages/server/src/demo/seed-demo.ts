@@ -33,7 +33,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ organization
       }
       const payerIds: Record<string, string> = {};
       for (const { key, ...p } of demo.payers) {
-        payerIds[key] = (await tx.payer.create({ data: { organizationId, externalId: `demo-${key}`, ...p } })).id;
+        payerIds[key] = (await tx.payer.create({ data: { organizationId, externalId: `demo-${key}`, connectorId: 'sandbox', ...p } })).id;
       }
       for (const practiceId of Object.values(practiceIds)) {
         const schedule = await tx.feeSchedule.create({ data: { organizationId, practiceId, name: 'Charge master' } });
