@@ -1,4 +1,4 @@
-import { writeInterchange } from '@revcycle/x12';
+import { centsToDecimal, writeInterchange } from '@revcycle/x12';
 import type { SegmentElements } from '@revcycle/x12';
 
 /** The envelope of a file the sandbox sends back, addressed to whoever sent the request. */
@@ -40,17 +40,16 @@ export interface ClaimAcknowledgement {
 /** A 277CA: the batch acknowledged, then each claim accepted (A2:20) or rejected. */
 export function write277CA(reply: ReplyEnvelope, payer: { name: string; id: string }, billing: { name: string; npi: string }, claims: ClaimAcknowledgement[]): string {
   const day = ymd(reply.now);
-  const money = (cents: number) => (cents / 100).toFixed(2).replace(/\.?0+$/, '') || '0';
   const total = claims.reduce((sum, c) => sum + c.chargeCents, 0);
   const body: SegmentElements[] = [
     ['BHT', '0085', '08', String(reply.controlNumber), day, '1200', 'TH'],
     ['HL', '1', '', '20', '1'], ['NM1', 'PR', '2', payer.name, '', '', '', '', 'PI', payer.id], ['TRN', '1', String(reply.controlNumber)], ['DTP', '050', 'D8', day], ['DTP', '009', 'D8', day],
-    ['HL', '2', '1', '21', '1'], ['NM1', '41', '2', 'SUBMITTER', '', '', '', '', '46', reply.receiver], ['TRN', '2', String(reply.controlNumber)], ['STC', 'A1:20', day, 'WQ', money(total)],
+    ['HL', '2', '1', '21', '1'], ['NM1', '41', '2', 'SUBMITTER', '', '', '', '', '46', reply.receiver], ['TRN', '2', String(reply.controlNumber)], ['STC', 'A1:20', day, 'WQ', centsToDecimal(total)],
     ['HL', '3', '2', '19', '1'], ['NM1', '85', '2', billing.name, '', '', '', '', 'XX', billing.npi],
   ];
   claims.forEach((c, i) => {
     body.push(['HL', String(4 + i), '3', 'PT'], ['NM1', 'QC', '1', c.patient.lastName, c.patient.firstName ?? '', '', '', '', c.patient.memberId ? 'MI' : '', c.patient.memberId ?? '']);
-    body.push(['TRN', '2', c.patientControlNumber], ['STC', c.accepted ? 'A2:20' : (c.rejection ?? 'A7:21'), day, c.accepted ? 'WQ' : 'U', money(c.chargeCents)]);
+    body.push(['TRN', '2', c.patientControlNumber], ['STC', c.accepted ? 'A2:20' : (c.rejection ?? 'A7:21'), day, c.accepted ? 'WQ' : 'U', centsToDecimal(c.chargeCents)]);
     if (c.payerClaimControlNumber) body.push(['REF', '1K', c.payerClaimControlNumber]);
   });
   return writeInterchange(envelope(reply), 'HN', '277', '005010X214', body);
