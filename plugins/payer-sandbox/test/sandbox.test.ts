@@ -27,6 +27,8 @@ describe('sandboxPayer', () => {
     const [ca] = parse277CA(files.find((f) => f.name.endsWith('.277'))!.content);
     expect(ca!.claims.map((c) => [c.patientControlNumber, c.accepted, c.statuses[0]!.categoryCode])).toEqual([['PCN0', true, 'A2'], ['PCN1', false, 'A7']]);
     expect(ca!.claims[0]!.payerClaimControlNumber).toMatch(/^SBX\d{10}$/);
+    expect(ca!.claims[0]!.statuses[0]!.chargeCents).toBe(10000);
+    expect(ca!.batchStatuses[0]!.chargeCents).toBe(20000);
   });
 
   it('answers eligibility: active with benefits, or a rejection for an unknown member', async () => {
