@@ -1,4 +1,5 @@
 import { BillingError } from '../errors/billing-errors.ts';
+import { transaction } from '../db/prisma-client.ts';
 import type { Db } from '../db/prisma-client.ts';
 import type { BillingContext } from '../graphql/context.ts';
 import type { StatusChange } from '../domain/claim-status.ts';
@@ -25,9 +26,9 @@ export async function audited<T>(
   change: (tx: Db) => Promise<AuditedChange<T>>,
 ): Promise<T> {
   try {
-    const { result, auditEventId, practiceId, statusChanges } = await ctx.db.$transaction(async (tx) => {
-      const done = await change(tx as Db);
-      const event = await recordAudit(tx as Db, ctx, action, 'SUCCEEDED', done.recordIds);
+    const { result, auditEventId, practiceId, statusChanges } = await transaction(ctx.db, async (tx) => {
+      const done = await change(tx);
+      const event = await recordAudit(tx, ctx, action, 'SUCCEEDED', done.recordIds);
       return { result: done.result, auditEventId: event.id, practiceId: done.practiceId ?? null, statusChanges: done.statusChanges ?? [] };
     });
     ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId, practiceId });
