@@ -115,6 +115,14 @@ describe('a vendor registers, codes and prices a visit entirely through GraphQL'
     expect(p.encounters.nodes[0]!.diagnoses).toHaveLength(3);
   });
 
+  it('lets a time zone be overridden and the override cleared (derived from the address again)', async () => {
+    const update = `mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { ... on PatientSuccess { patient { timeZone timeZoneOverridden } } } }`;
+    const set = await t.execute<{ updatePatient: { patient: { timeZone: string; timeZoneOverridden: boolean } } }>(update, { token, variables: { input: { id: patientId, timeZone: 'America/Phoenix' } } });
+    expect(set.data!.updatePatient.patient).toEqual({ timeZone: 'America/Phoenix', timeZoneOverridden: true });
+    const cleared = await t.execute<{ updatePatient: { patient: { timeZone: string; timeZoneOverridden: boolean } } }>(update, { token, variables: { input: { id: patientId, timeZone: null } } });
+    expect(cleared.data!.updatePatient.patient).toEqual({ timeZone: 'America/Denver', timeZoneOverridden: false });
+  });
+
   it('replaces an unbilled encounter sent again with the same external id', async () => {
     const result = await mutate<{ encounter: { serviceLines: unknown[] } }>(t, token, M.createEncounter, {
       practiceId: ids.practiceId, patientId, externalId: 'visit-9001', dateOfService: '2024-03-04', renderingProviderId: ids.providerId,

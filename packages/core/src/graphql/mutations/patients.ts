@@ -192,7 +192,8 @@ builder.mutationField('updatePatient', (t) =>
         if (!current) throw new NotFoundError('Patient', String(input.id));
         checkPatient(new FieldChecks(), input, todayIn(current.practice.timeZone)).throwIfAny();
         const data = patientData(input, current.practice.timeZone);
-        if (!input.timeZone && !input.address && input.timeZone === null) Object.assign(data, { timeZoneOverridden: false });
+        // timeZone: null clears an override: the zone is derived from the address again.
+        if (input.timeZone === null) Object.assign(data, { timeZone: timeZoneForState(input.address?.state ?? current.state) ?? current.practice.timeZone, timeZoneOverridden: false });
         let patient = await tx.patient.update({ where: { id }, data });
         const guarantorId = await saveGuarantor(tx, ctx, patient, input.guarantor);
         if (guarantorId !== patient.guarantorId) patient = await tx.patient.update({ where: { id }, data: { guarantorId } });
