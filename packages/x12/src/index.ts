@@ -8,6 +8,8 @@ export { X12ParseError } from './x12-parse-error.ts';
 export type { X12ErrorCode, X12ErrorLocation } from './x12-parse-error.ts';
 export { parse835 } from './835/parse835.ts';
 export { stream835 } from './835/stream835.ts';
+export { write835 } from './835/write835.ts';
+export type { Remittance835Input } from './835/write835.ts';
 export type { ByteSource, Remittance835Event } from './835/stream835.ts';
 export type {
   Adjustment,

@@ -3,6 +3,7 @@ import { transaction } from '../db/prisma-client.ts';
 import type { Db } from '../db/prisma-client.ts';
 import type { BillingContext } from '../graphql/context.ts';
 import type { StatusChange } from '../domain/claim-status.ts';
+import type { BalanceChangedPayload } from '../pubsub/billing-events.ts';
 
 export interface AuditedChange<T> {
   /** The mutation's result. */
@@ -13,6 +14,8 @@ export interface AuditedChange<T> {
   practiceId?: string | null;
   /** Claim status changes made by the mutation, published once the transaction has committed. */
   statusChanges?: StatusChange[];
+  /** Balances the mutation moved, published once the transaction has committed. */
+  balanceChanges?: BalanceChangedPayload[];
 }
 
 /**
@@ -24,15 +27,17 @@ export async function audited<T>(
   ctx: BillingContext,
   action: string,
   change: (tx: Db) => Promise<AuditedChange<T>>,
+  options?: { maxWait?: number; timeout?: number },
 ): Promise<T> {
   try {
-    const { result, auditEventId, practiceId, statusChanges } = await transaction(ctx.db, async (tx) => {
+    const { result, auditEventId, practiceId, statusChanges, balanceChanges } = await transaction(ctx.db, async (tx) => {
       const done = await change(tx);
       const event = await recordAudit(tx, ctx, action, 'SUCCEEDED', done.recordIds);
-      return { result: done.result, auditEventId: event.id, practiceId: done.practiceId ?? null, statusChanges: done.statusChanges ?? [] };
-    });
+      return { result: done.result, auditEventId: event.id, practiceId: done.practiceId ?? null, statusChanges: done.statusChanges ?? [], balanceChanges: done.balanceChanges ?? [] };
+    }, options);
     ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId, practiceId });
     for (const change of statusChanges) ctx.pubsub.publish('claimStatusChanged', ctx.principal.organizationId, change);
+    for (const change of balanceChanges) ctx.pubsub.publish('balanceChanged', ctx.principal.organizationId, change);
     return result;
   } catch (error) {
     if (error instanceof BillingError) {

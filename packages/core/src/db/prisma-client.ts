@@ -43,6 +43,6 @@ export function databaseProviderOf(db: Db): DatabaseTarget['provider'] {
 }
 
 /** An interactive transaction whose client has the same type as the outer one (Prisma's type drops $extends …). */
-export function transaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return db.$transaction((tx) => work(tx as Db));
+export function transaction<T>(db: Db, work: (tx: Db) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+  return db.$transaction((tx) => work(tx as Db), options);
 }

@@ -53,3 +53,19 @@ export class InvalidStateTransitionError extends BillingError {
     super(message ?? `Cannot go from ${from} to ${to}`);
   }
 }
+
+/** An X12 file the API was given could not be read; says what and where (segment, element, byte). */
+export class X12InputError extends BillingError {
+  override readonly name = 'X12InputError';
+  readonly code = 'X12_PARSE_ERROR' as const;
+  constructor(
+    readonly reason: string,
+    readonly segmentIndex: number,
+    readonly segmentId: string,
+    readonly elementPosition: number,
+    readonly byteOffset: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -10,6 +10,8 @@ import './types/audit-event.ts';
 import './types/encounter.ts';
 import './types/fee-schedule.ts';
 import './types/claim.ts';
+import './types/ledger.ts';
+import './types/remittance.ts';
 import './queries.ts';
 import './mutations/create-practice.ts';
 import './mutations/create-payer.ts';
@@ -22,6 +24,9 @@ import './mutations/claims.ts';
 import './claim-queries.ts';
 import './mutations/submission.ts';
 import './mutations/eligibility.ts';
+import './mutations/remittances.ts';
+import './mutations/patient-money.ts';
+import './ar-queries.ts';
 import './subscriptions.ts';
 
 /** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */

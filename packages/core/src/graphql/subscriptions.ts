@@ -1,7 +1,9 @@
 import { filter, pipe } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import type { ClaimStatus } from '../db/prisma-client.ts';
-import type { AuditEventRecordedPayload, ClaimStatusChangedPayload } from '../pubsub/billing-events.ts';
+import type { AuditEventRecordedPayload, BalanceChangedPayload, ClaimStatusChangedPayload } from '../pubsub/billing-events.ts';
+import { accountWhere, balanceOf } from '../ledger/balances.ts';
+import { BalanceRef } from './types/ledger.ts';
 import { decodeId } from './global-id.ts';
 import { ClaimStatusEnum } from './types/claim.ts';
 import { builder } from './builder.ts';
@@ -63,5 +65,40 @@ builder.subscriptionField('claimStatusChanged', (t) =>
       );
     },
     resolve: (event) => event as ClaimStatusChangedPayload,
+  }),
+);
+
+const BalanceChangedEvent = builder.objectRef<BalanceChangedPayload>('BalanceChangedEvent').implement({
+  description: 'A patient’s or guarantor account’s balance moved; the balances are as of delivery.',
+  fields: (t) => ({
+    patient: t.prismaField({ type: 'Patient', nullable: true, resolve: (query, e, _a, ctx) => ctx.db.patient.findUnique({ ...query, where: { id: e.patientId } }) }),
+    balance: t.field({ type: BalanceRef, description: 'The patient’s balance.', resolve: (e, _a, ctx) => balanceOf(ctx.db, { patientId: e.patientId }) }),
+    accountBalance: t.field({
+      type: BalanceRef,
+      description: 'The guarantor account’s balance (the patient’s own when self-guaranteed).',
+      resolve: (e, _a, ctx) => balanceOf(ctx.db, accountWhere(e.guarantorId ? { guarantorId: e.guarantorId } : { patientId: e.patientId })),
+    }),
+    entry: t.prismaField({ type: 'LedgerEntry', nullable: true, description: 'The entry that caused the change.', resolve: (query, e, _a, ctx) => ctx.db.ledgerEntry.findUnique({ ...query, where: { id: e.entryId } }) }),
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+  }),
+});
+
+builder.subscriptionField('balanceChanged', (t) =>
+  t.field({
+    type: BalanceChangedEvent,
+    description: 'Every change to a patient’s (patientId) or guarantor account’s (accountId: a Guarantor id) balance; give at least one.',
+    authScopes: { anyRole: true },
+    args: { patientId: t.arg.id(), accountId: t.arg.id() },
+    subscribe: (_root, args, ctx) => {
+      if (!args.patientId && !args.accountId) throw new GraphQLError('balanceChanged needs patientId or accountId', { extensions: { code: 'VALIDATION_FAILED' } });
+      const patientId = args.patientId ? decodeId('Patient', String(args.patientId), ['patientId']) : undefined;
+      const guarantorId = args.accountId ? decodeId('Guarantor', String(args.accountId), ['accountId']) : undefined;
+      const allowed = ctx.principal.practiceIds;
+      return pipe(
+        ctx.pubsub.subscribe('balanceChanged', ctx.principal.organizationId),
+        filter((e: BalanceChangedPayload) => (!patientId || e.patientId === patientId) && (!guarantorId || e.guarantorId === guarantorId) && (!allowed || allowed.includes(e.practiceId))),
+      );
+    },
+    resolve: (event) => event as BalanceChangedPayload,
   }),
 );

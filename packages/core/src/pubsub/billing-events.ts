@@ -23,7 +23,11 @@ export interface ClaimStatusChangedPayload {
 
 export interface BalanceChangedPayload {
   patientId: string;
+  /** The guarantor account, when the patient is not their own guarantor. */
+  guarantorId: string | null;
   practiceId: string;
+  /** The last ledger entry that changed the balance. */
+  entryId: string;
   at: string;
 }
 

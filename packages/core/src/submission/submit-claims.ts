@@ -9,6 +9,9 @@ import { write837P } from '@revcycle/x12';
 import { submission837 } from './claim-to-837.ts';
 import type { ClaimForSubmission } from './claim-to-837.ts';
 import { nextControlNumber } from './control-numbers.ts';
+import { postClaimCharges } from '../ledger/claim-charges.ts';
+import { Posting } from '../ledger/post-entries.ts';
+import type { BalanceChangedPayload } from '../pubsub/billing-events.ts';
 
 export interface ClaimSubmissionResult {
   claimId: string;
@@ -32,9 +35,10 @@ const INCLUDE = {
  * claims READY with the reason in their history (submit them again); a batch is delivered under its own id, so a
  * retry of the same batch is not a second delivery.
  */
-export async function submitClaims(ctx: BillingContext, claimIds: string[]): Promise<{ results: ClaimSubmissionResult[]; batches: SubmissionBatch[]; changes: StatusChange[] }> {
+export async function submitClaims(ctx: BillingContext, claimIds: string[]): Promise<{ results: ClaimSubmissionResult[]; batches: SubmissionBatch[]; changes: StatusChange[]; balanceChanges: BalanceChangedPayload[] }> {
   const results: ClaimSubmissionResult[] = [];
   const changes: StatusChange[] = [];
+  const balanceChanges: BalanceChangedPayload[] = [];
   const ready: ClaimForSubmission[] = [];
   const actor = { type: 'USER' as const, id: ctx.principal.userId };
 
@@ -88,11 +92,14 @@ export async function submitClaims(ctx: BillingContext, claimIds: string[]): Pro
       const receipt = await callConnector(key, (signal) => connector.submit!({ batchId: batch.id, organizationId: organization.id, interchangeControlNumber: batch.interchangeControlNumber, format: '837P', content: batch.content, claimCount: claims.length }, signal), { timeoutMs: 30_000, retries: 2, backoffMs: 200 });
       batches.push(await transaction(ctx.db, async (tx) => {
         const sent = await tx.submissionBatch.update({ where: { id: batch.id }, data: { status: 'SENT', connectorReference: receipt.reference, submittedAt: new Date() } });
+        const posting = new Posting(tx, organization.id, { type: 'SYSTEM' });
         for (const claim of claims) {
+          await postClaimCharges(tx, posting, claim, new Date().toISOString().slice(0, 10));
           changes.push(await transitionClaim(tx, { ...claim, status: 'READY' }, 'SUBMITTED', { type: 'CONNECTOR', id: key, reason: `sent in interchange ${batch.interchangeControlNumber} (${receipt.reference})` }));
           await tx.claim.update({ where: { id: claim.id }, data: { submittedAt: new Date() } });
           results.push({ claimId: claim.id, submitted: true, batchId: batch.id });
         }
+        balanceChanges.push(...posting.balanceChanges());
         return sent;
       }));
     } catch (error) {
@@ -108,6 +115,6 @@ export async function submitClaims(ctx: BillingContext, claimIds: string[]): Pro
       }));
     }
   }
-  return { results, batches, changes };
+  return { results, batches, changes, balanceChanges };
 }
 

@@ -48,7 +48,7 @@ const ScrubPayload = builder.objectRef<{ claim: Claim; findings: ScrubFinding[];
 });
 
 /** CLM01: 20 characters at most in the 837; "RC" and 10 random base-36 characters, unique in the organization. */
-async function newPatientControlNumber(tx: Db): Promise<string> {
+export async function newPatientControlNumber(tx: Db): Promise<string> {
   for (;;) {
     const candidate = `RC${BigInt(`0x${randomBytes(7).toString('hex')}`).toString(36).toUpperCase().padStart(10, '0').slice(-10)}`;
     if (!(await tx.claim.findFirst({ where: { patientControlNumber: candidate } }))) return candidate;
@@ -58,7 +58,7 @@ async function newPatientControlNumber(tx: Db): Promise<string> {
 type LineSource = Pick<ClaimLine, 'lineNumber' | 'procedureCode' | 'modifier1' | 'modifier2' | 'modifier3' | 'modifier4' | 'unitsMilli' | 'chargeCents' | 'serviceDate' | 'serviceDateEnd' | 'diagnosisPointers'> & { serviceLineId?: string | null };
 
 /** The claim's lines, copied from the encounter (or the claim being corrected), each with its REF*6R control number. */
-function copyLines(tx: Db, claim: Claim, lines: LineSource[]) {
+export function copyLines(tx: Db, claim: Claim, lines: LineSource[]) {
   return tx.claimLine.createMany({
     data: lines.map((l) => ({
       organizationId: claim.organizationId, claimId: claim.id, serviceLineId: l.serviceLineId ?? null, lineNumber: l.lineNumber, procedureCode: l.procedureCode,
@@ -185,7 +185,7 @@ export async function scrub(tx: Db, ctx: BillingContext, claimId: string, rawId:
   });
   const { encounter, patient, coverage, payer, practice, lines, ...rest } = claim;
   const findings = runScrub(
-    { claim: { ...rest, lines }, encounter, patient, coverage, payer, practice, today: todayIn(practice.timeZone), otherOpenClaims: otherOpenClaims.filter((c) => c.originalClaimId !== claim.id && claim.originalClaimId !== c.id) },
+    { claim: { ...rest, lines }, encounter, patient, coverage, payer, practice, today: todayIn(practice.timeZone), otherOpenClaims: otherOpenClaims.filter((c) => c.originalClaimId !== claim.id && claim.originalClaimId !== c.id && c.primaryClaimId !== claim.id && claim.primaryClaimId !== c.id) },
     ctx.scrub.rules,
     await ctx.scrub.disabledFor(ctx.principal.organizationId),
   );

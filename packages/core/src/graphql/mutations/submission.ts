@@ -55,8 +55,9 @@ builder.mutationField('submitClaims', (t) =>
     args: { input: t.arg({ type: SubmitClaimsInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const ids = input.claimIds.map((id, i) => decodeId('Claim', String(id), ['input', 'claimIds', i]));
-      const { results, batches, changes } = await submitClaims(ctx, ids);
+      const { results, batches, changes, balanceChanges } = await submitClaims(ctx, ids);
       for (const change of changes) ctx.pubsub.publish('claimStatusChanged', ctx.principal.organizationId, change);
+      for (const change of balanceChanges) ctx.pubsub.publish('balanceChanged', ctx.principal.organizationId, change);
       await recordAuditEvent(ctx, 'submitClaims', results.every((r) => r.submitted) ? 'SUCCEEDED' : 'PARTIAL', [...ids.map((id) => globalId('Claim', id)), ...batches.map((b) => globalId('SubmissionBatch', b.id))]);
       return { results, batches };
     },

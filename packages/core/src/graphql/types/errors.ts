@@ -5,6 +5,7 @@ import {
   InvalidStateTransitionError,
   NotFoundError,
   ValidationError,
+  X12InputError,
 } from '../../errors/billing-errors.ts';
 import type { FieldError } from '../../errors/billing-errors.ts';
 import { builder } from '../builder.ts';
@@ -62,6 +63,19 @@ builder.objectType(InvalidStateTransitionError, {
   description: 'The record is not in a state that allows this change.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ from: t.exposeString('from'), to: t.exposeString('to') }),
+});
+
+builder.objectType(X12InputError, {
+  name: 'X12Error',
+  description: 'An X12 file could not be read: nothing was changed. Says what is wrong and where.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    reason: t.exposeString('reason', { description: 'TRUNCATED, COUNT_MISMATCH, CONTROL_NUMBER_MISMATCH, BAD_ELEMENT, MISSING_SEGMENT, …' }),
+    segmentIndex: t.exposeInt('segmentIndex', { description: '0-based index of the segment (the ISA is 0).' }),
+    segmentId: t.exposeString('segmentId'),
+    elementPosition: t.exposeInt('elementPosition', { description: '1-based element position; 0 for the segment as a whole.' }),
+    byteOffset: t.exposeInt('byteOffset'),
+  }),
 });
 
 /** The error types most mutations can return. */

@@ -1,0 +1,66 @@
+import { Prisma } from '../db/prisma-client.ts';
+import type { Db, LedgerAccount } from '../db/prisma-client.ts';
+import { addDays } from '../util/calendar-date.ts';
+
+export type ArGroupBy = 'PAYER' | 'PATIENT' | 'PRACTICE';
+
+export interface ArBuckets {
+  days0to30Cents: number;
+  days31to60Cents: number;
+  days61to90Cents: number;
+  days91to120Cents: number;
+  over120Cents: number;
+  totalCents: number;
+}
+
+export interface ArAgingRow extends ArBuckets {
+  account: LedgerAccount;
+  /** Payer, patient or practice id (by groupBy); null for A/R that has none (patient A/R grouped by payer). */
+  groupId: string | null;
+}
+
+const GROUP_COLUMN: Record<ArGroupBy, Prisma.Sql> = {
+  PAYER: Prisma.raw('"payerId"'),
+  PATIENT: Prisma.raw('"patientId"'),
+  PRACTICE: Prisma.raw('"practiceId"'),
+};
+
+/**
+ * A/R aging as of a date in one SQL aggregate, on either database: every entry of a claim shares the claim's
+ * aging date (its first date of service), so summing entries per bucket is summing claim balances per bucket.
+ * Buckets compare `YYYY-MM-DD` strings against precomputed boundaries: no date functions, which differ between
+ * SQLite and PostgreSQL. Entries after `asOf` are left out, so a past date gives the A/R as it stood then.
+ */
+export async function arAging(db: Db, organizationId: string, practiceIds: readonly string[] | null, asOf: string, groupBy: ArGroupBy): Promise<ArAgingRow[]> {
+  const [d30, d60, d90, d120] = [30, 60, 90, 120].map((n) => addDays(asOf, -n)) as [string, string, string, string];
+  const column = GROUP_COLUMN[groupBy];
+  const practiceFilter = practiceIds ? Prisma.sql`AND "practiceId" IN (${Prisma.join(practiceIds.length ? [...practiceIds] : [''])})` : Prisma.empty;
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
+    SELECT "account" AS account, ${column} AS "groupId",
+      SUM(CASE WHEN "agingDate" >= ${d30} THEN "amountCents" ELSE 0 END) AS b0,
+      SUM(CASE WHEN "agingDate" < ${d30} AND "agingDate" >= ${d60} THEN "amountCents" ELSE 0 END) AS b31,
+      SUM(CASE WHEN "agingDate" < ${d60} AND "agingDate" >= ${d90} THEN "amountCents" ELSE 0 END) AS b61,
+      SUM(CASE WHEN "agingDate" < ${d90} AND "agingDate" >= ${d120} THEN "amountCents" ELSE 0 END) AS b91,
+      SUM(CASE WHEN "agingDate" < ${d120} THEN "amountCents" ELSE 0 END) AS b121,
+      SUM("amountCents") AS total
+    FROM "LedgerEntry"
+    WHERE "organizationId" = ${organizationId} AND "effectiveDate" <= ${asOf} ${practiceFilter}
+    GROUP BY "account", ${column}
+    ORDER BY "account", ${column}`;
+  return rows.map((r) => ({
+    account: r.account as LedgerAccount,
+    groupId: (r.groupId as string | null) ?? null,
+    days0to30Cents: Number(r.b0 ?? 0),
+    days31to60Cents: Number(r.b31 ?? 0),
+    days61to90Cents: Number(r.b61 ?? 0),
+    days91to120Cents: Number(r.b91 ?? 0),
+    over120Cents: Number(r.b121 ?? 0),
+    totalCents: Number(r.total ?? 0),
+  }));
+}
+
+export function sumBuckets(rows: ArBuckets[]): ArBuckets {
+  const total: ArBuckets = { days0to30Cents: 0, days31to60Cents: 0, days61to90Cents: 0, days91to120Cents: 0, over120Cents: 0, totalCents: 0 };
+  for (const r of rows) for (const k of Object.keys(total) as Array<keyof ArBuckets>) total[k] += r[k];
+  return total;
+}

@@ -1,0 +1,64 @@
+import type { Db, Patient, PatientPayment } from '../db/prisma-client.ts';
+import { ValidationError } from '../errors/billing-errors.ts';
+import type { Posting } from './post-entries.ts';
+
+export interface PatientPaymentInput {
+  patient: Pick<Patient, 'id' | 'practiceId' | 'guarantorId'>;
+  amountCents: number;
+  method: string;
+  reference?: string | null;
+  receivedDate: string;
+  /** Claims to pay, in this order; when absent, the oldest open patient balances first. */
+  claimIds?: string[];
+  idempotencyKey?: string | null;
+  createdById: string | null;
+}
+
+/** The patient's open share per claim, oldest first (by the claim's first date of service). */
+export async function openPatientShares(tx: Db, patientId: string): Promise<Array<{ claimId: string; agingDate: string; openCents: number }>> {
+  const rows = await tx.ledgerEntry.groupBy({
+    by: ['claimId', 'agingDate'],
+    where: { patientId, account: 'PATIENT', claimId: { not: null } },
+    _sum: { amountCents: true },
+  });
+  const byClaim = new Map<string, { claimId: string; agingDate: string; openCents: number }>();
+  for (const r of rows) {
+    const current = byClaim.get(r.claimId!) ?? { claimId: r.claimId!, agingDate: r.agingDate, openCents: 0 };
+    current.openCents += Number(r._sum.amountCents ?? 0);
+    if (r.agingDate < current.agingDate) current.agingDate = r.agingDate;
+    byClaim.set(r.claimId!, current);
+  }
+  return [...byClaim.values()].filter((s) => s.openCents > 0).sort((a, b) => a.agingDate.localeCompare(b.agingDate) || a.claimId.localeCompare(b.claimId));
+}
+
+/**
+ * Records a patient payment and allocates it: to the named claims in order, else oldest open balance first, never
+ * more than a claim's open share. What is left is an unapplied credit on the account (refundable).
+ */
+export async function recordPatientPayment(tx: Db, posting: Posting, organizationId: string, input: PatientPaymentInput): Promise<PatientPayment> {
+  const payment = await tx.patientPayment.create({
+    data: {
+      organizationId, practiceId: input.patient.practiceId, patientId: input.patient.id, amountCents: input.amountCents, method: input.method,
+      reference: input.reference ?? null, receivedDate: input.receivedDate, idempotencyKey: input.idempotencyKey ?? null, createdById: input.createdById,
+    },
+  });
+  const open = await openPatientShares(tx, input.patient.id);
+  let targets = open;
+  if (input.claimIds?.length) {
+    targets = input.claimIds.map((id, i) => {
+      const share = open.find((s) => s.claimId === id);
+      if (!share) throw new ValidationError([{ path: ['input', 'claimIds', i], code: 'NOTHING_OWED', message: `claimIds.${i}: the patient owes nothing on this claim` }]);
+      return share;
+    });
+  }
+  let left = input.amountCents;
+  const base = { practiceId: input.patient.practiceId, account: 'PATIENT' as const, kind: 'PATIENT_PAYMENT' as const, patientId: input.patient.id, guarantorId: input.patient.guarantorId, patientPaymentId: payment.id, effectiveDate: input.receivedDate, memo: `${input.method}${input.reference ? ` ${input.reference}` : ''}` };
+  for (const share of targets) {
+    if (left === 0) break;
+    const applied = Math.min(left, share.openCents);
+    await posting.post([{ ...base, amountCents: -applied, claimId: share.claimId, agingDate: share.agingDate }]);
+    left -= applied;
+  }
+  if (left > 0) await posting.post([{ ...base, amountCents: -left, memo: `${base.memo} (unapplied credit)` }]);
+  return payment;
+}

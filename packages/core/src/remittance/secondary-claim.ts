@@ -1,0 +1,35 @@
+import type { Claim, ClaimLine, CoveragePriority, Db } from '../db/prisma-client.ts';
+import type { BillingContext } from '../graphql/context.ts';
+import { copyLines, newPatientControlNumber, scrub } from '../graphql/mutations/claims.ts';
+
+const NEXT: Record<CoveragePriority, CoveragePriority | undefined> = { PRIMARY: 'SECONDARY', SECONDARY: 'TERTIARY', TERTIARY: undefined };
+
+/**
+ * The claim for the patient's next coverage, created (once) when a payer says another insurer owes part of the
+ * bill (OI adjustments). It bills the same lines, links to this claim (`primaryClaim`) so its 837 carries this
+ * payer's adjudication in loops 2320/2430, and is scrubbed at once: READY to submit, or SCRUB_FAILED saying why.
+ * Null when the patient has no active coverage of the next priority.
+ */
+export async function secondaryClaimFor(tx: Db, ctx: BillingContext, claim: Claim & { lines: ClaimLine[] }): Promise<Claim | null> {
+  const existing = await tx.claim.findFirst({ where: { primaryClaimId: claim.id, status: { notIn: ['VOIDED'] } } });
+  if (existing) return existing;
+  const coverage = await tx.coverage.findUniqueOrThrow({ where: { id: claim.coverageId } });
+  const nextPriority = NEXT[coverage.priority];
+  const next = nextPriority ? await tx.coverage.findFirst({ where: { patientId: claim.patientId, priority: nextPriority, active: true } }) : null;
+  if (!next) return null;
+  const secondary = await tx.claim.create({
+    data: {
+      organizationId: claim.organizationId, practiceId: claim.practiceId, patientId: claim.patientId, encounterId: claim.encounterId,
+      coverageId: next.id, payerId: next.payerId, kind: claim.kind, primaryClaimId: claim.id, status: 'DRAFT',
+      patientControlNumber: await newPatientControlNumber(tx), totalChargeCents: claim.totalChargeCents,
+    },
+  });
+  await copyLines(tx, secondary, claim.lines);
+  await tx.claimStatusEvent.create({ data: { organizationId: claim.organizationId, claimId: secondary.id, fromStatus: null, toStatus: 'DRAFT', reason: `created for the ${nextPriority?.toLowerCase()} coverage from the adjudication of claim ${claim.patientControlNumber}`, actorType: 'SYSTEM' } });
+  const { findings } = await scrub(tx, ctx, secondary.id, secondary.id);
+  const errors = findings.filter((f) => f.severity === 'ERROR');
+  const status = errors.length ? 'SCRUB_FAILED' : 'READY';
+  await tx.claim.update({ where: { id: secondary.id }, data: { status, scrubErrors: findings as never } });
+  await tx.claimStatusEvent.create({ data: { organizationId: claim.organizationId, claimId: secondary.id, fromStatus: 'DRAFT', toStatus: status, reason: errors.length ? `scrub found ${errors.length} error(s)` : 'scrub passed', actorType: 'SYSTEM' } });
+  return { ...secondary, status };
+}
