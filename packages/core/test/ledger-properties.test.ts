@@ -93,7 +93,7 @@ async function apply(db: Db, ops: Op[], model: Model): Promise<LedgerEntry[]> {
         if (amount <= 0) continue;
         await posting.post([{ practiceId: patient.practiceId, account: 'PATIENT', kind: 'REFUND', amountCents: amount, patientId: patient.id, guarantorId: patient.guarantorId, effectiveDate: '2026-11-03' }]);
         model.credit += amount;
-      } else {
+      } else if (o.kind === 'reverse') {
         const candidates = posting.entries.filter((e) => e.kind !== 'REVERSAL' && !posting.entries.some((r) => r.reversesEntryId === e.id));
         if (!candidates.length) continue;
         const chosen = candidates[o.pick % candidates.length]!;

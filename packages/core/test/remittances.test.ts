@@ -1,5 +1,6 @@
 import { createTestApi } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
+import { parse837 } from '@revcycle/x12';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, co, era, oi, paidInFull, pr, remittanceWorld } from './remittance-fixtures.ts';
 import type { RemittanceWorld } from './remittance-fixtures.ts';
@@ -178,6 +179,24 @@ describe('importRemittance', () => {
     expect(primary.balance.insuranceCents).toBe(0);
     expect(primary.secondaryClaims).toHaveLength(1);
     expect(primary.secondaryClaims[0]).toMatchObject({ status: 'READY', primaryClaim: { id: c.id }, balance: { insuranceCents: 3_500 } });
+
+    // Submitted, the secondary claim's 837 carries the primary's adjudication (2320/2330B, 2430) and posts no new charges.
+    await t.execute(`mutation { updatePayer(input: { id: "${w.medicareId}", connectorId: "accepting-clearinghouse" }) { __typename } }`, { token });
+    const secondaryId = primary.secondaryClaims[0]!.id;
+    const sent = await t.execute<{ submitClaims: { results: Array<{ submitted: boolean; message: string | null }>; batches: Array<{ content: string }> } }>(
+      `mutation($ids: [ID!]!) { submitClaims(input: { claimIds: $ids }) { results { submitted message } batches { content } } }`, { token, variables: { ids: [secondaryId] } });
+    expect(sent.data!.submitClaims.results[0]).toMatchObject({ submitted: true });
+    const { submissions } = parse837(sent.data!.submitClaims.batches[0]!.content);
+    const claim837 = submissions[0]!.billingProviders[0]!.subscribers[0]!.claims[0]!;
+    const prior = claim837.otherPayers[0]!;
+    expect(prior).toMatchObject({ payerResponsibility: 'P', filingIndicator: 'BL' });
+    expect(prior.amounts).toEqual([{ qualifier: 'D', amountCents: 12_000 }, { qualifier: 'EAF', amountCents: 0 }]);
+    expect(prior.names.map((n) => [n.entityCode, n.id])).toEqual([['IL', expect.stringMatching(/^XOD77123/)], ['PR', '84980']]);
+    expect(claim837.lines.map((l) => l.adjudications.map((a) => [a.payerId, a.paidCents, a.adjustmentGroups]))).toEqual([
+      [['84980', 11_000, [{ groupCode: 'CO', adjustments: [{ reasonCode: '45', amountCents: 5_500 }] }, { groupCode: 'OI', adjustments: [{ reasonCode: '23', amountCents: 3_000 }] }]]],
+      [['84980', 1_000, [{ groupCode: 'CO', adjustments: [{ reasonCode: '45', amountCents: 1_000 }] }, { groupCode: 'OI', adjustments: [{ reasonCode: '23', amountCents: 500 }] }]]],
+    ]);
+    expect((await claim(secondaryId)).balance.insuranceCents).toBe(3_500);
   });
 
   it('flags a line paid below the contracted rate as an underpayment', async () => {

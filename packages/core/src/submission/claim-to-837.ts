@@ -1,5 +1,12 @@
-import type { Claim837, NamedEntity, Submission837 } from '@revcycle/x12';
-import type { Claim, ClaimLine, Coverage, Diagnosis, Encounter, Facility, Guarantor, Organization, Patient, Payer, Practice, Provider } from '../db/prisma-client.ts';
+import type { AdjustmentGroup, Claim837, LineAdjudication, NamedEntity, OtherPayer, Submission837 } from '@revcycle/x12';
+import type { Claim, ClaimLine, Coverage, Diagnosis, Encounter, Facility, Guarantor, Organization, Patient, Payer, Practice, Provider, Remittance, RemittanceAdjustment, RemittanceClaim, RemittanceServiceLine } from '../db/prisma-client.ts';
+
+/** The primary claim of a secondary one, with the payer's posted adjudication (the latest claim payment not reversed). */
+export type PriorAdjudication = Claim & {
+  payer: Payer;
+  coverage: Coverage;
+  remittanceClaims: Array<RemittanceClaim & { remittance: Remittance; adjustments: RemittanceAdjustment[]; lines: Array<RemittanceServiceLine & { adjustments: RemittanceAdjustment[] }> }>;
+};
 
 /** A claim with everything the 837 needs, loaded by the submitter. */
 export type ClaimForSubmission = Claim & {
@@ -10,6 +17,7 @@ export type ClaimForSubmission = Claim & {
   payer: Payer;
   practice: Practice;
   originalClaim: Claim | null;
+  primaryClaim?: PriorAdjudication | null;
 };
 
 const RELATIONSHIP_CODES = { SELF: '18', SPOUSE: '01', CHILD: '19', OTHER: 'G8' } as const;
@@ -47,7 +55,7 @@ function claim837(c: ClaimForSubmission): Claim837 {
       }),
       ...(c.encounter.facility ? [entity({ entityCode: '77', entityType: '2', name: c.encounter.facility.name, idQualifier: c.encounter.facility.npi ? 'XX' : undefined, id: c.encounter.facility.npi ?? undefined, address: address(c.encounter.facility) })] : []),
     ],
-    otherPayers: [],
+    otherPayers: c.primaryClaim ? otherPayers(c, c.primaryClaim) : [],
     lines: c.lines.map((l) => ({
       lineNumber: l.lineNumber,
       professional: {
@@ -56,10 +64,70 @@ function claim837(c: ClaimForSubmission): Claim837 {
       },
       dates: [l.serviceDateEnd ? { qualifier: '472', date: l.serviceDate, endDate: l.serviceDateEnd } : { qualifier: '472', date: l.serviceDate }],
       references: l.lineControlNumber ? [{ qualifier: '6R', value: l.lineControlNumber }] : [],
-      amounts: [], names: [], adjudications: [], extra: [],
+      amounts: [], names: [], adjudications: c.primaryClaim ? lineAdjudications(c.primaryClaim, l) : [], extra: [],
     })),
     extra: [],
   };
+}
+
+const PRIORITY_CODES = { PRIMARY: 'P', SECONDARY: 'S', TERTIARY: 'T' } as const;
+
+/** CAS groups from stored adjustments: one group per group code, in the order the payer sent them. */
+function adjustmentGroups(adjustments: RemittanceAdjustment[]): AdjustmentGroup[] {
+  const groups = new Map<string, AdjustmentGroup>();
+  for (const a of adjustments) {
+    const group = groups.get(a.groupCode) ?? { groupCode: a.groupCode, adjustments: [] };
+    group.adjustments.push({ reasonCode: a.reasonCode, amountCents: a.amountCents, ...(a.quantityMilli === null ? {} : { quantityMilli: a.quantityMilli }) });
+    groups.set(a.groupCode, group);
+  }
+  return [...groups.values()];
+}
+
+/** The payment being carried: the latest posted, non-reversal claim payment that has not been reversed since. */
+function adjudicationOf(prior: PriorAdjudication) {
+  const posted = prior.remittanceClaims.filter((r) => r.postedAt && r.statusCode !== '22').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  return posted[0];
+}
+
+/**
+ * Loop 2320/2330 of a secondary claim: the primary payer, its claim-level adjustments and what it paid
+ * (AMT*D), and the patient's remaining liability (AMT*EAF). Loop 2330B carries the payer id that each 2430 SVD
+ * names.
+ */
+function otherPayers(c: ClaimForSubmission, prior: PriorAdjudication): OtherPayer[] {
+  const paid = adjudicationOf(prior);
+  const self = prior.coverage.subscriberRelationship === 'SELF';
+  return [{
+    payerResponsibility: PRIORITY_CODES[prior.coverage.priority], relationship: self ? '18' : RELATIONSHIP_CODES[prior.coverage.subscriberRelationship],
+    groupNumber: prior.coverage.groupNumber ?? undefined, filingIndicator: prior.payer.claimFilingIndicator,
+    adjustmentGroups: paid ? adjustmentGroups(paid.adjustments) : [],
+    amounts: paid ? [{ qualifier: 'D', amountCents: paid.paidCents }, { qualifier: 'EAF', amountCents: paid.patientResponsibilityCents }] : [],
+    otherInsurance: ['', '', 'Y', '', '', 'Y'],
+    names: [
+      entity({ entityCode: 'IL', entityType: '1', name: (self ? c.patient.lastName : prior.coverage.subscriberLastName ?? c.patient.lastName).toUpperCase(), firstName: (self ? c.patient.firstName : prior.coverage.subscriberFirstName ?? '').toUpperCase() || undefined, idQualifier: 'MI', id: prior.coverage.memberId }),
+      {
+        // 2330B: DTP*573 is the date the primary paid (its remittance), REF*F8 its claim number.
+        ...entity({ entityCode: 'PR', entityType: '2', name: prior.payer.name.toUpperCase(), idQualifier: 'PI', id: prior.payer.payerIdentifier, references: paid?.payerClaimControlNumber ? [{ qualifier: 'F8', value: paid.payerClaimControlNumber }] : [] }),
+        extra: paid?.remittance.paymentDate ? [['DTP', '573', 'D8', paid.remittance.paymentDate.replaceAll('-', '')]] : [],
+      },
+    ],
+    extra: [],
+  }];
+}
+
+/** Loop 2430 for one line: what the primary payer paid and adjusted on it, and when. */
+function lineAdjudications(prior: PriorAdjudication, line: ClaimLine): LineAdjudication[] {
+  const paid = adjudicationOf(prior);
+  const priorLine = paid?.lines.find((l) => l.lineControlNumber === `${prior.patientControlNumber}-${line.lineNumber}`) ?? paid?.lines.find((l) => l.procedureCode === line.procedureCode);
+  if (!paid || !priorLine) return [];
+  return [{
+    payerId: prior.payer.payerIdentifier, paidCents: priorLine.paidCents,
+    procedure: { qualifier: 'HC', code: priorLine.procedureCode, modifiers: priorLine.modifiers?.split(',') ?? [] },
+    unitsMilli: priorLine.unitsMilli ?? line.unitsMilli,
+    adjustmentGroups: adjustmentGroups(priorLine.adjustments),
+    dates: paid.remittance.paymentDate ? [{ qualifier: '573', date: paid.remittance.paymentDate }] : [],
+    amounts: [], extra: [],
+  }];
 }
 
 export interface EnvelopeIds {

@@ -27,6 +27,7 @@ const INCLUDE = {
   encounter: { include: { diagnoses: { orderBy: { sequence: 'asc' as const } }, renderingProvider: true, billingProvider: true, facility: true } },
   patient: { include: { guarantor: true } },
   coverage: true, payer: true, practice: true, originalClaim: true,
+  primaryClaim: { include: { payer: true, coverage: true, remittanceClaims: { include: { remittance: true, adjustments: { where: { serviceLineId: null } }, lines: { include: { adjustments: true } } } } } },
 };
 
 /**
