@@ -53,5 +53,6 @@ export { DEFAULT_SCRUB_RULES } from './domain/scrub/default-rules.ts';
 export type { ScrubContext, ScrubFinding, ScrubRule } from './domain/scrub/scrub-rule.ts';
 export { CAPABILITY_METHODS } from './plugins/contracts.ts';
 export type { InboundFile, OutboundBatch, PayerCapability, SubmissionReceipt } from './plugins/contracts.ts';
+export type { PolledFile } from './inbound/poll-connectors.ts';
 export { callConnector, ConnectorError } from './plugins/connector-call.ts';
 export type { CallOptions } from './plugins/connector-call.ts';

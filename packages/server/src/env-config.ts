@@ -17,6 +17,8 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   introspection: boolean;
   limits: NonNullable<BillingApiOptions['limits']>;
+  /** Seconds between polls of the payer connectors for 999/277CA/835 files; 0 turns polling off. */
+  pollIntervalSeconds: number;
   /** Seed the demo organization into an empty database on `serve` (default: only in development mode). */
   seedDemoWhenEmpty: boolean;
 }
@@ -51,6 +53,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       maxPageSize: integer(env, 'REVCYCLE_MAX_PAGE_SIZE', 100),
     },
     seedDemoWhenEmpty: boolean(env, 'REVCYCLE_SEED_DEMO', developmentMode),
+    pollIntervalSeconds: env.REVCYCLE_POLL_INTERVAL_SECONDS === '0' ? 0 : integer(env, 'REVCYCLE_POLL_INTERVAL_SECONDS', 60),
   };
 }
 

@@ -44,6 +44,10 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
     logger.info('seeded the demo organization');
   }
 
+  // Connector responses (acknowledgements, remittances) are read on an interval; of several instances sharing the
+  // database, one polls each round.
+  if (config.pollIntervalSeconds > 0) api.startPolling({ intervalMs: config.pollIntervalSeconds * 1000 });
+
   const server = createServer(api.yoga);
   const webSockets = api.attachWebSockets(server);
   await new Promise<void>((resolve) => server.listen(config.port, resolve));

@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => running.stop());
 
 describe('the demo’s claim loop through GraphQL, with the sandbox clearinghouse', () => {
-  it('encounter → claim → scrub → submit → 999 → 277CA → ACCEPTED', async () => {
+  it('encounter → claim → scrub → submit → 999 → 277CA → 835 → PAID, with the patient’s share on the ledger', async () => {
     const { patientByExternalId: patient } = await gql<{ patientByExternalId: { coverages: Array<{ id: string }>; encounters: { nodes: Array<{ id: string }> } } }>(
       '{ patientByExternalId(externalId: "demo-patient-2") { coverages { id } encounters(first: 1) { nodes { id } } } }',
     );
@@ -44,20 +44,17 @@ describe('the demo’s claim loop through GraphQL, with the sandbox clearinghous
     );
     expect(submitted.submitClaims).toEqual({ results: [{ submitted: true }], batches: [{ connectorId: 'sandbox', status: 'SENT' }] });
 
-    // The host hands what the clearinghouse sent back to importResponses (a poller would do the same).
-    const sandbox = running.api.plugins.payers.get('sandbox')!;
-    const files = await sandbox.fetchResponses!(new AbortController().signal);
-    expect(files.map((f) => f.name.split('.').pop()).sort()).toEqual(['277', '999']);
-    const imported = await gql<{ importResponses: Array<{ kind: string; imported: boolean; claimsUpdated: number }> }>(
-      'mutation($input: ImportResponsesInput!) { importResponses(input: $input) { kind imported claimsUpdated } }',
-      { input: { files: files.sort((a, b) => (a.name.endsWith('.999') ? -1 : b.name.endsWith('.999') ? 1 : 0)).map((f) => ({ name: f.name, content: f.content })) } },
+    // The poller reads what the sandbox sent back (999, 277CA, then its 835) and applies it, as `serve` does on its interval.
+    const polled = await running.api.pollPayerConnectors();
+    expect(polled.map((f) => [f.kind, f.ok])).toEqual([['999', true], ['277CA', true], ['835', true]]);
+    const claim = await gql<{ node: { status: string; payerClaimControlNumber: string; statusHistory: Array<{ toStatus: string }>; balance: { insuranceCents: number; patientCents: number }; patient: { balance: { patientCents: number } } } }>(
+      'query($id: ID!) { node(id: $id) { ... on Claim { status payerClaimControlNumber statusHistory { toStatus } balance { insuranceCents patientCents } patient { balance { patientCents } } } } }', { id: claimId },
     );
-    expect(imported.importResponses).toEqual([{ kind: '999', imported: true, claimsUpdated: 1 }, { kind: '277CA', imported: true, claimsUpdated: 1 }]);
-    const claim = await gql<{ node: { status: string; payerClaimControlNumber: string; statusHistory: Array<{ toStatus: string }> } }>(
-      'query($id: ID!) { node(id: $id) { ... on Claim { status payerClaimControlNumber statusHistory { toStatus } } } }', { id: claimId },
-    );
-    expect(claim.node.status).toBe('ACCEPTED');
     expect(claim.node.payerClaimControlNumber).toMatch(/^SBX/);
-    expect(claim.node.statusHistory.map((h) => h.toStatus)).toEqual(['DRAFT', 'READY', 'SUBMITTED', 'ACKNOWLEDGED', 'ACCEPTED']);
+    expect(claim.node.statusHistory.map((h) => h.toStatus)).toEqual(['DRAFT', 'READY', 'SUBMITTED', 'ACKNOWLEDGED', 'ACCEPTED', 'PAID']);
+    // 99213 at $135.00: the sandbox allows 80 % ($108.00, CO-45 $27.00), the patient owes the $20.00 copay and 20 %
+    // of the remaining $88.00 ($17.60), the payer pays $70.40. Nothing is left on the insurance side.
+    expect(claim.node.balance).toEqual({ insuranceCents: 0, patientCents: 3_760 });
+    expect(claim.node.patient.balance.patientCents).toBe(3_760);
   });
 });

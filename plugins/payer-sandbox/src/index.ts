@@ -1,6 +1,8 @@
 import { ConfigError, ConnectorError, definePayerConnector } from '@revcycle/core';
 import type { InboundFile, OutboundBatch, PayerConnector } from '@revcycle/core';
-import { parse837, tokenize, X12ParseError } from '@revcycle/x12';
+import { parse837, tokenize, write835, X12ParseError } from '@revcycle/x12';
+import type { Remittance835Input } from '@revcycle/x12';
+import { adjudicate, reversalOf, scenarioFor, seededRandom } from './adjudicate.ts';
 import { write271, write277CA, write999 } from './responses.ts';
 import type { ClaimAcknowledgement } from './responses.ts';
 
@@ -17,6 +19,12 @@ export interface SandboxOptions {
   displayName?: string;
   /** The clock of the simulated payer (dates in its files). @default () => new Date() */
   now?: () => Date;
+  /** Answer accepted claims with an 835 (after the 277CA). @default true */
+  remittances?: boolean;
+  /** Share of unmarked claims denied at random (seeded), 0–1. Member-id markers decide the rest (see adjudicate.ts). @default 0 */
+  denialRate?: number;
+  /** Seed of the random outcomes: the same seed replays the same denials. @default 1 */
+  seed?: number;
 }
 
 /**
@@ -31,6 +39,9 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
   const outbox: InboundFile[] = [];
   const received = new Map<string, string>();
   let control = 0;
+  const random = seededRandom(options.seed ?? 1);
+  const denialRate = options.denialRate ?? 0;
+  if (!(denialRate >= 0 && denialRate <= 1)) throw new ConfigError('payers[sandbox].denialRate', 'must be between 0 and 1');
 
   const connector = definePayerConnector({
     id: options.id ?? 'sandbox',
@@ -54,6 +65,7 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
         outbox.push({ name: `${reference}.999`, content: write999({ ...reply, controlNumber: ++control }, submission.group.controlNumber, submission.transaction.controlNumber) });
         for (const provider of submission.billingProviders) {
           const acknowledgements: ClaimAcknowledgement[] = [];
+          const payments: Array<Array<Remittance835Input['claims'][number]>> = [[]];
           let payer = { name: 'SANDBOX PAYER', id: 'SANDBOX' };
           for (const subscriber of provider.subscribers) {
             payer = { name: subscriber.payer.name, id: subscriber.payer.id ?? 'SANDBOX' };
@@ -66,9 +78,41 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
                 patient: { lastName: subscriber.subscriber.name, firstName: subscriber.subscriber.firstName, memberId },
                 accepted, rejection: accepted ? undefined : 'A7:21:IL', payerClaimControlNumber: accepted ? `SBX${String(++control).padStart(10, '0')}` : undefined,
               });
+              if (!accepted || options.remittances === false) continue;
+              const icn = acknowledgements.at(-1)!.payerClaimControlNumber!;
+              const patient = { entityCode: 'QC', lastOrOrganizationName: subscriber.subscriber.name, firstName: subscriber.subscriber.firstName, idQualifier: 'MI', id: memberId };
+              const scenario = scenarioFor(memberId, random, denialRate);
+              if (scenario === 'REVERSE') {
+                // Paid short first, then taken back and paid right: three payments, in order.
+                const first = adjudicate(claim, 'UNDERPAY', icn, patient);
+                while (payments.length < 3) payments.push([]);
+                payments[0]!.push(first);
+                payments[1]!.push(reversalOf(first));
+                payments[2]!.push(adjudicate(claim, 'PAY', icn, patient));
+              } else {
+                payments[0]!.push(adjudicate(claim, scenario, icn, patient));
+              }
             }
           }
           outbox.push({ name: `${reference}-${provider.provider.id}.277`, content: write277CA({ ...reply, controlNumber: ++control }, payer, { name: provider.provider.name, npi: provider.provider.id ?? '' }, acknowledgements) });
+          payments.forEach((claims, i) => {
+            if (!claims.length) return;
+            const n = ++control;
+            const date = now().toISOString().slice(0, 10);
+            const time = now().toISOString().slice(11, 16).replace(':', '');
+            outbox.push({
+              name: `${reference}-${provider.provider.id}-${i + 1}.835`,
+              content: write835({
+                interchange: { senderQualifier: 'ZZ', senderId: reply.sender, receiverQualifier: 'ZZ', receiverId: reply.receiver, date, time, controlNumber: String(n).padStart(9, '0'), usage: 'T' },
+                group: { senderCode: reply.sender, receiverCode: reply.receiver, date, time, controlNumber: String(n) },
+                transaction: { controlNumber: '0001' },
+                payment: { handlingCode: 'I', amountCents: claims.reduce((sum, c) => sum + c.paidCents, 0), creditDebit: 'C', method: 'ACH', paymentFormat: 'CCP', paymentDate: date, traceNumber: `SBX-EFT-${n}`, originatorId: `1${payer.id}` },
+                payer: { name: payer.name, references: { '2U': payer.id } },
+                payee: { name: provider.provider.name, idQualifier: 'XX', id: provider.provider.id ?? '' },
+                claims,
+              }),
+            });
+          });
         }
       }
       return { reference };

@@ -1,4 +1,4 @@
-import { parse271, parse277CA, parse999, summarize271 } from '@revcycle/x12';
+import { parse271, parse277CA, parse835, parse999, summarize271 } from '@revcycle/x12';
 import { runPayerConnectorContract } from '@revcycle/testkit';
 import { describe, expect, it } from 'vitest';
 import { sandboxPayer } from '../src/index.ts';
@@ -43,5 +43,54 @@ describe('sandboxPayer', () => {
 
   it('refuses a file that is not a valid 837 with a non-retryable connector error', async () => {
     await expect(sandboxPayer().submit!({ batchId: 'x', organizationId: 'o', interchangeControlNumber: '1', format: '837P', content: 'garbage', claimCount: 0 }, new AbortController().signal)).rejects.toMatchObject({ code: 'CONNECTOR_ERROR', retryable: false });
+  });
+});
+
+describe('sandbox adjudication (835)', () => {
+  async function remit(memberIds: string[], options: Parameters<typeof sandboxPayer>[0] = {}) {
+    const sandbox = sandboxPayer({ now: () => new Date('2024-03-10T12:00:00Z'), ...options });
+    await sandbox.submit!({ batchId: 'b', organizationId: 'o', interchangeControlNumber: '000000005', format: '837P', content: batch837(memberIds), claimCount: memberIds.length }, new AbortController().signal);
+    const files = (await sandbox.fetchResponses!(new AbortController().signal)).filter((f) => f.name.endsWith('.835'));
+    return files.map((f) => parse835(f.content)[0]!);
+  }
+
+  it('pays a clean claim: CO-45 to 80 %, 20 % coinsurance and the office-visit copay, balanced', async () => {
+    const [era] = await remit(['W123']);
+    expect(era!.balance).toEqual([]);
+    const claim = era!.claims[0]!;
+    // $100.00 charged: allowed 80.00, copay 20.00, coinsurance 20 % of 60.00 = 12.00, paid 48.00.
+    expect(claim).toMatchObject({ patientControlNumber: 'PCN0', statusCode: '1', chargeCents: 10_000, paidCents: 4_800, patientResponsibilityCents: 3_200 });
+    expect(claim.services[0]!.adjustments).toEqual([{ groupCode: 'CO', reasonCode: '45', amountCents: 2_000 }, { groupCode: 'PR', reasonCode: '2', amountCents: 1_200 }, { groupCode: 'PR', reasonCode: '3', amountCents: 2_000 }]);
+    expect(era!.payment).toMatchObject({ amountCents: 4_800, traceNumber: expect.stringMatching(/^SBX-EFT-/) });
+    expect(era!.payer.references['2U']).toBe('60054');
+  });
+
+  it('denies, bundles, shifts to the patient or to another insurer as the member id says, always balanced', async () => {
+    const eras = await remit(['M1DENY16', 'M2DENY29', 'M3DENY50', 'M4DENY197', 'M5NONCOV', 'M6COB', 'M7UNDERPAY']);
+    expect(eras).toHaveLength(1);
+    expect(eras[0]!.balance).toEqual([]);
+    const byPcn = new Map(eras[0]!.claims.map((c) => [c.patientControlNumber, c]));
+    const codes = (pcn: string) => byPcn.get(pcn)!.services.flatMap((s) => s.adjustments.map((a) => `${a.groupCode}-${a.reasonCode}`));
+    expect(['PCN0', 'PCN1', 'PCN2', 'PCN3'].map((p) => [byPcn.get(p)!.statusCode, codes(p)])).toEqual([['4', ['CO-16']], ['4', ['CO-29']], ['4', ['CO-50']], ['4', ['CO-197']]]);
+    expect(codes('PCN4')).toEqual(['PR-204']);
+    expect(byPcn.get('PCN4')!.patientResponsibilityCents).toBe(10_000);
+    expect(codes('PCN5')).toContain('OI-23');
+    expect(byPcn.get('PCN6')!.paidCents).toBeLessThan(4_800);
+  });
+
+  it('sends a reversal and a corrected payment after a short one, netting to the right payment', async () => {
+    const eras = await remit(['M8REVERSE']);
+    expect(eras.map((e) => e.claims[0]!.statusCode)).toEqual(['1', '22', '1']);
+    expect(eras.every((e) => e.balance.length === 0)).toBe(true);
+    expect(eras.reduce((s, e) => s + e.claims[0]!.paidCents, 0)).toBe(4_800);
+  });
+
+  it('denies unmarked claims at the configured rate, the same way for the same seed', async () => {
+    const members = Array.from({ length: 40 }, (_, i) => `R${i}`);
+    const outcome = async (seed: number) => (await remit(members, { denialRate: 0.5, seed }))[0]!.claims.map((c) => c.statusCode === '4' || c.paidCents === 0 || c.services.some((s) => s.paidCents === 0));
+    const first = await outcome(7);
+    expect(await outcome(7)).toEqual(first);
+    expect(first.filter(Boolean).length).toBeGreaterThan(5);
+    expect(first.filter(Boolean).length).toBeLessThan(35);
   });
 });

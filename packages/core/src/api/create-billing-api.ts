@@ -22,6 +22,9 @@ import { useAuth } from './use-auth.ts';
 import { useHealthz } from './use-healthz.ts';
 import { useIntrospection } from './use-introspection.ts';
 import { attachWebSockets } from './websockets.ts';
+import { releaseLease, takeLease } from '../inbound/job-lease.ts';
+import { pollConnectorResponses } from '../inbound/poll-connectors.ts';
+import type { PolledFile } from '../inbound/poll-connectors.ts';
 import type { WebSocketAttachment } from './websockets.ts';
 
 /** What Yoga passes to the context factory: the HTTP request, or (WebSocket) the principal from connect. */
@@ -44,6 +47,16 @@ export interface BillingApi {
   logger: Logger;
   /** Serves graphql-ws subscriptions on the GraphQL path of an HTTP server, with the same auth as HTTP. */
   attachWebSockets(server: HttpServer): WebSocketAttachment;
+  /**
+   * Reads every payer connector's waiting responses (999, 277CA, 835) now and applies each to its organization.
+   * For a host's own scheduler; `startPolling` runs it on an interval.
+   */
+  pollPayerConnectors(): Promise<PolledFile[]>;
+  /**
+   * Polls the connectors every `intervalMs`. With several server instances on one database, one instance polls
+   * each round (a lease in the database). Returns a function that stops it.
+   */
+  startPolling(options?: { intervalMs?: number; instanceId?: string }): () => Promise<void>;
   /** Applies pending migrations (only when the API opened the database from a URL). */
   migrate(): Promise<string[]>;
   /** Closes the pub/sub connections and, when the API opened it, the database. */
@@ -85,20 +98,26 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       const principal = wsPrincipal ?? (request ? principals.get(request) : undefined);
       // useAuth answered 401 already for HTTP, and WebSocket connections are refused without a principal.
       if (!principal) throw new Error('No principal on an authenticated path');
-      return {
-        principal,
-        db: scopeToTenant(db, principal),
-        rootDb: db,
-        databaseProvider,
-        pubsub: pubsubHandle.pubsub,
-        plugins: config.plugins,
-        limits: config.limits,
-        scrub: config.scrub,
-        logger: config.logger,
-        requestId: request?.headers.get('x-request-id') ?? randomUUID(),
-      };
+      return contextFor(principal, request?.headers.get('x-request-id') ?? randomUUID());
     },
   });
+
+  function contextFor(principal: Principal, requestId: string = randomUUID()): BillingContext {
+    return {
+      principal,
+      db: scopeToTenant(db, principal),
+      rootDb: db,
+      databaseProvider,
+      pubsub: pubsubHandle.pubsub,
+      plugins: config.plugins,
+      limits: config.limits,
+      scrub: config.scrub,
+      logger: config.logger,
+      requestId,
+    };
+  }
+  const pollPayerConnectors = () => pollConnectorResponses(config.plugins.payers, (p) => contextFor(p), db, config.logger);
+  const pollers: Array<() => Promise<void>> = [];
 
   const attachments: WebSocketAttachment[] = [];
   return {
@@ -113,6 +132,30 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       attachments.push(attachment);
       return attachment;
     },
+    pollPayerConnectors,
+    startPolling({ intervalMs = 60_000, instanceId = randomUUID() } = {}) {
+      let running: Promise<unknown> = Promise.resolve();
+      const round = async () => {
+        // The lease outlives a round, so a slow round is never run twice at once.
+        if (!(await takeLease(db, 'poll-payer-connectors', instanceId, intervalMs * 2))) return;
+        try {
+          const results = await pollPayerConnectors();
+          if (results.length) config.logger.info({ files: results.length, failed: results.filter((r) => !r.ok).length }, 'polled payer connectors');
+        } finally {
+          await releaseLease(db, 'poll-payer-connectors', instanceId);
+        }
+      };
+      const timer = setInterval(() => {
+        running = running.then(round).catch((error: unknown) => config.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'polling payer connectors failed'));
+      }, intervalMs);
+      timer.unref();
+      const stop = async () => {
+        clearInterval(timer);
+        await running;
+      };
+      pollers.push(stop);
+      return stop;
+    },
     async migrate() {
       if (!('target' in config.database)) throw new Error('migrate() needs the API to open the database from a URL');
       const applied = await applyMigrations(config.database.target);
@@ -122,6 +165,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       return applied;
     },
     async close() {
+      await Promise.all(pollers.map((stop) => stop()));
       await Promise.all(attachments.map((a) => a.close()));
       await pubsubHandle.close();
       if (ownsDb) await db.$disconnect();

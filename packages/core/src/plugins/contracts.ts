@@ -43,6 +43,12 @@ export interface InboundFile {
   /** The connector's name for it, used to acknowledge it. */
   name: string;
   content: string;
+  /**
+   * The organization the file is for, when the connector knows (a drop folder per organization, a batch it
+   * delivered). Without it, revcycle routes the file by its content: claims by patient control number, a 999 by the
+   * batch it acknowledges.
+   */
+  organizationId?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { parse277CA, parse999, tokenize, X12ParseError } from '@revcycle/x12';
+import { parse277CA, parse999, X12ParseError } from '@revcycle/x12';
+import { transactionKind } from '../inbound/route-inbound-file.ts';
 import { transaction } from '../db/prisma-client.ts';
 import type { ClaimStatus, Db } from '../db/prisma-client.ts';
 import { CLAIM_TRANSITIONS, transitionClaim } from '../domain/claim-status.ts';
@@ -15,19 +16,6 @@ export interface ResponseImportResult {
   claimsUpdated: number;
   /** References that matched nothing: kept in the review list (unmatchedResponses), never dropped. */
   unmatched: number;
-}
-
-/** 999, 277CA, 835 …: the first transaction set's id (a 277 of implementation X214 is a 277CA). */
-function transactionKind(content: string): string {
-  let version = '';
-  for (const segment of tokenize(content)) {
-    if (segment.id === 'GS') version = segment.elements[8] ?? '';
-    if (segment.id === 'ST') {
-      const id = segment.elements[1] ?? '';
-      return id === '277' && (segment.elements[3] || version).includes('X214') ? '277CA' : id;
-    }
-  }
-  return 'UNKNOWN';
 }
 
 /** Moves a claim if its lifecycle allows it; a repeated acknowledgement of a claim already past that point is a no-op. */
