@@ -2,38 +2,13 @@
 // the patient searches of the API through GraphQL, side by side with a primary-key lookup as the baseline.
 // SQLite by default; DATABASE_URL=postgresql://… runs it on PostgreSQL (a scratch database is created and dropped).
 // BENCH_PATIENTS changes the count. Not a test: figures depend on the machine.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { pino } from 'pino';
 import { applyMigrations, createBillingApi, createDb, globalId, signToken } from '../src/index.ts';
-import type { DatabaseTarget } from '../src/index.ts';
+import { insertRows as insert, scratchDatabase, timingTable } from './bench-database.ts';
 
 const COUNT = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez', 'Thompson', 'White', 'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Torres', 'Nguyen', 'Hill', 'Flores'];
 const FIRST = ['James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Charles', 'Karen', 'Emma', 'Luis', 'Aisha', 'Priya', 'Mateo', 'Nora', 'Samuel', 'Grace'];
-
-async function scratchDatabase(): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (url && /^postgres/.test(url)) {
-    const name = `revcycle_bench_${Date.now()}`;
-    const admin = new URL(url);
-    admin.pathname = '/postgres';
-    const run = async (sql: string) => {
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(sql);
-      await c.end();
-    };
-    await run(`CREATE DATABASE "${name}"`);
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    return { target: { provider: 'postgresql', url: target.toString() }, drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'revcycle-bench-'));
-  return { target: { provider: 'sqlite', url: join(dir, 'bench.db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 const database = await scratchDatabase();
 await applyMigrations(database.target);
@@ -42,16 +17,9 @@ const org = await db.organization.create({ data: { name: 'Bench' } });
 const practice = await db.practice.create({ data: { organizationId: org.id, name: 'Bench Clinic', npi: '1324567894', taxId: '741234567', addressLine1: '1 A', city: 'Austin', state: 'TX', postalCode: '78701', timeZone: 'America/Chicago' } });
 const payer = await db.payer.create({ data: { organizationId: org.id, name: 'Bench Payer', payerIdentifier: 'B1', claimFilingIndicator: 'CI' } });
 
-async function insertRows(table: string, rows: Array<Record<string, unknown>>): Promise<void> {
-  const columns = Object.keys(rows[0]!);
-  const pgCast = (column: string) => (database.target.provider !== 'postgresql' ? '' : column === 'sex' ? '::"Sex"' : column === 'preferredChannel' ? '::"ContactChannel"' : column === 'priority' ? '::"CoveragePriority"' : column === 'subscriberRelationship' ? '::"SubscriberRelationship"' : /At$/.test(column) ? '::timestamp' : '');
-  const values = rows.map((_, r) => `(${columns.map((c, k) => `$${r * columns.length + k + 1}${pgCast(c)}`).join(', ')})`).join(', ');
-  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values}`;
-  const params = rows.flatMap((row) => columns.map((c) => (typeof row[c] === 'boolean' && database.target.provider === 'sqlite' ? (row[c] ? 1 : 0) : row[c])));
-  await db.$executeRawUnsafe(database.target.provider === 'sqlite' ? sql.replace(/\$\d+/g, '?') : sql, ...params);
-}
+const insertRows = (table: string, rows: Array<Record<string, unknown>>) => insert(db, database.target.provider, table, rows);
 
-let started = performance.now();
+const started = performance.now();
 const BATCH = Number(process.env.BENCH_BATCH ?? 500);
 for (let offset = 0; offset < COUNT; offset += BATCH) {
   const rows = Array.from({ length: Math.min(BATCH, COUNT - offset) }, (_, k) => {
@@ -92,21 +60,8 @@ const cases: Array<[string, string, (i: number) => Record<string, unknown>]> = [
   ['by "Last, First"', search, (i) => ({ f: { name: `${LAST[i % LAST.length]}, ${FIRST[i % FIRST.length]!.slice(0, 2)}` } })],
 ];
 
-console.log(`\n${'search (20 results + totalCount, via GraphQL)'.padEnd(46)}${'median'.padStart(10)}${'p95'.padStart(10)}${'vs baseline'.padStart(13)}`);
-let baseline = 0;
-for (const [name, q, vars] of cases) {
-  for (let i = 0; i < 5; i++) await query(q, vars(i)); // warm up
-  const times: number[] = [];
-  for (let i = 0; i < 50; i++) {
-    started = performance.now();
-    await query(q, vars(i + 10));
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[25]!;
-  if (!baseline) baseline = median;
-  console.log(`${name.padEnd(46)}${`${median.toFixed(1)} ms`.padStart(10)}${`${times[47]!.toFixed(1)} ms`.padStart(10)}${`${(median / baseline).toFixed(1)}×`.padStart(13)}`);
-}
+const time = timingTable('search (20 results + totalCount, via GraphQL)');
+for (const [name, q, vars] of cases) await time(name, (i) => query(q, vars(i)));
 await api.close();
 await db.$disconnect();
 if (process.env.BENCH_KEEP) console.log(`kept ${JSON.stringify(database.target)}`);
