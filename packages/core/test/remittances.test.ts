@@ -1,4 +1,4 @@
-import { createTestApi } from '@revcycle/testkit';
+import { createTestApi, startTestServer, subscribeOverSse } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { parse837 } from '@revcycle/x12';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,5 +209,24 @@ describe('importRemittance', () => {
     const list = await t.execute<{ denials: { nodes: Array<{ category: string; expectedCents: number; paidCents: number; claim: { id: string } }> } }>(`{ denials(first: 50, category: UNDERPAYMENT) { nodes { category expectedCents paidCents claim { id } } } }`, { token });
     // 99214 was allowed 10 000 paid + 2 500 coinsurance = 12 500 against a contracted 14 000.
     expect(list.data!.denials.nodes.find((d) => d.claim.id === c.id)).toMatchObject({ expectedCents: 14_000, paidCents: 10_000 });
+  });
+});
+
+describe('claimStatusChanged from a remittance', () => {
+  it('publishes PAID over SSE once the 835 is posted', async () => {
+    const server = await startTestServer(t.api);
+    const p = await w.patient();
+    const c = await w.submittedClaim(p);
+    const sub = subscribeOverSse<{ claimStatusChanged: { from: string; to: string; reason: string } }>(server.httpUrl, token, `subscription { claimStatusChanged(claimId: "${c.id}") { from to reason } }`);
+    try {
+      await sub.ready;
+      await importEra(era('EFT-SSE-1', [paidInFull(c)]));
+      const event = await sub.next();
+      expect(event.data!.claimStatusChanged).toMatchObject({ from: 'SUBMITTED', to: 'PAID' });
+      expect(event.data!.claimStatusChanged.reason).toMatch(/EFT-SSE-1/);
+    } finally {
+      sub.close();
+      await server.close();
+    }
   });
 });
