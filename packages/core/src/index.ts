@@ -33,6 +33,7 @@ export { decodeId, globalId } from './graphql/global-id.ts';
 export { printSchemaSdl, SCHEMA_FILE } from './graphql/schema-sdl.ts';
 export {
   defineCollectionsExporter,
+  defineDocumentRenderer,
   definePayerConnector,
   defineStatementRenderer,
   pluginKey,
@@ -40,7 +41,10 @@ export {
 export type {
   BillingPlugin,
   CollectionsExporter,
+  DocumentRenderer,
+  LetterDocument,
   PayerConnector,
+  RenderedFile,
   PluginIdentity,
   StatementRenderer,
 } from './plugins/contracts.ts';

@@ -137,7 +137,7 @@ describe('importRemittance', () => {
     const denied = await claim(c.id);
     expect(denied.status).toBe('DENIED');
     expect(denied.balance.insuranceCents).toBe(22_000);
-    const list = await t.execute<{ denials: { nodes: Array<{ category: string; reasonCodes: string[]; appealDeadline: string; claim: { id: string } }> } }>(`{ denials(first: 50, status: OPEN) { nodes { category reasonCodes appealDeadline claim { id } } } }`, { token });
+    const list = await t.execute<{ denials: { nodes: Array<{ category: string; reasonCodes: string[]; appealDeadline: string; claim: { id: string } }> } }>(`{ denials(first: 50, filter: { status: [OPEN] }) { nodes { category reasonCodes appealDeadline claim { id } } } }`, { token });
     const denial = list.data!.denials.nodes.find((d) => d.claim.id === c.id)!;
     // Blue Cross's appeal window is the default 180 days from the payment date.
     expect(denial).toMatchObject({ category: 'MEDICAL_NECESSITY', reasonCodes: ['CO-50'], appealDeadline: '2027-05-20' });
@@ -206,7 +206,7 @@ describe('importRemittance', () => {
     const p = await w.patient();
     const c = await w.submittedClaim(p);
     await importEra(era('EFT-9101', [paidInFull(c)]));
-    const list = await t.execute<{ denials: { nodes: Array<{ category: string; expectedCents: number; paidCents: number; claim: { id: string } }> } }>(`{ denials(first: 50, category: UNDERPAYMENT) { nodes { category expectedCents paidCents claim { id } } } }`, { token });
+    const list = await t.execute<{ denials: { nodes: Array<{ category: string; expectedCents: number; paidCents: number; claim: { id: string } }> } }>(`{ denials(first: 50, filter: { category: [UNDERPAYMENT] }) { nodes { category expectedCents paidCents claim { id } } } }`, { token });
     // 99214 was allowed 10 000 paid + 2 500 coinsurance = 12 500 against a contracted 14 000.
     expect(list.data!.denials.nodes.find((d) => d.claim.id === c.id)).toMatchObject({ expectedCents: 14_000, paidCents: 10_000 });
   });

@@ -25,6 +25,7 @@ import { attachWebSockets } from './websockets.ts';
 import { releaseLease, takeLease } from '../inbound/job-lease.ts';
 import { pollConnectorResponses } from '../inbound/poll-connectors.ts';
 import type { PolledFile } from '../inbound/poll-connectors.ts';
+import { sweepDenialDeadlines } from '../denials/deadline-sweep.ts';
 import type { WebSocketAttachment } from './websockets.ts';
 
 /** What Yoga passes to the context factory: the HTTP request, or (WebSocket) the principal from connect. */
@@ -57,6 +58,11 @@ export interface BillingApi {
    * each round (a lease in the database). Returns a function that stops it.
    */
   startPolling(options?: { intervalMs?: number; instanceId?: string }): () => Promise<void>;
+  /**
+   * Refreshes work-item priorities and announces appeal deadlines that are close or have passed
+   * (`denialDeadlineApproaching`). Runs with each polling round; `today` is for tests and replays.
+   */
+  sweepDenialDeadlines(today?: string): Promise<{ warned: number; passed: number }>;
   /** Applies pending migrations (only when the API opened the database from a URL). */
   migrate(): Promise<string[]>;
   /** Closes the pub/sub connections and, when the API opened it, the database. */
@@ -133,6 +139,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       return attachment;
     },
     pollPayerConnectors,
+    sweepDenialDeadlines: (today = new Date().toISOString().slice(0, 10)) => sweepDenialDeadlines(db, pubsubHandle.pubsub, today),
     startPolling({ intervalMs = 60_000, instanceId = randomUUID() } = {}) {
       let running: Promise<unknown> = Promise.resolve();
       const round = async () => {
@@ -140,6 +147,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
         if (!(await takeLease(db, 'poll-payer-connectors', instanceId, intervalMs * 2))) return;
         try {
           const results = await pollPayerConnectors();
+          await sweepDenialDeadlines(db, pubsubHandle.pubsub, new Date().toISOString().slice(0, 10));
           if (results.length) config.logger.info({ files: results.length, failed: results.filter((r) => !r.ok).length }, 'polled payer connectors');
         } finally {
           await releaseLease(db, 'poll-payer-connectors', instanceId);

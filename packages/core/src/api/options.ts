@@ -3,7 +3,7 @@ import type { JwtAuthOptions } from '../auth/jwt-authenticator.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/prisma-client.ts';
 import type { ApiLimits } from '../graphql/context.ts';
-import type { CollectionsExporter, PayerConnector, StatementRenderer } from '../plugins/contracts.ts';
+import type { CollectionsExporter, DocumentRenderer, PayerConnector, StatementRenderer } from '../plugins/contracts.ts';
 import type { ScrubRule } from '../domain/scrub/scrub-rule.ts';
 
 /** What a vendor's own authentication sees of a request or a WebSocket connection. */
@@ -30,6 +30,8 @@ export interface BillingApiOptions {
   payers?: readonly PayerConnector[];
   statements?: readonly StatementRenderer[];
   collections?: readonly CollectionsExporter[];
+  /** Letter renderers (appeal letters); the first is used. */
+  documents?: readonly DocumentRenderer[];
   /** Set a Redis URL to share subscription events between server instances. @default in-process */
   pubsub?: { redisUrl?: string };
   /** A pino logger. @default pino at LOG_LEVEL or info */

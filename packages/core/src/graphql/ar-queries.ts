@@ -7,7 +7,7 @@ import { isCalendarDate } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
 import { decodeId } from './global-id.ts';
 import { LedgerAccountEnum } from './types/ledger.ts';
-import { DenialCategoryEnum, DenialRef, WorkItemStatusEnum } from './types/remittance.ts';
+import { DenialCategoryEnum } from './types/remittance.ts';
 
 const ArGroupByEnum = builder.enumType('ArGroupBy', { values: ['PAYER', 'PATIENT', 'PRACTICE'] as const });
 
@@ -107,17 +107,5 @@ builder.queryField('arKeyFigures', (t) =>
       const practiceId = args.practiceId ? decodeId('Practice', String(args.practiceId), ['practiceId']) : undefined;
       return keyFigures(ctx.db, checkDate(args.from, 'from'), checkDate(args.to, 'to'), practiceId);
     },
-  }),
-);
-
-builder.queryField('denials', (t) =>
-  t.prismaConnection({
-    type: DenialRef,
-    cursor: 'id',
-    description: 'The denial and underpayment work list, soonest appeal deadline first.',
-    authScopes: { admin: true, biller: true, auditor: true },
-    args: { status: t.arg({ type: WorkItemStatusEnum }), category: t.arg({ type: DenialCategoryEnum }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.denial.findMany({ ...query, where: { ...(args.status ? { status: args.status } : {}), ...(args.category ? { category: args.category } : {}) }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }] }),
   }),
 );

@@ -12,6 +12,7 @@ import './types/fee-schedule.ts';
 import './types/claim.ts';
 import './types/ledger.ts';
 import './types/remittance.ts';
+import './types/denial.ts';
 import './queries.ts';
 import './mutations/create-practice.ts';
 import './mutations/create-payer.ts';
@@ -27,6 +28,8 @@ import './mutations/eligibility.ts';
 import './mutations/remittances.ts';
 import './mutations/patient-money.ts';
 import './ar-queries.ts';
+import './mutations/denials.ts';
+import './denial-queries.ts';
 import './subscriptions.ts';
 
 /** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */

@@ -82,12 +82,49 @@ export interface StatementRenderer extends PluginIdentity {
   kind: 'statement';
 }
 
+/** A letter as renderers see it: laid out by the renderer, worded by revcycle. */
+export interface LetterDocument {
+  /** What it is, e.g. `appeal-letter`; renderers may style kinds differently. */
+  kind: string;
+  title: string;
+  /** The sender's letterhead: name, then address and identifier lines. */
+  from: { name: string; lines: string[] };
+  to: { name: string; lines: string[] };
+  /** YYYY-MM-DD */
+  date: string;
+  /** Reference lines under the addresses (patient, claim number, dates of service …). */
+  references: Array<{ label: string; value: string }>;
+  salutation: string;
+  /** Body paragraphs, in order. */
+  paragraphs: string[];
+  /** An optional table (e.g. the denied lines). Amounts arrive formatted. */
+  table?: { columns: string[]; rows: string[][] };
+  closing: string;
+  signature: string[];
+  /** Enclosures listed at the end (the attachments' names). */
+  enclosures: string[];
+}
+
+export interface RenderedFile {
+  contentType: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** Renders letters (appeal letters today) to a file: PDF, HTML, or a print vendor's format. */
+export interface DocumentRenderer extends PluginIdentity {
+  kind: 'document';
+  /** The content type it produces, e.g. application/pdf. */
+  contentType: string;
+  render(document: LetterDocument): Promise<RenderedFile>;
+}
+
 /** Places delinquent accounts with a collection agency and reads its reports back. */
 export interface CollectionsExporter extends PluginIdentity {
   kind: 'collections';
 }
 
-export type BillingPlugin = PayerConnector | StatementRenderer | CollectionsExporter;
+export type BillingPlugin = PayerConnector | StatementRenderer | CollectionsExporter | DocumentRenderer;
 
 /** Identity helper for plugin authors: gives inference and checks the shape at compile time. */
 export function definePayerConnector<T extends Omit<PayerConnector, 'kind' | 'capabilities'> & { capabilities?: readonly PayerCapability[] }>(
@@ -106,6 +143,10 @@ export const CAPABILITY_METHODS: Readonly<Record<PayerCapability, ReadonlyArray<
 
 export function defineStatementRenderer<T extends Omit<StatementRenderer, 'kind'>>(renderer: T): T & { kind: 'statement' } {
   return { ...renderer, kind: 'statement' };
+}
+
+export function defineDocumentRenderer<T extends Omit<DocumentRenderer, 'kind'>>(renderer: T): T & { kind: 'document' } {
+  return { ...renderer, kind: 'document' };
 }
 
 export function defineCollectionsExporter<T extends Omit<CollectionsExporter, 'kind'>>(

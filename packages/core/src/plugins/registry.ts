@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors/config-error.ts';
-import type { BillingPlugin, CollectionsExporter, PayerCapability, PayerConnector, StatementRenderer } from './contracts.ts';
+import type { BillingPlugin, CollectionsExporter, DocumentRenderer, PayerCapability, PayerConnector, StatementRenderer } from './contracts.ts';
 import { CAPABILITY_METHODS, pluginKey } from './contracts.ts';
 
 /** The plugins of one API instance, by key. */
@@ -7,6 +7,7 @@ export interface PluginRegistry {
   payers: ReadonlyMap<string, PayerConnector>;
   statements: ReadonlyMap<string, StatementRenderer>;
   collections: ReadonlyMap<string, CollectionsExporter>;
+  documents: ReadonlyMap<string, DocumentRenderer>;
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -16,11 +17,13 @@ export function createPluginRegistry(options: {
   payers?: readonly PayerConnector[];
   statements?: readonly StatementRenderer[];
   collections?: readonly CollectionsExporter[];
+  documents?: readonly DocumentRenderer[];
 }): PluginRegistry {
   return {
     payers: index('payers', 'payer', options.payers),
     statements: index('statements', 'statement', options.statements),
     collections: index('collections', 'collections', options.collections),
+    documents: index('documents', 'document', options.documents),
   };
 }
 
@@ -36,6 +39,7 @@ function index<T extends BillingPlugin>(option: string, kind: T['kind'], plugins
       throw new ConfigError(`${at}.id`, 'must be lowercase letters, digits and dashes');
     }
     if (plugin.kind === 'payer') checkCapabilities(at, plugin as PayerConnector);
+    if (plugin.kind === 'document' && typeof (plugin as DocumentRenderer).render !== 'function') throw new ConfigError(`${at}.render`, 'a document renderer needs render(document)');
     const key = pluginKey(plugin);
     if (byKey.has(key)) throw new ConfigError(at, `two plugins share the key "${key}"; give one an instanceId`);
     byKey.set(key, plugin);

@@ -31,11 +31,21 @@ export interface BalanceChangedPayload {
   at: string;
 }
 
+export interface DenialDeadlinePayload {
+  denialId: string;
+  practiceId: string;
+  dueDate: string;
+  daysLeft: number;
+  /** True when the deadline has passed (announced once). */
+  passed: boolean;
+}
+
 /** Topic → [organizationId, payload]. */
 export type BillingEvents = {
   auditEventRecorded: [organizationId: string, payload: AuditEventRecordedPayload];
   claimStatusChanged: [organizationId: string, payload: ClaimStatusChangedPayload];
   balanceChanged: [organizationId: string, payload: BalanceChangedPayload];
+  denialDeadlineApproaching: [organizationId: string, payload: DenialDeadlinePayload];
 };
 
 export type BillingPubSub = ReturnType<typeof createPubSub<BillingEvents>>;

@@ -20,7 +20,9 @@ const DENIAL_CARCS: Record<string, DenialCategory> = {
   '22': 'COORDINATION_OF_BENEFITS', '23': 'COORDINATION_OF_BENEFITS', '24': 'COORDINATION_OF_BENEFITS',
   // Coding: procedure and modifier, bundling, diagnosis inconsistencies.
   '4': 'CODING', '5': 'CODING', '6': 'CODING', '7': 'CODING', '8': 'CODING', '9': 'CODING', '10': 'CODING', '11': 'CODING',
-  '97': 'CODING', '146': 'CODING', '181': 'CODING', '182': 'CODING', '234': 'CODING', '236': 'CODING',
+  '146': 'CODING', '181': 'CODING', '182': 'CODING',
+  // Bundling: paid as part of another service.
+  '97': 'BUNDLING', '234': 'BUNDLING', '236': 'BUNDLING',
   // Not a covered benefit.
   '49': 'NON_COVERED', '96': 'NON_COVERED', '119': 'NON_COVERED', '204': 'NON_COVERED', '58': 'NON_COVERED',
 };

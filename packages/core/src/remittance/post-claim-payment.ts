@@ -1,4 +1,4 @@
-import type { Claim, ClaimLine, Db, DenialCategory, LedgerEntry, Patient, Payer, Remittance, RemittanceAdjustment, RemittanceClaim, RemittanceServiceLine } from '../db/prisma-client.ts';
+import type { Claim, ClaimLine, Db, LedgerEntry, Patient, Payer, Remittance, RemittanceAdjustment, RemittanceClaim, RemittanceServiceLine } from '../db/prisma-client.ts';
 import { CLAIM_TRANSITIONS, transitionClaim } from '../domain/claim-status.ts';
 import type { StatusChange } from '../domain/claim-status.ts';
 import type { BillingContext } from '../graphql/context.ts';
@@ -6,8 +6,9 @@ import { scheduleAmount } from '../graphql/mutations/charge-master.ts';
 import { balanceOf } from '../ledger/balances.ts';
 import { claimAgingDate } from '../ledger/claim-charges.ts';
 import type { NewEntry, Posting } from '../ledger/post-entries.ts';
-import { addDays } from '../util/calendar-date.ts';
 import { denialCategoryOf, patientShareCategory } from './denial-category.ts';
+import { recordDenials, resolvePaidDenials } from '../denials/record-denials.ts';
+import type { UnderpaidLine } from '../denials/record-denials.ts';
 import { secondaryClaimFor } from './secondary-claim.ts';
 
 export type StoredClaimPayment = RemittanceClaim & {
@@ -38,7 +39,8 @@ export interface PostingOutcome {
  * - PR moves the patient's share to the guarantor account (deductible, coinsurance and copay kept apart);
  * - OI moves the amount to the claim for the next coverage, which is created ready to submit;
  * - a reversal (CLP02 = 22) reverses the entries of the payment it takes back.
- * Then the claim's status follows, denials and underpayments go to the work list.
+ * Then the claim's status follows; denied claims, denied lines and underpaid lines go to the work list (and a
+ * payment resolves the items it answers).
  */
 export async function postClaimPayment(tx: Db, ctx: BillingContext, posting: Posting, rc: StoredClaimPayment, claim: ClaimToPost): Promise<PostingOutcome> {
   const outcome: PostingOutcome = { statusChanges: [], denialIds: [] };
@@ -109,18 +111,9 @@ export async function postClaimPayment(tx: Db, ctx: BillingContext, posting: Pos
   }
   if (secondary) outcome.secondaryClaimId = secondary.id;
 
-  const underpaid = await flagUnderpayments(tx, rc, claim);
-  const appealBy = addDays(paymentDate, claim.payer.appealWindowDays);
-  if (rc.statusCode === '4' || denialCodes.length) {
-    const codes = [...new Set(denialCodes.length ? denialCodes : [...rc.adjustments, ...rc.lines.flatMap((l) => l.adjustments)].map((a) => `${a.groupCode}-${a.reasonCode}`))];
-    const category: DenialCategory = codes.map((c) => denialCategoryOf(c.split('-')[1]!)).find(Boolean) ?? 'OTHER';
-    const denial = await tx.denial.create({ data: { organizationId: claim.organizationId, claimId: claim.id, remittanceClaimId: rc.id, category, reasonCodes: codes.join(','), expectedCents: rc.chargeCents, paidCents: rc.paidCents, dueDate: appealBy } });
-    outcome.denialIds.push(denial.id);
-  }
-  if (underpaid) {
-    const denial = await tx.denial.create({ data: { organizationId: claim.organizationId, claimId: claim.id, remittanceClaimId: rc.id, category: 'UNDERPAYMENT', reasonCodes: 'UNDERPAID', expectedCents: underpaid.expectedCents, paidCents: underpaid.paidCents, dueDate: appealBy } });
-    outcome.denialIds.push(denial.id);
-  }
+  const today = new Date().toISOString().slice(0, 10);
+  await resolvePaidDenials(tx, rc, claim);
+  outcome.denialIds.push(...(await recordDenials(tx, rc, claim, await flagUnderpayments(tx, rc, claim), today)));
 
   const owed = await balanceOf(tx, { claimId: claim.id, account: 'INSURANCE' });
   const allDenied = rc.statusCode === '4' || (rc.paidCents === 0 && denialCodes.length > 0);
@@ -152,9 +145,8 @@ async function reverseEarlierPayment(tx: Db, posting: Posting, rc: StoredClaimPa
  * A line is underpaid when what the payer allowed (AMT*B6, else paid plus the patient's share) is below the
  * contracted rate in the payer's fee schedule for the code, modifier and date, times the units.
  */
-async function flagUnderpayments(tx: Db, rc: StoredClaimPayment, claim: ClaimToPost): Promise<{ expectedCents: number; paidCents: number } | undefined> {
-  let expectedTotal = 0;
-  let paidTotal = 0;
+async function flagUnderpayments(tx: Db, rc: StoredClaimPayment, claim: ClaimToPost): Promise<UnderpaidLine[]> {
+  const underpaid: UnderpaidLine[] = [];
   for (const line of rc.lines) {
     if (line.paidCents <= 0) continue;
     const claimLine = claim.lines.find((l) => l.id === line.claimLineId);
@@ -167,10 +159,7 @@ async function flagUnderpayments(tx: Db, rc: StoredClaimPayment, claim: ClaimToP
     const patientShare = line.adjustments.filter((a) => a.groupCode === 'PR').reduce((s, a) => s + a.amountCents, 0);
     const allowedCents = line.allowedCents ?? line.paidCents + patientShare;
     await tx.remittanceServiceLine.update({ where: { id: line.id }, data: { expectedCents, allowedCents, underpaid: allowedCents < expectedCents } });
-    if (allowedCents < expectedCents) {
-      expectedTotal += expectedCents;
-      paidTotal += line.paidCents;
-    }
+    if (allowedCents < expectedCents) underpaid.push({ remittanceServiceLineId: line.id, claimLineId: line.claimLineId, expectedCents, allowedCents, paidCents: line.paidCents });
   }
-  return expectedTotal ? { expectedCents: expectedTotal, paidCents: paidTotal } : undefined;
+  return underpaid;
 }

@@ -107,6 +107,34 @@ builder.mutationField('createClaim', (t) =>
   }),
 );
 
+/**
+ * A replacement (frequency 7, lines as the encounter is coded now) or void (8, the original's lines) of a claim the
+ * payer accepted, linked to it; the 837 references the payer's claim number with REF*F8.
+ */
+export async function createCorrection(tx: Db, ctx: BillingContext, originalId: string, kind: 'REPLACEMENT' | 'VOID', rawId: string): Promise<{ claim: Claim; reason: string }> {
+  const original = await tx.claim.findUnique({ where: { id: originalId }, include: { lines: { orderBy: { lineNumber: 'asc' } }, encounter: { include: { serviceLines: { orderBy: { lineNumber: 'asc' } } } } } });
+  if (!original) throw new NotFoundError('Claim', rawId);
+  if (!original.payerClaimControlNumber || !['ACCEPTED', 'PAID', 'PARTIALLY_PAID', 'DENIED', 'APPEALED'].includes(original.status)) {
+    throw new ValidationError([{ path: ['input', 'claimId'], code: 'NOT_CORRECTABLE', message: `claimId: only a claim the payer accepted (with its claim number) can be replaced or voided; this one is ${original.status}` }]);
+  }
+  const open = await tx.claim.findFirst({ where: { originalClaimId: originalId, status: { in: [...OPEN_CLAIM_STATUSES] } } });
+  if (open) throw new ConflictError(`Correction ${open.patientControlNumber} of this claim is still open (${open.status})`);
+  const organizationId = ctx.principal.organizationId;
+  const replacement = kind === 'REPLACEMENT';
+  const lines = replacement ? original.encounter.serviceLines : original.lines;
+  const claim = await tx.claim.create({
+    data: {
+      organizationId, practiceId: original.practiceId, patientId: original.patientId, encounterId: original.encounterId, coverageId: original.coverageId, payerId: original.payerId,
+      patientControlNumber: await newPatientControlNumber(tx), status: 'DRAFT', frequencyCode: replacement ? '7' : '8', originalClaimId: originalId,
+      totalChargeCents: lines.reduce((sum, l) => sum + l.chargeCents, 0),
+    },
+  });
+  await copyLines(tx, claim, lines);
+  const reason = `${replacement ? 'replacement' : 'void'} of ${original.patientControlNumber} (payer claim ${original.payerClaimControlNumber})`;
+  await tx.claimStatusEvent.create({ data: { organizationId, claimId: claim.id, fromStatus: null, toStatus: 'DRAFT', reason, actorType: 'USER', actorId: ctx.principal.userId } });
+  return { claim, reason };
+}
+
 builder.mutationField('correctClaim', (t) =>
   t.field({
     type: ClaimPayload,
@@ -117,26 +145,7 @@ builder.mutationField('correctClaim', (t) =>
     resolve: (_root, { input }, ctx) =>
       audited(ctx, 'correctClaim', async (tx) => {
         const originalId = decodeId('Claim', String(input.claimId), ['input', 'claimId']);
-        const original = await tx.claim.findUnique({ where: { id: originalId }, include: { lines: { orderBy: { lineNumber: 'asc' } }, encounter: { include: { serviceLines: { orderBy: { lineNumber: 'asc' } } } } } });
-        if (!original) throw new NotFoundError('Claim', String(input.claimId));
-        if (!original.payerClaimControlNumber || !['ACCEPTED', 'PAID', 'PARTIALLY_PAID', 'DENIED', 'APPEALED'].includes(original.status)) {
-          throw new ValidationError([{ path: ['input', 'claimId'], code: 'NOT_CORRECTABLE', message: `claimId: only a claim the payer accepted (with its claim number) can be replaced or voided; this one is ${original.status}` }]);
-        }
-        const open = await tx.claim.findFirst({ where: { originalClaimId: originalId, status: { in: [...OPEN_CLAIM_STATUSES] } } });
-        if (open) throw new ConflictError(`Correction ${open.patientControlNumber} of this claim is still open (${open.status})`);
-        const organizationId = ctx.principal.organizationId;
-        const replacement = input.kind === 'REPLACEMENT';
-        const lines = replacement ? original.encounter.serviceLines : original.lines;
-        const claim = await tx.claim.create({
-          data: {
-            organizationId, practiceId: original.practiceId, patientId: original.patientId, encounterId: original.encounterId, coverageId: original.coverageId, payerId: original.payerId,
-            patientControlNumber: await newPatientControlNumber(tx), status: 'DRAFT', frequencyCode: replacement ? '7' : '8', originalClaimId: originalId,
-            totalChargeCents: lines.reduce((sum, l) => sum + l.chargeCents, 0),
-          },
-        });
-        await copyLines(tx, claim, lines);
-        const reason = `${replacement ? 'replacement' : 'void'} of ${original.patientControlNumber} (payer claim ${original.payerClaimControlNumber})`;
-        await tx.claimStatusEvent.create({ data: { organizationId, claimId: claim.id, fromStatus: null, toStatus: 'DRAFT', reason, actorType: 'USER', actorId: ctx.principal.userId } });
+        const { claim, reason } = await createCorrection(tx, ctx, originalId, input.kind, String(input.claimId));
         return {
           result: { claim }, recordIds: [globalId('Claim', claim.id), globalId('Claim', originalId)], practiceId: claim.practiceId,
           statusChanges: [{ claimId: claim.id, practiceId: claim.practiceId, from: null, to: 'DRAFT', reason, at: claim.createdAt.toISOString() }],

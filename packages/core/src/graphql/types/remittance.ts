@@ -99,21 +99,3 @@ export const RemittanceRef = builder.prismaNode('Remittance', {
 
 export const DenialCategoryEnum = builder.enumType(DenialCategory, { name: 'DenialCategory' });
 export const WorkItemStatusEnum = builder.enumType(WorkItemStatus, { name: 'WorkItemStatus' });
-
-export const DenialRef = builder.prismaNode('Denial', {
-  id: { field: 'id' },
-  nullable: true,
-  description: 'A denied or underpaid claim on the work list, with its category (from the CARC) and appeal deadline.',
-  fields: (t) => ({
-    category: t.expose('category', { type: DenialCategoryEnum }),
-    reasonCodes: t.stringList({ resolve: (d) => d.reasonCodes.split(',').filter(Boolean) }),
-    expectedCents: t.expose('expectedCents', { type: 'Cents', nullable: true }),
-    paidCents: t.expose('paidCents', { type: 'Cents', nullable: true }),
-    appealDeadline: t.expose('dueDate', { type: 'Date', nullable: true, description: 'The payment date plus the payer’s appeal window.' }),
-    status: t.expose('status', { type: WorkItemStatusEnum }),
-    outcome: t.exposeString('outcome', { nullable: true }),
-    claim: t.relation('claim'),
-    claimPayment: t.relation('remittanceClaim', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-  }),
-});

@@ -1,0 +1,38 @@
+import type { Db } from '../db/prisma-client.ts';
+import type { BillingPubSub } from '../pubsub/billing-events.ts';
+import { addDays, daysBetween } from '../util/calendar-date.ts';
+import { priorityOf } from './next-action.ts';
+
+/** How many days before its deadline an item is announced. */
+export const DEADLINE_WARNING_DAYS = 14;
+
+/**
+ * Once a round (with connector polling): refreshes every open item's priority, announces the items whose appeal
+ * deadline is within DEADLINE_WARNING_DAYS (once each), and marks — and announces — the ones whose deadline has
+ * passed, so nothing passes its deadline silently. Runs across organizations on the unscoped client.
+ */
+export async function sweepDenialDeadlines(rootDb: Db, pubsub: BillingPubSub, today: string): Promise<{ warned: number; passed: number }> {
+  const open = await rootDb.denial.findMany({ where: { status: { in: ['OPEN', 'IN_PROGRESS'] }, dueDate: { not: null } } });
+  let warned = 0;
+  let passed = 0;
+  const soon = addDays(today, DEADLINE_WARNING_DAYS);
+  for (const item of open) {
+    const daysLeft = daysBetween(today, item.dueDate!);
+    const data: Record<string, unknown> = {};
+    const priority = priorityOf(item.amountAtStakeCents, daysLeft);
+    if (priority !== item.priority) data.priority = priority;
+    let event: 'approaching' | 'passed' | undefined;
+    if (item.dueDate! < today && !item.deadlinePassed) {
+      data.deadlinePassed = true;
+      event = 'passed';
+      passed++;
+    } else if (item.dueDate! >= today && item.dueDate! <= soon && !item.deadlineWarnedAt) {
+      data.deadlineWarnedAt = new Date();
+      event = 'approaching';
+      warned++;
+    }
+    if (Object.keys(data).length) await rootDb.denial.update({ where: { id: item.id }, data });
+    if (event) pubsub.publish('denialDeadlineApproaching', item.organizationId, { denialId: item.id, practiceId: item.practiceId, dueDate: item.dueDate!, daysLeft, passed: event === 'passed' });
+  }
+  return { warned, passed };
+}

@@ -1,0 +1,57 @@
+import { Prisma } from '../db/prisma-client.ts';
+import type { AppealLevel, DenialCategory } from '../db/prisma-client.ts';
+import type { BillingContext } from '../graphql/context.ts';
+
+export interface DenialFigures {
+  denialRates: Array<{ payerId: string | null; category: DenialCategory; denials: number; claimPayments: number; rate: number }>;
+  overturnRates: Array<{ category: DenialCategory; level: AppealLevel; decided: number; overturned: number; rate: number }>;
+  resolvedItems: number;
+  averageDaysToResolution: number | null;
+  recoveredCents: number;
+}
+
+const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_000 : 0);
+
+/**
+ * Each figure is an aggregate in the database: denial items (not underpayments) per payer and category against
+ * the payer's claim payments in the period; appeals answered in the period per category and level; items resolved
+ * in the period with their average age and what they recovered.
+ */
+export async function denialFigures(ctx: BillingContext, from: string, to: string): Promise<DenialFigures> {
+  const db = ctx.db;
+  const start = new Date(`${from}T00:00:00Z`);
+  const end = new Date(`${to}T23:59:59.999Z`);
+  const inPeriod = { remittanceClaim: { remittance: { paymentDate: { gte: from, lte: to } } } };
+  const denials = await db.denial.groupBy({ by: ['payerId', 'category'], where: { ...inPeriod, kind: { not: 'UNDERPAID' } }, _count: { _all: true } });
+  const payments = await db.remittanceClaim.groupBy({ by: ['remittanceId'], where: { postedAt: { not: null }, remittance: { paymentDate: { gte: from, lte: to } } }, _count: { _all: true } });
+  const remittances = await db.remittance.findMany({ where: { id: { in: payments.map((p) => p.remittanceId) } }, select: { id: true, payerId: true } });
+  const byPayer = new Map<string | null, number>();
+  for (const p of payments) {
+    const payerId = remittances.find((r) => r.id === p.remittanceId)?.payerId ?? null;
+    byPayer.set(payerId, (byPayer.get(payerId) ?? 0) + p._count._all);
+  }
+
+  const appeals = await db.appeal.findMany({ where: { answeredAt: { gte: start, lte: end }, outcome: { not: null } }, select: { level: true, outcome: true, denial: { select: { category: true } } } });
+  const overturn = new Map<string, { category: DenialCategory; level: AppealLevel; decided: number; overturned: number }>();
+  for (const a of appeals) {
+    const key = `${a.denial.category}|${a.level}`;
+    const row = overturn.get(key) ?? { category: a.denial.category, level: a.level, decided: 0, overturned: 0 };
+    row.decided++;
+    if (a.outcome !== 'UPHELD') row.overturned++;
+    overturn.set(key, row);
+  }
+
+  const resolved = await db.denial.aggregate({ where: { resolvedAt: { gte: start, lte: end } }, _count: { _all: true }, _sum: { recoveredCents: true } });
+  const days = ctx.databaseProvider === 'postgresql'
+    ? Prisma.sql`AVG(EXTRACT(EPOCH FROM ("resolvedAt" - "createdAt")) / 86400.0)`
+    : Prisma.sql`AVG((julianday("resolvedAt") - julianday("createdAt")))`;
+  const practiceFilter = ctx.principal.practiceIds ? Prisma.sql`AND "practiceId" IN (${Prisma.join(ctx.principal.practiceIds.length ? [...ctx.principal.practiceIds] : [''])})` : Prisma.empty;
+  const [average] = await ctx.rootDb.$queryRaw<Array<{ days: number | null }>>`SELECT ${days} AS days FROM "Denial" WHERE "organizationId" = ${ctx.principal.organizationId} AND "resolvedAt" >= ${start} AND "resolvedAt" <= ${end} ${practiceFilter}`;
+  return {
+    denialRates: denials.map((d) => ({ payerId: d.payerId, category: d.category, denials: d._count._all, claimPayments: byPayer.get(d.payerId) ?? 0, rate: ratio(d._count._all, byPayer.get(d.payerId) ?? 0) })).sort((a, b) => b.denials - a.denials),
+    overturnRates: [...overturn.values()].map((r) => ({ ...r, rate: ratio(r.overturned, r.decided) })),
+    resolvedItems: resolved._count._all,
+    averageDaysToResolution: average?.days === null || average?.days === undefined ? null : Math.round(Number(average.days) * 10) / 10,
+    recoveredCents: Number(resolved._sum.recoveredCents ?? 0),
+  };
+}
