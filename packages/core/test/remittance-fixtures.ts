@@ -70,14 +70,14 @@ export interface RemittanceWorld {
   medicareId: string;
   providerId: string;
   /** Creates a patient with BCBS primary (and Medicare secondary when asked). */
-  patient(options?: { secondary?: boolean; lastName?: string }): Promise<{ id: string; primaryCoverageId: string }>;
+  patient(options?: { secondary?: boolean; lastName?: string; memberId?: string }): Promise<{ id: string; primaryCoverageId: string }>;
   /** A submitted claim for 99214 ($195.00) and 36415 ($25.00) on 2026-10-01. */
   submittedClaim(patient: { id: string; primaryCoverageId: string }, serviceDate?: string): Promise<{ id: string; pcn: string; lines: string[] }>;
 }
 
-export async function remittanceWorld(t: TestApi, token: string): Promise<RemittanceWorld> {
+export async function remittanceWorld(t: TestApi, token: string, connectorId = 'accepting-clearinghouse'): Promise<RemittanceWorld> {
   const ids = await setUpPractice(t, token);
-  await t.execute(`mutation { updatePayer(input: { id: "${ids.bcbsId}", connectorId: "accepting-clearinghouse" }) { __typename } }`, { token });
+  await t.execute(`mutation { updatePayer(input: { id: "${ids.bcbsId}", connectorId: "${connectorId}" }) { __typename } }`, { token });
   let n = 0;
   return {
     ...ids,
@@ -87,7 +87,7 @@ export async function remittanceWorld(t: TestApi, token: string): Promise<Remitt
         practiceId: ids.practiceId, firstName: 'Luis', lastName: options.lastName ?? `Ramirez${'abcdefghijklmnopqrstuvwxyz'[n % 26]}`, dateOfBirth: '1979-11-02', sex: 'MALE',
         address: { line1: '4100 Manchaca Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
         coverages: [
-          { payerId: ids.bcbsId, memberId: `XOD77123${String(n).padStart(4, '0')}`, priority: 'PRIMARY', effectiveDate: '2020-01-01' },
+          { payerId: ids.bcbsId, memberId: options.memberId ?? `XOD77123${String(n).padStart(4, '0')}`, priority: 'PRIMARY', effectiveDate: '2020-01-01' },
           ...(options.secondary ? [{ payerId: ids.medicareId, memberId: `1EG4TE5MK7${String(n).padStart(2, '0')}`, priority: 'SECONDARY', effectiveDate: '2020-01-01' }] : []),
         ],
       });

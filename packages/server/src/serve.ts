@@ -6,6 +6,7 @@ import type { BillingApi } from '@revcycle/core';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { sandboxPayer } from '@revcycle/payer-sandbox';
+import { pdfDocumentRenderer } from '@revcycle/document-pdf';
 import { seedDemo } from './demo/seed-demo.ts';
 import type { ServerConfig } from './env-config.ts';
 
@@ -28,6 +29,8 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
     // The sandbox clearinghouse answers the demo's claims with real 999/277CA/271 files; real payers need a
     // connector of their own (see plugins/), configured by a host that embeds createBillingApi.
     payers: [sandboxPayer()],
+    // Appeal letters are rendered as PDF.
+    documents: [pdfDocumentRenderer()],
     pubsub: { redisUrl: config.redisUrl },
     logger,
     introspection: config.introspection,

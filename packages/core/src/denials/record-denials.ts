@@ -3,6 +3,8 @@ import { denialCategoryOf } from '../remittance/denial-category.ts';
 import type { StoredClaimPayment } from '../remittance/post-claim-payment.ts';
 import { addDays, daysBetween } from '../util/calendar-date.ts';
 import { priorityOf } from './next-action.ts';
+import { CLAIM_TRANSITIONS, transitionClaim } from '../domain/claim-status.ts';
+import type { StatusChange } from '../domain/claim-status.ts';
 
 type ClaimWithPayer = Claim & { lines: ClaimLine[]; payer: Payer };
 export interface UnderpaidLine { remittanceServiceLineId: string; claimLineId: string | null; expectedCents: number; allowedCents: number; paidCents: number }
@@ -15,21 +17,29 @@ const categoryOf = (codes: string[]): DenialCategory => codes.map((c) => denialC
  * A payment on a claim with open work items resolves them: the denied claim (or its replacement) was paid, the
  * appeal that was out is overturned, what the payment brought is recorded as recovered.
  */
-export async function resolvePaidDenials(tx: Db, rc: StoredClaimPayment, claim: Claim): Promise<string[]> {
-  if (rc.statusCode === '22' || rc.paidCents <= 0) return [];
-  const items = await tx.denial.findMany({ where: { status: { in: [...OPEN] }, OR: [{ claimId: claim.id }, { correctedClaimId: claim.id }] }, include: { appeals: true } });
+export async function resolvePaidDenials(tx: Db, rc: StoredClaimPayment, claim: Claim): Promise<{ resolved: string[]; changes: StatusChange[] }> {
+  const changes: StatusChange[] = [];
+  if (rc.statusCode === '22' || rc.paidCents <= 0) return { resolved: [], changes };
+  const items = await tx.denial.findMany({ where: { status: { in: [...OPEN] }, OR: [{ claimId: claim.id }, { correctedClaimId: claim.id }] }, include: { appeals: true, claim: true } });
   const resolved: string[] = [];
   for (const item of items) {
     const line = item.claimLineId ? rc.lines.find((l) => l.claimLineId === item.claimLineId) : undefined;
-    const recovered = item.kind === 'CLAIM_DENIED' || item.correctedClaimId === claim.id ? rc.paidCents : line?.paidCents ?? 0;
+    // An underpayment is recovered by what the line is paid beyond the earlier payment; a denial by the whole payment.
+    const recovered = item.correctedClaimId === claim.id || item.kind === 'CLAIM_DENIED' ? rc.paidCents
+      : item.kind === 'UNDERPAID' ? (line?.paidCents ?? 0) - (item.paidCents ?? 0)
+      : line?.paidCents ?? 0;
     if (recovered <= 0) continue;
     await tx.denial.update({ where: { id: item.id }, data: { status: 'RESOLVED', resolvedAt: new Date(), recoveredCents: item.recoveredCents + recovered, outcome: `paid ${recovered} cents (835 trace ${rc.remittance.traceNumber})` } });
     for (const appeal of item.appeals.filter((a) => a.submittedAt && (!a.outcome || a.outcome !== 'UPHELD'))) {
       if (!appeal.outcome) await tx.appeal.update({ where: { id: appeal.id }, data: { outcome: 'OVERTURNED', answeredAt: new Date(), payerResponse: `paid in 835 trace ${rc.remittance.traceNumber}` } });
     }
+    // The replaced claim is finished once its replacement is paid.
+    if (item.correctedClaimId === claim.id && CLAIM_TRANSITIONS[item.claim.status].includes('CLOSED')) {
+      changes.push(await transitionClaim(tx, item.claim, 'CLOSED', { type: 'PAYER', reason: `replacement ${claim.patientControlNumber} paid (835 trace ${rc.remittance.traceNumber})` }));
+    }
     resolved.push(item.id);
   }
-  return resolved;
+  return { resolved, changes };
 }
 
 /**

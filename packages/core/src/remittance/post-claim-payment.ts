@@ -112,7 +112,7 @@ export async function postClaimPayment(tx: Db, ctx: BillingContext, posting: Pos
   if (secondary) outcome.secondaryClaimId = secondary.id;
 
   const today = new Date().toISOString().slice(0, 10);
-  await resolvePaidDenials(tx, rc, claim);
+  outcome.statusChanges.push(...(await resolvePaidDenials(tx, rc, claim)).changes);
   outcome.denialIds.push(...(await recordDenials(tx, rc, claim, await flagUnderpayments(tx, rc, claim), today)));
 
   const owed = await balanceOf(tx, { claimId: claim.id, account: 'INSURANCE' });
@@ -135,7 +135,6 @@ async function reverseEarlierPayment(tx: Db, posting: Posting, rc: StoredClaimPa
     const standing: LedgerEntry[] = await tx.ledgerEntry.findMany({ where: { remittanceClaimId: candidate.id, kind: { not: 'REVERSAL' }, reversedBy: { none: {} } }, orderBy: { createdAt: 'asc' } });
     if (!standing.length) continue;
     await posting.reverse(standing, `reversed by the payer (835 trace ${rc.remittance.traceNumber})`, { effectiveDate: paymentDate, remittanceId: rc.remittanceId, remittanceClaimId: rc.id });
-    await tx.denial.updateMany({ where: { remittanceClaimId: candidate.id, status: { in: ['OPEN', 'IN_PROGRESS'] } }, data: { status: 'CLOSED', outcome: 'payment reversed by the payer' } });
     return true;
   }
   return false;
