@@ -1,0 +1,82 @@
+import { pdfDocumentRenderer } from '@revcycle/document-pdf';
+import { sandboxPayer } from '@revcycle/payer-sandbox';
+import { createTestApi } from '@revcycle/testkit';
+import type { TestApi } from '@revcycle/testkit';
+import { createRequire } from 'node:module';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** pdf.js reads the standard fonts' metrics from its package (else it warns for every Helvetica text). */
+const standardFontDataUrl = `${createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}standard_fonts/`;
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let t: TestApi;
+let token: string;
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await t.execute<T>(query, { token, variables });
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!;
+}
+
+async function pdfText(base64: string): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(Buffer.from(base64, 'base64')), isEvalSupported: false, standardFontDataUrl }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) pages.push((await (await pdf.getPage(i)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  return pages.join('\n');
+}
+
+beforeAll(async () => {
+  t = await createTestApi({ payers: [sandboxPayer()], documents: [pdfDocumentRenderer()] });
+  token = await t.token((await t.createOrganization('Sandbox Billing')).id, ['admin'], { userId: 'dana' });
+});
+afterAll(() => t.close());
+
+const M = {
+  practice: `mutation($input: CreatePracticeInput!) { createPractice(input: $input) { ... on PracticeSuccess { practice { id } } } }`,
+  provider: `mutation($input: CreateProviderInput!) { createProvider(input: $input) { ... on ProviderSuccess { provider { id } } } }`,
+  payer: `mutation($input: CreatePayerInput!) { createPayer(input: $input) { ... on PayerSuccess { payer { id } } } }`,
+  patient: `mutation($input: CreatePatientInput!) { createPatient(input: $input) { ... on PatientSuccess { patient { id coverages { id } } } } }`,
+  encounter: `mutation($input: CreateEncounterInput!) { createEncounter(input: $input) { ... on EncounterSuccess { encounter { id } } } }`,
+  claim: `mutation($input: CreateClaimInput!) { createClaim(input: $input) { ... on ClaimSuccess { claim { id } } } }`,
+};
+
+describe('denials from the sandbox payer', () => {
+  it('fill the work queue with the right categories, deadlines and priorities, and an appeal letter renders as PDF', async () => {
+    const practiceId = (await gql<{ createPractice: { practice: { id: string } } }>(M.practice, { input: { name: 'Riverbend Family Medicine', npi: '1324567894', taxId: '74-1234567', timeZone: 'America/Chicago', address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704' } } })).createPractice.practice.id;
+    const providerId = (await gql<{ createProvider: { provider: { id: string } } }>(M.provider, { input: { practiceId, firstName: 'Maria', lastName: 'Alvarez', npi: '1512345673' } })).createProvider.provider.id;
+    const payerId = (await gql<{ createPayer: { payer: { id: string } } }>(M.payer, { input: { name: 'Sandbox Health', payerIdentifier: '60054', claimFilingIndicator: 'CI', connectorId: 'sandbox', appealWindowDays: 90 } })).createPayer.payer.id;
+    const claimIds = new Map<string, string>();
+    for (const [i, memberId] of ['W1DENY16', 'W2DENY50', 'W3DENY97', 'W4NONCOV'].entries()) {
+      const patient = (await gql<{ createPatient: { patient: { id: string; coverages: Array<{ id: string }> } } }>(M.patient, { input: { practiceId, firstName: 'Pat', lastName: `Sandbox${'ABCD'[i]}`, dateOfBirth: '1980-01-01', sex: 'FEMALE', address: { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701' }, coverages: [{ payerId, memberId, priority: 'PRIMARY', effectiveDate: '2020-01-01' }] } })).createPatient.patient;
+      const encounterId = (await gql<{ createEncounter: { encounter: { id: string } } }>(M.encounter, { input: { practiceId, patientId: patient.id, dateOfService: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10), renderingProviderId: providerId, coverageId: patient.coverages[0]!.id, diagnoses: ['E11.9'], serviceLines: [{ procedureCode: '99214', chargeCents: 19_500, diagnosisPointers: [1] }, { procedureCode: '36415', chargeCents: 2_500, diagnosisPointers: [1] }] } })).createEncounter.encounter.id;
+      claimIds.set(memberId, (await gql<{ createClaim: { claim: { id: string } } }>(M.claim, { input: { encounterId, coverageId: patient.coverages[0]!.id } })).createClaim.claim.id);
+    }
+    const sent = await gql<{ submitClaims: { results: Array<{ submitted: boolean }> } }>(`mutation($ids: [ID!]!) { submitClaims(input: { claimIds: $ids }) { results { submitted } } }`, { ids: [...claimIds.values()] });
+    expect(sent.submitClaims.results.every((r) => r.submitted)).toBe(true);
+    const polled = await t.api.pollPayerConnectors();
+    expect(polled.every((f) => f.ok)).toBe(true);
+    expect(polled.map((f) => f.kind)).toEqual(['999', '277CA', '835']);
+
+    const queue = await gql<{ denials: { totalCount: number; nodes: Array<{ id: string; kind: string; category: string; amountAtStakeCents: number; priority: number; appealDeadline: string; claim: { id: string; status: string }; recommendation: { action: string } }> } }>(
+      `{ denials(first: 20) { totalCount nodes { id kind category amountAtStakeCents priority appealDeadline claim { id status } recommendation { action } } } }`);
+    const deadline = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    const byClaim = (memberId: string) => queue.denials.nodes.filter((d) => d.claim.id === claimIds.get(memberId)).map(({ kind, category, amountAtStakeCents, priority, appealDeadline, claim, recommendation }) => ({ kind, category, amountAtStakeCents, priority, appealDeadline, status: claim.status, action: recommendation.action }));
+    // Priorities: dollars at stake × (1 + 30 / 90 days left): $220 → 293, $25 → 33.
+    expect(byClaim('W1DENY16')).toEqual([{ kind: 'CLAIM_DENIED', category: 'MISSING_INFORMATION', amountAtStakeCents: 22_000, priority: 293, appealDeadline: deadline, status: 'DENIED', action: 'CORRECT_AND_RESUBMIT' }]);
+    expect(byClaim('W2DENY50')).toEqual([{ kind: 'CLAIM_DENIED', category: 'MEDICAL_NECESSITY', amountAtStakeCents: 22_000, priority: 293, appealDeadline: deadline, status: 'DENIED', action: 'APPEAL_WITH_RECORDS' }]);
+    expect(byClaim('W3DENY97')).toEqual([{ kind: 'LINE_DENIED', category: 'BUNDLING', amountAtStakeCents: 2_500, priority: 33, appealDeadline: deadline, status: 'PARTIALLY_PAID', action: 'REVIEW_MODIFIERS_OR_WRITE_OFF' }]);
+    expect(byClaim('W4NONCOV')).toEqual([
+      { kind: 'LINE_DENIED', category: 'NON_COVERED', amountAtStakeCents: 19_500, priority: 260, appealDeadline: deadline, status: 'DENIED', action: 'BILL_PATIENT_OR_WRITE_OFF' },
+      { kind: 'LINE_DENIED', category: 'NON_COVERED', amountAtStakeCents: 2_500, priority: 33, appealDeadline: deadline, status: 'DENIED', action: 'BILL_PATIENT_OR_WRITE_OFF' },
+    ]);
+
+    const item = queue.denials.nodes.find((d) => d.claim.id === claimIds.get('W2DENY50'))!;
+    const appeal = await gql<{ fileAppeal: { letter: { contentType: string; fileName: string; contentBase64: string } } }>(
+      `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { ... on Appeal { letter { contentType fileName contentBase64 } } } }`,
+      { input: { denialId: item.id, level: 'FIRST_LEVEL', argument: 'The A1c of 9.8 % required a change of treatment the same day.', attachments: [{ name: 'Lab report', reference: 'ehr://labs/55' }], signedBy: 'Dana Biller' } },
+    );
+    expect(appeal.fileAppeal.letter.contentType).toBe('application/pdf');
+    const text = await pdfText(appeal.fileAppeal.letter.contentBase64);
+    for (const expected of ['Riverbend Family Medicine', 'Sandbox Health', 'First-level appeal', 'CO-50', 'Not deemed a medical necessity', 'A1c of 9.8 %', '$220.00', '$195.00', 'Lab report', 'Dana Biller', deadline]) expect(text).toContain(expected);
+  });
+});
