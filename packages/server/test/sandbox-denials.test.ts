@@ -8,6 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 /** pdf.js reads the standard fonts' metrics from its package (else it warns for every Helvetica text). */
 const standardFontDataUrl = `${createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}standard_fonts/`;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sandboxWorld } from './sandbox-world.ts';
 
 let t: TestApi;
 let token: string;
@@ -31,28 +32,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const M = {
-  practice: `mutation($input: CreatePracticeInput!) { createPractice(input: $input) { ... on PracticeSuccess { practice { id } } } }`,
-  provider: `mutation($input: CreateProviderInput!) { createProvider(input: $input) { ... on ProviderSuccess { provider { id } } } }`,
-  payer: `mutation($input: CreatePayerInput!) { createPayer(input: $input) { ... on PayerSuccess { payer { id } } } }`,
-  patient: `mutation($input: CreatePatientInput!) { createPatient(input: $input) { ... on PatientSuccess { patient { id coverages { id } } } } }`,
-  encounter: `mutation($input: CreateEncounterInput!) { createEncounter(input: $input) { ... on EncounterSuccess { encounter { id } } } }`,
-  claim: `mutation($input: CreateClaimInput!) { createClaim(input: $input) { ... on ClaimSuccess { claim { id } } } }`,
-};
-
 describe('denials from the sandbox payer', () => {
   it('fill the work queue with the right categories, deadlines and priorities, and an appeal letter renders as PDF', async () => {
-    const practiceId = (await gql<{ createPractice: { practice: { id: string } } }>(M.practice, { input: { name: 'Riverbend Family Medicine', npi: '1324567894', taxId: '74-1234567', timeZone: 'America/Chicago', address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704' } } })).createPractice.practice.id;
-    const providerId = (await gql<{ createProvider: { provider: { id: string } } }>(M.provider, { input: { practiceId, firstName: 'Maria', lastName: 'Alvarez', npi: '1512345673' } })).createProvider.provider.id;
-    const payerId = (await gql<{ createPayer: { payer: { id: string } } }>(M.payer, { input: { name: 'Sandbox Health', payerIdentifier: '60054', claimFilingIndicator: 'CI', connectorId: 'sandbox', appealWindowDays: 90 } })).createPayer.payer.id;
+    const world = await sandboxWorld(t, token, { appealWindowDays: 90 });
     const claimIds = new Map<string, string>();
-    for (const [i, memberId] of ['W1DENY16', 'W2DENY50', 'W3DENY97', 'W4NONCOV'].entries()) {
-      const patient = (await gql<{ createPatient: { patient: { id: string; coverages: Array<{ id: string }> } } }>(M.patient, { input: { practiceId, firstName: 'Pat', lastName: `Sandbox${'ABCD'[i]}`, dateOfBirth: '1980-01-01', sex: 'FEMALE', address: { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701' }, coverages: [{ payerId, memberId, priority: 'PRIMARY', effectiveDate: '2020-01-01' }] } })).createPatient.patient;
-      const encounterId = (await gql<{ createEncounter: { encounter: { id: string } } }>(M.encounter, { input: { practiceId, patientId: patient.id, dateOfService: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10), renderingProviderId: providerId, coverageId: patient.coverages[0]!.id, diagnoses: ['E11.9'], serviceLines: [{ procedureCode: '99214', chargeCents: 19_500, diagnosisPointers: [1] }, { procedureCode: '36415', chargeCents: 2_500, diagnosisPointers: [1] }] } })).createEncounter.encounter.id;
-      claimIds.set(memberId, (await gql<{ createClaim: { claim: { id: string } } }>(M.claim, { input: { encounterId, coverageId: patient.coverages[0]!.id } })).createClaim.claim.id);
-    }
-    const sent = await gql<{ submitClaims: { results: Array<{ submitted: boolean }> } }>(`mutation($ids: [ID!]!) { submitClaims(input: { claimIds: $ids }) { results { submitted } } }`, { ids: [...claimIds.values()] });
-    expect(sent.submitClaims.results.every((r) => r.submitted)).toBe(true);
+    for (const memberId of ['W1DENY16', 'W2DENY50', 'W3DENY97', 'W4NONCOV']) claimIds.set(memberId, await world.claimFor(memberId));
+    expect(await world.submit([...claimIds.values()])).toBe(true);
     const polled = await t.api.pollPayerConnectors();
     expect(polled.every((f) => f.ok)).toBe(true);
     expect(polled.map((f) => f.kind)).toEqual(['999', '277CA', '835']);

@@ -1,5 +1,6 @@
 import { CAPABILITY_METHODS } from '@revcycle/core';
 import type { OutboundBatch, PayerConnector } from '@revcycle/core';
+import { parse271, parse277, write270, write276 } from '@revcycle/x12';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** What a connector's test gives the contract suite: the connector, and hooks into its fake payer side. */
@@ -77,6 +78,36 @@ export function runPayerConnectorContract(name: string, setup: () => Promise<Pay
       await c.acknowledgeResponse!(file, { ok: true });
       const again = await c.fetchResponses!(new AbortController().signal);
       expect(again.find((f) => f.name === file.name)).toBeUndefined();
+    });
+
+    const envelope = (n: string) => ({
+      interchange: { senderQualifier: 'ZZ', senderId: 'CS', receiverQualifier: 'ZZ', receiverId: 'CR', date: '2024-03-05', time: '1200', controlNumber: n.padStart(9, '0'), usage: 'T' as const },
+      group: { senderCode: 'CS', receiverCode: 'CR', date: '2024-03-05', time: '1200', controlNumber: n },
+      transaction: { controlNumber: '0001' },
+    });
+
+    it('answers a 270 with a 271 for the member asked about', async (context) => {
+      const c = harness.connector;
+      if (!c.capabilities.includes('eligibility')) return context.skip();
+      const request = write270({
+        ...envelope('43'), header: { referenceId: '43', date: '2024-03-05', time: '1200' }, payer: { name: 'CONTRACT PAYER', payerId: '60054' },
+        provider: { name: 'CONTRACT CLINIC', npi: '1324567894' }, originatorId: '1741234567', inquiries: [{ traceNumber: 'ELIG-1', subscriber: { lastName: 'DOE', firstName: 'JANE', memberId: 'W123456789' }, serviceTypes: ['30'] }],
+      });
+      const [answer] = parse271(await c.checkEligibility!(request, new AbortController().signal));
+      expect(answer!.members[0]!.traceNumbers).toContain('ELIG-1');
+    });
+
+    it('answers a 276 with a 277 naming the claim asked about', async (context) => {
+      const c = harness.connector;
+      if (!c.capabilities.includes('claimStatus')) return context.skip();
+      const request = write276({
+        ...envelope('44'), header: { referenceId: '44', date: '2024-03-05', time: '1200' }, payer: { name: 'CONTRACT PAYER', payerId: '60054' },
+        receiver: { name: 'CONTRACT SUBMITTER', etin: 'CS' }, provider: { name: 'CONTRACT CLINIC', npi: '1324567894' },
+        inquiries: [{ traceNumber: 'STATUS-1', subscriber: { lastName: 'DOE', firstName: 'JANE', memberId: 'W123456789' }, patientControlNumber: 'CONTRACT1', serviceDateStart: '2024-03-01' }],
+      });
+      const [answer] = parse277(await c.checkClaimStatus!(request, new AbortController().signal));
+      expect(answer!.claims[0]!.patientControlNumber).toBe('STATUS-1');
+      expect(answer!.claims[0]!.statuses.length).toBeGreaterThan(0);
     });
   });
 }

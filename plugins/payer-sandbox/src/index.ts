@@ -3,7 +3,8 @@ import type { InboundFile, OutboundBatch, PayerConnector } from '@revcycle/core'
 import { parse837, tokenize, write835, X12ParseError } from '@revcycle/x12';
 import type { Remittance835Input } from '@revcycle/x12';
 import { adjudicate, reversalOf, scenarioFor, seededRandom } from './adjudicate.ts';
-import { write271, write277CA, write999 } from './responses.ts';
+import { write271, write277, write277CA, write999 } from './responses.ts';
+import type { ClaimStatusAnswer } from './responses.ts';
 import type { ClaimAcknowledgement } from './responses.ts';
 
 export interface SandboxOptions {
@@ -39,6 +40,8 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
   const outbox: InboundFile[] = [];
   const received = new Map<string, string>();
   let control = 0;
+  /** Every claim the sandbox has seen, by patient control number, with what it decided: answers 276s. */
+  const decided = new Map<string, Omit<ClaimStatusAnswer, 'trace'>>();
   const random = seededRandom(options.seed ?? 1);
   const denialRate = options.denialRate ?? 0;
   if (!(denialRate >= 0 && denialRate <= 1)) throw new ConfigError('payers[sandbox].denialRate', 'must be between 0 and 1');
@@ -47,7 +50,7 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
     id: options.id ?? 'sandbox',
     instanceId: options.instanceId,
     displayName: options.displayName ?? 'Sandbox clearinghouse and payer',
-    capabilities: ['submit', 'responses', 'eligibility'],
+    capabilities: ['submit', 'responses', 'eligibility', 'claimStatus'],
 
     async submit(batch: OutboundBatch) {
       const reference = `SANDBOX-${batch.batchId}`;
@@ -78,6 +81,9 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
                 patient: { lastName: subscriber.subscriber.name, firstName: subscriber.subscriber.firstName, memberId },
                 accepted, rejection: accepted ? undefined : 'A7:21:IL', payerClaimControlNumber: accepted ? `SBX${String(++control).padStart(10, '0')}` : undefined,
               });
+              const serviceDate = claim.lines[0]?.dates.find((d) => d.qualifier === '472')?.date;
+              const patientOf = { lastName: subscriber.subscriber.name, firstName: subscriber.subscriber.firstName, memberId };
+              decided.set(claim.patientControlNumber, { patientControlNumber: claim.patientControlNumber, patient: patientOf, status: accepted ? 'A2:20' : 'A7:21', chargeCents: claim.totalChargeCents, payerClaimControlNumber: acknowledgements.at(-1)!.payerClaimControlNumber, serviceDate });
               if (!accepted || options.remittances === false) continue;
               const icn = acknowledgements.at(-1)!.payerClaimControlNumber!;
               const patient = { entityCode: 'QC', lastOrOrganizationName: subscriber.subscriber.name, firstName: subscriber.subscriber.firstName, idQualifier: 'MI', id: memberId };
@@ -92,6 +98,8 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
               } else {
                 payments[0]!.push(adjudicate(claim, scenario, icn, patient));
               }
+              const final = payments.flat().filter((p) => p.patientControlNumber === claim.patientControlNumber).at(-1)!;
+              decided.set(claim.patientControlNumber, { ...decided.get(claim.patientControlNumber)!, status: final.paidCents > 0 ? 'F1:65' : final.statusCode === '4' ? 'F2:104' : 'F0:104', paidCents: payments.flat().filter((p) => p.patientControlNumber === claim.patientControlNumber).reduce((sum, p) => sum + p.paidCents, 0) });
             }
           }
           outbox.push({ name: `${reference}-${provider.provider.id}.277`, content: write277CA({ ...reply, controlNumber: ++control }, payer, { name: provider.provider.name, npi: provider.provider.id ?? '' }, acknowledgements) });
@@ -125,6 +133,28 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
     async acknowledgeResponse(file: InboundFile) {
       const i = outbox.findIndex((f) => f.name === file.name);
       if (i >= 0) outbox.splice(i, 1);
+    },
+
+    async checkClaimStatus(request276: string) {
+      const segments = tokenize(request276);
+      const isa = segments[0]!;
+      const reply = { sender: (isa.elements[8] ?? '').trim(), receiver: (isa.elements[6] ?? '').trim(), controlNumber: ++control, now: now() };
+      const payerSegment = segments.find((s) => s.id === 'NM1' && s.elements[1] === 'PR');
+      const providerSegment = segments.find((s) => s.id === 'NM1' && s.elements[1] === '1P');
+      const answers: ClaimStatusAnswer[] = [];
+      let member: ClaimStatusAnswer['patient'] = { lastName: '' };
+      let trace = '';
+      for (const s of segments) {
+        if (s.id === 'NM1' && (s.elements[1] === 'IL' || s.elements[1] === 'QC')) member = { lastName: s.elements[3] ?? '', firstName: s.elements[4] || undefined, memberId: s.elements[9] || undefined };
+        if (s.id === 'TRN' && s.elements[1] === '1') trace = s.elements[2] ?? '';
+        if (s.id === 'REF' && s.elements[1] === 'EJ') {
+          const pcn = s.elements[2] ?? '';
+          const known = decided.get(pcn);
+          // A4:35: the claim is not on file.
+          answers.push(known ? { ...known, trace } : { patientControlNumber: pcn, trace, patient: member, status: 'A4:35' });
+        }
+      }
+      return write277(reply, { name: payerSegment?.elements[3] ?? 'SANDBOX PAYER', id: payerSegment?.elements[9] ?? 'SANDBOX' }, { name: providerSegment?.elements[3] ?? '', npi: providerSegment?.elements[9] ?? '' }, answers);
     },
 
     async checkEligibility(request270: string) {

@@ -70,3 +70,35 @@ export function write271(reply: ReplyEnvelope, payer: { name: string; id: string
   }
   return writeInterchange(envelope(reply), 'HB', '271', '005010X279A1', body);
 }
+
+/** What the sandbox payer knows of a claim, to answer a 276. */
+export interface ClaimStatusAnswer {
+  patientControlNumber: string;
+  trace: string;
+  patient: { lastName: string; firstName?: string; memberId?: string };
+  /** STC01, e.g. F1:65 paid, F2:104 denied, A7:21 rejected, A4:35 not found. */
+  status: string;
+  chargeCents?: number;
+  paidCents?: number;
+  payerClaimControlNumber?: string;
+  serviceDate?: string;
+}
+
+/** A 277 (005010X212) answering a 276: one claim status per inquiry. */
+export function write277(reply: ReplyEnvelope, payer: { name: string; id: string }, provider: { name: string; npi: string }, answers: ClaimStatusAnswer[]): string {
+  const day = ymd(reply.now);
+  const body: SegmentElements[] = [
+    ['BHT', '0010', '08', String(reply.controlNumber), day, '1200', 'DG'],
+    ['HL', '1', '', '20', '1'], ['NM1', 'PR', '2', payer.name, '', '', '', '', 'PI', payer.id],
+    ['HL', '2', '1', '21', '1'], ['NM1', '41', '2', 'SUBMITTER', '', '', '', '', '46', reply.receiver],
+    ['HL', '3', '2', '19', '1'], ['NM1', '1P', '2', provider.name, '', '', '', '', 'XX', provider.npi],
+  ];
+  answers.forEach((a, i) => {
+    body.push(['HL', String(4 + i), '3', '22', '0'], ['NM1', 'IL', '1', a.patient.lastName, a.patient.firstName ?? '', '', '', '', a.patient.memberId ? 'MI' : '', a.patient.memberId ?? '']);
+    body.push(['TRN', '2', a.trace], ['STC', a.status, day, '', a.chargeCents === undefined ? '' : centsToDecimal(a.chargeCents), a.paidCents === undefined ? '' : centsToDecimal(a.paidCents)]);
+    if (a.payerClaimControlNumber) body.push(['REF', '1K', a.payerClaimControlNumber]);
+    body.push(['REF', 'EJ', a.patientControlNumber]);
+    if (a.serviceDate) body.push(['DTP', '472', 'D8', a.serviceDate.replaceAll('-', '')]);
+  });
+  return writeInterchange(envelope(reply), 'HN', '277', '005010X212', body);
+}

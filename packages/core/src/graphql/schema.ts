@@ -25,6 +25,7 @@ import './mutations/claims.ts';
 import './claim-queries.ts';
 import './mutations/submission.ts';
 import './mutations/eligibility.ts';
+import './mutations/claim-status-inquiry.ts';
 import './mutations/remittances.ts';
 import './mutations/patient-money.ts';
 import './ar-queries.ts';
