@@ -11,7 +11,7 @@ export type PriorAdjudication = Claim & {
 /** A claim with everything the 837 needs, loaded by the submitter. */
 export type ClaimForSubmission = Claim & {
   lines: ClaimLine[];
-  encounter: Encounter & { diagnoses: Diagnosis[]; renderingProvider: Provider; billingProvider: Provider | null; facility: Facility | null };
+  encounter: Encounter & { diagnoses: Diagnosis[]; renderingProvider: Provider; billingProvider: Provider | null; facility: Facility | null; attendingProvider?: Provider | null };
   patient: Patient & { guarantor: Guarantor | null };
   coverage: Coverage;
   payer: Payer;
@@ -32,6 +32,42 @@ function address(a: { addressLine1: string | null; addressLine2: string | null; 
 }
 
 function claim837(c: ClaimForSubmission): Claim837 {
+  return c.kind === 'INSTITUTIONAL' ? institutionalClaim837(c) : professionalClaim837(c);
+}
+
+const toX12 = (date: string) => date.replaceAll('-', '');
+
+/**
+ * An 837I claim (UB-04): the type of bill as CLM05 (facility type, qualifier A, frequency), the statement period
+ * (DTP*434) and admission (DTP*435), CL1 codes, ICD-10 diagnoses (ABK principal), the attending provider (71),
+ * and SV2 lines with revenue codes.
+ */
+function institutionalClaim837(c: ClaimForSubmission): Claim837 {
+  const e = c.encounter;
+  const dates = c.lines.flatMap((l) => [l.serviceDate, l.serviceDateEnd ?? l.serviceDate]).sort();
+  const attending = e.attendingProvider ?? e.renderingProvider;
+  return {
+    ...professionalClaim837(c),
+    facilityCode: e.facilityTypeCode!, facilityCodeQualifier: 'A',
+    providerSignature: undefined,
+    dates: [{ qualifier: '434', date: dates[0]!, endDate: dates.at(-1)! }, ...(e.admissionDate ? [{ qualifier: '435', date: e.admissionDate }] : [])],
+    institutionalCodes: { admissionType: e.admissionType ?? undefined, admissionSource: e.admissionSource ?? undefined, patientStatus: e.patientStatus ?? undefined },
+    names: [
+      entity({ entityCode: '71', entityType: '1', name: attending.lastName.toUpperCase(), firstName: attending.firstName.toUpperCase(), idQualifier: 'XX', id: attending.npi, ...(attending.taxonomyCode ? { specialty: { code: 'AT', qualifier: 'PXC', taxonomy: attending.taxonomyCode } } : {}) }),
+    ],
+    lines: professionalClaim837(c).lines.map((line, i) => {
+      const l = c.lines[i]!;
+      const { professional, ...rest } = line;
+      return {
+        ...rest,
+        institutional: { revenueCode: l.revenueCode ?? '', procedure: professional!.procedure, chargeCents: l.chargeCents, unitBasis: 'UN', unitsMilli: l.unitsMilli },
+        dates: [l.serviceDateEnd ? { qualifier: '472', date: l.serviceDate, endDate: l.serviceDateEnd } : { qualifier: '472', date: l.serviceDate }],
+      };
+    }),
+  };
+}
+
+function professionalClaim837(c: ClaimForSubmission): Claim837 {
   const diagnoses = c.encounter.diagnoses;
   const rendering = c.encounter.renderingProvider;
   return {
@@ -143,13 +179,14 @@ export interface EnvelopeIds {
  * subscriber loop per claim (a patient loop under it when the patient is a dependent).
  */
 export function submission837(organization: Organization, claims: ClaimForSubmission[], ids: EnvelopeIds): Submission837 {
+  const kind = claims[0]?.kind === 'INSTITUTIONAL' ? 'institutional' : 'professional';
   const date = ids.now.toISOString().slice(0, 10);
   const time = ids.now.toISOString().slice(11, 16).replace(':', '');
   const control = String(ids.interchangeControlNumber);
   const practices = new Map<string, ClaimForSubmission[]>();
   for (const c of claims) practices.set(c.practiceId, [...(practices.get(c.practiceId) ?? []), c]);
   return {
-    kind: 'professional',
+    kind,
     interchange: { senderQualifier: 'ZZ', senderId: ids.senderId, receiverQualifier: 'ZZ', receiverId: ids.receiverId, date, time, controlNumber: control.padStart(9, '0'), usage: ids.usage },
     group: { senderCode: ids.senderId, receiverCode: ids.receiverId, date, time, controlNumber: control },
     transaction: { controlNumber: '0001' },

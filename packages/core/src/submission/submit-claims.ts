@@ -5,7 +5,7 @@ import type { StatusChange } from '../domain/claim-status.ts';
 import type { BillingContext } from '../graphql/context.ts';
 import { scrub } from '../graphql/mutations/claims.ts';
 import { callConnector } from '../plugins/connector-call.ts';
-import { write837P } from '@revcycle/x12';
+import { write837I, write837P } from '@revcycle/x12';
 import { submission837 } from './claim-to-837.ts';
 import type { ClaimForSubmission } from './claim-to-837.ts';
 import { nextControlNumber } from './control-numbers.ts';
@@ -24,14 +24,14 @@ export interface ClaimSubmissionResult {
 
 const INCLUDE = {
   lines: { orderBy: { lineNumber: 'asc' as const } },
-  encounter: { include: { diagnoses: { orderBy: { sequence: 'asc' as const } }, renderingProvider: true, billingProvider: true, facility: true } },
+  encounter: { include: { diagnoses: { orderBy: { sequence: 'asc' as const } }, renderingProvider: true, billingProvider: true, facility: true, attendingProvider: true } },
   patient: { include: { guarantor: true } },
   coverage: true, payer: true, practice: true, originalClaim: true,
   primaryClaim: { include: { payer: true, coverage: true, remittanceClaims: { include: { remittance: true, adjustments: { where: { serviceLineId: null } }, lines: { include: { adjustments: true } } } } } },
 };
 
 /**
- * Scrubs the claims, groups those that pass by payer connector, writes one 837P per group with a fresh interchange
+ * Scrubs the claims, groups those that pass by payer connector and claim type, writes one 837P or 837I per group with a fresh interchange
  * control number, records the batch with its file, and hands it to the connector. A connector failure leaves the
  * claims READY with the reason in their history (submit them again); a batch is delivered under its own id, so a
  * retry of the same batch is not a second delivery.
@@ -67,22 +67,27 @@ export async function submitClaims(ctx: BillingContext, claimIds: string[]): Pro
       results.push({ claimId: claim.id, submitted: false, errorCode: 'NO_CONNECTOR', message: `${claim.payer.name} has no payer connector that can submit claims` });
       continue;
     }
-    groups.set(key, [...(groups.get(key) ?? []), claim]);
+    // One interchange per connector and claim type: an 837P and an 837I never share a file.
+    const group = `${key}\u0000${claim.kind}`;
+    groups.set(group, [...(groups.get(group) ?? []), claim]);
   }
 
   const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
   const batches: SubmissionBatch[] = [];
-  for (const [key, claims] of groups) {
+  for (const [group, claims] of groups) {
+    const key = group.split('\u0000')[0]!;
     const connector = ctx.plugins.payers.get(key)!;
+    const format = claims[0]!.kind === 'INSTITUTIONAL' ? '837I' : '837P';
+    const write = format === '837I' ? write837I : write837P;
     const batch = await transaction(ctx.db, async (tx) => {
       const icn = await nextControlNumber(tx, organization.id, 'ISA13');
-      const content = write837P(submission837(organization, claims, {
+      const content = write(submission837(organization, claims, {
         senderId: connector.senderId ?? claims[0]!.practice.taxId, receiverId: connector.receiverId ?? claims[0]!.payer.payerIdentifier,
         interchangeControlNumber: icn, usage: connector.usage ?? 'P', now: new Date(),
       }));
       const created = await tx.submissionBatch.create({
         data: {
-          organizationId: organization.id, connectorId: key, status: 'PENDING', interchangeControlNumber: String(icn).padStart(9, '0'), format: '837P', content,
+          organizationId: organization.id, connectorId: key, status: 'PENDING', interchangeControlNumber: String(icn).padStart(9, '0'), format, content,
           claimCount: claims.length, totalChargeCents: claims.reduce((sum, c) => sum + c.totalChargeCents, 0),
         },
       });
@@ -90,7 +95,7 @@ export async function submitClaims(ctx: BillingContext, claimIds: string[]): Pro
       return created;
     });
     try {
-      const receipt = await callConnector(key, (signal) => connector.submit!({ batchId: batch.id, organizationId: organization.id, interchangeControlNumber: batch.interchangeControlNumber, format: '837P', content: batch.content, claimCount: claims.length }, signal), { timeoutMs: 30_000, retries: 2, backoffMs: 200 });
+      const receipt = await callConnector(key, (signal) => connector.submit!({ batchId: batch.id, organizationId: organization.id, interchangeControlNumber: batch.interchangeControlNumber, format, content: batch.content, claimCount: claims.length }, signal), { timeoutMs: 30_000, retries: 2, backoffMs: 200 });
       batches.push(await transaction(ctx.db, async (tx) => {
         const sent = await tx.submissionBatch.update({ where: { id: batch.id }, data: { status: 'SENT', connectorReference: receipt.reference, submittedAt: new Date() } });
         const posting = new Posting(tx, organization.id, { type: 'SYSTEM' });

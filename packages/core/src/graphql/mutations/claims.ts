@@ -55,13 +55,13 @@ export async function newPatientControlNumber(tx: Db): Promise<string> {
   }
 }
 
-type LineSource = Pick<ClaimLine, 'lineNumber' | 'procedureCode' | 'modifier1' | 'modifier2' | 'modifier3' | 'modifier4' | 'unitsMilli' | 'chargeCents' | 'serviceDate' | 'serviceDateEnd' | 'diagnosisPointers'> & { serviceLineId?: string | null };
+type LineSource = Pick<ClaimLine, 'lineNumber' | 'procedureCode' | 'revenueCode' | 'modifier1' | 'modifier2' | 'modifier3' | 'modifier4' | 'unitsMilli' | 'chargeCents' | 'serviceDate' | 'serviceDateEnd' | 'diagnosisPointers'> & { serviceLineId?: string | null };
 
 /** The claim's lines, copied from the encounter (or the claim being corrected), each with its REF*6R control number. */
 export function copyLines(tx: Db, claim: Claim, lines: LineSource[]) {
   return tx.claimLine.createMany({
     data: lines.map((l) => ({
-      organizationId: claim.organizationId, claimId: claim.id, serviceLineId: l.serviceLineId ?? null, lineNumber: l.lineNumber, procedureCode: l.procedureCode,
+      organizationId: claim.organizationId, claimId: claim.id, serviceLineId: l.serviceLineId ?? null, lineNumber: l.lineNumber, procedureCode: l.procedureCode, revenueCode: l.revenueCode ?? null,
       modifier1: l.modifier1, modifier2: l.modifier2, modifier3: l.modifier3, modifier4: l.modifier4, unitsMilli: l.unitsMilli, chargeCents: l.chargeCents,
       serviceDate: l.serviceDate, serviceDateEnd: l.serviceDateEnd, diagnosisPointers: l.diagnosisPointers, lineControlNumber: `${claim.patientControlNumber}-${l.lineNumber}`,
     })),
@@ -90,6 +90,7 @@ builder.mutationField('createClaim', (t) =>
         const claim = await tx.claim.create({
           data: {
             organizationId, practiceId: encounter.practiceId, patientId: encounter.patientId, encounterId, coverageId, payerId: coverage.payerId,
+            kind: encounter.facilityTypeCode ? 'INSTITUTIONAL' : 'PROFESSIONAL',
             patientControlNumber: await newPatientControlNumber(tx), status: 'DRAFT',
             totalChargeCents: encounter.serviceLines.reduce((sum, l) => sum + l.chargeCents, 0),
           },
@@ -124,7 +125,7 @@ export async function createCorrection(tx: Db, ctx: BillingContext, originalId: 
   const lines = replacement ? original.encounter.serviceLines : original.lines;
   const claim = await tx.claim.create({
     data: {
-      organizationId, practiceId: original.practiceId, patientId: original.patientId, encounterId: original.encounterId, coverageId: original.coverageId, payerId: original.payerId,
+      organizationId, practiceId: original.practiceId, patientId: original.patientId, encounterId: original.encounterId, coverageId: original.coverageId, payerId: original.payerId, kind: original.kind,
       patientControlNumber: await newPatientControlNumber(tx), status: 'DRAFT', frequencyCode: replacement ? '7' : '8', originalClaimId: originalId,
       totalChargeCents: lines.reduce((sum, l) => sum + l.chargeCents, 0),
     },

@@ -29,8 +29,23 @@ const ServiceLineInput = builder.inputType('ServiceLineInput', {
     serviceDateEnd: t.field({ type: 'Date' }),
     diagnosisPointers: t.intList({ required: true, description: '1 to 4 positions (1-based) in the encounter’s diagnoses.' }),
     ndc: t.field({ type: NdcInput }),
+    revenueCode: t.string({ description: 'UB-04 revenue code (4 digits, e.g. 0450 emergency room); required on institutional visits.' }),
   }),
 });
+
+const InstitutionalInput = builder.inputType('InstitutionalEncounterInput', {
+  description: 'Makes the visit bill on an 837I (UB-04): hospital outpatient and inpatient, SNF, home health …',
+  fields: (t) => ({
+    facilityTypeCode: t.string({ required: true, description: 'The first two digits of the type of bill, e.g. 13 hospital outpatient, 11 hospital inpatient.' }),
+    attendingProviderId: t.id({ required: true }),
+    patientStatus: t.string({ required: true, description: 'UB-04 discharge status, 2 digits, e.g. 01 home.' }),
+    admissionDate: t.field({ type: 'Date', description: 'Required for inpatient bills (facility type 11, 12, 18, 21, 41).' }),
+    admissionType: t.string({ description: 'UB-04 priority of admission, 1 digit (1 emergency … 5 trauma, 9 unknown).' }),
+    admissionSource: t.string({ description: 'UB-04 point of origin, 1 character.' }),
+  }),
+});
+
+const INPATIENT_FACILITY_TYPES = new Set(['11', '12', '18', '21', '41']);
 
 const CreateEncounterInput = builder.inputType('CreateEncounterInput', {
   fields: (t) => ({
@@ -46,6 +61,7 @@ const CreateEncounterInput = builder.inputType('CreateEncounterInput', {
     priorAuthorization: t.string(),
     diagnoses: t.stringList({ required: true, description: 'ICD-10-CM codes in order, 1 to 12; the first is the principal diagnosis.' }),
     serviceLines: t.field({ type: [ServiceLineInput], required: true }),
+    institutional: t.field({ type: InstitutionalInput, description: 'Set for an institutional (837I) visit; every line then needs a revenue code.' }),
   }),
 });
 
@@ -56,7 +72,7 @@ const EncounterPayload = builder.objectRef<{ encounter: Encounter }>('EncounterS
 const NDC_UNITS = new Set(['UN', 'ML', 'GR', 'F2', 'ME']);
 const MAX_LINES = 50;
 
-type LineInput = { procedureCode: string; modifiers?: string[] | null; units?: number | null; chargeCents?: number | null; serviceDate?: string | null; serviceDateEnd?: string | null; diagnosisPointers: number[]; ndc?: { code: string; quantity: number; unit: string } | null };
+type LineInput = { procedureCode: string; modifiers?: string[] | null; units?: number | null; chargeCents?: number | null; serviceDate?: string | null; serviceDateEnd?: string | null; diagnosisPointers: number[]; ndc?: { code: string; quantity: number; unit: string } | null; revenueCode?: string | null };
 
 /** Units as exact thousandths; undefined when the number has more than 3 decimals. */
 function toMilli(value: number): number | undefined {
@@ -116,6 +132,23 @@ builder.mutationField('createEncounter', (t) =>
 
         if (input.serviceLines.length === 0 || input.serviceLines.length > MAX_LINES) checks.add(['input', 'serviceLines'], 'OUT_OF_RANGE', `1 to ${MAX_LINES} are allowed, got ${input.serviceLines.length}`);
         const lines = await Promise.all(input.serviceLines.map((line: LineInput, i) => checkLine(tx, checks, line, i, { dos, today, birth: patient?.dateOfBirth, diagnosisCount: diagnoses.length, practiceId: practice.id })));
+        const inst = input.institutional;
+        if (inst) {
+          const at = (field: string): string[] => ['input', 'institutional', field];
+          if (!/^\d{2}$/.test(inst.facilityTypeCode)) checks.add(at('facilityTypeCode'), 'INVALID_CODE', 'the first two digits of the type of bill, e.g. 13');
+          if (!/^\d{2}$/.test(inst.patientStatus)) checks.add(at('patientStatus'), 'INVALID_CODE', 'a 2-digit discharge status, e.g. 01');
+          if (inst.admissionType && !/^\d$/.test(inst.admissionType)) checks.add(at('admissionType'), 'INVALID_CODE', 'a 1-digit priority of admission');
+          if (inst.admissionSource && !/^[0-9A-Z]$/.test(inst.admissionSource)) checks.add(at('admissionSource'), 'INVALID_CODE', 'a 1-character point of origin');
+          if (INPATIENT_FACILITY_TYPES.has(inst.facilityTypeCode) && !inst.admissionDate) checks.add(at('admissionDate'), 'REQUIRED', `an inpatient bill (type ${inst.facilityTypeCode}x) needs the admission date`);
+          if (inst.admissionDate) checks.pastDate(at('admissionDate'), inst.admissionDate, today);
+          await findInPractice(() => tx.provider.findUnique({ where: { id: id('Provider', inst.attendingProviderId, 'attendingProviderId') } }), practice, 'Provider', inst.attendingProviderId, at('attendingProviderId'), checks);
+          input.serviceLines.forEach((line: LineInput, i) => {
+            if (!line.revenueCode) checks.addMessage(['input', 'serviceLines', i, 'revenueCode'], 'REQUIRED', `Service line ${i + 1}: an institutional visit needs a revenue code on every line`);
+          });
+        }
+        input.serviceLines.forEach((line: LineInput, i) => {
+          if (line.revenueCode && !/^\d{4}$/.test(line.revenueCode)) checks.addMessage(['input', 'serviceLines', i, 'revenueCode'], 'INVALID_CODE', `Service line ${i + 1}: a revenue code is 4 digits, e.g. 0450`);
+        });
         checks.throwIfAny();
 
         const existing = input.externalId ? await tx.encounter.findFirst({ where: { externalId: input.externalId } }) : null;
@@ -125,6 +158,9 @@ builder.mutationField('createEncounter', (t) =>
           renderingProviderId: id('Provider', input.renderingProviderId, 'renderingProviderId'),
           billingProviderId: input.billingProviderId ? id('Provider', input.billingProviderId, 'billingProviderId') : null,
           facilityId: facility?.id ?? null,
+          facilityTypeCode: inst?.facilityTypeCode ?? null, admissionDate: inst?.admissionDate ?? null, admissionType: inst?.admissionType ?? null,
+          admissionSource: inst?.admissionSource ?? null, patientStatus: inst?.patientStatus ?? null,
+          attendingProviderId: inst ? id('Provider', inst.attendingProviderId, 'attendingProviderId') : null,
         };
         let encounter: Encounter;
         if (existing) {
@@ -190,6 +226,6 @@ async function checkLine(
   return {
     procedureCode: code, modifier1: modifiers[0] ?? null, modifier2: modifiers[1] ?? null, modifier3: modifiers[2] ?? null, modifier4: modifiers[3] ?? null,
     unitsMilli: unitsMilli ?? 0, chargeCents: chargeCents ?? 0, serviceDate, serviceDateEnd: line.serviceDateEnd ?? null,
-    diagnosisPointers: pointers.join(','), ndcCode: line.ndc ? line.ndc.code.replace(/-/g, '') : null, ndcQuantityMilli, ndcUnit: line.ndc?.unit ?? null,
+    diagnosisPointers: pointers.join(','), revenueCode: line.revenueCode ?? null, ndcCode: line.ndc ? line.ndc.code.replace(/-/g, '') : null, ndcQuantityMilli, ndcUnit: line.ndc?.unit ?? null,
   };
 }
