@@ -86,17 +86,18 @@ const BalanceChangedEvent = builder.objectRef<BalanceChangedPayload>('BalanceCha
 builder.subscriptionField('balanceChanged', (t) =>
   t.field({
     type: BalanceChangedEvent,
-    description: 'Every change to a patient’s (patientId) or guarantor account’s (accountId: a Guarantor id) balance; give at least one.',
+    description: 'Every change to a patient’s (patientId), guarantor account’s (accountId: a Guarantor id) or practice’s (practiceId, for dashboards) patient balances; give at least one.',
     authScopes: { anyRole: true },
-    args: { patientId: t.arg.id(), accountId: t.arg.id() },
+    args: { patientId: t.arg.id(), accountId: t.arg.id(), practiceId: t.arg.id() },
     subscribe: (_root, args, ctx) => {
-      if (!args.patientId && !args.accountId) throw new GraphQLError('balanceChanged needs patientId or accountId', { extensions: { code: 'VALIDATION_FAILED' } });
+      if (!args.patientId && !args.accountId && !args.practiceId) throw new GraphQLError('balanceChanged needs patientId, accountId or practiceId', { extensions: { code: 'VALIDATION_FAILED' } });
       const patientId = args.patientId ? decodeId('Patient', String(args.patientId), ['patientId']) : undefined;
       const guarantorId = args.accountId ? decodeId('Guarantor', String(args.accountId), ['accountId']) : undefined;
+      const practiceId = args.practiceId ? decodeId('Practice', String(args.practiceId), ['practiceId']) : undefined;
       const allowed = ctx.principal.practiceIds;
       return pipe(
         ctx.pubsub.subscribe('balanceChanged', ctx.principal.organizationId),
-        filter((e: BalanceChangedPayload) => (!patientId || e.patientId === patientId) && (!guarantorId || e.guarantorId === guarantorId) && (!allowed || allowed.includes(e.practiceId))),
+        filter((e: BalanceChangedPayload) => (!patientId || e.patientId === patientId) && (!guarantorId || e.guarantorId === guarantorId) && (!practiceId || e.practiceId === practiceId) && (!allowed || allowed.includes(e.practiceId))),
       );
     },
     resolve: (event) => event as BalanceChangedPayload,

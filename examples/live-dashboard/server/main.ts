@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+import { createBillingApi, globalId, signToken } from '@revcycle/core';
+import { sandboxPayer } from '@revcycle/payer-sandbox';
+import { serveDashboard } from './dashboard-server.ts';
+
+// `npm start -w @revcycle/example-live-dashboard`: builds the page, serves it with an API on SQLite, creates a
+// practice and prints the URL to open. Drive the API (GraphiQL at /graphql) and watch the page follow.
+const secret = process.env.REVCYCLE_JWT_SECRET ?? 'dashboard-demo-secret-dashboard-demo-01';
+const api = createBillingApi({ database: process.env.DATABASE_URL ?? 'file:./data/dashboard.db', auth: { secret }, payers: [sandboxPayer()], graphiql: true });
+await api.migrate();
+api.startPolling({ intervalMs: 2_000 });
+const org = (await api.db.organization.findFirst()) ?? (await api.db.organization.create({ data: { name: 'Dashboard demo' } }));
+const practice = (await api.db.practice.findFirst({ where: { organizationId: org.id } })) ?? (await api.db.practice.create({ data: { organizationId: org.id, name: 'Riverbend Family Medicine', npi: '1324567894', taxId: '741234567', addressLine1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701', timeZone: 'America/Chicago' } }));
+const token = await signToken({ secret, organizationId: org.id, roles: ['admin'], userId: 'dashboard' });
+const { url } = await serveDashboard(api, join(import.meta.dirname, '..', 'dist'), Number(process.env.PORT ?? 4200));
+console.log(`Open ${url}/?practice=${globalId('Practice', practice.id)}&token=${token}`);
