@@ -98,14 +98,19 @@ export class Posting {
     })));
   }
 
-  /** One event per patient whose balance moved, naming the last entry that moved it. */
+  /**
+   * One event per patient whose balance moved, naming the last entry that moved it — the last one on the patient's
+   * own account when there is one (what a patient-facing screen shows), else the last insurance entry.
+   */
   balanceChanges(): BalanceChangedPayload[] {
-    const byPatient = new Map<string, BalanceChangedPayload>();
+    const byPatient = new Map<string, BalanceChangedPayload & { onPatientAccount: boolean }>();
     const at = new Date().toISOString();
     for (const e of this.entries) {
       if (!e.patientId) continue;
-      byPatient.set(e.patientId, { patientId: e.patientId, guarantorId: e.guarantorId, practiceId: e.practiceId, entryId: e.id, at });
+      const onPatientAccount = e.account === 'PATIENT';
+      if (byPatient.get(e.patientId)?.onPatientAccount && !onPatientAccount) continue;
+      byPatient.set(e.patientId, { patientId: e.patientId, guarantorId: e.guarantorId, practiceId: e.practiceId, entryId: e.id, at, onPatientAccount });
     }
-    return [...byPatient.values()];
+    return [...byPatient.values()].map(({ onPatientAccount: _, ...event }) => event);
   }
 }
