@@ -45,6 +45,8 @@ export type {
   LetterDocument,
   PayerConnector,
   RenderedFile,
+  StatementDocument,
+  StatementVisit,
   PluginIdentity,
   StatementRenderer,
 } from './plugins/contracts.ts';

@@ -31,6 +31,7 @@ import './mutations/patient-money.ts';
 import './ar-queries.ts';
 import './mutations/denials.ts';
 import './denial-queries.ts';
+import './statements.ts';
 import './subscriptions.ts';
 
 /** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */

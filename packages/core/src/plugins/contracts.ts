@@ -77,9 +77,54 @@ export interface PayerConnector extends PluginIdentity {
   checkClaimStatus?(request276: string, signal: AbortSignal): Promise<string>;
 }
 
+/** One visit on a statement: what was charged, what insurance paid and adjusted, what the patient owes. Cents. */
+export interface StatementVisit {
+  /** YYYY-MM-DD */
+  serviceDate: string;
+  patientName: string;
+  provider: string;
+  /** The claim number the patient can quote. */
+  reference: string;
+  lines: Array<{ description: string; chargeCents: number }>;
+  chargesCents: number;
+  insurancePaidCents: number;
+  adjustmentsCents: number;
+  /** What insurance has not decided yet (the visit's balance may still move). */
+  insurancePendingCents: number;
+  patientPaidCents: number;
+  /** What the patient still owes for this visit. */
+  balanceCents: number;
+}
+
+/** Everything a statement shows, as revcycle computed it on the statement date; renderers only lay it out. */
+export interface StatementDocument {
+  statementId: string;
+  /** YYYY-MM-DD */
+  statementDate: string;
+  dueDate: string;
+  accountNumber: string;
+  practice: { name: string; addressLines: string[]; phone?: string; taxId: string };
+  /** Where payments go (the practice unless it says otherwise). */
+  remitTo: { name: string; addressLines: string[] };
+  guarantor: { name: string; addressLines: string[] };
+  visits: StatementVisit[];
+  priorBalanceCents: number;
+  paymentsSinceCents: number;
+  amountDueCents: number;
+  /** The account's patient balance by age of the visit. */
+  aging: { days0to30Cents: number; days31to60Cents: number; days61to90Cents: number; over90Cents: number };
+  /** A payment plan, when the account has one. */
+  paymentPlan?: { status: string; installmentCents: number; nextDueDate?: string };
+  howToPay: string[];
+  messages: string[];
+}
+
 /** Renders patient statements (PDF, HTML, print-and-mail vendor files). */
 export interface StatementRenderer extends PluginIdentity {
   kind: 'statement';
+  /** The content type it produces, e.g. text/html or application/pdf. */
+  contentType: string;
+  render(statement: StatementDocument): Promise<RenderedFile>;
 }
 
 /** A letter as renderers see it: laid out by the renderer, worded by revcycle. */

@@ -39,7 +39,7 @@ function index<T extends BillingPlugin>(option: string, kind: T['kind'], plugins
       throw new ConfigError(`${at}.id`, 'must be lowercase letters, digits and dashes');
     }
     if (plugin.kind === 'payer') checkCapabilities(at, plugin as PayerConnector);
-    if (plugin.kind === 'document' && typeof (plugin as DocumentRenderer).render !== 'function') throw new ConfigError(`${at}.render`, 'a document renderer needs render(document)');
+    if ((plugin.kind === 'document' || plugin.kind === 'statement') && typeof (plugin as DocumentRenderer).render !== 'function') throw new ConfigError(`${at}.render`, `a ${plugin.kind} renderer needs render()`);
     const key = pluginKey(plugin);
     if (byKey.has(key)) throw new ConfigError(at, `two plugins share the key "${key}"; give one an instanceId`);
     byKey.set(key, plugin);

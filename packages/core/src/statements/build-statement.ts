@@ -1,0 +1,90 @@
+import type { Db, LedgerEntry, Practice, Prisma } from '../db/prisma-client.ts';
+import type { StatementDocument, StatementVisit } from '../plugins/contracts.ts';
+import { addDays, daysBetween } from '../util/calendar-date.ts';
+
+/** A guarantor account: the guarantor's patients, or a patient who is their own guarantor. */
+export type Account = { guarantorId: string } | { patientId: string };
+
+export function accountFilter(account: Account): Prisma.LedgerEntryWhereInput {
+  return 'guarantorId' in account ? { guarantorId: account.guarantorId } : { patientId: account.patientId, guarantorId: null };
+}
+
+const sum = (entries: LedgerEntry[]) => entries.reduce((s, e) => s + e.amountCents, 0);
+const lines = (a: { addressLine1: string | null; addressLine2: string | null; city: string | null; state: string | null; postalCode: string | null }) =>
+  [a.addressLine1, a.addressLine2, [a.city, a.state].filter(Boolean).join(', ') + (a.postalCode ? ` ${a.postalCode}` : '')].filter((l): l is string => Boolean(l && l.trim()));
+
+/**
+ * What a statement shows on `statementDate`, computed from the ledger as it stood that day: per visit the charges,
+ * what insurance paid, adjusted or still owes, what the patient paid and owes; the prior statement's balance and
+ * the payments since; the patient balance by age. Every visit balances: charges − insurance paid − adjustments −
+ * insurance pending − patient paid = the patient's balance for it.
+ */
+export async function buildStatement(db: Db, practice: Practice, account: Account, statementDate: string, statementId: string, dueInDays = 30): Promise<StatementDocument & { patientId: string; guarantorId: string | null }> {
+  const patients = await db.patient.findMany({ where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { id: account.patientId }, include: { guarantor: true }, orderBy: { accountNumber: 'asc' } });
+  const first = patients[0]!;
+  const patientIds = patients.map((p) => p.id);
+  const entries = await db.ledgerEntry.findMany({ where: { patientId: { in: patientIds }, effectiveDate: { lte: statementDate } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  const accountEntries = entries.filter((e) => e.account === 'PATIENT' && ('guarantorId' in account ? e.guarantorId === account.guarantorId : e.guarantorId === null));
+  const previous = await db.statement.findFirst({ where: { accountNumber: first.accountNumber, statementDate: { lt: statementDate } }, orderBy: { statementDate: 'desc' } });
+
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const kindOf = (e: LedgerEntry) => (e.kind === 'REVERSAL' && e.reversesEntryId ? byId.get(e.reversesEntryId)?.kind ?? 'REVERSAL' : e.kind);
+  // Visits with anything open, the patient's share or what insurance has not decided yet.
+  const ownEntries = entries.filter((e) => ('guarantorId' in account ? e.guarantorId === account.guarantorId : e.guarantorId === null));
+  const claimIds = [...new Set(ownEntries.map((e) => e.claimId).filter((id): id is string => Boolean(id)))];
+  const claims = await db.claim.findMany({ where: { id: { in: claimIds } }, include: { lines: { orderBy: { lineNumber: 'asc' } }, patient: true, encounter: { include: { renderingProvider: true } } } });
+  const visits: StatementVisit[] = claims
+    .map((claim) => {
+      const mine = entries.filter((e) => e.claimId === claim.id);
+      const charges = sum(mine.filter((e) => kindOf(e) === 'CHARGE'));
+      const insurancePaid = -sum(mine.filter((e) => kindOf(e) === 'INSURANCE_PAYMENT'));
+      const patientPaid = -sum(mine.filter((e) => kindOf(e) === 'PATIENT_PAYMENT'));
+      const insurancePending = sum(mine.filter((e) => e.account === 'INSURANCE'));
+      const balance = sum(mine.filter((e) => e.account === 'PATIENT'));
+      return {
+        serviceDate: claim.lines.map((l) => l.serviceDate).sort()[0]!,
+        patientName: `${claim.patient.firstName} ${claim.patient.lastName}`,
+        provider: `${claim.encounter.renderingProvider.firstName} ${claim.encounter.renderingProvider.lastName}${claim.encounter.renderingProvider.credential ? `, ${claim.encounter.renderingProvider.credential}` : ''}`,
+        reference: claim.patientControlNumber,
+        lines: claim.lines.map((l) => ({ description: [l.procedureCode, l.modifier1].filter(Boolean).join('-'), chargeCents: l.chargeCents })),
+        chargesCents: charges, insurancePaidCents: insurancePaid, patientPaidCents: patientPaid, insurancePendingCents: insurancePending,
+        adjustmentsCents: charges - insurancePaid - patientPaid - insurancePending - balance,
+        balanceCents: balance,
+      };
+    })
+    .filter((v) => v.balanceCents !== 0 || v.insurancePendingCents !== 0)
+    .sort((a, b) => a.serviceDate.localeCompare(b.serviceDate) || a.reference.localeCompare(b.reference));
+
+  const amountDue = sum(accountEntries);
+  const since = previous?.statementDate;
+  const paymentsSince = -sum(accountEntries.filter((e) => kindOf(e) === 'PATIENT_PAYMENT' && (!since || e.effectiveDate > since)));
+  const aging = { days0to30Cents: 0, days31to60Cents: 0, days61to90Cents: 0, over90Cents: 0 };
+  for (const e of accountEntries) {
+    const age = daysBetween(e.agingDate, statementDate);
+    if (age <= 30) aging.days0to30Cents += e.amountCents;
+    else if (age <= 60) aging.days31to60Cents += e.amountCents;
+    else if (age <= 90) aging.days61to90Cents += e.amountCents;
+    else aging.over90Cents += e.amountCents;
+  }
+  const plan = await db.paymentPlan.findFirst({ where: { patientId: { in: patientIds }, status: 'ACTIVE' } });
+  const unapplied = sum(accountEntries.filter((e) => !e.claimId));
+  const guarantor = first.guarantor;
+  const practiceLines = lines(practice);
+  return {
+    statementId, statementDate, dueDate: addDays(statementDate, dueInDays), accountNumber: first.accountNumber,
+    patientId: first.id, guarantorId: guarantor?.id ?? null,
+    practice: { name: practice.name, addressLines: practiceLines, ...(practice.phone ? { phone: practice.phone } : {}), taxId: practice.taxId },
+    remitTo: { name: practice.name, addressLines: practiceLines },
+    guarantor: guarantor ? { name: `${guarantor.firstName} ${guarantor.lastName}`, addressLines: lines(guarantor) } : { name: `${first.firstName} ${first.lastName}`, addressLines: lines(first) },
+    visits, priorBalanceCents: previous?.balanceCents ?? 0, paymentsSinceCents: paymentsSince, amountDueCents: amountDue, aging,
+    ...(plan ? { paymentPlan: { status: plan.status, installmentCents: plan.installmentCents } } : {}),
+    howToPay: [
+      `Mail a check payable to ${practice.name} with the slip below to the address above; write account ${first.accountNumber} on it.`,
+      ...(practice.phone ? [`Call ${practice.phone} to pay by card or to ask about a payment plan.`] : []),
+    ],
+    messages: [
+      ...(unapplied < 0 ? [`You have an unapplied credit of $${(-unapplied / 100).toFixed(2)}.`] : []),
+      ...(visits.some((v) => v.insurancePendingCents > 0) ? ['Some visits are still with your insurance; their balance may change when it pays.'] : []),
+    ],
+  };
+}

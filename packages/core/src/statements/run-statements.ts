@@ -1,0 +1,68 @@
+import type { Practice, Statement } from '../db/prisma-client.ts';
+import type { BillingContext } from '../graphql/context.ts';
+import type { StatementDocument } from '../plugins/contracts.ts';
+import { pluginKey } from '../plugins/contracts.ts';
+import { buildStatement } from './build-statement.ts';
+import type { Account } from './build-statement.ts';
+
+export interface StatementRunResult {
+  created: Statement[];
+  /** Accounts that already had a statement dated that day (a run is idempotent per account and date). */
+  alreadyStated: number;
+  /** Accounts under the minimum balance. */
+  belowMinimum: number;
+}
+
+/** The patient balance of every guarantor account of the practice on a date, in one aggregate. */
+async function accountBalances(ctx: BillingContext, practiceId: string, statementDate: string): Promise<Array<{ account: Account; balanceCents: number }>> {
+  const rows = await ctx.db.ledgerEntry.groupBy({ by: ['guarantorId', 'patientId'], where: { practiceId, account: 'PATIENT', effectiveDate: { lte: statementDate } }, _sum: { amountCents: true } });
+  const accounts = new Map<string, { account: Account; balanceCents: number }>();
+  for (const r of rows) {
+    const key = r.guarantorId ? `g:${r.guarantorId}` : `p:${r.patientId}`;
+    const current = accounts.get(key) ?? { account: r.guarantorId ? { guarantorId: r.guarantorId } : { patientId: r.patientId! }, balanceCents: 0 };
+    current.balanceCents += Number(r._sum.amountCents ?? 0);
+    accounts.set(key, current);
+  }
+  return [...accounts.values()];
+}
+
+/**
+ * A statement run for one practice on a date: every guarantor account whose patient balance is at least the
+ * minimum gets a statement, stored with its snapshot (so it can be shown again exactly as sent) and rendered by
+ * every configured statement renderer. Running again for the same date creates nothing new.
+ */
+export async function runStatements(ctx: BillingContext, practice: Practice, statementDate: string, minimumBalanceCents: number): Promise<StatementRunResult> {
+  const result: StatementRunResult = { created: [], alreadyStated: 0, belowMinimum: 0 };
+  const renderers = [...ctx.plugins.statements.values()];
+  for (const { account, balanceCents } of await accountBalances(ctx, practice.id, statementDate)) {
+    if (balanceCents < minimumBalanceCents) {
+      result.belowMinimum++;
+      continue;
+    }
+    const statementId = crypto.randomUUID().replaceAll('-', '').slice(0, 25);
+    const document = await buildStatement(ctx.db, practice, account, statementDate, statementId);
+    if (await ctx.db.statement.findFirst({ where: { accountNumber: document.accountNumber, statementDate } })) {
+      result.alreadyStated++;
+      continue;
+    }
+    const { patientId, guarantorId, ...snapshot } = document;
+    const files = await Promise.all(renderers.map(async (r) => ({ key: pluginKey(r), file: await r.render(snapshot) })));
+    const statement = await ctx.db.$transaction(async (tx) => {
+      const created = await tx.statement.create({
+        data: {
+          id: statementId, organizationId: ctx.principal.organizationId, practiceId: practice.id, patientId, guarantorId, accountNumber: document.accountNumber,
+          statementDate, dueDate: document.dueDate, balanceCents: document.amountDueCents, priorBalanceCents: document.priorBalanceCents,
+          paymentsSinceCents: document.paymentsSinceCents, snapshot: snapshot as never, rendererId: files.map((f) => f.key).join(',') || 'none',
+        },
+      });
+      for (const { key, file } of files) {
+        await tx.document.create({ data: { organizationId: ctx.principal.organizationId, kind: 'statement', contentType: file.contentType, fileName: file.fileName, bytes: Buffer.from(file.bytes), rendererKey: key, statementId } });
+      }
+      return created;
+    });
+    result.created.push(statement);
+  }
+  return result;
+}
+
+export type { StatementDocument };

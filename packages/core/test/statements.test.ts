@@ -1,0 +1,92 @@
+import { defineStatementRenderer } from '@revcycle/core';
+import type { StatementDocument } from '@revcycle/core';
+import { createTestApi } from '@revcycle/testkit';
+import type { TestApi } from '@revcycle/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptingClearinghouse, co, era, paidInFull, pr, remittanceWorld } from './remittance-fixtures.ts';
+import type { RemittanceWorld } from './remittance-fixtures.ts';
+
+/** Renders the statement as its JSON, so the test can read what a renderer was given. */
+const jsonRenderer = defineStatementRenderer({
+  id: 'json-statements',
+  displayName: 'JSON statements',
+  contentType: 'application/json',
+  async render(s: StatementDocument) {
+    return { contentType: 'application/json', fileName: `statement-${s.accountNumber}.json`, bytes: new TextEncoder().encode(JSON.stringify(s)) };
+  },
+});
+
+const RUN = `mutation($input: RunStatementsInput!) { runStatements(input: $input) { __typename ... on StatementRunSuccess { alreadyStated belowMinimum
+  statements { id accountNumber amountDueCents priorBalanceCents paymentsSinceCents dueDate status snapshot files { contentType contentBase64 } } } } }`;
+type Run = { runStatements: { __typename: string; alreadyStated: number; belowMinimum: number; statements: Array<{ id: string; accountNumber: string; amountDueCents: number; priorBalanceCents: number; paymentsSinceCents: number; dueDate: string; status: string; snapshot: StatementDocument; files: Array<{ contentType: string; contentBase64: string }> }> } };
+
+let t: TestApi;
+let token: string;
+let w: RemittanceWorld;
+beforeAll(async () => {
+  t = await createTestApi({ payers: [acceptingClearinghouse], statements: [jsonRenderer] });
+  token = await t.token((await t.createOrganization('Statement Clinic')).id, ['admin']);
+  w = await remittanceWorld(t, token);
+});
+afterAll(() => t.close());
+
+async function gql<T>(doc: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await t.execute<T>(doc, { token, variables });
+  expect(res.errors).toBeUndefined();
+  return res.data!;
+}
+
+const daysFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+// Charges post on the day a claim is submitted (today), so the dates here are relative to today.
+const today = daysFromNow(0);
+
+describe('statement runs', () => {
+  it('states every account owing the minimum, with balanced visits, and keeps what was sent', async () => {
+    const owing = await w.patient();
+    const small = await w.patient();
+    const paid = await w.submittedClaim(owing, daysFromNow(-40));
+    const pending = await w.submittedClaim(owing, daysFromNow(-10));
+    const tiny = await w.submittedClaim(small, daysFromNow(-39));
+    await gql(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`, { x12: era('EFT-ST-1', [
+      paidInFull(paid),
+      { pcn: tiny.pcn, chargeCents: 22_000, paidCents: 21_700, patientResponsibilityCents: 300, lines: [
+        { lineControlNumber: tiny.lines[0]!, code: '99214', chargeCents: 19_500, paidCents: 19_200, adjustments: [pr('3', 300)] },
+        { lineControlNumber: tiny.lines[1]!, code: '36415', chargeCents: 2_500, paidCents: 2_500, adjustments: [] },
+      ] },
+    ], { paymentDate: today }) });
+    await gql(`mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename } }`, { input: { patientId: owing.id, amountCents: 785, method: 'CARD', receivedDate: today } });
+    void co;
+
+    const first = await gql<Run>(RUN, { input: { practiceId: w.practiceId, statementDate: today } });
+    expect(first.runStatements).toMatchObject({ __typename: 'StatementRunSuccess', alreadyStated: 0, belowMinimum: 1 });
+    expect(first.runStatements.statements).toHaveLength(1);
+    const statement = first.runStatements.statements[0]!;
+    // 2 785 patient share − 785 paid.
+    expect(statement).toMatchObject({ amountDueCents: 2_000, priorBalanceCents: 0, paymentsSinceCents: 785, dueDate: daysFromNow(30), status: 'DRAFT' });
+    const visits = statement.snapshot.visits;
+    expect(visits.map((v) => [v.serviceDate, v.chargesCents, v.insurancePaidCents, v.adjustmentsCents, v.insurancePendingCents, v.patientPaidCents, v.balanceCents])).toEqual([
+      [daysFromNow(-40), 22_000, 11_140, 8_075, 0, 785, 2_000],
+      [daysFromNow(-10), 22_000, 0, 0, 22_000, 0, 0],
+    ]);
+    expect(statement.snapshot.messages).toContain('Some visits are still with your insurance; their balance may change when it pays.');
+    expect(statement.snapshot.aging).toEqual({ days0to30Cents: 0, days31to60Cents: 2_000, days61to90Cents: 0, over90Cents: 0 });
+    const rendered = JSON.parse(Buffer.from(statement.files[0]!.contentBase64, 'base64').toString()) as StatementDocument;
+    expect(rendered.amountDueCents).toBe(2_000);
+    void pending;
+
+    // Running the same date again creates nothing; a later payment does not change what was sent.
+    const again = await gql<Run>(RUN, { input: { practiceId: w.practiceId, statementDate: today } });
+    expect(again.runStatements).toMatchObject({ alreadyStated: 1, statements: [] });
+    await gql(`mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename } }`, { input: { patientId: owing.id, amountCents: 500, method: 'CASH', receivedDate: daysFromNow(1) } });
+    const kept = await gql<{ node: { amountDueCents: number; snapshot: StatementDocument } }>(`query($id: ID!) { node(id: $id) { ... on Statement { amountDueCents snapshot } } }`, { id: statement.id });
+    expect(kept.node.amountDueCents).toBe(2_000);
+    expect(kept.node.snapshot.visits[0]!.balanceCents).toBe(2_000);
+
+    const sent = await gql<{ markStatementSent: { status: string; channel: string } }>(`mutation($input: MarkStatementSentInput!) { markStatementSent(input: $input) { ... on Statement { status channel } } }`, { input: { statementId: statement.id, channel: 'MAIL' } });
+    expect(sent.markStatementSent).toEqual({ status: 'SENT', channel: 'MAIL' });
+
+    // The next cycle shows the previous statement's balance and the payment since.
+    const next = await gql<Run>(RUN, { input: { practiceId: w.practiceId, statementDate: daysFromNow(30) } });
+    expect(next.runStatements.statements[0]).toMatchObject({ amountDueCents: 1_500, priorBalanceCents: 2_000, paymentsSinceCents: 500 });
+  });
+});
