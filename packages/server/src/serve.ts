@@ -7,6 +7,8 @@ import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { sandboxPayer } from '@revcycle/payer-sandbox';
 import { pdfDocumentRenderer } from '@revcycle/document-pdf';
+import { htmlStatementRenderer } from '@revcycle/statement-html';
+import { pdfStatementRenderer } from '@revcycle/statement-pdf';
 import { seedDemo } from './demo/seed-demo.ts';
 import type { ServerConfig } from './env-config.ts';
 
@@ -31,6 +33,8 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
     payers: [sandboxPayer()],
     // Appeal letters are rendered as PDF.
     documents: [pdfDocumentRenderer()],
+    // Statements are stored as PDF (to print and mail) and HTML (for portals and email).
+    statements: [pdfStatementRenderer(), htmlStatementRenderer()],
     pubsub: { redisUrl: config.redisUrl },
     logger,
     introspection: config.introspection,
