@@ -14,8 +14,8 @@ const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_0
 
 /**
  * Each figure is an aggregate in the database: denial items (not underpayments) per payer and category against
- * the payer's claim payments in the period; appeals answered in the period per category and level; items resolved
- * in the period with their average age and what they recovered.
+ * the payer's claim payments in the period; appeals answered in the period per category and level (one grouped
+ * join); items resolved in the period with their average age and what they recovered.
  */
 export async function denialFigures(ctx: BillingContext, from: string, to: string): Promise<DenialFigures> {
   const db = ctx.db;
@@ -31,25 +31,24 @@ export async function denialFigures(ctx: BillingContext, from: string, to: strin
     byPayer.set(payerId, (byPayer.get(payerId) ?? 0) + p._count._all);
   }
 
-  const appeals = await db.appeal.findMany({ where: { answeredAt: { gte: start, lte: end }, outcome: { not: null } }, select: { level: true, outcome: true, denial: { select: { category: true } } } });
-  const overturn = new Map<string, { category: DenialCategory; level: AppealLevel; decided: number; overturned: number }>();
-  for (const a of appeals) {
-    const key = `${a.denial.category}|${a.level}`;
-    const row = overturn.get(key) ?? { category: a.denial.category, level: a.level, decided: 0, overturned: 0 };
-    row.decided++;
-    if (a.outcome !== 'UPHELD') row.overturned++;
-    overturn.set(key, row);
-  }
+  const practiceFilter = (column: string) => (ctx.principal.practiceIds ? Prisma.sql`AND ${Prisma.raw(column)} IN (${Prisma.join(ctx.principal.practiceIds.length ? [...ctx.principal.practiceIds] : [''])})` : Prisma.empty);
+  const overturnRows = await ctx.rootDb.$queryRaw<Array<{ category: DenialCategory; level: AppealLevel; decided: bigint | number; overturned: bigint | number }>>`
+    SELECT d."category" AS category, a."level" AS level, COUNT(*) AS decided,
+      SUM(CASE WHEN a."outcome" = 'UPHELD' THEN 0 ELSE 1 END) AS overturned
+    FROM "Appeal" a JOIN "Denial" d ON d."id" = a."denialId"
+    WHERE a."organizationId" = ${ctx.principal.organizationId} AND a."outcome" IS NOT NULL
+      AND a."answeredAt" >= ${start} AND a."answeredAt" <= ${end} ${practiceFilter('d."practiceId"')}
+    GROUP BY d."category", a."level"
+    ORDER BY d."category", a."level"`;
 
   const resolved = await db.denial.aggregate({ where: { resolvedAt: { gte: start, lte: end } }, _count: { _all: true }, _sum: { recoveredCents: true } });
   const days = ctx.databaseProvider === 'postgresql'
     ? Prisma.sql`AVG(EXTRACT(EPOCH FROM ("resolvedAt" - "createdAt")) / 86400.0)`
     : Prisma.sql`AVG((julianday("resolvedAt") - julianday("createdAt")))`;
-  const practiceFilter = ctx.principal.practiceIds ? Prisma.sql`AND "practiceId" IN (${Prisma.join(ctx.principal.practiceIds.length ? [...ctx.principal.practiceIds] : [''])})` : Prisma.empty;
-  const [average] = await ctx.rootDb.$queryRaw<Array<{ days: number | null }>>`SELECT ${days} AS days FROM "Denial" WHERE "organizationId" = ${ctx.principal.organizationId} AND "resolvedAt" >= ${start} AND "resolvedAt" <= ${end} ${practiceFilter}`;
+  const [average] = await ctx.rootDb.$queryRaw<Array<{ days: number | null }>>`SELECT ${days} AS days FROM "Denial" WHERE "organizationId" = ${ctx.principal.organizationId} AND "resolvedAt" >= ${start} AND "resolvedAt" <= ${end} ${practiceFilter('"practiceId"')}`;
   return {
     denialRates: denials.map((d) => ({ payerId: d.payerId, category: d.category, denials: d._count._all, claimPayments: byPayer.get(d.payerId) ?? 0, rate: ratio(d._count._all, byPayer.get(d.payerId) ?? 0) })).sort((a, b) => b.denials - a.denials),
-    overturnRates: [...overturn.values()].map((r) => ({ ...r, rate: ratio(r.overturned, r.decided) })),
+    overturnRates: overturnRows.map((r) => ({ category: r.category, level: r.level, decided: Number(r.decided), overturned: Number(r.overturned), rate: ratio(Number(r.overturned), Number(r.decided)) })),
     resolvedItems: resolved._count._all,
     averageDaysToResolution: average?.days === null || average?.days === undefined ? null : Math.round(Number(average.days) * 10) / 10,
     recoveredCents: Number(resolved._sum.recoveredCents ?? 0),
