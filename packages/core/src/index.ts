@@ -36,6 +36,8 @@ export {
   defineDocumentRenderer,
   definePayerConnector,
   defineStatementRenderer,
+  defineNotifier,
+  recordingNotifier,
   pluginKey,
 } from './plugins/contracts.ts';
 export type {
@@ -49,7 +51,16 @@ export type {
   StatementVisit,
   PluginIdentity,
   StatementRenderer,
+  Notifier,
+  NotifierChannel,
+  NotifierMessage,
+  NotifierReceipt,
 } from './plugins/contracts.ts';
+export { ManualClock, systemClock } from './util/clock.ts';
+export type { Clock } from './util/clock.ts';
+export type { JobQueue } from './jobs/job-queue.ts';
+export { DEFAULT_PATIENT_BILLING_POLICY } from './patient-billing/billing-policy.ts';
+export type { PatientBillingPolicy, DunningStep } from './patient-billing/billing-policy.ts';
 export type { PluginRegistry } from './plugins/registry.ts';
 export { createBillingPubSub } from './pubsub/billing-events.ts';
 export type { BillingEvents, BillingPubSub } from './pubsub/billing-events.ts';

@@ -6,7 +6,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
 import { applyMigrations } from '../db/migrations.ts';
-import { createDb, databaseProviderOf } from '../db/prisma-client.ts';
+import { createDb, databaseProviderOf, targetOf } from '../db/prisma-client.ts';
 import type { Db } from '../db/prisma-client.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
 import type { BillingContext } from '../graphql/context.ts';
@@ -27,6 +27,11 @@ import { pollConnectorResponses } from '../inbound/poll-connectors.ts';
 import type { PolledFile } from '../inbound/poll-connectors.ts';
 import { sweepDenialDeadlines } from '../denials/deadline-sweep.ts';
 import type { WebSocketAttachment } from './websockets.ts';
+import { createInProcessQueue } from '../jobs/in-process-queue.ts';
+import { createPgBossQueue } from '../jobs/pg-boss-queue.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { BILLING_CYCLE_JOB, billingCycleHandler, enqueueDueBillingCycles } from '../jobs/billing-jobs.ts';
+import type { Clock } from '../util/clock.ts';
 
 /** What Yoga passes to the context factory: the HTTP request, or (WebSocket) the principal from connect. */
 export interface ServerContext {
@@ -63,6 +68,18 @@ export interface BillingApi {
    * (`denialDeadlineApproaching`). Runs with each polling round; `today` is for tests and replays.
    */
   sweepDenialDeadlines(today?: string): Promise<{ warned: number; passed: number }>;
+  /** Where "now" comes from for the billing cycle (the `clock` option). */
+  clock: Clock;
+  /** The job engine in use: pg-boss on PostgreSQL, the in-database queue on SQLite. */
+  jobs: JobQueue;
+  /**
+   * Queues every practice's billing cycle for its current day (by the clock) and works the jobs that are due.
+   * Safe on every instance at once: each job runs once. For a host's own scheduler and for simulations;
+   * `startJobs` runs it on an interval.
+   */
+  runScheduledJobs(): Promise<{ enqueued: number; ran: string[] }>;
+  /** Runs `runScheduledJobs` every `intervalMs`. Returns a function that stops it. */
+  startJobs(options?: { intervalMs?: number }): () => Promise<void>;
   /** Applies pending migrations (only when the API opened the database from a URL). */
   migrate(): Promise<string[]>;
   /** Closes the pub/sub connections and, when the API opened it, the database. */
@@ -120,10 +137,17 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       scrub: config.scrub,
       logger: config.logger,
       requestId,
+      clock: config.clock,
     };
   }
   const pollPayerConnectors = () => pollConnectorResponses(config.plugins.payers, (p) => contextFor(p), db, config.logger);
   const pollers: Array<() => Promise<void>> = [];
+  const jobs = createJobQueue(db, databaseProvider, 'target' in config.database ? config.database.target.url : targetOf(db)?.url, config.jobsSchema, config.logger);
+  const jobHandlers = { [BILLING_CYCLE_JOB]: billingCycleHandler((p) => contextFor(p)) };
+  const runScheduledJobs = async () => {
+    const enqueued = await enqueueDueBillingCycles(db, jobs, config.clock.now());
+    return { enqueued, ran: await jobs.workDue(jobHandlers) };
+  };
 
   const attachments: WebSocketAttachment[] = [];
   return {
@@ -139,6 +163,22 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       return attachment;
     },
     pollPayerConnectors,
+    clock: config.clock,
+    jobs,
+    runScheduledJobs,
+    startJobs({ intervalMs = 5 * 60_000 } = {}) {
+      let running: Promise<unknown> = Promise.resolve();
+      const timer = setInterval(() => {
+        running = running.then(runScheduledJobs).catch((error: unknown) => config.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'scheduled jobs failed'));
+      }, intervalMs);
+      timer.unref();
+      const stop = async () => {
+        clearInterval(timer);
+        await running;
+      };
+      pollers.push(stop);
+      return stop;
+    },
     sweepDenialDeadlines: (today = new Date().toISOString().slice(0, 10)) => sweepDenialDeadlines(db, pubsubHandle.pubsub, today),
     startPolling({ intervalMs = 60_000, instanceId = randomUUID() } = {}) {
       let running: Promise<unknown> = Promise.resolve();
@@ -176,7 +216,15 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       await Promise.all(pollers.map((stop) => stop()));
       await Promise.all(attachments.map((a) => a.close()));
       await pubsubHandle.close();
+      await jobs.close();
       if (ownsDb) await db.$disconnect();
     },
   };
+}
+
+/** pg-boss on PostgreSQL (it needs its own connection), the in-database queue on SQLite or when no URL is known. */
+function createJobQueue(db: Db, provider: 'sqlite' | 'postgresql', url: string | undefined, schema: string, logger: Logger): JobQueue {
+  if (provider === 'postgresql' && url) return createPgBossQueue(url, schema, logger);
+  if (provider === 'postgresql') logger.warn('jobs: the database client was created without a URL; using the in-database queue instead of pg-boss');
+  return createInProcessQueue(db);
 }

@@ -14,6 +14,8 @@ import type { PluginRegistry } from '../plugins/registry.ts';
 import type { Authenticate, BillingApiOptions } from './options.ts';
 import { DEFAULT_LIMITS } from './options.ts';
 import { DEFAULT_DATABASE_URL } from '../db/database-url.ts';
+import { systemClock } from '../util/clock.ts';
+import type { Clock } from '../util/clock.ts';
 
 export interface NormalizedOptions {
   database: { target: DatabaseTarget } | { db: Db };
@@ -26,6 +28,8 @@ export interface NormalizedOptions {
   graphiql: boolean;
   graphqlEndpoint: string;
   scrub: BillingContext['scrub'];
+  clock: Clock;
+  jobsSchema: string;
 }
 
 /** Checks every option at boot; a bad one throws a ConfigError that names it. */
@@ -42,6 +46,8 @@ export function normalizeOptions(options: BillingApiOptions): NormalizedOptions 
     graphiql: options.graphiql ?? true,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     scrub: normalizeScrub(options.scrub),
+    clock: normalizeClock(options.clock),
+    jobsSchema: normalizeJobsSchema(options.jobs?.schema),
   };
 }
 
@@ -89,4 +95,16 @@ function normalizeScrub(scrub: BillingApiOptions['scrub']): BillingContext['scru
   });
   const disabled = scrub?.disabled ?? [];
   return { rules, disabledFor: async (organizationId) => (typeof disabled === 'function' ? disabled(organizationId) : disabled) };
+}
+
+function normalizeClock(clock: Clock | undefined): Clock {
+  if (clock === undefined) return systemClock;
+  if (typeof clock?.now !== 'function') throw new ConfigError('clock', 'must have a now() that returns a Date');
+  return clock;
+}
+
+function normalizeJobsSchema(schema: string | undefined): string {
+  if (schema === undefined) return 'revcycle_jobs';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('jobs.schema', 'must be a lower-case PostgreSQL identifier (letters, digits, underscores)');
+  return schema;
 }

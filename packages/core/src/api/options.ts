@@ -3,7 +3,8 @@ import type { JwtAuthOptions } from '../auth/jwt-authenticator.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/prisma-client.ts';
 import type { ApiLimits } from '../graphql/context.ts';
-import type { CollectionsExporter, DocumentRenderer, PayerConnector, StatementRenderer } from '../plugins/contracts.ts';
+import type { CollectionsExporter, DocumentRenderer, Notifier, PayerConnector, StatementRenderer } from '../plugins/contracts.ts';
+import type { Clock } from '../util/clock.ts';
 import type { ScrubRule } from '../domain/scrub/scrub-rule.ts';
 
 /** What a vendor's own authentication sees of a request or a WebSocket connection. */
@@ -32,6 +33,18 @@ export interface BillingApiOptions {
   collections?: readonly CollectionsExporter[];
   /** Letter renderers (appeal letters); the first is used. */
   documents?: readonly DocumentRenderer[];
+  /** Reminder carriers (e-mail, SMS, phone tasks); the first that carries a channel sends on it. @default records without sending */
+  notifiers?: readonly Notifier[];
+  /**
+   * Where "now" comes from for the billing cycle (statement cycles, dunning, payment plans). Tests and demos pass a
+   * clock they move to simulate months in seconds. @default the system clock
+   */
+  clock?: Clock;
+  /**
+   * Scheduled jobs (the daily billing cycle). On PostgreSQL they run on pg-boss in the `schema` given (so each job runs
+   * once across server instances); on SQLite on an in-process queue in the database. @default { schema: 'revcycle_jobs' }
+   */
+  jobs?: { schema?: string };
   /** Set a Redis URL to share subscription events between server instances. @default in-process */
   pubsub?: { redisUrl?: string };
   /** A pino logger. @default pino at LOG_LEVEL or info */

@@ -27,6 +27,7 @@ export function createDb(target: DatabaseTarget, options: CreateDbOptions = {}):
       ? (new SqliteClient({ adapter, log }) as unknown as Db)
       : new PostgresClient({ adapter, log });
   const keyed = withSearchKeys(client);
+  targets.set(keyed, target);
   if (options.onQuery) {
     const onQuery = options.onQuery;
     (client as unknown as { $on(e: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) =>
@@ -34,6 +35,13 @@ export function createDb(target: DatabaseTarget, options: CreateDbOptions = {}):
     );
   }
   return keyed;
+}
+
+const targets = new WeakMap<object, DatabaseTarget>();
+
+/** The database a client from createDb() was opened on (for engines that need their own connection, e.g. pg-boss). */
+export function targetOf(db: Db): DatabaseTarget | undefined {
+  return targets.get(db);
 }
 
 /** Which database a client talks to (Prisma keeps it on the client; some filters differ between the two). */

@@ -3,7 +3,7 @@ import { ForbiddenError } from '../errors/billing-errors.ts';
 import type { Db } from './prisma-client.ts';
 
 /** Models whose rows belong to one practice; a principal limited to practices only sees those practices' rows. */
-const PRACTICE_SCOPED = new Set(['Provider', 'Facility', 'Patient', 'Encounter', 'FeeSchedule', 'Claim', 'LedgerEntry', 'PatientPayment', 'Denial', 'Statement']);
+const PRACTICE_SCOPED = new Set(['Provider', 'Facility', 'Patient', 'Encounter', 'FeeSchedule', 'Claim', 'LedgerEntry', 'PatientPayment', 'Denial', 'Statement', 'PaymentPlan', 'DunningState']);
 
 const READ_OR_FILTER = new Set([
   'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy',

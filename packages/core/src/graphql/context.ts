@@ -4,6 +4,7 @@ import type { Db } from '../db/prisma-client.ts';
 import type { PluginRegistry } from '../plugins/registry.ts';
 import type { BillingPubSub } from '../pubsub/billing-events.ts';
 import type { ScrubRule } from '../domain/scrub/scrub-rule.ts';
+import type { Clock } from '../util/clock.ts';
 
 /** Limits applied to every operation; see `createBillingApi({ limits })`. */
 export interface ApiLimits {
@@ -31,4 +32,6 @@ export interface BillingContext {
   scrub: { rules: readonly ScrubRule[]; disabledFor(organizationId: string): Promise<readonly string[]> };
   logger: Logger;
   requestId: string;
+  /** "Now" for the billing cycle (statements, dunning, payment plans); a test clock in simulations. */
+  clock: Clock;
 }

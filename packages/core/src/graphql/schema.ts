@@ -32,6 +32,9 @@ import './ar-queries.ts';
 import './mutations/denials.ts';
 import './denial-queries.ts';
 import './statements.ts';
+import './billing-policy-types.ts';
+import './dunning.ts';
+import './payment-plans.ts';
 import './subscriptions.ts';
 
 /** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */

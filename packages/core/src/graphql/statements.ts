@@ -2,6 +2,7 @@ import { StatementStatus } from '../db/prisma-client.ts';
 import { audited } from '../audit/audited.ts';
 import { InvalidStateTransitionError, NotFoundError, ValidationError } from '../errors/billing-errors.ts';
 import { runStatements } from '../statements/run-statements.ts';
+import { policyOf } from '../patient-billing/billing-policy.ts';
 import type { StatementRunResult } from '../statements/run-statements.ts';
 import { isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
@@ -47,7 +48,7 @@ builder.mutationField('runStatements', (t) =>
     authScopes: { admin: true, biller: true },
     args: {
       input: t.arg({
-        type: builder.inputType('RunStatementsInput', { fields: (f) => ({ practiceId: f.id({ required: true }), statementDate: f.field({ type: 'Date', description: '@default today in the practice’s time zone' }), minimumBalanceCents: f.field({ type: 'Cents', description: '@default 500 ($5.00)' }) }) }),
+        type: builder.inputType('RunStatementsInput', { fields: (f) => ({ practiceId: f.id({ required: true }), statementDate: f.field({ type: 'Date', description: '@default today in the practice’s time zone' }), minimumBalanceCents: f.field({ type: 'Cents', description: '@default the practice policy’s minimum ($5.00 unless set)' }) }) }),
         required: true,
       }),
     },
@@ -58,7 +59,8 @@ builder.mutationField('runStatements', (t) =>
       if (!practice) throw new NotFoundError('Practice', String(input.practiceId));
       if (input.statementDate && !isCalendarDate(input.statementDate)) throw new ValidationError([{ path: ['input', 'statementDate'], code: 'INVALID_DATE', message: 'statementDate: not a calendar date' }]);
       if (input.minimumBalanceCents != null && input.minimumBalanceCents < 1) throw new ValidationError([{ path: ['input', 'minimumBalanceCents'], code: 'OUT_OF_RANGE', message: 'minimumBalanceCents: at least 1 cent' }]);
-      const result = await runStatements(ctx, practice, input.statementDate ?? todayIn(practice.timeZone), input.minimumBalanceCents ?? 500);
+      const policy = policyOf(practice);
+      const result = await runStatements(ctx, practice, input.statementDate ?? todayIn(practice.timeZone, ctx.clock.now()), input.minimumBalanceCents ?? policy.minimumBalanceCents, { dueInDays: policy.dueInDays });
       return audited(ctx, 'runStatements', async () => ({ result, recordIds: result.created.map((s) => globalId('Statement', s.id)), practiceId }));
     },
   }),

@@ -169,7 +169,46 @@ export interface CollectionsExporter extends PluginIdentity {
   kind: 'collections';
 }
 
-export type BillingPlugin = PayerConnector | StatementRenderer | CollectionsExporter | DocumentRenderer;
+/** The channels a notifier carries. Letters (MAIL) go out as statements, which the practice mails. */
+export type NotifierChannel = 'EMAIL' | 'SMS' | 'PHONE_TASK';
+
+/** One reminder to one person, as the dunning step asked for it. The notifier words it from `template`. */
+export interface NotifierMessage {
+  channel: NotifierChannel;
+  /** The dunning step's template name, e.g. `reminder-sms`, `final-notice-email`. */
+  template: string;
+  /** Where to send it: an e-mail address or a phone number in E.164 or as the practice keeps it. */
+  to: string;
+  /** What templates may use: amounts in cents, dates YYYY-MM-DD, names. Never clinical information. */
+  variables: {
+    patientName: string;
+    practiceName: string;
+    practicePhone?: string;
+    accountNumber: string;
+    amountDueCents: number;
+    dueDate?: string;
+    statementDate?: string;
+  };
+  /** Stable per message: a notifier that is called twice with the same key must send once. */
+  idempotencyKey: string;
+}
+
+/** What became of a message: SENT (handed to the carrier), RECORDED (kept, not sent), FAILED (with why). */
+export interface NotifierReceipt {
+  outcome: 'SENT' | 'RECORDED' | 'FAILED';
+  /** The carrier's id for the message, to match delivery reports later. */
+  externalRef?: string;
+  detail?: string;
+}
+
+/** Sends reminders by e-mail, text message, or as a call task for staff. Every attempt is recorded as a Communication. */
+export interface Notifier extends PluginIdentity {
+  kind: 'notifier';
+  channels: readonly NotifierChannel[];
+  send(message: NotifierMessage): Promise<NotifierReceipt>;
+}
+
+export type BillingPlugin = PayerConnector | StatementRenderer | CollectionsExporter | DocumentRenderer | Notifier;
 
 /** Identity helper for plugin authors: gives inference and checks the shape at compile time. */
 export function definePayerConnector<T extends Omit<PayerConnector, 'kind' | 'capabilities'> & { capabilities?: readonly PayerCapability[] }>(
@@ -199,6 +238,24 @@ export function defineCollectionsExporter<T extends Omit<CollectionsExporter, 'k
 ): T & { kind: 'collections' } {
   return { ...exporter, kind: 'collections' };
 }
+
+export function defineNotifier<T extends Omit<Notifier, 'kind'>>(notifier: T): T & { kind: 'notifier' } {
+  return { ...notifier, kind: 'notifier' };
+}
+
+/**
+ * The default notifier: keeps every reminder as a Communication with outcome RECORDED and sends nothing, so a
+ * practice sees what would have gone out before it connects an e-mail or SMS provider.
+ */
+const recordingSpec: Omit<Notifier, 'kind'> = {
+  id: 'record-only',
+  displayName: 'Record reminders without sending',
+  channels: ['EMAIL', 'SMS', 'PHONE_TASK'],
+  async send() {
+    return { outcome: 'RECORDED', detail: 'recorded, not sent (no notifier configured)' };
+  },
+};
+export const recordingNotifier: Notifier = defineNotifier(recordingSpec);
 
 /** `id`, or `id:instanceId` when the plugin has an instance id. */
 export function pluginKey(plugin: PluginIdentity): string {

@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors/config-error.ts';
-import type { BillingPlugin, CollectionsExporter, DocumentRenderer, PayerCapability, PayerConnector, StatementRenderer } from './contracts.ts';
-import { CAPABILITY_METHODS, pluginKey } from './contracts.ts';
+import type { BillingPlugin, CollectionsExporter, DocumentRenderer, Notifier, PayerCapability, PayerConnector, StatementRenderer } from './contracts.ts';
+import { CAPABILITY_METHODS, pluginKey, recordingNotifier } from './contracts.ts';
 
 /** The plugins of one API instance, by key. */
 export interface PluginRegistry {
@@ -8,6 +8,8 @@ export interface PluginRegistry {
   statements: ReadonlyMap<string, StatementRenderer>;
   collections: ReadonlyMap<string, CollectionsExporter>;
   documents: ReadonlyMap<string, DocumentRenderer>;
+  /** Reminder carriers; when none is configured, the recording notifier (records, sends nothing). */
+  notifiers: ReadonlyMap<string, Notifier>;
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -18,12 +20,15 @@ export function createPluginRegistry(options: {
   statements?: readonly StatementRenderer[];
   collections?: readonly CollectionsExporter[];
   documents?: readonly DocumentRenderer[];
+  notifiers?: readonly Notifier[];
 }): PluginRegistry {
+  const notifiers = index('notifiers', 'notifier', options.notifiers);
   return {
     payers: index('payers', 'payer', options.payers),
     statements: index('statements', 'statement', options.statements),
     collections: index('collections', 'collections', options.collections),
     documents: index('documents', 'document', options.documents),
+    notifiers: notifiers.size ? notifiers : new Map([[pluginKey(recordingNotifier), recordingNotifier]]),
   };
 }
 
@@ -39,6 +44,7 @@ function index<T extends BillingPlugin>(option: string, kind: T['kind'], plugins
       throw new ConfigError(`${at}.id`, 'must be lowercase letters, digits and dashes');
     }
     if (plugin.kind === 'payer') checkCapabilities(at, plugin as PayerConnector);
+    if (plugin.kind === 'notifier') checkNotifier(at, plugin as Notifier);
     if ((plugin.kind === 'document' || plugin.kind === 'statement') && typeof (plugin as DocumentRenderer).render !== 'function') throw new ConfigError(`${at}.render`, `a ${plugin.kind} renderer needs render()`);
     const key = pluginKey(plugin);
     if (byKey.has(key)) throw new ConfigError(at, `two plugins share the key "${key}"; give one an instanceId`);
@@ -56,4 +62,12 @@ function checkCapabilities(at: string, connector: PayerConnector): void {
       if (typeof (connector as unknown as Record<string, unknown>)[method] !== 'function') throw new ConfigError(`${at}.${String(method)}`, `the connector declares "${capability}" but has no ${String(method)}()`);
     }
   }
+}
+
+const NOTIFIER_CHANNELS = ['EMAIL', 'SMS', 'PHONE_TASK'];
+
+function checkNotifier(at: string, notifier: Notifier): void {
+  if (typeof notifier.send !== 'function') throw new ConfigError(`${at}.send`, 'a notifier needs send()');
+  if (!Array.isArray(notifier.channels) || notifier.channels.length === 0) throw new ConfigError(`${at}.channels`, 'must list the channels it carries (EMAIL, SMS, PHONE_TASK)');
+  for (const channel of notifier.channels) if (!NOTIFIER_CHANNELS.includes(channel)) throw new ConfigError(`${at}.channels`, `unknown channel "${String(channel)}"`);
 }

@@ -1,6 +1,7 @@
 import type { Db, LedgerEntry, Practice, Prisma } from '../db/prisma-client.ts';
 import type { StatementDocument, StatementVisit } from '../plugins/contracts.ts';
 import { addDays, daysBetween } from '../util/calendar-date.ts';
+import { formatCents } from '../util/money.ts';
 
 /** A guarantor account: the guarantor's patients, or a patient who is their own guarantor. */
 export type Account = { guarantorId: string } | { patientId: string };
@@ -66,7 +67,7 @@ export async function buildStatement(db: Db, practice: Practice, account: Accoun
     else if (age <= 90) aging.days61to90Cents += e.amountCents;
     else aging.over90Cents += e.amountCents;
   }
-  const plan = await db.paymentPlan.findFirst({ where: { patientId: { in: patientIds }, status: 'ACTIVE' } });
+  const plan = await db.paymentPlan.findFirst({ where: { patientId: { in: patientIds }, status: 'ACTIVE' }, include: { installments: { where: { status: { not: 'PAID' } }, orderBy: { sequence: 'asc' }, take: 1 } } });
   const unapplied = sum(accountEntries.filter((e) => !e.claimId));
   const guarantor = first.guarantor;
   const practiceLines = lines(practice);
@@ -77,13 +78,13 @@ export async function buildStatement(db: Db, practice: Practice, account: Accoun
     remitTo: { name: practice.name, addressLines: practiceLines },
     guarantor: guarantor ? { name: `${guarantor.firstName} ${guarantor.lastName}`, addressLines: lines(guarantor) } : { name: `${first.firstName} ${first.lastName}`, addressLines: lines(first) },
     visits, priorBalanceCents: previous?.balanceCents ?? 0, paymentsSinceCents: paymentsSince, amountDueCents: amountDue, aging,
-    ...(plan ? { paymentPlan: { status: plan.status, installmentCents: plan.installmentCents } } : {}),
+    ...(plan ? { paymentPlan: { status: plan.status, installmentCents: plan.installmentCents, ...(plan.installments[0] ? { nextDueDate: plan.installments[0].dueDate } : {}) } } : {}),
     howToPay: [
       `Mail a check payable to ${practice.name} with the slip below to the address above; write account ${first.accountNumber} on it.`,
       ...(practice.phone ? [`Call ${practice.phone} to pay by card or to ask about a payment plan.`] : []),
     ],
     messages: [
-      ...(unapplied < 0 ? [`You have an unapplied credit of $${(-unapplied / 100).toFixed(2)}.`] : []),
+      ...(unapplied < 0 ? [`You have an unapplied credit of ${formatCents(-unapplied)}.`] : []),
       ...(visits.some((v) => v.insurancePendingCents > 0) ? ['Some visits are still with your insurance; their balance may change when it pays.'] : []),
     ],
   };

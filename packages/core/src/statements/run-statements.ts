@@ -14,7 +14,7 @@ export interface StatementRunResult {
 }
 
 /** The patient balance of every guarantor account of the practice on a date, in one aggregate. */
-async function accountBalances(ctx: BillingContext, practiceId: string, statementDate: string): Promise<Array<{ account: Account; balanceCents: number }>> {
+export async function accountBalances(ctx: BillingContext, practiceId: string, statementDate: string): Promise<Array<{ account: Account; balanceCents: number }>> {
   const rows = await ctx.db.ledgerEntry.groupBy({ by: ['guarantorId', 'patientId'], where: { practiceId, account: 'PATIENT', effectiveDate: { lte: statementDate } }, _sum: { amountCents: true } });
   const accounts = new Map<string, { account: Account; balanceCents: number }>();
   for (const r of rows) {
@@ -26,41 +26,56 @@ async function accountBalances(ctx: BillingContext, practiceId: string, statemen
   return [...accounts.values()];
 }
 
+/** What a statement run may add to the ordinary statement: which dunning step it is, extra lines (a final notice). */
+export interface StatementOptions {
+  dueInDays?: number;
+  dunningStep?: number;
+  messages?: string[];
+}
+
+/**
+ * States one guarantor account on a date: builds the statement from the ledger, renders it with every configured
+ * statement renderer and stores it with its snapshot (so it can be shown again exactly as sent) in one transaction.
+ * Returns null when the account already has a statement dated that day (statements are unique per account and date).
+ */
+export async function stateAccount(ctx: BillingContext, practice: Practice, account: Account, statementDate: string, options: StatementOptions = {}): Promise<Statement | null> {
+  const statementId = crypto.randomUUID().replaceAll('-', '').slice(0, 25);
+  const document = await buildStatement(ctx.db, practice, account, statementDate, statementId, options.dueInDays);
+  if (await ctx.db.statement.findFirst({ where: { accountNumber: document.accountNumber, statementDate } })) return null;
+  const { patientId, guarantorId, ...built } = document;
+  const snapshot = { ...built, messages: [...(options.messages ?? []), ...built.messages] };
+  const renderers = [...ctx.plugins.statements.values()];
+  const files = await Promise.all(renderers.map(async (r) => ({ key: pluginKey(r), file: await r.render(snapshot) })));
+  return ctx.db.$transaction(async (tx) => {
+    const created = await tx.statement.create({
+      data: {
+        id: statementId, organizationId: ctx.principal.organizationId, practiceId: practice.id, patientId, guarantorId, accountNumber: document.accountNumber,
+        statementDate, dueDate: document.dueDate, balanceCents: document.amountDueCents, priorBalanceCents: document.priorBalanceCents,
+        paymentsSinceCents: document.paymentsSinceCents, snapshot: snapshot as never, rendererId: files.map((f) => f.key).join(',') || 'none',
+        dunningStep: options.dunningStep ?? 1,
+      },
+    });
+    for (const { key, file } of files) {
+      await tx.document.create({ data: { organizationId: ctx.principal.organizationId, kind: 'statement', contentType: file.contentType, fileName: file.fileName, bytes: Buffer.from(file.bytes), rendererKey: key, statementId } });
+    }
+    return created;
+  });
+}
+
 /**
  * A statement run for one practice on a date: every guarantor account whose patient balance is at least the
- * minimum gets a statement, stored with its snapshot (so it can be shown again exactly as sent) and rendered by
- * every configured statement renderer. Running again for the same date creates nothing new.
+ * minimum gets a statement. Running again for the same date creates nothing new.
  */
-export async function runStatements(ctx: BillingContext, practice: Practice, statementDate: string, minimumBalanceCents: number): Promise<StatementRunResult> {
+export async function runStatements(ctx: BillingContext, practice: Practice, statementDate: string, minimumBalanceCents: number, options: StatementOptions = {}): Promise<StatementRunResult> {
   const result: StatementRunResult = { created: [], alreadyStated: 0, belowMinimum: 0 };
-  const renderers = [...ctx.plugins.statements.values()];
   for (const { account, balanceCents } of await accountBalances(ctx, practice.id, statementDate)) {
     if (balanceCents < minimumBalanceCents) {
       result.belowMinimum++;
       continue;
     }
-    const statementId = crypto.randomUUID().replaceAll('-', '').slice(0, 25);
-    const document = await buildStatement(ctx.db, practice, account, statementDate, statementId);
-    if (await ctx.db.statement.findFirst({ where: { accountNumber: document.accountNumber, statementDate } })) {
-      result.alreadyStated++;
-      continue;
-    }
-    const { patientId, guarantorId, ...snapshot } = document;
-    const files = await Promise.all(renderers.map(async (r) => ({ key: pluginKey(r), file: await r.render(snapshot) })));
-    const statement = await ctx.db.$transaction(async (tx) => {
-      const created = await tx.statement.create({
-        data: {
-          id: statementId, organizationId: ctx.principal.organizationId, practiceId: practice.id, patientId, guarantorId, accountNumber: document.accountNumber,
-          statementDate, dueDate: document.dueDate, balanceCents: document.amountDueCents, priorBalanceCents: document.priorBalanceCents,
-          paymentsSinceCents: document.paymentsSinceCents, snapshot: snapshot as never, rendererId: files.map((f) => f.key).join(',') || 'none',
-        },
-      });
-      for (const { key, file } of files) {
-        await tx.document.create({ data: { organizationId: ctx.principal.organizationId, kind: 'statement', contentType: file.contentType, fileName: file.fileName, bytes: Buffer.from(file.bytes), rendererKey: key, statementId } });
-      }
-      return created;
-    });
-    result.created.push(statement);
+    const statement = await stateAccount(ctx, practice, account, statementDate, options);
+    if (statement) result.created.push(statement);
+    else result.alreadyStated++;
   }
   return result;
 }

@@ -3,6 +3,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors/bill
 import { balanceOf } from '../../ledger/balances.ts';
 import { recordPatientPayment } from '../../ledger/patient-payments.ts';
 import { Posting } from '../../ledger/post-entries.ts';
+import { policyOf } from '../../patient-billing/billing-policy.ts';
+import { reviewPaymentPlan } from '../../patient-billing/payment-plans.ts';
 import { isCalendarDate, todayIn } from '../../util/calendar-date.ts';
 import { builder } from '../builder.ts';
 import { decodeId, globalId } from '../global-id.ts';
@@ -67,9 +69,12 @@ builder.mutationField('recordPatientPayment', (t) =>
         }
         const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
         const payment = await recordPatientPayment(tx, posting, ctx.principal.organizationId, {
-          patient, amountCents, method: input.method, reference: input.reference, receivedDate: input.receivedDate ?? todayIn(patient.practice.timeZone),
+          patient, amountCents, method: input.method, reference: input.reference, receivedDate: input.receivedDate ?? todayIn(patient.practice.timeZone, ctx.clock.now()),
           claimIds: input.claimIds?.map((id, i) => decodeId('Claim', String(id), ['input', 'claimIds', i])), idempotencyKey: input.idempotencyKey, createdById: ctx.principal.userId,
         });
+        // A payment on an account with a plan is applied to its installments now (and a payoff closes the plan).
+        const plan = await tx.paymentPlan.findFirst({ where: { status: 'ACTIVE', ...(patient.guarantorId ? { guarantorId: patient.guarantorId } : { patientId, guarantorId: null }) }, include: { installments: true } });
+        if (plan) await reviewPaymentPlan(tx, plan, policyOf(patient.practice), todayIn(patient.practice.timeZone, ctx.clock.now()), ctx.clock.now());
         return { result: payment, recordIds: [globalId('PatientPayment', payment.id)], practiceId: patient.practiceId, balanceChanges: posting.balanceChanges() };
       }),
   }),

@@ -1,0 +1,109 @@
+import { DUNNING_ACTIONS, DUNNING_CHANNELS, SKIP_CONDITIONS, policyOf, validatePolicy } from '../patient-billing/billing-policy.ts';
+import type { PatientBillingPolicy } from '../patient-billing/billing-policy.ts';
+import { audited } from '../audit/audited.ts';
+import { NotFoundError } from '../errors/billing-errors.ts';
+import { builder } from './builder.ts';
+import { decodeId, globalId } from './global-id.ts';
+import { COMMON_ERRORS } from './types/errors.ts';
+
+export const DunningActionEnum = builder.enumType('DunningAction', { values: DUNNING_ACTIONS });
+const DunningChannelEnum = builder.enumType('DunningChannel', { values: DUNNING_CHANNELS });
+export const SkipConditionEnum = builder.enumType('DunningSkipCondition', { values: [...SKIP_CONDITIONS, 'CEASE_COMMUNICATION'] as const });
+const PlanBalanceChangeEnum = builder.enumType('PlanBalanceChangePolicy', { values: ['REPLAN', 'CANCEL'] as const });
+
+type Step = PatientBillingPolicy['dunningSteps'][number];
+export const DunningStepRef = builder.objectRef<Step>('DunningStep').implement({
+  description: 'One step of a dunning sequence: what happens how many days after the first statement.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    dayOffset: t.exposeInt('dayOffset'),
+    action: t.expose('action', { type: DunningActionEnum }),
+    channels: t.expose('channels', { type: [DunningChannelEnum] }),
+    template: t.exposeString('template'),
+  }),
+});
+
+const ProgramRef = builder.objectRef<{ program: string; discountPercent: number }>('FinancialAssistanceProgram').implement({
+  fields: (t) => ({ program: t.exposeString('program'), discountPercent: t.exposeInt('discountPercent') }),
+});
+
+const PolicyRef = builder.objectRef<PatientBillingPolicy>('PatientBillingPolicy').implement({
+  description: 'How a practice bills patients, as data: statement cycle, dunning steps and skips, payment plans, small balances, financial assistance.',
+  fields: (t) => ({
+    statementCycleDays: t.exposeInt('statementCycleDays'),
+    minimumBalanceCents: t.expose('minimumBalanceCents', { type: 'Cents' }),
+    dueInDays: t.exposeInt('dueInDays'),
+    dunningSteps: t.field({ type: [DunningStepRef], resolve: (p) => p.dunningSteps }),
+    skipConditions: t.field({ type: [SkipConditionEnum], description: 'Turned-on conditions that hold dunning (a written cease-communication request always does).', resolve: (p) => p.skipConditions }),
+    recentPaymentDays: t.exposeInt('recentPaymentDays'),
+    paymentPlanGraceDays: t.int({ resolve: (p) => p.paymentPlans.graceDays }),
+    onPlanBalanceChange: t.field({ type: PlanBalanceChangeEnum, resolve: (p) => p.paymentPlans.onBalanceChange }),
+    minimumInstallmentCents: t.field({ type: 'Cents', resolve: (p) => p.paymentPlans.minimumInstallmentCents }),
+    smallBalanceWriteOffBelowCents: t.field({ type: 'Cents', description: '0: small balances are never written off.', resolve: (p) => p.smallBalance.writeOffBelowCents }),
+    smallBalanceAfterStatements: t.int({ resolve: (p) => p.smallBalance.afterStatements }),
+    financialAssistancePrograms: t.field({ type: [ProgramRef], resolve: (p) => p.financialAssistance }),
+  }),
+});
+
+builder.prismaObjectField('Practice', 'patientBillingPolicy', (t) => t.field({ type: PolicyRef, description: 'The practice’s patient billing policy (defaults until it sets one).', select: { patientBillingPolicy: true }, resolve: (p) => policyOf(p) }));
+
+const StepInput = builder.inputType('DunningStepInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    dayOffset: t.int({ required: true, description: 'Days after the first statement (step 1 is day 0).' }),
+    action: t.field({ type: DunningActionEnum, required: true }),
+    channels: t.field({ type: [DunningChannelEnum], required: true }),
+    template: t.string({ required: true }),
+  }),
+});
+const ProgramInput = builder.inputType('FinancialAssistanceProgramInput', { fields: (t) => ({ program: t.string({ required: true }), discountPercent: t.int({ required: true }) }) });
+
+const SetPolicyInput = builder.inputType('SetPatientBillingPolicyInput', {
+  description: 'Fields left out keep their current value.',
+  fields: (t) => ({
+    practiceId: t.id({ required: true }),
+    statementCycleDays: t.int(),
+    minimumBalanceCents: t.field({ type: 'Cents' }),
+    dueInDays: t.int(),
+    dunningSteps: t.field({ type: [StepInput] }),
+    skipConditions: t.field({ type: [SkipConditionEnum] }),
+    recentPaymentDays: t.int(),
+    paymentPlanGraceDays: t.int(),
+    onPlanBalanceChange: t.field({ type: PlanBalanceChangeEnum }),
+    minimumInstallmentCents: t.field({ type: 'Cents' }),
+    smallBalanceWriteOffBelowCents: t.field({ type: 'Cents' }),
+    smallBalanceAfterStatements: t.int(),
+    financialAssistancePrograms: t.field({ type: [ProgramInput] }),
+  }),
+});
+
+builder.mutationField('setPatientBillingPolicy', (t) =>
+  t.field({
+    type: PolicyRef,
+    description: 'Sets the practice’s patient billing policy (statement cycle, dunning steps and skip conditions, plans, small balances, assistance). Admins.',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: SetPolicyInput, required: true }) },
+    errors: { types: COMMON_ERRORS, union: { name: 'SetPatientBillingPolicyPayload' } },
+    resolve: (_r, { input }, ctx) =>
+      audited(ctx, 'setPatientBillingPolicy', async (tx) => {
+        const id = decodeId('Practice', String(input.practiceId), ['input', 'practiceId']);
+        const practice = await tx.practice.findUnique({ where: { id } });
+        if (!practice) throw new NotFoundError('Practice', String(input.practiceId));
+        const current = policyOf(practice);
+        const policy: PatientBillingPolicy = {
+          statementCycleDays: input.statementCycleDays ?? current.statementCycleDays,
+          minimumBalanceCents: input.minimumBalanceCents ?? current.minimumBalanceCents,
+          dueInDays: input.dueInDays ?? current.dueInDays,
+          dunningSteps: input.dunningSteps ? input.dunningSteps.map((s) => ({ ...s, channels: [...s.channels] })) : current.dunningSteps,
+          skipConditions: input.skipConditions ? input.skipConditions.filter((c): c is (typeof SKIP_CONDITIONS)[number] => c !== 'CEASE_COMMUNICATION') : current.skipConditions,
+          recentPaymentDays: input.recentPaymentDays ?? current.recentPaymentDays,
+          paymentPlans: { graceDays: input.paymentPlanGraceDays ?? current.paymentPlans.graceDays, onBalanceChange: input.onPlanBalanceChange ?? current.paymentPlans.onBalanceChange, minimumInstallmentCents: input.minimumInstallmentCents ?? current.paymentPlans.minimumInstallmentCents },
+          smallBalance: { writeOffBelowCents: input.smallBalanceWriteOffBelowCents ?? current.smallBalance.writeOffBelowCents, afterStatements: input.smallBalanceAfterStatements ?? current.smallBalance.afterStatements },
+          financialAssistance: input.financialAssistancePrograms ? input.financialAssistancePrograms.map((p) => ({ ...p })) : current.financialAssistance,
+        };
+        validatePolicy(policy);
+        await tx.practice.update({ where: { id }, data: { patientBillingPolicy: policy as never } });
+        return { result: policy, recordIds: [globalId('Practice', id)], practiceId: id };
+      }),
+  }),
+);

@@ -1,0 +1,32 @@
+import type { Db } from '../db/prisma-client.ts';
+import type { SystemContextFactory } from '../inbound/poll-connectors.ts';
+import { runBillingCycle } from '../patient-billing/billing-cycle.ts';
+import { todayIn } from '../util/calendar-date.ts';
+import type { JobHandler, JobQueue } from './job-queue.ts';
+
+export const BILLING_CYCLE_JOB = 'revcycle-billing-cycle';
+
+/**
+ * Queues each practice's billing cycle for the day it is in the practice's time zone. Every instance may call
+ * this as often as it likes: a practice's day is queued once (the job key), so it runs once.
+ */
+export async function enqueueDueBillingCycles(rootDb: Db, queue: JobQueue, now: Date): Promise<number> {
+  const practices = await rootDb.practice.findMany({ select: { id: true, organizationId: true, timeZone: true }, orderBy: { id: 'asc' } });
+  let added = 0;
+  for (const practice of practices) {
+    const date = todayIn(practice.timeZone, now);
+    if (await queue.enqueue(BILLING_CYCLE_JOB, `${practice.id}:${date}`, { organizationId: practice.organizationId, practiceId: practice.id, date })) added++;
+  }
+  return added;
+}
+
+/** Runs one practice's day, as the billing-cycle system user of its organization. */
+export function billingCycleHandler(contextFor: SystemContextFactory): JobHandler {
+  return async (data) => {
+    const ctx = contextFor({ userId: 'system:billing-cycle', organizationId: String(data.organizationId), roles: ['admin'] });
+    const practice = await ctx.db.practice.findUnique({ where: { id: String(data.practiceId) } });
+    if (!practice) return; // deleted since it was queued: nothing to do
+    const result = await runBillingCycle(ctx, practice, String(data.date));
+    ctx.logger.info({ practiceId: practice.id, ...result }, 'billing cycle ran');
+  };
+}

@@ -1,0 +1,93 @@
+import type { ContactChannel, Patient, Practice } from '../db/prisma-client.ts';
+import type { BillingContext } from '../graphql/context.ts';
+import type { NotifierChannel, NotifierMessage, NotifierReceipt } from '../plugins/contracts.ts';
+import { pluginKey } from '../plugins/contracts.ts';
+import type { DunningChannel } from './billing-policy.ts';
+
+/** The Communication channel each dunning channel is recorded as. */
+const RECORDED_AS: Record<DunningChannel, ContactChannel> = { MAIL: 'MAIL', EMAIL: 'EMAIL', SMS: 'SMS', PHONE_TASK: 'PHONE' };
+
+/** Where a channel reaches the patient, or why it may not be used. */
+function reach(patient: Patient, channel: DunningChannel): { to: string } | { refused: string } {
+  switch (channel) {
+    case 'MAIL':
+      return patient.addressLine1 ? { to: [patient.addressLine1, patient.city, patient.state, patient.postalCode].filter(Boolean).join(', ') } : { refused: 'no mailing address' };
+    case 'EMAIL':
+      if (patient.emailOptOut) return { refused: 'opted out of e-mail' };
+      return patient.email ? { to: patient.email } : { refused: 'no e-mail address' };
+    case 'SMS':
+      if (patient.smsOptOut) return { refused: 'opted out of text messages' };
+      return patient.mobilePhone ? { to: patient.mobilePhone } : { refused: 'no mobile number' };
+    case 'PHONE_TASK': {
+      if (patient.phoneOptOut) return { refused: 'opted out of calls' };
+      const phone = patient.mobilePhone ?? patient.homePhone;
+      return phone ? { to: phone } : { refused: 'no phone number' };
+    }
+  }
+}
+
+export interface ChannelChoice {
+  channel: DunningChannel;
+  to: string;
+}
+
+/**
+ * Picks how to reach the patient among a step's channels: their preferred channel when the step lists it and
+ * they have not opted out of it, else the step's first usable channel. Null (with the reasons) when none is usable.
+ */
+export function chooseChannel(patient: Patient, channels: readonly DunningChannel[]): ChannelChoice | { refused: string[] } {
+  const preferred = (Object.keys(RECORDED_AS) as DunningChannel[]).find((c) => RECORDED_AS[c] === patient.preferredChannel);
+  const ordered = preferred && channels.includes(preferred) ? [preferred, ...channels.filter((c) => c !== preferred)] : [...channels];
+  const refused: string[] = [];
+  for (const channel of ordered) {
+    const r = reach(patient, channel);
+    if ('to' in r) return { channel, to: r.to };
+    refused.push(`${channel}: ${r.refused}`);
+  }
+  return { refused };
+}
+
+export interface ContactRequest {
+  patient: Patient;
+  practice: Practice;
+  /** STATEMENT, REMINDER, FINAL_NOTICE. */
+  purpose: string;
+  template: string;
+  channels: readonly DunningChannel[];
+  variables: NotifierMessage['variables'];
+  /** Makes the contact happen once, however often the job that asks for it runs. */
+  dedupeKey: string;
+  statementId?: string;
+  at: Date;
+}
+
+/**
+ * Reaches the patient on the best allowed channel and records the attempt as a Communication. MAIL is recorded
+ * as queued for the practice's mailing (statements are printed from their files); other channels go through the
+ * first notifier that carries them. A contact already recorded under the same key is returned, not repeated.
+ */
+export async function contactPatient(ctx: BillingContext, request: ContactRequest) {
+  const earlier = await ctx.db.communication.findFirst({ where: { dedupeKey: request.dedupeKey } });
+  if (earlier) return earlier;
+  const choice = chooseChannel(request.patient, request.channels);
+  const base = { patientId: request.patient.id, direction: 'OUTBOUND' as const, purpose: request.purpose, template: request.template, dedupeKey: request.dedupeKey, statementId: request.statementId ?? null, occurredAt: request.at };
+  if ('refused' in choice) {
+    return ctx.db.communication.create({ data: { ...base, organizationId: ctx.principal.organizationId, channel: RECORDED_AS[request.channels[0] ?? 'MAIL'], outcome: `NOT_SENT: ${choice.refused.join('; ')}` } });
+  }
+  let receipt: NotifierReceipt = { outcome: 'SENT', detail: 'queued for mailing' };
+  let notifierKey: string | null = null;
+  if (choice.channel !== 'MAIL') {
+    const notifier = [...ctx.plugins.notifiers.values()].find((n) => n.channels.includes(choice.channel as NotifierChannel));
+    if (!notifier) receipt = { outcome: 'FAILED', detail: `no notifier carries ${choice.channel}` };
+    else {
+      notifierKey = pluginKey(notifier);
+      try {
+        receipt = await notifier.send({ channel: choice.channel as NotifierChannel, template: request.template, to: choice.to, variables: request.variables, idempotencyKey: request.dedupeKey });
+      } catch (error) {
+        receipt = { outcome: 'FAILED', detail: error instanceof Error ? error.message : String(error) };
+      }
+    }
+  }
+  const outcome = choice.channel === 'MAIL' ? 'QUEUED_FOR_MAIL' : receipt.outcome + (receipt.detail ? `: ${receipt.detail}` : '');
+  return ctx.db.communication.create({ data: { ...base, organizationId: ctx.principal.organizationId, channel: RECORDED_AS[choice.channel], outcome, notifierKey, externalRef: receipt.externalRef ?? null } });
+}

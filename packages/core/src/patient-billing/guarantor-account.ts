@@ -1,0 +1,17 @@
+import type { Db, Patient } from '../db/prisma-client.ts';
+import type { Account } from '../statements/build-statement.ts';
+
+/** One key per guarantor account: `g:<guarantorId>` for a guarantor's patients, `p:<patientId>` for a self-pay patient. */
+export function accountKeyOf(account: Account): string {
+  return 'guarantorId' in account ? `g:${account.guarantorId}` : `p:${account.patientId}`;
+}
+
+/** The guarantor account a patient's balance belongs to. */
+export function accountOfPatient(patient: Pick<Patient, 'id' | 'guarantorId'>): Account {
+  return patient.guarantorId ? { guarantorId: patient.guarantorId } : { patientId: patient.id };
+}
+
+/** The patients on an account, the first (by account number) being the one statements and contacts go to. */
+export async function patientsOf(db: Db, account: Account): Promise<Patient[]> {
+  return db.patient.findMany({ where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { id: account.patientId }, orderBy: { accountNumber: 'asc' } });
+}
