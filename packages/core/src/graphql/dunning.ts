@@ -164,7 +164,7 @@ builder.mutationField('applyFinancialAssistance', (t) =>
     description: 'Grants one of the practice’s financial-assistance programs to the patient’s account: its discount is posted against each open visit as an adjustment with the reason, and a financial-assistance review flag is cleared. Admins and billers.',
     authScopes: BILLERS,
     args: { input: t.arg({ type: builder.inputType('ApplyFinancialAssistanceInput', { fields: (f) => ({ patientId: f.id({ required: true }), program: f.string({ required: true }), note: f.string() }) }), required: true }) },
-    errors: { types: COMMON_ERRORS, union: { name: 'ApplyFinancialAssistancePayload' } },
+    errors: { types: COMMON_ERRORS, union: { name: 'ApplyFinancialAssistancePayload' }, result: { name: 'ApplyFinancialAssistanceSuccess' } },
     resolve: (_r, { input }, ctx) =>
       audited(ctx, 'applyFinancialAssistance', async (tx) => {
         const patientId = decodeId('Patient', String(input.patientId), ['input', 'patientId']);

@@ -87,8 +87,8 @@ export async function reviewPaymentPlan(tx: Db, plan: PaymentPlan & { installmen
   }
   const end = (status: 'COMPLETED' | 'DEFAULTED' | 'CANCELLED', statusReason: string) => tx.paymentPlan.update({ where: { id: plan.id }, data: { status, statusReason, endedAt: now } });
   if (balance <= 0) {
-    const ahead = installments.filter((i) => i.paidCents < i.amountCents).length;
-    await end('COMPLETED', ahead ? `paid off early on ${today} (${ahead} installment${ahead === 1 ? '' : 's'} ahead)` : `paid in full on ${today}`);
+    const ahead = installments.filter((i) => i.dueDate > today).length;
+    await end('COMPLETED', ahead ? `paid off early on ${today} (${ahead} installment${ahead === 1 ? ' was' : 's were'} not yet due)` : `paid in full on ${today}`);
     return ahead ? 'PAID_OFF_EARLY' : 'COMPLETED';
   }
   if (missed) {
