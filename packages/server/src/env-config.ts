@@ -19,6 +19,8 @@ export interface ServerConfig {
   limits: NonNullable<BillingApiOptions['limits']>;
   /** Seconds between polls of the payer connectors for 999/277CA/835 files; 0 turns polling off. */
   pollIntervalSeconds: number;
+  /** Seconds between scheduler rounds (each practice's daily billing cycle: statements, dunning, plans); 0 turns it off. */
+  jobIntervalSeconds: number;
   /** Seed the demo organization into an empty database on `serve` (default: only in development mode). */
   seedDemoWhenEmpty: boolean;
 }
@@ -54,6 +56,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     },
     seedDemoWhenEmpty: boolean(env, 'REVCYCLE_SEED_DEMO', developmentMode),
     pollIntervalSeconds: env.REVCYCLE_POLL_INTERVAL_SECONDS === '0' ? 0 : integer(env, 'REVCYCLE_POLL_INTERVAL_SECONDS', 60),
+    jobIntervalSeconds: env.REVCYCLE_JOB_INTERVAL_SECONDS === '0' ? 0 : integer(env, 'REVCYCLE_JOB_INTERVAL_SECONDS', 300),
   };
 }
 

@@ -54,6 +54,10 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
   // Connector responses (acknowledgements, remittances) are read on an interval; of several instances sharing the
   // database, one polls each round.
   if (config.pollIntervalSeconds > 0) api.startPolling({ intervalMs: config.pollIntervalSeconds * 1000 });
+  // Each practice's billing cycle (statements, dunning, payment plans) is queued once a day and run once across
+  // instances: pg-boss on PostgreSQL, the in-database queue on SQLite. Reminders are recorded, not sent, until a
+  // host configures a notifier.
+  if (config.jobIntervalSeconds > 0) api.startJobs({ intervalMs: config.jobIntervalSeconds * 1000 });
 
   const server = createServer(api.yoga);
   const webSockets = api.attachWebSockets(server);
