@@ -35,6 +35,7 @@ import './statements.ts';
 import './billing-policy-types.ts';
 import './dunning.ts';
 import './payment-plans.ts';
+import './compliance.ts';
 import './subscriptions.ts';
 
 /** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */

@@ -49,6 +49,8 @@ export const patientFields = (t: InputFieldBuilder, required: boolean) => ({
   address: t.field({ type: AddressInput }),
   homePhone: t.string(),
   mobilePhone: t.string(),
+  workPhone: t.string(),
+  noContactAtWork: t.boolean({ description: 'The debtor said not to be contacted at work (FDCPA §805(a)(3)): calls to the work number are refused.' }),
   email: t.string(),
   preferredChannel: t.field({ type: ContactChannelEnum, description: '@default MAIL' }),
   emailOptOut: t.boolean(),

@@ -49,7 +49,7 @@ type Address = { line1: string; line2?: string | null; city: string; state: stri
 type GuarantorInputShape = { relationship: 'SELF' | 'SPOUSE' | 'PARENT' | 'LEGAL_GUARDIAN' | 'OTHER'; firstName?: string | null; lastName?: string | null; dateOfBirth?: string | null; address?: Address | null; phone?: string | null; email?: string | null };
 type PatientInputShape = {
   firstName?: string | null; middleName?: string | null; lastName?: string | null; dateOfBirth?: string | null; sex?: 'FEMALE' | 'MALE' | 'UNKNOWN' | null;
-  address?: Address | null; homePhone?: string | null; mobilePhone?: string | null; email?: string | null; preferredChannel?: 'MAIL' | 'EMAIL' | 'SMS' | 'PHONE' | null;
+  address?: Address | null; homePhone?: string | null; mobilePhone?: string | null; workPhone?: string | null; noContactAtWork?: boolean | null; email?: string | null; preferredChannel?: 'MAIL' | 'EMAIL' | 'SMS' | 'PHONE' | null;
   emailOptOut?: boolean | null; smsOptOut?: boolean | null; phoneOptOut?: boolean | null; timeZone?: string | null; guarantor?: GuarantorInputShape | null;
 };
 
@@ -62,7 +62,7 @@ function checkPatient(checks: FieldChecks, input: PatientInputShape, today: stri
     .postalCode(['input', 'address', 'postalCode'], input.address?.postalCode)
     .timeZone(['input', 'timeZone'], input.timeZone);
   if (input.email != null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) checks.add(['input', 'email'], 'INVALID_EMAIL', `"${input.email}" is not an email address`);
-  for (const field of ['homePhone', 'mobilePhone'] as const) {
+  for (const field of ['homePhone', 'mobilePhone', 'workPhone'] as const) {
     const phone = input[field];
     if (phone != null && !/^\d{10}$/.test(phone.replace(/[\s().-]/g, '').replace(/^\+?1(?=\d{10}$)/, ''))) checks.add(['input', field], 'INVALID_PHONE', `"${phone}" is not a 10-digit US phone number`);
   }
@@ -79,13 +79,14 @@ const phone = (value: string | null | undefined) => (value == null ? value : val
 
 function patientData(input: PatientInputShape, fallbackZone: string): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const key of ['middleName', 'dateOfBirth', 'sex', 'email', 'preferredChannel', 'emailOptOut', 'smsOptOut', 'phoneOptOut'] as const) {
+  for (const key of ['middleName', 'dateOfBirth', 'sex', 'email', 'preferredChannel', 'emailOptOut', 'smsOptOut', 'phoneOptOut', 'noContactAtWork'] as const) {
     if (input[key] != null) data[key] = input[key];
   }
   if (input.firstName != null) data.firstName = input.firstName.trim();
   if (input.lastName != null) data.lastName = input.lastName.trim();
   if (input.homePhone !== undefined) data.homePhone = phone(input.homePhone);
   if (input.mobilePhone !== undefined) data.mobilePhone = phone(input.mobilePhone);
+  if (input.workPhone !== undefined) data.workPhone = phone(input.workPhone);
   if (input.address) Object.assign(data, { addressLine1: input.address.line1, addressLine2: input.address.line2 ?? null, city: input.address.city, state: input.address.state, postalCode: input.address.postalCode });
   if (input.timeZone) Object.assign(data, { timeZone: input.timeZone, timeZoneOverridden: true });
   else if (input.address) Object.assign(data, { timeZone: timeZoneForState(input.address.state) ?? fallbackZone, timeZoneOverridden: false });

@@ -1,0 +1,165 @@
+import { audited } from '../audit/audited.ts';
+import { ATTEMPT_CHANNELS, canContact } from '../compliance/can-contact.ts';
+import type { ContactDecision } from '../compliance/can-contact.ts';
+import { RULE_IDS, rulesFor, validateOverrides } from '../compliance/rules.ts';
+import type { ComplianceRule } from '../compliance/rules.ts';
+import { NotFoundError, ValidationError } from '../errors/billing-errors.ts';
+import { resolveAccount } from './account-id.ts';
+import { builder } from './builder.ts';
+import { CommunicationRef } from './dunning.ts';
+import { decodeId, globalId } from './global-id.ts';
+import { COMMON_ERRORS } from './types/errors.ts';
+import { PatientRef } from './types/patient.ts';
+
+const ChannelEnum = builder.enumType('ContactAttemptChannel', { values: ATTEMPT_CHANNELS, description: 'PHONE is the home or mobile number; WORK_PHONE the work number.' });
+const RuleIdEnum = builder.enumType('ComplianceRuleId', { values: RULE_IDS });
+const AttemptKindEnum = builder.enumType('ContactAttemptKind', { values: ['CALL_ATTEMPT', 'CONVERSATION', 'MESSAGE', 'LETTER'] as const, description: 'A call that did not reach the debtor, a telephone conversation, a text or e-mail, a letter.' });
+
+const LocalTimeRef = builder.objectRef<{ timeZone: string; localTime: string }>('DebtorLocalTime').implement({ fields: (t) => ({ timeZone: t.exposeString('timeZone'), localTime: t.exposeString('localTime') }) });
+
+export const ContactDecisionRef = builder.objectRef<ContactDecision>('ContactDecision').implement({
+  description: 'Whether a contact is allowed now, and the rule that decided.',
+  fields: (t) => ({
+    allowed: t.exposeBoolean('allowed'),
+    rule: t.exposeString('rule', { description: 'The refusing rule’s id, or ALL_RULES_PASSED.' }),
+    citation: t.exposeString('citation', { nullable: true }),
+    reason: t.exposeString('reason'),
+    localTimes: t.field({ type: [LocalTimeRef], description: 'The debtor’s local time in every zone the address and number plausibly put them in.', resolve: (d) => d.localTimes }),
+    warnings: t.exposeStringList('warnings'),
+  }),
+});
+
+const COLLECTORS = { admin: true, biller: true, collector: true } as const;
+
+builder.queryField('canContact', (t) =>
+  t.field({
+    type: ContactDecisionRef,
+    description: 'Asks the compliance engine (FDCPA, Regulation F and the practice’s stricter rules) whether the account’s debtor may be contacted on a channel at a moment (default now).',
+    authScopes: { ...COLLECTORS, auditor: true },
+    args: { accountId: t.arg.id({ required: true }), channel: t.arg({ type: ChannelEnum, required: true }), at: t.arg({ type: 'DateTime' }) },
+    resolve: async (_r, args, ctx) => {
+      const subject = await resolveAccount(ctx, String(args.accountId), ['accountId']);
+      return canContact(ctx.db, subject, args.channel, args.at ?? ctx.clock.now());
+    },
+  }),
+);
+
+const AttemptResultRef = builder.objectRef<{ decision: ContactDecision; communication: unknown }>('ContactAttemptRecorded').implement({
+  fields: (t) => ({
+    decision: t.field({ type: ContactDecisionRef, resolve: (r) => r.decision }),
+    communication: t.field({ type: CommunicationRef, resolve: (r) => r.communication as never }),
+  }),
+});
+
+const RECORDED_CHANNEL = { MAIL: 'MAIL', EMAIL: 'EMAIL', SMS: 'SMS', PHONE: 'PHONE', WORK_PHONE: 'PHONE' } as const;
+
+builder.mutationField('recordContactAttempt', (t) =>
+  t.field({
+    type: AttemptResultRef,
+    description: 'Every contact attempt goes through here, in-house or from agency tooling: the compliance engine decides, and the attempt is recorded allowed or refused with the rule that decided. Call before dialing; a refused attempt must not be made.',
+    authScopes: COLLECTORS,
+    args: {
+      input: t.arg({
+        type: builder.inputType('RecordContactAttemptInput', {
+          fields: (f) => ({
+            accountId: f.id({ required: true }),
+            channel: f.field({ type: ChannelEnum, required: true }),
+            kind: f.field({ type: AttemptKindEnum, required: true }),
+            at: f.field({ type: 'DateTime', description: '@default now' }),
+            agencyId: f.id({ description: 'When an agency’s tooling reports its own attempt.' }),
+            note: f.string(),
+          }),
+        }),
+        required: true,
+      }),
+    },
+    errors: { types: COMMON_ERRORS, union: { name: 'RecordContactAttemptPayload' } },
+    resolve: (_r, { input }, ctx) =>
+      audited(ctx, 'recordContactAttempt', async (tx) => {
+        const subject = await resolveAccount({ ...ctx, db: tx }, String(input.accountId), ['input', 'accountId']);
+        const agency = input.agencyId ? await tx.collectionAgency.findUnique({ where: { id: decodeId('CollectionAgency', String(input.agencyId), ['input', 'agencyId']) } }) : null;
+        if (input.agencyId && !agency) throw new NotFoundError('CollectionAgency', String(input.agencyId));
+        const at = input.at ?? ctx.clock.now();
+        const decision = await canContact(tx, subject, input.channel, at);
+        const placement = await tx.collectionPlacement.findFirst({ where: { patientId: { in: subject.patients.map((p) => p.id) }, status: { in: ['PLACED', 'DISPUTED'] } }, orderBy: { placedAt: 'desc' } });
+        const communication = await tx.communication.create({
+          data: {
+            organizationId: ctx.principal.organizationId, patientId: subject.patients[0]!.id, channel: RECORDED_CHANNEL[input.channel], direction: 'OUTBOUND', purpose: input.kind,
+            occurredAt: at, allowed: decision.allowed, complianceRule: decision.citation ? `${decision.rule} (${decision.citation})` : decision.rule,
+            outcome: decision.allowed ? `ALLOWED${input.channel === 'WORK_PHONE' ? ' (work number)' : ''}${input.note ? `: ${input.note}` : ''}` : `REFUSED: ${decision.reason}`,
+            placementId: placement?.id ?? null, actor: agency ? `agency:${agency.name}` : ctx.principal.userId,
+          },
+        });
+        return { result: { decision, communication }, recordIds: [globalId('Communication', communication.id)], practiceId: subject.practice.id };
+      }),
+  }),
+);
+
+builder.mutationField('recordCeaseCommunication', (t) =>
+  t.field({
+    type: PatientRef,
+    description: 'Records a written request to stop communicating about the debt: every later contact is refused (FDCPA §805(c)). Admins, billers, collectors.',
+    authScopes: COLLECTORS,
+    args: { input: t.arg({ type: builder.inputType('RecordCeaseCommunicationInput', { fields: (f) => ({ patientId: f.id({ required: true }), receivedAt: f.field({ type: 'DateTime', description: '@default now' }) }) }), required: true }) },
+    errors: { types: COMMON_ERRORS, union: { name: 'RecordCeaseCommunicationPayload' } },
+    resolve: (_r, { input }, ctx) =>
+      audited(ctx, 'recordCeaseCommunication', async (tx) => {
+        const id = decodeId('Patient', String(input.patientId), ['input', 'patientId']);
+        const patient = await tx.patient.findUnique({ where: { id } });
+        if (!patient) throw new NotFoundError('Patient', String(input.patientId));
+        const updated = await tx.patient.update({ where: { id }, data: { ceaseCommunicationAt: input.receivedAt ?? ctx.clock.now() } });
+        return { result: updated, recordIds: [globalId('Patient', id)], practiceId: patient.practiceId };
+      }),
+  }),
+);
+
+const RuleRef = builder.objectRef<ComplianceRule>('ComplianceRule').implement({
+  description: 'A contact or reporting rule, with its parameters and the law it comes from.',
+  fields: (t) => ({
+    id: t.field({ type: RuleIdEnum, resolve: (r) => r.id }),
+    description: t.exposeString('description'),
+    citation: t.exposeString('citation'),
+    params: t.field({ type: 'JSON', resolve: (r) => r.params }),
+    source: t.exposeString('source', { description: 'FEDERAL, or the practice’s citation for a stricter value.' }),
+  }),
+});
+
+builder.queryField('complianceRules', (t) =>
+  t.field({
+    type: [RuleRef],
+    description: 'The rules in force for a practice: federal, with the practice’s stricter values.',
+    authScopes: { ...COLLECTORS, auditor: true },
+    args: { practiceId: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const practice = await ctx.db.practice.findUnique({ where: { id: decodeId('Practice', String(args.practiceId), ['practiceId']) } });
+      if (!practice) throw new NotFoundError('Practice', String(args.practiceId));
+      return [...rulesFor(practice).values()];
+    },
+  }),
+);
+
+const OverrideInput = builder.inputType('ComplianceRuleOverrideInput', {
+  fields: (t) => ({ id: t.field({ type: RuleIdEnum, required: true }), params: t.field({ type: 'JSON', required: true, description: 'e.g. { "maxAttempts": 2 }' }), citation: t.string({ required: true }) }),
+});
+
+builder.mutationField('setComplianceRules', (t) =>
+  t.field({
+    type: [RuleRef],
+    description: 'Adds a state’s (or the practice’s own) stricter values to the federal rules; values that would loosen a federal rule are refused. Replaces earlier overrides. Admins.',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: builder.inputType('SetComplianceRulesInput', { fields: (f) => ({ practiceId: f.id({ required: true }), rules: f.field({ type: [OverrideInput], required: true }) }) }), required: true }) },
+    errors: { types: COMMON_ERRORS, union: { name: 'SetComplianceRulesPayload' } },
+    resolve: (_r, { input }, ctx) =>
+      audited(ctx, 'setComplianceRules', async (tx) => {
+        const id = decodeId('Practice', String(input.practiceId), ['input', 'practiceId']);
+        const overrides = input.rules.map((r, i) => {
+          const params = r.params as Record<string, unknown>;
+          if (typeof params !== 'object' || params === null || Object.values(params).some((v) => typeof v !== 'number')) throw new ValidationError([{ path: ['input', 'rules', i, 'params'], code: 'INVALID', message: `rules.${i}.params: an object of numbers` }]);
+          return { id: r.id, params: params as Record<string, number>, citation: r.citation.trim() };
+        });
+        validateOverrides(overrides);
+        const practice = await tx.practice.update({ where: { id }, data: { complianceRules: overrides as never } });
+        return { result: [...rulesFor(practice).values()], recordIds: [globalId('Practice', id)], practiceId: id };
+      }),
+  }),
+);
