@@ -52,6 +52,9 @@ export type {
   PluginIdentity,
   StatementRenderer,
   Notifier,
+  PlacementRecord,
+  RecallRecord,
+  AgencyUpdate,
   NotifierChannel,
   NotifierMessage,
   NotifierReceipt,
@@ -73,3 +76,5 @@ export type { InboundFile, OutboundBatch, PayerCapability, SubmissionReceipt } f
 export type { PolledFile } from './inbound/poll-connectors.ts';
 export { callConnector, ConnectorError } from './plugins/connector-call.ts';
 export type { CallOptions } from './plugins/connector-call.ts';
+export { parseCsv } from './util/csv.ts';
+export { formatCents } from './util/money.ts';

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { sandboxPayer } from '@revcycle/payer-sandbox';
 import { pdfDocumentRenderer } from '@revcycle/document-pdf';
 import { htmlStatementRenderer } from '@revcycle/statement-html';
+import { csvCollectionsExporter } from '@revcycle/collections-csv';
 import { pdfStatementRenderer } from '@revcycle/statement-pdf';
 import { seedDemo } from './demo/seed-demo.ts';
 import type { ServerConfig } from './env-config.ts';
@@ -35,6 +36,8 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
     documents: [pdfDocumentRenderer()],
     // Statements are stored as PDF (to print and mail) and HTML (for portals and email).
     statements: [pdfStatementRenderer(), htmlStatementRenderer()],
+    // Collection agencies get CSV placement and recall files and send CSV updates back.
+    collections: [csvCollectionsExporter()],
     pubsub: { redisUrl: config.redisUrl },
     logger,
     introspection: config.introspection,

@@ -7,3 +7,5 @@ export type { Subscription, TestServer } from './test-server.ts';
 export { runPayerConnectorContract } from './payer-connector-contract.ts';
 export { runStatementRendererContract, sampleStatement } from './statement-renderer-contract.ts';
 export type { PayerConnectorHarness } from './payer-connector-contract.ts';
+export { runCollectionsExporterContract, samplePlacements, CLINICAL_CODES } from './collections-exporter-contract.ts';
+export type { CollectionsExporterHarness } from './collections-exporter-contract.ts';

@@ -41,6 +41,7 @@ const PolicyRef = builder.objectRef<PatientBillingPolicy>('PatientBillingPolicy'
     minimumInstallmentCents: t.field({ type: 'Cents', resolve: (p) => p.paymentPlans.minimumInstallmentCents }),
     smallBalanceWriteOffBelowCents: t.field({ type: 'Cents', description: '0: small balances are never written off.', resolve: (p) => p.smallBalance.writeOffBelowCents }),
     smallBalanceAfterStatements: t.int({ resolve: (p) => p.smallBalance.afterStatements }),
+    collectionMinimumCents: t.expose('collectionMinimumCents', { type: 'Cents', description: 'Accounts owing less are not placed with an agency.' }),
     financialAssistancePrograms: t.field({ type: [ProgramRef], resolve: (p) => p.financialAssistance }),
   }),
 });
@@ -73,6 +74,7 @@ const SetPolicyInput = builder.inputType('SetPatientBillingPolicyInput', {
     minimumInstallmentCents: t.field({ type: 'Cents' }),
     smallBalanceWriteOffBelowCents: t.field({ type: 'Cents' }),
     smallBalanceAfterStatements: t.int(),
+    collectionMinimumCents: t.field({ type: 'Cents' }),
     financialAssistancePrograms: t.field({ type: [ProgramInput] }),
   }),
 });
@@ -99,6 +101,7 @@ builder.mutationField('setPatientBillingPolicy', (t) =>
           recentPaymentDays: input.recentPaymentDays ?? current.recentPaymentDays,
           paymentPlans: { graceDays: input.paymentPlanGraceDays ?? current.paymentPlans.graceDays, onBalanceChange: input.onPlanBalanceChange ?? current.paymentPlans.onBalanceChange, minimumInstallmentCents: input.minimumInstallmentCents ?? current.paymentPlans.minimumInstallmentCents },
           smallBalance: { writeOffBelowCents: input.smallBalanceWriteOffBelowCents ?? current.smallBalance.writeOffBelowCents, afterStatements: input.smallBalanceAfterStatements ?? current.smallBalance.afterStatements },
+          collectionMinimumCents: input.collectionMinimumCents ?? current.collectionMinimumCents,
           financialAssistance: input.financialAssistancePrograms ? input.financialAssistancePrograms.map((p) => ({ ...p })) : current.financialAssistance,
         };
         validatePolicy(policy);

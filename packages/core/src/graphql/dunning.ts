@@ -175,7 +175,7 @@ builder.mutationField('applyFinancialAssistance', (t) =>
         if (!program) throw new ValidationError([{ path: ['input', 'program'], code: 'UNKNOWN_PROGRAM', message: `program: the practice's programs are ${programs.map((p) => p.program).join(', ') || 'none'}` }]);
         const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
         const today = todayIn(patient.practice.timeZone, ctx.clock.now());
-        const entries = await adjustAccount(tx, posting, accountOfPatient(patient), program.discountPercent, 'FINANCIAL_ASSISTANCE', `financial assistance ${program.program} (${program.discountPercent}%)${input.note?.trim() ? `: ${input.note.trim()}` : ''}`, today);
+        const entries = await adjustAccount(tx, posting, accountOfPatient(patient), { percent: program.discountPercent }, 'FINANCIAL_ASSISTANCE', `financial assistance ${program.program} (${program.discountPercent}%)${input.note?.trim() ? `: ${input.note.trim()}` : ''}`, today);
         if (!entries.length) throw new ValidationError([{ path: ['input', 'patientId'], code: 'NOTHING_OWED', message: 'patientId: the account has no open patient balance to adjust' }]);
         await tx.accountFlag.updateMany({ where: { patientId: { in: (await tx.patient.findMany({ where: patient.guarantorId ? { guarantorId: patient.guarantorId } : { id: patientId }, select: { id: true } })).map((p) => p.id) }, kind: 'FINANCIAL_ASSISTANCE', clearedAt: null }, data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId } });
         return { result: entries, recordIds: entries.map((e) => globalId('LedgerEntry', e.id)), practiceId: patient.practiceId, balanceChanges: posting.balanceChanges() };

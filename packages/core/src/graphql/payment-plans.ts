@@ -2,6 +2,7 @@ import { audited } from '../audit/audited.ts';
 import { InvalidStateTransitionError, NotFoundError, ValidationError } from '../errors/billing-errors.ts';
 import { policyOf } from '../patient-billing/billing-policy.ts';
 import { createPaymentPlan } from '../patient-billing/payment-plans.ts';
+import { recallPlacements } from '../collections/recall.ts';
 import { PLAN_FREQUENCIES } from '../patient-billing/plan-schedule.ts';
 import { isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
@@ -68,7 +69,11 @@ builder.mutationField('createPaymentPlan', (t) =>
         if (!patient) throw new NotFoundError('Patient', String(input.patientId));
         if (!isCalendarDate(input.startDate)) throw new ValidationError([{ path: ['input', 'startDate'], code: 'INVALID_DATE', message: 'startDate: not a calendar date' }]);
         if (input.installmentCents != null && (!Number.isSafeInteger(input.installmentCents) || input.installmentCents < 1)) throw new ValidationError([{ path: ['input', 'installmentCents'], code: 'OUT_OF_RANGE', message: 'installmentCents: a positive number of cents' }]);
-        const plan = await createPaymentPlan(tx, ctx.principal.organizationId, patient, input, policyOf(patient.practice), todayIn(patient.practice.timeZone, ctx.clock.now()));
+        const today = todayIn(patient.practice.timeZone, ctx.clock.now());
+        const plan = await createPaymentPlan(tx, ctx.principal.organizationId, patient, input, policyOf(patient.practice), today);
+        // A plan agreed at the practice takes a placed account back from its agency.
+        const accountPatients = await tx.patient.findMany({ where: patient.guarantorId ? { guarantorId: patient.guarantorId } : { id: patientId }, select: { id: true } });
+        await recallPlacements(ctx, tx, accountPatients.map((p) => p.id), 'a payment plan was agreed at the practice', today);
         return { result: plan, recordIds: [globalId('PaymentPlan', plan.id)], practiceId: patient.practiceId };
       }),
   }),

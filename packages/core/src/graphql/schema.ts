@@ -36,6 +36,7 @@ import './billing-policy-types.ts';
 import './dunning.ts';
 import './payment-plans.ts';
 import './compliance.ts';
+import './collections.ts';
 import './subscriptions.ts';
 
 /** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */

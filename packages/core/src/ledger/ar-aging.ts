@@ -30,6 +30,7 @@ const GROUP_COLUMN: Record<ArGroupBy, Prisma.Sql> = {
  * aging date (its first date of service), so summing entries per bucket is summing claim balances per bucket.
  * Buckets compare `YYYY-MM-DD` strings against precomputed boundaries: no date functions, which differ between
  * SQLite and PostgreSQL. Entries after `asOf` are left out, so a past date gives the A/R as it stood then.
+ * Collection agencies' fees are expenses, not receivables: they are left out too.
  */
 export async function arAging(db: Db, organizationId: string, practiceIds: readonly string[] | null, asOf: string, groupBy: ArGroupBy): Promise<ArAgingRow[]> {
   const [d30, d60, d90, d120] = [30, 60, 90, 120].map((n) => addDays(asOf, -n)) as [string, string, string, string];
@@ -44,7 +45,7 @@ export async function arAging(db: Db, organizationId: string, practiceIds: reado
       SUM(CASE WHEN "agingDate" < ${d120} THEN "amountCents" ELSE 0 END) AS b121,
       SUM("amountCents") AS total
     FROM "LedgerEntry"
-    WHERE "organizationId" = ${organizationId} AND "effectiveDate" <= ${asOf} ${practiceFilter}
+    WHERE "organizationId" = ${organizationId} AND "effectiveDate" <= ${asOf} AND "kind" <> 'COLLECTION_FEE' ${practiceFilter}
     GROUP BY "account", ${column}
     ORDER BY "account", ${column}`;
   return rows.map((r) => ({

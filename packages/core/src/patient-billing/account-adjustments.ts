@@ -18,14 +18,17 @@ async function openShares(tx: Db, account: Account): Promise<Array<{ claimId: st
 }
 
 /**
- * Adjusts the account's patient balance down, claim by claim, as WRITE_OFF entries carrying the reason: all of it
- * (`percent` 100) or a percentage of each claim's open share, rounded down to the cent so it never exceeds it.
+ * Adjusts the account's patient balance down, claim by claim, as WRITE_OFF entries carrying the reason: a
+ * percentage of each claim's open share (100: all of it), rounded down to the cent so it never exceeds it, or an
+ * amount applied to the oldest shares first (never more than is open).
  */
-export async function adjustAccount(tx: Db, posting: Posting, account: Account, percent: number, reasonCode: string, memo: string, effectiveDate: string): Promise<LedgerEntry[]> {
+export async function adjustAccount(tx: Db, posting: Posting, account: Account, by: { percent: number } | { amountCents: number }, reasonCode: string, memo: string, effectiveDate: string): Promise<LedgerEntry[]> {
   const guarantorId = 'guarantorId' in account ? account.guarantorId : null;
   const entries = [];
+  let left = 'amountCents' in by ? by.amountCents : Infinity;
   for (const share of await openShares(tx, account)) {
-    const amount = Math.floor((share.openCents * percent) / 100);
+    const amount = 'percent' in by ? Math.floor((share.openCents * by.percent) / 100) : Math.min(left, share.openCents);
+    left -= amount;
     if (amount <= 0) continue;
     entries.push({ practiceId: share.practiceId, account: 'PATIENT' as const, kind: 'WRITE_OFF' as const, amountCents: -amount, patientId: share.patientId, guarantorId, claimId: share.claimId, effectiveDate, agingDate: share.agingDate, reasonCode, memo });
   }

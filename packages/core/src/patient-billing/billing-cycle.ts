@@ -36,7 +36,7 @@ async function writeOffSmallBalance(ctx: BillingContext, policy: PatientBillingP
   if (stated < afterStatements) return false;
   await audited(ctx, 'billingCycle.writeOffSmallBalance', async (tx) => {
     const posting = new Posting(tx, ctx.principal.organizationId, { type: 'SYSTEM', id: ctx.principal.userId });
-    const entries = await adjustAccount(tx, posting, account, 100, 'SMALL_BALANCE', `small balance under ${formatCents(writeOffBelowCents)} written off after ${stated} statements`, today);
+    const entries = await adjustAccount(tx, posting, account, { percent: 100 }, 'SMALL_BALANCE', `small balance under ${formatCents(writeOffBelowCents)} written off after ${stated} statements`, today);
     return { result: entries, recordIds: entries.map((e) => globalId('LedgerEntry', e.id)), practiceId: entries[0]?.practiceId ?? null, balanceChanges: posting.balanceChanges() };
   });
   return true;

@@ -53,6 +53,8 @@ export interface PatientBillingPolicy {
     /** …once the account has had this many statements. */
     afterStatements: number;
   };
+  /** Accounts owing less than this are not placed with a collection agency. */
+  collectionMinimumCents: number;
   /** Financial-assistance programs: the discount each one posts as an adjustment when granted. */
   financialAssistance: Array<{ program: string; discountPercent: number }>;
 }
@@ -72,6 +74,7 @@ export const DEFAULT_PATIENT_BILLING_POLICY: PatientBillingPolicy = {
   recentPaymentDays: 14,
   paymentPlans: { graceDays: 10, onBalanceChange: 'REPLAN', minimumInstallmentCents: 2_500 },
   smallBalance: { writeOffBelowCents: 0, afterStatements: 3 },
+  collectionMinimumCents: 2_500,
   financialAssistance: [
     { program: 'FULL', discountPercent: 100 },
     { program: 'PARTIAL', discountPercent: 50 },
@@ -99,6 +102,7 @@ export function validatePolicy(policy: PatientBillingPolicy): void {
   int(errors, ['paymentPlans', 'minimumInstallmentCents'], policy.paymentPlans.minimumInstallmentCents, 1, 10_000_000);
   int(errors, ['smallBalance', 'writeOffBelowCents'], policy.smallBalance.writeOffBelowCents, 0, 100_000);
   int(errors, ['smallBalance', 'afterStatements'], policy.smallBalance.afterStatements, 0, 12);
+  int(errors, ['collectionMinimumCents'], policy.collectionMinimumCents, 1, 100_000_000);
   if (policy.dunningSteps.length === 0) errors.push({ path: ['input', 'dunningSteps'], code: 'REQUIRED', message: 'dunningSteps: at least one step' });
   policy.dunningSteps.forEach((step, i) => {
     int(errors, ['dunningSteps', i, 'dayOffset'], step.dayOffset, 0, 730);

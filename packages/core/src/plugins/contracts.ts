@@ -164,9 +164,56 @@ export interface DocumentRenderer extends PluginIdentity {
   render(document: LetterDocument): Promise<RenderedFile>;
 }
 
-/** Places delinquent accounts with a collection agency and reads its reports back. */
+/**
+ * One account placed with an agency: only what collecting needs (HIPAA minimum necessary) — who owes, how to reach
+ * them, the account, the balances and their itemization, dates of service and the practice. Never diagnosis or
+ * procedure codes: core does not give them to exporters, and the contract suite checks exporters never write any.
+ */
+export interface PlacementRecord {
+  placementId: string;
+  accountNumber: string;
+  practice: { name: string; taxId: string; phone?: string; addressLines: string[] };
+  guarantor: { firstName: string; lastName: string; dateOfBirth?: string; addressLine1?: string; addressLine2?: string; city?: string; state?: string; postalCode?: string; phone?: string; email?: string };
+  balanceCents: number;
+  /** Regulation F itemization: the balance on the itemization date and what changed since, so the agency's validation notice can show it. */
+  itemization: { itemizationDate: string; itemizationBalanceCents: number; interestCents: number; feesCents: number; paymentsCents: number; creditsCents: number };
+  datesOfService: string[];
+  firstStatementDate: string;
+  delinquencyDate: string;
+  placedOn: string;
+  /** Present when the agency reports to the credit bureaus: what it may do with this account. */
+  creditReporting?: { action: 'REPORT' | 'DO_NOT_REPORT' | 'DELETE'; reason: string };
+}
+
+/** An account the practice takes back from the agency (the patient paid or agreed a plan at the practice, …). */
+export interface RecallRecord {
+  placementId: string;
+  accountNumber: string;
+  reason: string;
+  recalledOn: string;
+}
+
+/** One line of an agency's update file, as the exporter read it. */
+export interface AgencyUpdate {
+  kind: 'PAYMENT' | 'ADJUSTMENT' | 'DISPUTE' | 'RETURN' | 'STATUS';
+  placementId: string;
+  date: string;
+  /** Collected (PAYMENT) or adjusted (ADJUSTMENT), in cents. */
+  amountCents?: number;
+  /** The agency's commission on a payment, when it reports it. */
+  commissionCents?: number;
+  note?: string;
+  /** The line of the file it came from, for error messages. */
+  line: number;
+}
+
+/** Places delinquent accounts with a collection agency (placement and recall files) and reads its update files. */
 export interface CollectionsExporter extends PluginIdentity {
   kind: 'collections';
+  exportPlacements(placements: readonly PlacementRecord[], batch: { agencyName: string; batchDate: string }): Promise<RenderedFile[]>;
+  exportRecalls(recalls: readonly RecallRecord[], batch: { agencyName: string; batchDate: string }): Promise<RenderedFile[]>;
+  /** Reads an update file; a malformed line throws an error naming the line and the field. */
+  parseUpdates(file: { name: string; content: string }): Promise<AgencyUpdate[]>;
 }
 
 /** The channels a notifier carries. Letters (MAIL) go out as statements, which the practice mails. */

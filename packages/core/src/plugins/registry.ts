@@ -45,6 +45,11 @@ function index<T extends BillingPlugin>(option: string, kind: T['kind'], plugins
     }
     if (plugin.kind === 'payer') checkCapabilities(at, plugin as PayerConnector);
     if (plugin.kind === 'notifier') checkNotifier(at, plugin as Notifier);
+    if (plugin.kind === 'collections') {
+      for (const method of ['exportPlacements', 'exportRecalls', 'parseUpdates'] as const) {
+        if (typeof (plugin as CollectionsExporter)[method] !== 'function') throw new ConfigError(`${at}.${method}`, `a collections exporter needs ${method}()`);
+      }
+    }
     if ((plugin.kind === 'document' || plugin.kind === 'statement') && typeof (plugin as DocumentRenderer).render !== 'function') throw new ConfigError(`${at}.render`, `a ${plugin.kind} renderer needs render()`);
     const key = pluginKey(plugin);
     if (byKey.has(key)) throw new ConfigError(at, `two plugins share the key "${key}"; give one an instanceId`);

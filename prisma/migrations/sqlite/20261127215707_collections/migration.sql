@@ -1,6 +1,10 @@
 -- AlterTable
 ALTER TABLE "Practice" ADD COLUMN "complianceRules" JSONB;
 
+-- AlterTable
+ALTER TABLE "Document" ADD COLUMN "agencyId" TEXT;
+ALTER TABLE "Document" ADD COLUMN "placementId" TEXT;
+
 -- CreateTable
 CREATE TABLE "CollectionAgency" (
     "id" TEXT NOT NULL PRIMARY KEY,

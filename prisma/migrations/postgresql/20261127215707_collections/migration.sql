@@ -9,6 +9,10 @@ ALTER TABLE "Patient" ADD COLUMN     "noContactAtWork" BOOLEAN NOT NULL DEFAULT 
 ADD COLUMN     "workPhone" TEXT;
 
 -- AlterTable
+ALTER TABLE "Document" ADD COLUMN     "agencyId" TEXT,
+ADD COLUMN     "placementId" TEXT;
+
+-- AlterTable
 ALTER TABLE "CollectionPlacement" ADD COLUMN     "accountKey" TEXT NOT NULL DEFAULT '',
 ADD COLUMN     "agencyId" TEXT,
 ADD COLUMN     "delinquencyDate" TEXT NOT NULL DEFAULT '',

@@ -1,0 +1,277 @@
+import { Prisma } from '../db/prisma-client.ts';
+import { audited, recordAuditEvent } from '../audit/audited.ts';
+import { importAgencyUpdates } from '../collections/agency-updates.ts';
+import type { AgencyUpdateSummary } from '../collections/agency-updates.ts';
+import { evaluateCandidate } from '../collections/eligibility.ts';
+import type { CollectionCandidate } from '../collections/eligibility.ts';
+import { placeAccounts } from '../collections/place-accounts.ts';
+import { recallPlacements } from '../collections/recall.ts';
+import { sendValidationNotice } from '../collections/validation-notice.ts';
+import { ConflictError, InvalidStateTransitionError, NotFoundError, ValidationError } from '../errors/billing-errors.ts';
+import { Posting } from '../ledger/post-entries.ts';
+import { accountKeyOf } from '../patient-billing/guarantor-account.ts';
+import { todayIn } from '../util/calendar-date.ts';
+import { resolveAccount } from './account-id.ts';
+import { builder } from './builder.ts';
+import { DunningAccountRef } from './dunning.ts';
+import { decodeId, globalId } from './global-id.ts';
+import { COMMON_ERRORS } from './types/errors.ts';
+import { DocumentRef } from './types/denial.ts';
+
+const COLLECTORS = { admin: true, biller: true, collector: true } as const;
+
+export const CollectionAgencyRef = builder.prismaNode('CollectionAgency', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    exporterId: t.exposeString('exporterKey', { description: 'The collections exporter (plugin key) that writes its files and reads its updates.' }),
+    reportsToCreditBureaus: t.exposeBoolean('reportsToCreditBureaus'),
+    files: t.prismaField({ type: [DocumentRef], description: 'Placement and recall files for the agency, newest first.', resolve: (query, a, _args, ctx) => ctx.db.document.findMany({ ...query, where: { agencyId: a.id, kind: { in: ['placement-file', 'recall-file'] } }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }) }),
+  }),
+});
+
+const PlacementStatusEnum = builder.enumType('PlacementStatus', { values: ['PLACED', 'DISPUTED', 'PAID', 'RECALLED', 'RETURNED'] as const });
+
+export const PlacementRef = builder.prismaNode('CollectionPlacement', {
+  id: { field: 'id' },
+  description: 'An account placed with a collection agency, with the Regulation F itemization it was placed with.',
+  fields: (t) => ({
+    agencyReference: t.exposeString('id', { description: 'The reference the agency’s files quote for this placement (placement_id).' }),
+    status: t.field({ type: PlacementStatusEnum, resolve: (p) => p.status }),
+    statusReason: t.exposeString('statusReason', { nullable: true }),
+    balanceCents: t.expose('balanceCents', { type: 'Cents', description: 'The balance when placed.' }),
+    itemizationDate: t.expose('itemizationDate', { type: 'Date' }),
+    itemizationBalanceCents: t.expose('itemizationBalanceCents', { type: 'Cents' }),
+    firstStatementDate: t.expose('firstStatementDate', { type: 'Date' }),
+    delinquencyDate: t.expose('delinquencyDate', { type: 'Date' }),
+    placedAt: t.expose('placedAt', { type: 'DateTime' }),
+    recalledAt: t.expose('recalledAt', { type: 'DateTime', nullable: true }),
+    disputedAt: t.expose('disputedAt', { type: 'DateTime', nullable: true }),
+    verifiedAt: t.expose('verifiedAt', { type: 'DateTime', nullable: true }),
+    returnedAt: t.expose('returnedAt', { type: 'DateTime', nullable: true }),
+    paidAt: t.expose('paidAt', { type: 'DateTime', nullable: true }),
+    validationNoticeSentAt: t.expose('validationNoticeSentAt', { type: 'DateTime', nullable: true }),
+    validationPeriodEnd: t.expose('validationPeriodEnd', { type: 'Date', nullable: true }),
+    agency: t.relation('agency', { type: CollectionAgencyRef, nullable: true }),
+    patient: t.relation('patient'),
+  }),
+});
+
+builder.mutationField('createCollectionAgency', (t) =>
+  t.field({
+    type: CollectionAgencyRef,
+    description: 'Adds an agency the organization places accounts with, through a configured collections exporter. Admins.',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: builder.inputType('CreateCollectionAgencyInput', { fields: (f) => ({ name: f.string({ required: true }), exporterId: f.string({ required: true }), reportsToCreditBureaus: f.boolean({ description: '@default false' }) }) }), required: true }) },
+    errors: { types: COMMON_ERRORS, union: { name: 'CreateCollectionAgencyPayload' } },
+    resolve: (_r, { input }, ctx) =>
+      audited(ctx, 'createCollectionAgency', async (tx) => {
+        if (!ctx.plugins.collections.has(input.exporterId)) throw new ValidationError([{ path: ['input', 'exporterId'], code: 'UNKNOWN_EXPORTER', message: `exporterId: configured exporters are ${[...ctx.plugins.collections.keys()].join(', ') || 'none'}` }]);
+        if (!input.name.trim()) throw new ValidationError([{ path: ['input', 'name'], code: 'REQUIRED', message: 'name: name the agency' }]);
+        if (await tx.collectionAgency.findFirst({ where: { name: input.name.trim() } })) throw new ConflictError(`An agency named ${input.name.trim()} exists already`);
+        const agency = await tx.collectionAgency.create({ data: { organizationId: ctx.principal.organizationId, name: input.name.trim(), exporterKey: input.exporterId, reportsToCreditBureaus: input.reportsToCreditBureaus ?? false } });
+        return { result: agency, recordIds: [globalId('CollectionAgency', agency.id)] };
+      }),
+  }),
+);
+
+builder.queryField('collectionAgencies', (t) => t.prismaField({ type: [CollectionAgencyRef], authScopes: { ...COLLECTORS, auditor: true }, resolve: (query, _r, _a, ctx) => ctx.db.collectionAgency.findMany({ ...query, orderBy: { name: 'asc' } }) }));
+
+const CheckRef = builder.objectRef<CollectionCandidate['checks'][number]>('PlacementEligibilityCheck').implement({
+  fields: (t) => ({ check: t.exposeString('check'), passed: t.exposeBoolean('passed'), detail: t.exposeString('detail') }),
+});
+
+const CandidateRef = builder.objectRef<CollectionCandidate>('CollectionCandidate').implement({
+  description: 'An account and whether it may be placed with an agency today, with every check that decided.',
+  fields: (t) => ({
+    account: t.field({ type: DunningAccountRef, resolve: (c) => c.state }),
+    eligible: t.exposeBoolean('eligible'),
+    balanceCents: t.expose('balanceCents', { type: 'Cents' }),
+    checks: t.field({ type: [CheckRef], resolve: (c) => c.checks }),
+  }),
+});
+
+builder.queryField('collectionCandidates', (t) =>
+  t.field({
+    type: [CandidateRef],
+    description: 'The practice’s accounts in or past dunning, each with whether it may be placed with an agency today and why (or why not).',
+    authScopes: { ...COLLECTORS, auditor: true },
+    args: { practiceId: t.arg.id({ required: true }), eligibleOnly: t.arg.boolean({ description: '@default false' }) },
+    resolve: async (_r, args, ctx) => {
+      const practice = await ctx.db.practice.findUnique({ where: { id: decodeId('Practice', String(args.practiceId), ['practiceId']) } });
+      if (!practice) throw new NotFoundError('Practice', String(args.practiceId));
+      const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
+      const today = todayIn(practice.timeZone, ctx.clock.now());
+      const states = await ctx.db.dunningState.findMany({ where: { practiceId: practice.id, status: { notIn: ['RESOLVED'] } }, orderBy: [{ lastStepDate: 'asc' }, { id: 'asc' }] });
+      const candidates = [];
+      for (const state of states) candidates.push(await evaluateCandidate(ctx, practice, organization, state, today));
+      return args.eligibleOnly ? candidates.filter((c) => c.eligible) : candidates;
+    },
+  }),
+);
+
+const PlaceResultRef = builder.objectRef<{ placements: Array<{ id: string }>; files: unknown[] }>('PlaceAccountsSuccess').implement({
+  fields: (t) => ({
+    placements: t.field({ type: [PlacementRef], resolve: (r) => r.placements as never }),
+    files: t.field({ type: [DocumentRef], description: 'The placement file(s) the agency’s exporter wrote, to send to the agency.', resolve: (r) => r.files as never }),
+  }),
+});
+
+async function statesOf(ctx: Parameters<typeof resolveAccount>[0], accountIds: ReadonlyArray<string | number>) {
+  return Promise.all(accountIds.map(async (id, i) => {
+    const subject = await resolveAccount(ctx, String(id), ['input', 'accountIds', i]);
+    const state = await ctx.db.dunningState.findFirst({ where: { accountKey: accountKeyOf(subject.account) } });
+    if (!state) throw new ValidationError([{ path: ['input', 'accountIds', i], code: 'NOT_ELIGIBLE', message: `accountIds.${i}: the account has never been in dunning` }]);
+    return state;
+  }));
+}
+
+builder.mutationField('placeAccounts', (t) =>
+  t.field({
+    type: PlaceResultRef,
+    description: 'Places eligible accounts with an agency: placements with the balance and itemization, a placement file from the agency’s exporter (no clinical codes), and the accounts leave in-house dunning. All or nothing. Admins, billers, collectors.',
+    authScopes: COLLECTORS,
+    args: { input: t.arg({ type: builder.inputType('PlaceAccountsInput', { fields: (f) => ({ accountIds: f.idList({ required: true, description: 'DunningAccount (or Patient) ids.' }), agencyId: f.id({ required: true }) }) }), required: true }) },
+    errors: { types: COMMON_ERRORS, union: { name: 'PlaceAccountsPayload' } },
+    resolve: async (_r, { input }, ctx) => {
+      if (input.accountIds.length === 0 || input.accountIds.length > 500) throw new ValidationError([{ path: ['input', 'accountIds'], code: 'OUT_OF_RANGE', message: 'accountIds: 1 to 500 accounts' }]);
+      const agency = await ctx.db.collectionAgency.findUnique({ where: { id: decodeId('CollectionAgency', String(input.agencyId), ['input', 'agencyId']) } });
+      if (!agency) throw new NotFoundError('CollectionAgency', String(input.agencyId));
+      const { placements } = await placeAccounts(ctx, await statesOf(ctx, input.accountIds), agency);
+      const files = await ctx.db.document.findMany({ where: { agencyId: agency.id, kind: 'placement-file' }, orderBy: { createdAt: 'desc' }, take: 1 });
+      await recordAuditEvent(ctx, 'placeAccounts', 'SUCCEEDED', placements.map((p) => globalId('CollectionPlacement', p.id)), placements[0]?.practiceId ?? null);
+      return { placements, files };
+    },
+  }),
+);
+
+builder.queryField('collectionPlacements', (t) =>
+  t.prismaConnection({
+    type: PlacementRef,
+    cursor: 'id',
+    authScopes: { ...COLLECTORS, auditor: true },
+    args: { practiceId: t.arg.id(), agencyId: t.arg.id(), status: t.arg({ type: PlacementStatusEnum }) },
+    resolve: (query, _r, args, ctx) =>
+      ctx.db.collectionPlacement.findMany({
+        ...query,
+        where: {
+          ...(args.practiceId ? { practiceId: decodeId('Practice', String(args.practiceId), ['practiceId']) } : {}),
+          ...(args.agencyId ? { agencyId: decodeId('CollectionAgency', String(args.agencyId), ['agencyId']) } : {}),
+          ...(args.status ? { status: args.status } : {}),
+        },
+        orderBy: [{ placedAt: 'desc' }, { id: 'asc' }],
+      }),
+  }),
+);
+
+const SummaryRef = builder.objectRef<AgencyUpdateSummary>('AgencyUpdateImport').implement({
+  fields: (t) => ({
+    duplicate: t.exposeBoolean('duplicate', { description: 'The same file was applied before: nothing changed.' }),
+    payments: t.exposeInt('payments'),
+    collectedCents: t.expose('collectedCents', { type: 'Cents' }),
+    commissionCents: t.expose('commissionCents', { type: 'Cents' }),
+    adjustments: t.exposeInt('adjustments'),
+    disputes: t.exposeInt('disputes'),
+    returns: t.exposeInt('returns'),
+    statusNotes: t.exposeInt('statusNotes'),
+    unmatchedLines: t.field({ type: ['JSON'], resolve: (s) => s.unmatched }),
+  }),
+});
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+
+builder.mutationField('importAgencyUpdates', (t) =>
+  t.field({
+    type: SummaryRef,
+    description: 'Applies an agency’s update file (payments with commission, adjustments, disputes, returns) once, in one transaction. Admins, billers, collectors.',
+    authScopes: COLLECTORS,
+    args: { input: t.arg({ type: builder.inputType('ImportAgencyUpdatesInput', { fields: (f) => ({ agencyId: f.id({ required: true }), fileName: f.string({ required: true }), content: f.string({ required: true }) }) }), required: true }) },
+    errors: { types: COMMON_ERRORS, union: { name: 'ImportAgencyUpdatesPayload' } },
+    resolve: async (_r, { input }, ctx) => {
+      const agency = await ctx.db.collectionAgency.findUnique({ where: { id: decodeId('CollectionAgency', String(input.agencyId), ['input', 'agencyId']) } });
+      if (!agency) throw new NotFoundError('CollectionAgency', String(input.agencyId));
+      try {
+        return await audited(ctx, 'importAgencyUpdates', async (tx) => {
+          const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
+          const summary = await importAgencyUpdates({ ...ctx, db: tx }, agency, input.fileName, input.content, posting);
+          return { result: summary, recordIds: [globalId('CollectionAgency', agency.id)], balanceChanges: posting.balanceChanges() };
+        }, { timeout: 60_000 });
+      } catch (error) {
+        // A concurrent import of the same file committed first.
+        if (isUniqueViolation(error)) return { duplicate: true, payments: 0, collectedCents: 0, commissionCents: 0, adjustments: 0, disputes: 0, returns: 0, statusNotes: 0, unmatched: [] };
+        throw error;
+      }
+    },
+  }),
+);
+
+builder.mutationField('recallAccounts', (t) =>
+  t.field({
+    type: [PlacementRef],
+    description: 'Takes accounts back from their agencies (a recall file is written for each agency). Admins, billers, collectors.',
+    authScopes: COLLECTORS,
+    args: { input: t.arg({ type: builder.inputType('RecallAccountsInput', { fields: (f) => ({ accountIds: f.idList({ required: true }), reason: f.string({ required: true }) }) }), required: true }) },
+    errors: { types: COMMON_ERRORS, union: { name: 'RecallAccountsPayload' } },
+    resolve: (_r, { input }, ctx) =>
+      audited(ctx, 'recallAccounts', async (tx) => {
+        if (!input.reason.trim()) throw new ValidationError([{ path: ['input', 'reason'], code: 'REQUIRED', message: 'reason: say why the accounts come back' }]);
+        const recalled = [];
+        for (const [i, id] of input.accountIds.entries()) {
+          const subject = await resolveAccount({ ...ctx, db: tx }, String(id), ['input', 'accountIds', i]);
+          recalled.push(...(await recallPlacements(ctx, tx, subject.patients.map((p) => p.id), input.reason.trim(), todayIn(subject.practice.timeZone, ctx.clock.now()))));
+        }
+        return { result: recalled, recordIds: recalled.map((p) => globalId('CollectionPlacement', p.id)) };
+      }),
+  }),
+);
+
+const NoticeRef = builder.objectRef<{ placement: unknown; document: unknown; amountDueCents: number }>('ValidationNoticeSent').implement({
+  fields: (t) => ({
+    placement: t.field({ type: PlacementRef, resolve: (r) => r.placement as never }),
+    file: t.field({ type: DocumentRef, resolve: (r) => r.document as never }),
+    amountDueCents: t.expose('amountDueCents', { type: 'Cents' }),
+  }),
+});
+
+const placementFor = async (tx: Parameters<Parameters<typeof audited>[2]>[0], id: string, path: string[]) => {
+  const placement = await tx.collectionPlacement.findUnique({ where: { id: decodeId('CollectionPlacement', id, path) } });
+  if (!placement) throw new NotFoundError('CollectionPlacement', id);
+  return placement;
+};
+
+builder.mutationField('sendValidationNotice', (t) =>
+  t.field({
+    type: NoticeRef,
+    description: 'Writes the Regulation F validation notice for a placement (itemization, amount due, validation period end, how to dispute), rendered and recorded as a communication. Send it with the first communication or within 5 days of it.',
+    authScopes: COLLECTORS,
+    args: { input: t.arg({ type: builder.inputType('SendValidationNoticeInput', { fields: (f) => ({ placementId: f.id({ required: true }) }) }), required: true }) },
+    errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'SendValidationNoticePayload' } },
+    resolve: (_r, { input }, ctx) =>
+      audited(ctx, 'sendValidationNotice', async (tx) => {
+        const placement = await placementFor(tx, String(input.placementId), ['input', 'placementId']);
+        if (placement.status !== 'PLACED') throw new InvalidStateTransitionError(placement.status, 'NOTICE_SENT', `The placement is ${placement.status}`);
+        const practice = await tx.practice.findUniqueOrThrow({ where: { id: placement.practiceId } });
+        const sent = await sendValidationNotice(ctx, tx, placement, practice, todayIn(practice.timeZone, ctx.clock.now()));
+        return { result: sent, recordIds: [globalId('CollectionPlacement', placement.id), globalId('Document', sent.document.id)], practiceId: practice.id };
+      }),
+  }),
+);
+
+builder.mutationField('recordDebtVerification', (t) =>
+  t.field({
+    type: PlacementRef,
+    description: 'Records that verification of a disputed debt was sent: the dispute is cleared and collection may resume.',
+    authScopes: COLLECTORS,
+    args: { input: t.arg({ type: builder.inputType('RecordDebtVerificationInput', { fields: (f) => ({ placementId: f.id({ required: true }), note: f.string() }) }), required: true }) },
+    errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'RecordDebtVerificationPayload' } },
+    resolve: (_r, { input }, ctx) =>
+      audited(ctx, 'recordDebtVerification', async (tx) => {
+        const placement = await placementFor(tx, String(input.placementId), ['input', 'placementId']);
+        if (placement.status !== 'DISPUTED') throw new InvalidStateTransitionError(placement.status, 'PLACED', 'Only a disputed placement is verified');
+        const patients = await tx.patient.findMany({ where: placement.guarantorId ? { guarantorId: placement.guarantorId } : { id: placement.patientId }, select: { id: true } });
+        await tx.accountFlag.updateMany({ where: { patientId: { in: patients.map((p) => p.id) }, kind: 'DISPUTE', clearedAt: null }, data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId } });
+        const updated = await tx.collectionPlacement.update({ where: { id: placement.id }, data: { status: 'PLACED', verifiedAt: ctx.clock.now(), statusReason: `verification sent${input.note ? `: ${input.note}` : ''}` } });
+        return { result: updated, recordIds: [globalId('CollectionPlacement', placement.id)], practiceId: placement.practiceId };
+      }),
+  }),
+);
