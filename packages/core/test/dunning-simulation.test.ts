@@ -1,6 +1,6 @@
-import { ManualClock, decodeId, defineNotifier } from '@revcycle/core';
+import { decodeId, defineNotifier } from '@revcycle/core';
 import type { NotifierMessage } from '@revcycle/core';
-import { createTestApi } from '@revcycle/testkit';
+import { businessHoursClock, createTestApi } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, era, paidInFull, remittanceWorld } from './remittance-fixtures.ts';
@@ -24,7 +24,7 @@ const dayOf = (start: string, date: string) => Math.round((Date.parse(`${date}T0
 let t: TestApi;
 let token: string;
 let w: RemittanceWorld;
-const clock = new ManualClock();
+const clock = businessHoursClock();
 beforeAll(async () => {
   t = await createTestApi({ payers: [acceptingClearinghouse], notifiers: [capturingNotifier], clock });
   token = await t.token((await t.createOrganization('Dunning Clinic')).id, ['admin']);

@@ -1,13 +1,13 @@
-import { ManualClock, createBillingApi } from '@revcycle/core';
+import { createBillingApi } from '@revcycle/core';
 import type { BillingApi } from '@revcycle/core';
-import { TEST_JWT_SECRET, createTestApi } from '@revcycle/testkit';
+import { TEST_JWT_SECRET, businessHoursClock, createTestApi } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, era, paidInFull, remittanceWorld } from './remittance-fixtures.ts';
 
 // Two server instances on one database, sharing a clock: the scheduler on both, every day, at the same moment.
-const clock = new ManualClock();
+const clock = businessHoursClock();
 let t: TestApi;
 let second: BillingApi;
 let token: string;

@@ -1,11 +1,11 @@
-import { ManualClock, decodeId } from '@revcycle/core';
-import { createTestApi } from '@revcycle/testkit';
+import { decodeId } from '@revcycle/core';
+import { businessHoursClock, createTestApi } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, era, paidInFull, remittanceWorld } from './remittance-fixtures.ts';
 import type { RemittanceWorld } from './remittance-fixtures.ts';
 
-const clock = new ManualClock();
+const clock = businessHoursClock();
 let t: TestApi;
 let token: string;
 let w: RemittanceWorld;

@@ -1,13 +1,13 @@
-import { ManualClock, parseCsv } from '@revcycle/core';
+import { parseCsv } from '@revcycle/core';
 import { csvCollectionsExporter } from '@revcycle/collections-csv';
 import { pdfDocumentRenderer } from '@revcycle/document-pdf';
 import { sandboxPayer } from '@revcycle/payer-sandbox';
-import { createTestApi } from '@revcycle/testkit';
+import { businessHoursClock, createTestApi } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxWorld } from './sandbox-world.ts';
 
-const clock = new ManualClock();
+const clock = businessHoursClock();
 let t: TestApi;
 let token: string;
 beforeAll(async () => {

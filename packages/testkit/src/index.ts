@@ -9,3 +9,4 @@ export { runStatementRendererContract, sampleStatement } from './statement-rende
 export type { PayerConnectorHarness } from './payer-connector-contract.ts';
 export { runCollectionsExporterContract, samplePlacements, CLINICAL_CODES } from './collections-exporter-contract.ts';
 export type { CollectionsExporterHarness } from './collections-exporter-contract.ts';
+export { businessHoursClock } from './test-clock.ts';

@@ -48,6 +48,6 @@ export async function sendValidationNotice(ctx: BillingContext, tx: Db, placemen
   const file = await renderer.render(letter);
   const document = await tx.document.create({ data: { organizationId: placement.organizationId, kind: 'validation-notice', contentType: file.contentType, fileName: file.fileName, bytes: Buffer.from(file.bytes), rendererKey: pluginKey(renderer), placementId: placement.id, agencyId: placement.agencyId } });
   const updated = await tx.collectionPlacement.update({ where: { id: placement.id }, data: { validationNoticeSentAt: ctx.clock.now(), validationPeriodEnd: periodEnd } });
-  await tx.communication.create({ data: { organizationId: placement.organizationId, patientId: placement.patientId, channel: 'MAIL', direction: 'OUTBOUND', purpose: 'VALIDATION_NOTICE', template: 'validation-notice', outcome: 'QUEUED_FOR_MAIL', occurredAt: ctx.clock.now(), placementId: placement.id, actor: ctx.principal.userId, complianceRule: `DISPUTE_PAUSE (${rulesFor(practice).get('DISPUTE_PAUSE')!.citation})` } });
+  await tx.communication.create({ data: { organizationId: placement.organizationId, patientId: placement.patientId, channel: 'MAIL', direction: 'OUTBOUND', purpose: 'VALIDATION_NOTICE', template: 'validation-notice', outcome: 'QUEUED_FOR_MAIL', occurredAt: ctx.clock.now(), placementId: placement.id, actor: ctx.principal.userId } });
   return { placement: updated, document, letter, amountDueCents: due };
 }

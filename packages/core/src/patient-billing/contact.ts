@@ -3,6 +3,8 @@ import type { BillingContext } from '../graphql/context.ts';
 import type { NotifierChannel, NotifierMessage, NotifierReceipt } from '../plugins/contracts.ts';
 import { pluginKey } from '../plugins/contracts.ts';
 import type { DunningChannel } from './billing-policy.ts';
+import { canContact } from '../compliance/can-contact.ts';
+import type { AttemptChannel, ContactDecision } from '../compliance/can-contact.ts';
 
 /** The Communication channel each dunning channel is recorded as. */
 const RECORDED_AS: Record<DunningChannel, ContactChannel> = { MAIL: 'MAIL', EMAIL: 'EMAIL', SMS: 'SMS', PHONE_TASK: 'PHONE' };
@@ -32,20 +34,24 @@ export interface ChannelChoice {
 }
 
 /**
- * Picks how to reach the patient among a step's channels: their preferred channel when the step lists it and
- * they have not opted out of it, else the step's first usable channel. Null (with the reasons) when none is usable.
+ * The step's channels in the order to try them: the patient's preferred channel first when the step lists it,
+ * then the step's order; channels the patient opted out of or cannot be reached on are refused with the reason.
  */
-export function chooseChannel(patient: Patient, channels: readonly DunningChannel[]): ChannelChoice | { refused: string[] } {
+export function channelCandidates(patient: Patient, channels: readonly DunningChannel[]): { usable: ChannelChoice[]; refused: string[] } {
   const preferred = (Object.keys(RECORDED_AS) as DunningChannel[]).find((c) => RECORDED_AS[c] === patient.preferredChannel);
   const ordered = preferred && channels.includes(preferred) ? [preferred, ...channels.filter((c) => c !== preferred)] : [...channels];
+  const usable: ChannelChoice[] = [];
   const refused: string[] = [];
   for (const channel of ordered) {
     const r = reach(patient, channel);
-    if ('to' in r) return { channel, to: r.to };
-    refused.push(`${channel}: ${r.refused}`);
+    if ('to' in r) usable.push({ channel, to: r.to });
+    else refused.push(`${channel}: ${r.refused}`);
   }
-  return { refused };
+  return { usable, refused };
 }
+
+/** How the compliance engine names each dunning channel. */
+const ATTEMPT_CHANNEL: Record<DunningChannel, AttemptChannel> = { MAIL: 'MAIL', EMAIL: 'EMAIL', SMS: 'SMS', PHONE_TASK: 'PHONE' };
 
 export interface ContactRequest {
   patient: Patient;
@@ -69,10 +75,24 @@ export interface ContactRequest {
 export async function contactPatient(ctx: BillingContext, request: ContactRequest) {
   const earlier = await ctx.db.communication.findFirst({ where: { dedupeKey: request.dedupeKey } });
   if (earlier) return earlier;
-  const choice = chooseChannel(request.patient, request.channels);
   const base = { patientId: request.patient.id, direction: 'OUTBOUND' as const, purpose: request.purpose, template: request.template, dedupeKey: request.dedupeKey, statementId: request.statementId ?? null, occurredAt: request.at };
-  if ('refused' in choice) {
-    return ctx.db.communication.create({ data: { ...base, organizationId: ctx.principal.organizationId, channel: RECORDED_AS[request.channels[0] ?? 'MAIL'], outcome: `NOT_SENT: ${choice.refused.join('; ')}` } });
+  // Every contact goes through the compliance engine: the first usable channel it allows is used.
+  const { usable, refused } = channelCandidates(request.patient, request.channels);
+  let choice: ChannelChoice | undefined;
+  let decision: ContactDecision | undefined;
+  let firstRefusal: ContactDecision | undefined;
+  for (const candidate of usable) {
+    const d = await canContact(ctx.db, { practice: request.practice, patients: [request.patient] }, ATTEMPT_CHANNEL[candidate.channel], request.at);
+    if (d.allowed) {
+      choice = candidate;
+      decision = d;
+      break;
+    }
+    firstRefusal ??= d;
+    refused.push(`${candidate.channel}: ${d.rule}: ${d.reason}`);
+  }
+  if (!choice || !decision) {
+    return ctx.db.communication.create({ data: { ...base, organizationId: ctx.principal.organizationId, channel: RECORDED_AS[request.channels[0] ?? 'MAIL'], outcome: `NOT_SENT: ${refused.join('; ')}`, allowed: false, complianceRule: firstRefusal ? `${firstRefusal.rule} (${firstRefusal.citation})` : null } });
   }
   let receipt: NotifierReceipt = { outcome: 'SENT', detail: 'queued for mailing' };
   let notifierKey: string | null = null;
@@ -89,5 +109,5 @@ export async function contactPatient(ctx: BillingContext, request: ContactReques
     }
   }
   const outcome = choice.channel === 'MAIL' ? 'QUEUED_FOR_MAIL' : receipt.outcome + (receipt.detail ? `: ${receipt.detail}` : '');
-  return ctx.db.communication.create({ data: { ...base, organizationId: ctx.principal.organizationId, channel: RECORDED_AS[choice.channel], outcome, notifierKey, externalRef: receipt.externalRef ?? null } });
+  return ctx.db.communication.create({ data: { ...base, organizationId: ctx.principal.organizationId, channel: RECORDED_AS[choice.channel], outcome, notifierKey, externalRef: receipt.externalRef ?? null, complianceRule: decision.rule } });
 }
