@@ -1,4 +1,4 @@
-import { businessHoursClock, createTestApi } from '@revcycle/testkit';
+import { businessHoursClock, createTestApi, queryData } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, era, paidInFull, remittanceWorld } from './remittance-fixtures.ts';
@@ -20,11 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function gql<T>(doc: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await t.execute<T>(doc, { token, variables });
-  expect(res.errors).toBeUndefined();
-  return res.data!;
-}
+const gql = <T>(doc: string, variables: Record<string, unknown> = {}) => queryData<T>(t, token, doc, variables);
 type Candidate = { eligible: boolean; checks: Array<{ check: string; passed: boolean; detail: string }> };
 const candidates = async () => (await gql<{ collectionCandidates: Candidate[] }>(`query($p: ID!) { collectionCandidates(practiceId: $p) { eligible checks { check passed detail } } }`, { p: w.practiceId })).collectionCandidates;
 

@@ -1,4 +1,4 @@
-import { createTestApi } from '@revcycle/testkit';
+import { createTestApi, queryData } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remittanceWorld } from './remittance-fixtures.ts';
@@ -14,11 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function gql<T>(doc: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await t.execute<T>(doc, { token, variables });
-  expect(res.errors).toBeUndefined();
-  return res.data!;
-}
+const gql = <T>(doc: string, variables: Record<string, unknown> = {}) => queryData<T>(t, token, doc, variables);
 
 type Decision = { allowed: boolean; rule: string; citation: string | null; reason: string; localTimes: Array<{ timeZone: string; localTime: string }> };
 const DECISION = 'allowed rule citation reason localTimes { timeZone localTime }';

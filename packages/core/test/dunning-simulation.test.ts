@@ -1,6 +1,6 @@
 import { decodeId, defineNotifier } from '@revcycle/core';
 import type { NotifierMessage } from '@revcycle/core';
-import { businessHoursClock, createTestApi } from '@revcycle/testkit';
+import { businessHoursClock, createTestApi, queryData } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, era, paidInFull, remittanceWorld } from './remittance-fixtures.ts';
@@ -32,11 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function gql<T>(doc: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await t.execute<T>(doc, { token, variables });
-  expect(res.errors).toBeUndefined();
-  return res.data!;
-}
+const gql = <T>(doc: string, variables: Record<string, unknown> = {}) => queryData<T>(t, token, doc, variables);
 
 type Account = { dunning: { status: string; explanation: string; stepsDone: number; nextStep: { dueDate: string; step: { name: string } } | null } | null; communications: Array<{ purpose: string; channel: string; outcome: string; template: string; occurredAt: string }>; paymentPlans: Array<{ id: string; status: string; statusReason: string | null; installments: Array<{ sequence: number; amountCents: number; paidCents: number; status: string; dueDate: string }> }> };
 const ACCOUNT = `query($id: ID!) { node(id: $id) { ... on Patient { dunning { status explanation stepsDone nextStep { dueDate step { name } } }

@@ -1,5 +1,5 @@
 import { decodeId } from '@revcycle/core';
-import { businessHoursClock, createTestApi } from '@revcycle/testkit';
+import { businessHoursClock, createTestApi, queryData } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, era, paidInFull, remittanceWorld } from './remittance-fixtures.ts';
@@ -19,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function gql<T>(doc: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await t.execute<T>(doc, { token, variables });
-  expect(res.errors).toBeUndefined();
-  return res.data!;
-}
+const gql = <T>(doc: string, variables: Record<string, unknown> = {}) => queryData<T>(t, token, doc, variables);
 const localDate = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago', year: 'numeric', month: '2-digit', day: '2-digit' }).format(clock.now());
 
 /** A patient owing $27.85 (the standard adjudication's patient share). */

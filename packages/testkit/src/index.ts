@@ -10,3 +10,4 @@ export type { PayerConnectorHarness } from './payer-connector-contract.ts';
 export { runCollectionsExporterContract, samplePlacements, CLINICAL_CODES } from './collections-exporter-contract.ts';
 export type { CollectionsExporterHarness } from './collections-exporter-contract.ts';
 export { businessHoursClock } from './test-clock.ts';
+export { queryData } from './query-data.ts';

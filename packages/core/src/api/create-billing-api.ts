@@ -16,6 +16,7 @@ import { createBillingPubSub } from '../pubsub/billing-events.ts';
 import type { BillingPubSub } from '../pubsub/billing-events.ts';
 import { createMaskError } from './mask-error.ts';
 import { yogaLogger } from './yoga-logger.ts';
+import { runEvery } from './run-every.ts';
 import { normalizeOptions } from './normalize-options.ts';
 import type { BillingApiOptions } from './options.ts';
 import { useAuth } from './use-auth.ts';
@@ -167,21 +168,12 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     jobs,
     runScheduledJobs,
     startJobs({ intervalMs = 5 * 60_000 } = {}) {
-      let running: Promise<unknown> = Promise.resolve();
-      const timer = setInterval(() => {
-        running = running.then(runScheduledJobs).catch((error: unknown) => config.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'scheduled jobs failed'));
-      }, intervalMs);
-      timer.unref();
-      const stop = async () => {
-        clearInterval(timer);
-        await running;
-      };
+      const stop = runEvery(intervalMs, runScheduledJobs, config.logger, 'scheduled jobs');
       pollers.push(stop);
       return stop;
     },
     sweepDenialDeadlines: (today = new Date().toISOString().slice(0, 10)) => sweepDenialDeadlines(db, pubsubHandle.pubsub, today),
     startPolling({ intervalMs = 60_000, instanceId = randomUUID() } = {}) {
-      let running: Promise<unknown> = Promise.resolve();
       const round = async () => {
         // The lease outlives a round, so a slow round is never run twice at once.
         if (!(await takeLease(db, 'poll-payer-connectors', instanceId, intervalMs * 2))) return;
@@ -193,14 +185,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
           await releaseLease(db, 'poll-payer-connectors', instanceId);
         }
       };
-      const timer = setInterval(() => {
-        running = running.then(round).catch((error: unknown) => config.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'polling payer connectors failed'));
-      }, intervalMs);
-      timer.unref();
-      const stop = async () => {
-        clearInterval(timer);
-        await running;
-      };
+      const stop = runEvery(intervalMs, round, config.logger, 'polling payer connectors');
       pollers.push(stop);
       return stop;
     },
