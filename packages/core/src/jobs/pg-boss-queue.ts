@@ -20,13 +20,25 @@ export function createPgBossQueue(connectionString: string, schema: string, logg
   let started: Promise<void> | undefined;
   const queues = new Set<string>();
   const ready = async (name: string) => {
-    started ??= boss.start().then(() => undefined);
+    started ??= boss.start().then(
+      () => undefined,
+      (error: unknown) => {
+        started = undefined; // try again on the next call rather than failing forever
+        throw error;
+      },
+    );
     await started;
     if (!queues.has(name)) {
-      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: JOB_RETRY_LIMIT, expireInSeconds: JOB_EXPIRY_SECONDS }).catch(async (error: unknown) => {
-        // Another instance created it between our look and our create.
-        if (!(await boss.getQueue(name))) throw error;
-      });
+      // Instances starting together race to create the queue (PostgreSQL may even report a deadlock between the
+      // two creates): whoever loses looks again, after a pause, until the winner's queue is there.
+      for (let attempt = 1; !(await boss.getQueue(name)); attempt++) {
+        try {
+          await boss.createQueue(name, { name, retryLimit: JOB_RETRY_LIMIT, expireInSeconds: JOB_EXPIRY_SECONDS });
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+        }
+      }
       queues.add(name);
     }
   };

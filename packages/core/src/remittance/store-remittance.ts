@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Remittance835 } from '@revcycle/x12';
 import type { Db, Remittance } from '../db/prisma-client.ts';
-import { matchLines } from './match-claims.ts';
+import { matchLines, remittedLine } from './match-claims.ts';
 import type { MatchableClaim } from './match-claims.ts';
 
 export function fileHash(x12: string): string {
@@ -70,7 +70,7 @@ export async function storeRemittance(tx: Db, organizationId: string, r: Remitta
     if (c.adjustments.length) {
       await tx.remittanceAdjustment.createMany({ data: c.adjustments.map((a) => ({ organizationId, remittanceClaimId: stored.id, serviceLineId: null, groupCode: a.groupCode, reasonCode: a.reasonCode, amountCents: a.amountCents, quantityMilli: a.quantityMilli ?? null })) });
     }
-    const lines = matchLines(claim, c);
+    const lines = matchLines(claim, c.services.map(remittedLine));
     for (const [i, s] of c.services.entries()) {
       const line = await tx.remittanceServiceLine.create({
         data: {

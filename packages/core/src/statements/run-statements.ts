@@ -39,9 +39,11 @@ export interface StatementOptions {
  * Returns null when the account already has a statement dated that day (statements are unique per account and date).
  */
 export async function stateAccount(ctx: BillingContext, practice: Practice, account: Account, statementDate: string, options: StatementOptions = {}): Promise<Statement | null> {
+  // Statements are unique per account and date: look before building (the account number is the first patient's).
+  const first = await ctx.db.patient.findFirst({ where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { id: account.patientId }, orderBy: { accountNumber: 'asc' }, select: { accountNumber: true } });
+  if (!first || (await ctx.db.statement.findFirst({ where: { accountNumber: first.accountNumber, statementDate }, select: { id: true } }))) return null;
   const statementId = crypto.randomUUID().replaceAll('-', '').slice(0, 25);
   const document = await buildStatement(ctx.db, practice, account, statementDate, statementId, options.dueInDays);
-  if (await ctx.db.statement.findFirst({ where: { accountNumber: document.accountNumber, statementDate } })) return null;
   const { patientId, guarantorId, ...built } = document;
   const snapshot = { ...built, messages: [...(options.messages ?? []), ...built.messages] };
   const renderers = [...ctx.plugins.statements.values()];

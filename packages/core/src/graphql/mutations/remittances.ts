@@ -1,3 +1,4 @@
+import { matchLines } from '../../remittance/match-claims.ts';
 import type { Adjustment, ProviderAdjustment, ServicePayment } from '@revcycle/x12';
 import { audited } from '../../audit/audited.ts';
 import { InvalidStateTransitionError, NotFoundError, X12InputError } from '../../errors/billing-errors.ts';
@@ -140,8 +141,9 @@ builder.mutationField('matchRemittance', (t) =>
         if (!claim) throw new NotFoundError('Claim', String(args.claimId));
         await tx.remittanceClaim.update({ where: { id: rc.id }, data: { claimId } });
         // Lines are matched now that the claim is known, by the same rules as at import.
-        for (const line of rc.lines) {
-          const match = claim.lines.find((l) => l.lineControlNumber === line.lineControlNumber) ?? claim.lines.find((l) => l.procedureCode === line.procedureCode && !rc.lines.some((o) => o !== line && o.claimLineId === l.id));
+        const matches = matchLines(claim, rc.lines);
+        for (const [i, line] of rc.lines.entries()) {
+          const match = matches[i];
           if (match) {
             line.claimLineId = match.id;
             await tx.remittanceServiceLine.update({ where: { id: line.id }, data: { claimLineId: match.id } });
