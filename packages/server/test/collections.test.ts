@@ -78,6 +78,16 @@ describe('collections through GraphQL: dunning finished → placed with an agenc
     );
     expect(notice.sendValidationNotice).toMatchObject({ file: { contentType: 'application/pdf' }, amountDueCents: 5_120 });
 
+    // The first communication about the third placement (a conversation the agency's tool reports) brings its
+    // validation notice with it.
+    const talk = await gql<{ recordContactAttempt: { decision: { allowed: boolean; warnings: string[] } } }>(
+      `mutation($input: RecordContactAttemptInput!) { recordContactAttempt(input: $input) { ... on ContactAttemptRecorded { decision { allowed warnings } } } }`,
+      { input: { accountId: third!.account.id, channel: 'MAIL', kind: 'LETTER', agencyId: agency.id } },
+    );
+    expect(talk.recordContactAttempt.decision).toEqual({ allowed: true, warnings: ['the validation notice was generated with this first communication'] });
+    const sentNotice = await gql<{ node: { validationNoticeSentAt: string | null; validationPeriodEnd: string | null } }>(`query($id: ID!) { node(id: $id) { ... on CollectionPlacement { validationNoticeSentAt validationPeriodEnd } } }`, { id: placed.placements[1]!.id });
+    expect(sentNotice.node.validationNoticeSentAt).not.toBeNull();
+
     // The agency's update file: a payment with its commission on the first, a dispute on the third. Twice: once.
     const update = `placement_id,type,date,amount,commission,note\n${placed.placements[0]!.agencyReference},PAYMENT,${new Date(clock.now()).toISOString().slice(0, 10)},20.00,5.00,\n${placed.placements[1]!.agencyReference},DISPUTE,${new Date(clock.now()).toISOString().slice(0, 10)},,,says the visit was covered\n`;
     const IMPORT = `mutation($input: ImportAgencyUpdatesInput!) { importAgencyUpdates(input: $input) { ... on AgencyUpdateImport { duplicate payments collectedCents commissionCents disputes } } }`;
