@@ -9,7 +9,7 @@ import { formatCents } from '../util/money.ts';
 import { adjustAccount } from './account-adjustments.ts';
 import { policyOf } from './billing-policy.ts';
 import type { PatientBillingPolicy } from './billing-policy.ts';
-import { advanceDunning } from './dunning.ts';
+import { advanceDunning, loadDunningDay } from './dunning.ts';
 import { reviewPaymentPlan } from './payment-plans.ts';
 import type { PlanReview } from './payment-plans.ts';
 
@@ -53,13 +53,14 @@ export async function runBillingCycle(ctx: BillingContext, practice: Practice, t
   const plans = await ctx.db.paymentPlan.findMany({ where: { practiceId: practice.id, status: 'ACTIVE' }, include: { installments: true } });
   for (const plan of plans) bump(result.plans, await transaction(ctx.db, (tx) => reviewPaymentPlan(tx, plan, policy, today, ctx.clock.now())));
 
+  const day = await loadDunningDay(ctx, practice, today);
   for (const { account, balanceCents } of await accountBalances(ctx, practice.id, today)) {
     let balance = balanceCents;
     if (await writeOffSmallBalance(ctx, policy, account, balance, today)) {
       result.smallBalancesWrittenOff++;
       balance = 0;
     }
-    const outcome = await advanceDunning(ctx, practice, policy, account, balance, today);
+    const outcome = await advanceDunning(ctx, practice, policy, account, balance, today, day);
     if (outcome.kind === 'STEP') bump(result.steps, outcome.step.action);
     else if (outcome.kind === 'CYCLE_STATEMENT') result.cycleStatements++;
     else if (outcome.kind === 'HELD') result.held++;

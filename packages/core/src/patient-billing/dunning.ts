@@ -1,4 +1,4 @@
-import type { DunningState, Practice } from '../db/prisma-client.ts';
+import type { DunningState, Patient, Practice } from '../db/prisma-client.ts';
 import type { BillingContext } from '../graphql/context.ts';
 import type { Account } from '../statements/build-statement.ts';
 import { stateAccount } from '../statements/run-statements.ts';
@@ -6,9 +6,9 @@ import { addDays, daysBetween } from '../util/calendar-date.ts';
 import { formatCents } from '../util/money.ts';
 import type { DunningStep, PatientBillingPolicy } from './billing-policy.ts';
 import { contactPatient } from './contact.ts';
-import { accountKeyOf, patientsOf } from './guarantor-account.ts';
-import { STATEMENT_HOLDS, holdsOn } from './holds.ts';
-import type { Hold } from './holds.ts';
+import { accountKeyOf } from './guarantor-account.ts';
+import { STATEMENT_HOLDS, holdsFrom, loadHoldFacts } from './holds.ts';
+import type { Hold, HoldFacts } from './holds.ts';
 
 /** What the day's run did for one account. */
 export type DunningOutcome =
@@ -36,15 +36,47 @@ function explain(policy: PatientBillingPolicy, state: Pick<DunningState, 'anchor
 }
 
 /**
+ * What one practice's day of dunning reads, loaded once for all its accounts: their positions, patients, hold
+ * facts and latest statement dates — a few queries a day instead of several per account.
+ */
+export interface DunningDay {
+  states: Map<string, DunningState>;
+  patients: Map<string, Patient[]>;
+  facts: HoldFacts;
+  lastStatement: Map<string, string>;
+}
+
+export async function loadDunningDay(ctx: BillingContext, practice: Practice, today: string): Promise<DunningDay> {
+  const [states, patients, facts, statements] = await Promise.all([
+    ctx.db.dunningState.findMany({ where: { practiceId: practice.id } }),
+    ctx.db.patient.findMany({ where: { practiceId: practice.id }, orderBy: { accountNumber: 'asc' } }),
+    loadHoldFacts(ctx.db, { practiceId: practice.id }, today),
+    ctx.db.statement.groupBy({ by: ['accountNumber'], where: { practiceId: practice.id, statementDate: { lte: today } }, _max: { statementDate: true } }),
+  ]);
+  const byAccount = new Map<string, Patient[]>();
+  for (const p of patients) {
+    const key = accountKeyOf(p.guarantorId ? { guarantorId: p.guarantorId } : { patientId: p.id });
+    byAccount.set(key, [...(byAccount.get(key) ?? []), p]);
+  }
+  return {
+    states: new Map(states.map((s) => [s.accountKey, s])),
+    patients: byAccount,
+    facts,
+    lastStatement: new Map(statements.map((s) => [s.accountNumber, s._max.statementDate ?? ''])),
+  };
+}
+
+/**
  * Moves one guarantor account along its practice's dunning sequence for `today`, at most one step a day:
  * starts a sequence when an account comes to owe the minimum, holds it while a skip condition stands, runs the
  * next step once its day has come (late after a hold: the following steps keep their spacing from it), and
  * closes the sequence when the balance falls under the minimum. Accounts past the last step, or held only from
- * escalation (a plan being kept), still get a statement every cycle. Every effect is idempotent per step.
+ * escalation (a plan being kept), still get a statement every cycle. Every effect is idempotent per step; the
+ * position is written only when it changed.
  */
-export async function advanceDunning(ctx: BillingContext, practice: Practice, policy: PatientBillingPolicy, account: Account, balanceCents: number, today: string): Promise<DunningOutcome> {
+export async function advanceDunning(ctx: BillingContext, practice: Practice, policy: PatientBillingPolicy, account: Account, balanceCents: number, today: string, day: DunningDay): Promise<DunningOutcome> {
   const accountKey = accountKeyOf(account);
-  const existing = await ctx.db.dunningState.findFirst({ where: { accountKey } });
+  const existing = day.states.get(accountKey);
   if (existing?.status === 'PLACED') return { kind: 'NONE' };
   if (balanceCents < policy.minimumBalanceCents) {
     if (existing && existing.status !== 'RESOLVED') {
@@ -53,18 +85,20 @@ export async function advanceDunning(ctx: BillingContext, practice: Practice, po
     }
     return { kind: 'NONE' };
   }
-  const patients = await patientsOf(ctx.db, account);
-  const patient = patients[0]!;
-  const holds = await holdsOn(ctx.db, patients, policy, today, ctx.clock.now());
+  const patients = day.patients.get(accountKey) ?? [];
+  const patient = patients[0];
+  if (!patient) return { kind: 'NONE' };
+  const holds = holdsFrom(day.facts, patients, policy, today, ctx.clock.now());
   const statementHeld = holds.some((h) => STATEMENT_HOLDS.has(h.condition));
 
   const fresh = !existing || existing.status === 'RESOLVED';
   const state = fresh ? { anchorDate: today, stepsDone: 0, lastStepDate: null, sequenceStart: today } : existing;
   const save = async (data: { status: string; explanation: string; stepsDone?: number; anchorDate?: string; lastStepDate?: string }) => {
-    const row = { ...state, ...data, lastEvaluatedDate: today };
-    const fields = { status: row.status, explanation: row.explanation, stepsDone: row.stepsDone, anchorDate: row.anchorDate, lastStepDate: row.lastStepDate, sequenceStart: row.sequenceStart, lastEvaluatedDate: today };
-    if (existing) await ctx.db.dunningState.update({ where: { id: existing.id }, data: fields });
-    else await ctx.db.dunningState.create({ data: { ...fields, organizationId: ctx.principal.organizationId, practiceId: practice.id, accountKey, patientId: patient.id, guarantorId: patient.guarantorId } });
+    const row = { ...state, ...data };
+    const fields = { status: row.status, explanation: row.explanation, stepsDone: row.stepsDone, anchorDate: row.anchorDate, lastStepDate: row.lastStepDate, sequenceStart: row.sequenceStart };
+    if (existing && !fresh && (Object.keys(fields) as Array<keyof typeof fields>).every((k) => existing[k] === fields[k])) return; // nothing moved
+    if (existing) await ctx.db.dunningState.update({ where: { id: existing.id }, data: { ...fields, lastEvaluatedDate: today } });
+    else await ctx.db.dunningState.create({ data: { ...fields, lastEvaluatedDate: today, organizationId: ctx.principal.organizationId, practiceId: practice.id, accountKey, patientId: patient.id, guarantorId: patient.guarantorId } });
   };
 
   // A sequence does not start while a statement hold stands: there is nothing to count its days from.
@@ -75,8 +109,8 @@ export async function advanceDunning(ctx: BillingContext, practice: Practice, po
   const next = policy.dunningSteps[state.stepsDone];
   const cycleStatement = async (): Promise<DunningOutcome | undefined> => {
     if (statementHeld) return undefined;
-    const last = await ctx.db.statement.findFirst({ where: { accountNumber: patient.accountNumber }, orderBy: { statementDate: 'desc' } });
-    if (last && daysBetween(last.statementDate, today) < policy.statementCycleDays) return undefined;
+    const last = day.lastStatement.get(patient.accountNumber);
+    if (last && daysBetween(last, today) < policy.statementCycleDays) return undefined;
     const statement = await stateAccount(ctx, practice, account, today, { dueInDays: policy.dueInDays, dunningStep: state.stepsDone });
     if (statement) await contactPatient(ctx, { patient, practice, purpose: 'STATEMENT', template: 'statement', channels: ['MAIL', 'EMAIL'], variables: variables(practice, patient, statement.balanceCents, statement.dueDate, today), dedupeKey: `statement:${statement.id}`, statementId: statement.id, at: ctx.clock.now() });
     return statement ? { kind: 'CYCLE_STATEMENT' } : undefined;

@@ -1,4 +1,4 @@
-import type { Db, Patient } from '../db/prisma-client.ts';
+import type { AccountFlag, Db, Patient, PaymentPlan } from '../db/prisma-client.ts';
 import { formatCents } from '../util/money.ts';
 import { addDays } from '../util/calendar-date.ts';
 import type { PatientBillingPolicy, SkipCondition } from './billing-policy.ts';
@@ -13,35 +13,76 @@ export interface Hold {
 const FLAG_CONDITIONS: Record<string, SkipCondition> = { DISPUTE: 'DISPUTE', FINANCIAL_ASSISTANCE: 'FINANCIAL_ASSISTANCE', DECEASED: 'DECEASED', BANKRUPTCY: 'BANKRUPTCY' };
 
 /**
+ * What the hold conditions are judged on, per patient, loaded in a handful of queries for many accounts at once
+ * (a practice's whole daily cycle) rather than several per account.
+ */
+export interface HoldFacts {
+  /** Open insurance balance per patient: cents and the number of visits. */
+  insurancePending: Map<string, { cents: number; visits: number }>;
+  activePlans: Map<string, PaymentPlan>;
+  /** The latest patient payment (YYYY-MM-DD) per patient, up to today. */
+  lastPayment: Map<string, string>;
+  flags: Map<string, AccountFlag[]>;
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => map.set(key, [...(map.get(key) ?? []), value]);
+
+/** Loads the hold facts of a practice's patients, or of the given patients (one account). */
+export async function loadHoldFacts(db: Db, scope: { practiceId: string } | { patientIds: string[] }, today: string): Promise<HoldFacts> {
+  const byPatient = 'patientIds' in scope ? { patientId: { in: scope.patientIds } } : { practiceId: scope.practiceId };
+  const [pending, plans, payments, flags] = await Promise.all([
+    db.ledgerEntry.groupBy({ by: ['patientId', 'claimId'], where: { ...byPatient, account: 'INSURANCE' }, _sum: { amountCents: true } }),
+    db.paymentPlan.findMany({ where: { ...byPatient, status: 'ACTIVE' } }),
+    db.ledgerEntry.groupBy({ by: ['patientId'], where: { ...byPatient, kind: 'PATIENT_PAYMENT', effectiveDate: { lte: today } }, _max: { effectiveDate: true } }),
+    db.accountFlag.findMany({ where: { ...('patientIds' in scope ? { patientId: { in: scope.patientIds } } : { patient: { practiceId: scope.practiceId } }), clearedAt: null }, orderBy: { setAt: 'asc' } }),
+  ]);
+  const facts: HoldFacts = { insurancePending: new Map(), activePlans: new Map(), lastPayment: new Map(), flags: new Map() };
+  for (const p of pending) {
+    const cents = Number(p._sum.amountCents ?? 0);
+    if (cents <= 0 || !p.patientId) continue;
+    const current = facts.insurancePending.get(p.patientId) ?? { cents: 0, visits: 0 };
+    facts.insurancePending.set(p.patientId, { cents: current.cents + cents, visits: current.visits + 1 });
+  }
+  for (const plan of plans) facts.activePlans.set(plan.patientId, plan);
+  for (const p of payments) if (p.patientId && p._max.effectiveDate) facts.lastPayment.set(p.patientId, p._max.effectiveDate);
+  for (const flag of flags) push(facts.flags, flag.patientId, flag);
+  return facts;
+}
+
+/**
  * Every reason an account's dunning must wait today, among the conditions the practice turned on (a written
  * cease-communication request always counts). Empty: dunning may go on.
  */
-export async function holdsOn(db: Db, patients: Patient[], policy: PatientBillingPolicy, today: string, now: Date): Promise<Hold[]> {
+export function holdsFrom(facts: HoldFacts, patients: Patient[], policy: PatientBillingPolicy, today: string, now: Date): Hold[] {
   const on = new Set<SkipCondition>([...policy.skipConditions, 'CEASE_COMMUNICATION']);
-  const patientIds = patients.map((p) => p.id);
   const holds: Hold[] = [];
   const ceased = patients.find((p) => p.ceaseCommunicationAt && p.ceaseCommunicationAt <= now);
   if (ceased) holds.push({ condition: 'CEASE_COMMUNICATION', reason: `a written request to stop communicating was received ${ceased.ceaseCommunicationAt!.toISOString().slice(0, 10)}` });
   if (on.has('INSURANCE_PENDING')) {
-    const pending = await db.ledgerEntry.groupBy({ by: ['claimId'], where: { patientId: { in: patientIds }, account: 'INSURANCE' }, _sum: { amountCents: true } });
-    const open = pending.filter((p) => Number(p._sum.amountCents ?? 0) > 0);
-    if (open.length) holds.push({ condition: 'INSURANCE_PENDING', reason: `insurance still owes ${formatCents(open.reduce((s, p) => s + Number(p._sum.amountCents ?? 0), 0))} on ${open.length} visit${open.length === 1 ? '' : 's'}` });
+    const open = patients.map((p) => facts.insurancePending.get(p.id)).filter((o): o is { cents: number; visits: number } => Boolean(o));
+    const visits = open.reduce((s, o) => s + o.visits, 0);
+    if (visits) holds.push({ condition: 'INSURANCE_PENDING', reason: `insurance still owes ${formatCents(open.reduce((s, o) => s + o.cents, 0))} on ${visits} visit${visits === 1 ? '' : 's'}` });
   }
   if (on.has('PAYMENT_PLAN')) {
-    const plan = await db.paymentPlan.findFirst({ where: { patientId: { in: patientIds }, status: 'ACTIVE' } });
+    const plan = patients.map((p) => facts.activePlans.get(p.id)).find(Boolean);
     if (plan) holds.push({ condition: 'PAYMENT_PLAN', reason: `a payment plan of ${formatCents(plan.installmentCents)} ${plan.frequency.toLowerCase()} is being kept` });
   }
   if (on.has('RECENT_PAYMENT') && policy.recentPaymentDays > 0) {
     const since = addDays(today, -policy.recentPaymentDays);
-    const payment = await db.ledgerEntry.findFirst({ where: { patientId: { in: patientIds }, kind: 'PATIENT_PAYMENT', effectiveDate: { gt: since, lte: today } }, orderBy: { effectiveDate: 'desc' } });
-    if (payment) holds.push({ condition: 'RECENT_PAYMENT', reason: `a payment was received ${payment.effectiveDate} (within ${policy.recentPaymentDays} days)` });
+    const last = patients.map((p) => facts.lastPayment.get(p.id) ?? '').sort().at(-1);
+    if (last && last > since) holds.push({ condition: 'RECENT_PAYMENT', reason: `a payment was received ${last} (within ${policy.recentPaymentDays} days)` });
   }
-  const flags = await db.accountFlag.findMany({ where: { patientId: { in: patientIds }, clearedAt: null }, orderBy: { setAt: 'asc' } });
+  const flags = patients.flatMap((p) => facts.flags.get(p.id) ?? []).sort((a, b) => a.setAt.getTime() - b.setAt.getTime());
   for (const flag of flags) {
     const condition = FLAG_CONDITIONS[flag.kind];
     if (condition && on.has(condition)) holds.push({ condition, reason: `flagged ${flag.kind.toLowerCase().replace('_', ' ')} on ${flag.setAt.toISOString().slice(0, 10)}${flag.note ? ` (${flag.note})` : ''}` });
   }
   return holds;
+}
+
+/** The holds of one account, loading its facts (for one-off questions: placement eligibility). */
+export async function holdsOn(db: Db, patients: Patient[], policy: PatientBillingPolicy, today: string, now: Date): Promise<Hold[]> {
+  return holdsFrom(await loadHoldFacts(db, { patientIds: patients.map((p) => p.id) }, today), patients, policy, today, now);
 }
 
 /** Holds that stop statements too (not just escalation): nobody should be billed while these stand. */
