@@ -124,6 +124,12 @@ describe('120 simulated days of dunning (a controllable clock, the scheduler run
     const planStatement = await t.db.statement.findFirst({ where: { patientId: decodeId('Patient', planned.id, ['id']), dunningStep: 1 }, orderBy: { statementDate: 'desc' } });
     expect(planStatement!.snapshot).toMatchObject({ paymentPlan: { status: 'ACTIVE', installmentCents: 928 } });
 
+    const list = await gql<{ dunningAccounts: { totalCount: number; nodes: Array<{ status: string }> } }>(`query($p: ID!) { dunningAccounts(practiceId: $p, first: 10) { totalCount nodes { status } } }`, { p: w.practiceId });
+    expect(list.dunningAccounts.totalCount).toBe(4);
+    expect(list.dunningAccounts.nodes.map((n) => n.status).sort()).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED', 'HELD']);
+    const held = await gql<{ dunningAccounts: { totalCount: number } }>(`query($p: ID!) { dunningAccounts(practiceId: $p, status: HELD, first: 10) { totalCount } }`, { p: w.practiceId });
+    expect(held.dunningAccounts.totalCount).toBe(1);
+
     // The final notice is a statement whose text says so.
     const finals = await t.db.statement.findMany({ where: { patientId: decodeId('Patient', plain.id, ['id']), dunningStep: 4 } });
     expect(JSON.stringify(finals[0]!.snapshot)).toContain('FINAL NOTICE');
