@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CollectionAgency, CollectionPlacement, DunningState, Patient, Practice } from '../db/prisma-client.ts';
+import type { CollectionAgency, CollectionPlacement, Document, DunningState, Patient, Practice } from '../db/prisma-client.ts';
 import { transaction } from '../db/prisma-client.ts';
 import { ConflictError, ValidationError } from '../errors/billing-errors.ts';
 import type { BillingContext } from '../graphql/context.ts';
@@ -22,7 +22,7 @@ export function exporterOf(ctx: BillingContext, agency: CollectionAgency): Colle
  * names each refused account and why). The exporter writes the placement file from the minimum-necessary records;
  * placements, the file and the accounts' move out of in-house dunning are written in one transaction.
  */
-export async function placeAccounts(ctx: BillingContext, states: DunningState[], agency: CollectionAgency): Promise<{ placements: CollectionPlacement[]; records: PlacementRecord[] }> {
+export async function placeAccounts(ctx: BillingContext, states: DunningState[], agency: CollectionAgency): Promise<{ placements: CollectionPlacement[]; records: PlacementRecord[]; files: Document[] }> {
   const exporter = exporterOf(ctx, agency);
   const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
   const refusals = [];
@@ -44,7 +44,7 @@ export async function placeAccounts(ctx: BillingContext, states: DunningState[],
   if (refusals.length) throw new ValidationError(refusals, 'Some accounts may not be placed; nothing was placed');
   const batchDate = planned[0]?.record.placedOn ?? todayIn('America/New_York', ctx.clock.now());
   const files = await exporter.exportPlacements(planned.map((p) => p.record), { agencyName: agency.name, batchDate });
-  const placements = await transaction(ctx.db, async (tx) => {
+  const { placements, documents } = await transaction(ctx.db, async (tx) => {
     const created = [];
     for (const { state, record, patient, practice } of planned) {
       created.push(await tx.collectionPlacement.create({
@@ -57,10 +57,11 @@ export async function placeAccounts(ctx: BillingContext, states: DunningState[],
       }));
       await tx.dunningState.update({ where: { id: state.id }, data: { status: 'PLACED', explanation: `Placed with ${agency.name} on ${record.placedOn} (${record.balanceCents} cents).` } });
     }
+    const documents = [];
     for (const file of files) {
-      await tx.document.create({ data: { organizationId: ctx.principal.organizationId, kind: 'placement-file', contentType: file.contentType, fileName: file.fileName, bytes: Buffer.from(file.bytes), rendererKey: pluginKey(exporter), agencyId: agency.id } });
+      documents.push(await tx.document.create({ data: { organizationId: ctx.principal.organizationId, kind: 'placement-file', contentType: file.contentType, fileName: file.fileName, bytes: Buffer.from(file.bytes), rendererKey: pluginKey(exporter), agencyId: agency.id } }));
     }
-    return created;
+    return { placements: created, documents };
   });
-  return { placements, records: planned.map((p) => p.record) };
+  return { placements, records: planned.map((p) => p.record), files: documents };
 }

@@ -23,13 +23,14 @@ export async function placementRecord(db: Db, placementId: string, practice: Pra
   const since = await db.ledgerEntry.findMany({ where: { ...where, effectiveDate: { gt: itemizationDate, lte: today } }, select: { kind: true, amountCents: true } });
   const open = await db.ledgerEntry.groupBy({ by: ['claimId', 'agingDate'], where: { ...where, claimId: { not: null } }, _sum: { amountCents: true } });
   const contact = (value: string | null | undefined) => (value ? value : undefined);
-  const person2 = person as Partial<Patient> & { phone?: string | null };
+  // A guarantor record has one phone; a self-guaranteed patient has a mobile and a home number.
+  const phone = guarantor ? guarantor.phone : first.mobilePhone ?? first.homePhone;
   const record: PlacementRecord = {
     placementId, accountNumber: first.accountNumber,
     practice: { name: practice.name, taxId: practice.taxId, ...(practice.phone ? { phone: practice.phone } : {}), addressLines: [practice.addressLine1, ...(practice.addressLine2 ? [practice.addressLine2] : []), `${practice.city}, ${practice.state} ${practice.postalCode}`] },
     guarantor: Object.fromEntries(Object.entries({
       firstName: person.firstName, lastName: person.lastName, dateOfBirth: contact(person.dateOfBirth), addressLine1: contact(person.addressLine1), addressLine2: contact(person.addressLine2),
-      city: contact(person.city), state: contact(person.state), postalCode: contact(person.postalCode), phone: contact(person2.phone ?? person2.mobilePhone ?? person2.homePhone), email: contact(person.email),
+      city: contact(person.city), state: contact(person.state), postalCode: contact(person.postalCode), phone: contact(phone), email: contact(person.email),
     }).filter(([, v]) => v !== undefined)) as PlacementRecord['guarantor'],
     balanceCents,
     itemization: {

@@ -9,7 +9,7 @@ import { recallPlacements } from '../collections/recall.ts';
 import { sendValidationNotice } from '../collections/validation-notice.ts';
 import { ConflictError, InvalidStateTransitionError, NotFoundError, ValidationError } from '../errors/billing-errors.ts';
 import { Posting } from '../ledger/post-entries.ts';
-import { accountKeyOf } from '../patient-billing/guarantor-account.ts';
+import { accountKeyOf, accountPatientIds } from '../patient-billing/guarantor-account.ts';
 import { todayIn } from '../util/calendar-date.ts';
 import { resolveAccount } from './account-id.ts';
 import { builder } from './builder.ts';
@@ -137,8 +137,7 @@ builder.mutationField('placeAccounts', (t) =>
       if (input.accountIds.length === 0 || input.accountIds.length > 500) throw new ValidationError([{ path: ['input', 'accountIds'], code: 'OUT_OF_RANGE', message: 'accountIds: 1 to 500 accounts' }]);
       const agency = await ctx.db.collectionAgency.findUnique({ where: { id: decodeId('CollectionAgency', String(input.agencyId), ['input', 'agencyId']) } });
       if (!agency) throw new NotFoundError('CollectionAgency', String(input.agencyId));
-      const { placements } = await placeAccounts(ctx, await statesOf(ctx, input.accountIds), agency);
-      const files = await ctx.db.document.findMany({ where: { agencyId: agency.id, kind: 'placement-file' }, orderBy: { createdAt: 'desc' }, take: 1 });
+      const { placements, files } = await placeAccounts(ctx, await statesOf(ctx, input.accountIds), agency);
       await recordAuditEvent(ctx, 'placeAccounts', 'SUCCEEDED', placements.map((p) => globalId('CollectionPlacement', p.id)), placements[0]?.practiceId ?? null);
       return { placements, files };
     },
@@ -268,8 +267,8 @@ builder.mutationField('recordDebtVerification', (t) =>
       audited(ctx, 'recordDebtVerification', async (tx) => {
         const placement = await placementFor(tx, String(input.placementId), ['input', 'placementId']);
         if (placement.status !== 'DISPUTED') throw new InvalidStateTransitionError(placement.status, 'PLACED', 'Only a disputed placement is verified');
-        const patients = await tx.patient.findMany({ where: placement.guarantorId ? { guarantorId: placement.guarantorId } : { id: placement.patientId }, select: { id: true } });
-        await tx.accountFlag.updateMany({ where: { patientId: { in: patients.map((p) => p.id) }, kind: 'DISPUTE', clearedAt: null }, data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId } });
+        const patientIds = await accountPatientIds(tx, { id: placement.patientId, guarantorId: placement.guarantorId });
+        await tx.accountFlag.updateMany({ where: { patientId: { in: patientIds }, kind: 'DISPUTE', clearedAt: null }, data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId } });
         const updated = await tx.collectionPlacement.update({ where: { id: placement.id }, data: { status: 'PLACED', verifiedAt: ctx.clock.now(), statusReason: `verification sent${input.note ? `: ${input.note}` : ''}` } });
         return { result: updated, recordIds: [globalId('CollectionPlacement', placement.id)], practiceId: placement.practiceId };
       }),

@@ -5,7 +5,7 @@ import { adjustAccount } from '../patient-billing/account-adjustments.ts';
 import { runBillingCycle } from '../patient-billing/billing-cycle.ts';
 import type { BillingCycleResult } from '../patient-billing/billing-cycle.ts';
 import { policyOf } from '../patient-billing/billing-policy.ts';
-import { accountKeyOf, accountOfPatient } from '../patient-billing/guarantor-account.ts';
+import { accountKeyOf, accountOfPatient, accountPatientIds } from '../patient-billing/guarantor-account.ts';
 import { addDays, isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
 import { DunningStepRef } from './billing-policy-types.ts';
@@ -179,7 +179,7 @@ builder.mutationField('applyFinancialAssistance', (t) =>
         const today = todayIn(patient.practice.timeZone, ctx.clock.now());
         const entries = await adjustAccount(tx, posting, accountOfPatient(patient), { percent: program.discountPercent }, 'FINANCIAL_ASSISTANCE', `financial assistance ${program.program} (${program.discountPercent}%)${input.note?.trim() ? `: ${input.note.trim()}` : ''}`, today);
         if (!entries.length) throw new ValidationError([{ path: ['input', 'patientId'], code: 'NOTHING_OWED', message: 'patientId: the account has no open patient balance to adjust' }]);
-        await tx.accountFlag.updateMany({ where: { patientId: { in: (await tx.patient.findMany({ where: patient.guarantorId ? { guarantorId: patient.guarantorId } : { id: patientId }, select: { id: true } })).map((p) => p.id) }, kind: 'FINANCIAL_ASSISTANCE', clearedAt: null }, data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId } });
+        await tx.accountFlag.updateMany({ where: { patientId: { in: await accountPatientIds(tx, patient) }, kind: 'FINANCIAL_ASSISTANCE', clearedAt: null }, data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId } });
         return { result: entries, recordIds: entries.map((e) => globalId('LedgerEntry', e.id)), practiceId: patient.practiceId, balanceChanges: posting.balanceChanges() };
       }),
   }),

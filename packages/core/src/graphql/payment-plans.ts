@@ -3,6 +3,7 @@ import { InvalidStateTransitionError, NotFoundError, ValidationError } from '../
 import { policyOf } from '../patient-billing/billing-policy.ts';
 import { createPaymentPlan } from '../patient-billing/payment-plans.ts';
 import { recallPlacements } from '../collections/recall.ts';
+import { accountPatientIds } from '../patient-billing/guarantor-account.ts';
 import { PLAN_FREQUENCIES } from '../patient-billing/plan-schedule.ts';
 import { isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
@@ -72,8 +73,7 @@ builder.mutationField('createPaymentPlan', (t) =>
         const today = todayIn(patient.practice.timeZone, ctx.clock.now());
         const plan = await createPaymentPlan(tx, ctx.principal.organizationId, patient, input, policyOf(patient.practice), today);
         // A plan agreed at the practice takes a placed account back from its agency.
-        const accountPatients = await tx.patient.findMany({ where: patient.guarantorId ? { guarantorId: patient.guarantorId } : { id: patientId }, select: { id: true } });
-        await recallPlacements(ctx, tx, accountPatients.map((p) => p.id), 'a payment plan was agreed at the practice', today);
+        await recallPlacements(ctx, tx, await accountPatientIds(tx, patient), 'a payment plan was agreed at the practice', today);
         return { result: plan, recordIds: [globalId('PaymentPlan', plan.id)], practiceId: patient.practiceId };
       }),
   }),

@@ -11,6 +11,11 @@ export function accountOfPatient(patient: Pick<Patient, 'id' | 'guarantorId'>): 
   return patient.guarantorId ? { guarantorId: patient.guarantorId } : { patientId: patient.id };
 }
 
+/** The ids of every patient on the guarantor account a patient belongs to. */
+export async function accountPatientIds(db: Db, patient: Pick<Patient, 'id' | 'guarantorId'>): Promise<string[]> {
+  return (await patientsOf(db, accountOfPatient(patient))).map((p) => p.id);
+}
+
 /** The patients on an account, the first (by account number) being the one statements and contacts go to. */
 export async function patientsOf(db: Db, account: Account): Promise<Patient[]> {
   return db.patient.findMany({ where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { id: account.patientId }, orderBy: { accountNumber: 'asc' } });

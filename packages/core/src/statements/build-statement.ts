@@ -1,14 +1,10 @@
-import type { Db, LedgerEntry, Practice, Prisma } from '../db/prisma-client.ts';
+import type { Db, LedgerEntry, Practice } from '../db/prisma-client.ts';
 import type { StatementDocument, StatementVisit } from '../plugins/contracts.ts';
 import { addDays, daysBetween } from '../util/calendar-date.ts';
 import { formatCents } from '../util/money.ts';
 
 /** A guarantor account: the guarantor's patients, or a patient who is their own guarantor. */
 export type Account = { guarantorId: string } | { patientId: string };
-
-export function accountFilter(account: Account): Prisma.LedgerEntryWhereInput {
-  return 'guarantorId' in account ? { guarantorId: account.guarantorId } : { patientId: account.patientId, guarantorId: null };
-}
 
 const sum = (entries: LedgerEntry[]) => entries.reduce((s, e) => s + e.amountCents, 0);
 const lines = (a: { addressLine1: string | null; addressLine2: string | null; city: string | null; state: string | null; postalCode: string | null }) =>

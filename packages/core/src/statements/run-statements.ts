@@ -3,6 +3,7 @@ import type { BillingContext } from '../graphql/context.ts';
 import type { StatementDocument } from '../plugins/contracts.ts';
 import { pluginKey } from '../plugins/contracts.ts';
 import { buildStatement } from './build-statement.ts';
+import { patientsOf } from '../patient-billing/guarantor-account.ts';
 import type { Account } from './build-statement.ts';
 
 export interface StatementRunResult {
@@ -40,7 +41,7 @@ export interface StatementOptions {
  */
 export async function stateAccount(ctx: BillingContext, practice: Practice, account: Account, statementDate: string, options: StatementOptions = {}): Promise<Statement | null> {
   // Statements are unique per account and date: look before building (the account number is the first patient's).
-  const first = await ctx.db.patient.findFirst({ where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { id: account.patientId }, orderBy: { accountNumber: 'asc' }, select: { accountNumber: true } });
+  const [first] = await patientsOf(ctx.db, account);
   if (!first || (await ctx.db.statement.findFirst({ where: { accountNumber: first.accountNumber, statementDate }, select: { id: true } }))) return null;
   const statementId = crypto.randomUUID().replaceAll('-', '').slice(0, 25);
   const document = await buildStatement(ctx.db, practice, account, statementDate, statementId, options.dueInDays);

@@ -6,6 +6,7 @@ import { Posting } from '../../ledger/post-entries.ts';
 import { policyOf } from '../../patient-billing/billing-policy.ts';
 import { reviewPaymentPlan } from '../../patient-billing/payment-plans.ts';
 import { recallPlacements } from '../../collections/recall.ts';
+import { accountPatientIds } from '../../patient-billing/guarantor-account.ts';
 import { isCalendarDate, todayIn } from '../../util/calendar-date.ts';
 import { builder } from '../builder.ts';
 import { decodeId, globalId } from '../global-id.ts';
@@ -77,8 +78,7 @@ builder.mutationField('recordPatientPayment', (t) =>
         const plan = await tx.paymentPlan.findFirst({ where: { status: 'ACTIVE', ...(patient.guarantorId ? { guarantorId: patient.guarantorId } : { patientId, guarantorId: null }) }, include: { installments: true } });
         if (plan) await reviewPaymentPlan(tx, plan, policyOf(patient.practice), todayIn(patient.practice.timeZone, ctx.clock.now()), ctx.clock.now());
         // A payment at the practice on an account placed with an agency takes the account back (a recall file is written).
-        const accountPatients = await tx.patient.findMany({ where: patient.guarantorId ? { guarantorId: patient.guarantorId } : { id: patientId }, select: { id: true } });
-        await recallPlacements(ctx, tx, accountPatients.map((p) => p.id), `the patient paid ${amountCents} cents at the practice`, todayIn(patient.practice.timeZone, ctx.clock.now()));
+        await recallPlacements(ctx, tx, await accountPatientIds(tx, patient), `the patient paid ${amountCents} cents at the practice`, todayIn(patient.practice.timeZone, ctx.clock.now()));
         return { result: payment, recordIds: [globalId('PatientPayment', payment.id)], practiceId: patient.practiceId, balanceChanges: posting.balanceChanges() };
       }),
   }),
