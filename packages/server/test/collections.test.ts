@@ -101,12 +101,22 @@ describe('collections through GraphQL: dunning finished → placed with an agenc
     await gql(`mutation($input: RecordDebtVerificationInput!) { recordDebtVerification(input: $input) { __typename } }`, { input: { placementId: placed.placements[1]!.id, note: 'EOB and itemized bill mailed' } });
     expect((await can(third!.account.id)).allowed).toBe(true);
 
+    // A later file: the agency adjusts the third account by $5.00 and returns it; it comes back in-house.
+    const today = new Date(clock.now()).toISOString().slice(0, 10);
+    const returned = await gql<{ importAgencyUpdates: { adjustments: number; returns: number } }>(`mutation($input: ImportAgencyUpdatesInput!) { importAgencyUpdates(input: $input) { ... on AgencyUpdateImport { adjustments returns } } }`,
+      { input: { agencyId: agency.id, fileName: 'acme-2.csv', content: `placement_id,type,date,amount,commission,note\n${placed.placements[1]!.agencyReference},ADJUSTMENT,${today},5.00,,settled the lab fee\n${placed.placements[1]!.agencyReference},RETURN,${today},,,no address found\n` } });
+    expect(returned.importAgencyUpdates).toEqual({ adjustments: 1, returns: 1 });
+    expect(await balance(third!.account.patient.id)).toBe(21_500);
+    const back = await gql<{ node: { dunning: { status: string; explanation: string } } }>(`query($id: ID!) { node(id: $id) { ... on Patient { dunning { status explanation } } } }`, { id: third!.account.patient.id });
+    expect(back.node.dunning).toEqual({ status: 'COMPLETED', explanation: expect.stringContaining('Returned by Acme Recovery on') });
+
     // The first guarantor pays the rest at the front desk: the account is recalled from the agency, with a recall file.
     await gql(`mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename } }`, { input: { patientId: first!.account.patient.id, amountCents: 3_120, method: 'CARD' } });
     const after = await gql<{ collectionPlacements: { nodes: Array<{ id: string; status: string; statusReason: string }> }; collectionAgencies: Array<{ files: Array<{ kind: string; contentBase64: string }> }> }>(
       `{ collectionPlacements(first: 10) { nodes { id status statusReason } } collectionAgencies { files { kind contentBase64 } } }`,
     );
     expect(after.collectionPlacements.nodes.find((p) => p.id === placed.placements[0]!.id)).toMatchObject({ status: 'RECALLED', statusReason: 'the patient paid 3120 cents at the practice' });
+    expect(after.collectionPlacements.nodes.find((p) => p.id === placed.placements[1]!.id)).toMatchObject({ status: 'RETURNED', statusReason: 'no address found' });
     const recall = after.collectionAgencies[0]!.files.find((f) => f.kind === 'recall-file')!;
     expect(csvRows(recall.contentBase64)).toEqual([expect.objectContaining({ placement_id: placed.placements[0]!.agencyReference, reason: 'the patient paid 3120 cents at the practice' })]);
   });
