@@ -2,7 +2,7 @@ import type { ScrubRule } from '@revcycle/core';
 import { createTestApi, startTestServer, subscribeOverWebSocket } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { M, mutate, setUpPractice } from './registration-api.ts';
+import { M, mutate, practiceDay, setUpPractice } from './registration-api.ts';
 
 const C = {
   createClaim: `mutation($input: CreateClaimInput!) { createClaim(input: $input) { __typename ... on ClaimSuccess { claim { id patientControlNumber status totalChargeCents lines { lineNumber procedureCode lineControlNumber } } } ... on ConflictError { message } ... on NotFoundError { entity } } }`,
@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const recent = () => new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+const recent = () => practiceDay(-10);
 
 describe('claim lifecycle through GraphQL', () => {
   let claimId: string;
@@ -96,7 +96,7 @@ describe('scrub rules', () => {
   }
 
   it('errors past the payer’s timely-filing limit and warns in the last 30 days', async () => {
-    const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const days = (n: number) => practiceDay(-n);
     const late = await scrubNew(days(200), '99202');
     expect(late.findings).toContainEqual(expect.objectContaining({ ruleId: 'TIMELY_FILING', severity: 'ERROR' }));
     const close = await scrubNew(days(165), '99203');
@@ -105,14 +105,14 @@ describe('scrub rules', () => {
   });
 
   it('flags a duplicate of an open claim (same patient, date and code)', async () => {
-    const date = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+    const date = practiceDay(-20);
     await scrubNew(date, '99215');
     const second = await scrubNew(date, '99215');
     expect(second.findings).toContainEqual(expect.objectContaining({ ruleId: 'DUPLICATE_CLAIM', severity: 'ERROR' }));
   });
 
   it('runs a vendor’s own rule, and an organization can disable a rule', async () => {
-    const date = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+    const date = practiceDay(-5);
     const knee = await scrubNew(date, '29881');
     expect(knee.findings).toContainEqual({ ruleId: 'ACME_PRIOR_AUTH', severity: 'ERROR', path: ['encounter', 'priorAuthorization'], message: '29881 needs a prior authorization number' });
     disabledByOrg.set(orgId, ['ACME_PRIOR_AUTH', 'DUPLICATE_CLAIM']);
@@ -131,7 +131,7 @@ describe('claimStatusChanged and work lists', () => {
     const needsScope = subscribeOverWebSocket(server.wsUrl, token, 'subscription { claimStatusChanged { to } }');
     try {
       await sub.ready;
-      const encounterId = await visit(new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10), '99212');
+      const encounterId = await visit(practiceDay(-3), '99212');
       const { claim } = await mutate<{ claim: { id: string; patientControlNumber: string } }>(t, token, C.createClaim, { encounterId, coverageId });
       await mutate(t, token, C.scrubClaim, { claimId: claim.id });
       const created = await sub.next();

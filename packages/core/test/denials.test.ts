@@ -5,6 +5,7 @@ import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, co, era, paidInFull, pr, remittanceWorld } from './remittance-fixtures.ts';
 import type { RemittanceWorld } from './remittance-fixtures.ts';
+import { practiceDay } from './registration-api.ts';
 
 /** A renderer that writes the letter as plain text, so the tests can read what the letter says. */
 const letters: LetterDocument[] = [];
@@ -52,8 +53,8 @@ async function itemsOf(claimId: string, status = ['OPEN', 'IN_PROGRESS', 'RESOLV
   const res = await gql<{ denials: { nodes: Item[] } }>(DENIALS, { filter: { status } });
   return res.denials.nodes.filter((d) => d.claim.id === claimId || d.correctedClaim?.id === claimId);
 }
-const today = () => new Date().toISOString().slice(0, 10);
-const plusDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const today = () => practiceDay(0);
+const plusDays = (n: number) => practiceDay(n);
 
 describe('the denial work queue', () => {
   it('opens items per denied claim, denied line and underpaid line, with meanings, recommendations, deadlines and priorities', async () => {

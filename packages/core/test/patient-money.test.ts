@@ -3,6 +3,7 @@ import type { TestApi, TestServer } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, co, era, paidInFull, pr, remittanceWorld } from './remittance-fixtures.ts';
 import type { RemittanceWorld } from './remittance-fixtures.ts';
+import { practiceDay } from './registration-api.ts';
 
 const IMPORT = `mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`;
 const PAY = `mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename
@@ -114,8 +115,8 @@ describe('A/R aging', () => {
     const world = await remittanceWorld(t, admin);
     const p = await world.patient();
     // Charges post on the day of submission (today), so the dates are relative to today.
-    const today = new Date().toISOString().slice(0, 10);
-    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const today = practiceDay(0);
+    const daysAgo = (n: number) => practiceDay(-n);
     await world.submittedClaim(p, daysAgo(20));
     const older = await world.submittedClaim(p, daysAgo(76));
     await world.submittedClaim(p, daysAgo(125));

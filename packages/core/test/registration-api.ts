@@ -1,5 +1,6 @@
 import type { TestApi } from '@revcycle/testkit';
 import { expect } from 'vitest';
+import { todayIn } from '../src/util/calendar-date.ts';
 
 /** GraphQL documents and helpers for registration tests: every write goes through the public API. */
 export const M = {
@@ -30,10 +31,16 @@ export async function mutate<T = Record<string, unknown>>(t: TestApi, token: str
   return Object.values(res.data!)[0]!;
 }
 
+/** The test practice's zone: its "today" is what scrub rules, deadlines and statements count from. */
+export const PRACTICE_TIME_ZONE = 'America/Chicago';
+
+/** A calendar date in the practice's zone, `offsetDays` from its today (negative: the past); UTC dates are a day off near midnight. */
+export const practiceDay = (offsetDays: number): string => todayIn(PRACTICE_TIME_ZONE, new Date(), offsetDays);
+
 /** A practice with a rendering provider, a facility, two payers and a charge master. */
 export async function setUpPractice(t: TestApi, token: string) {
   const practice = await mutate<{ practice: { id: string } }>(t, token, M.createPractice, {
-    externalId: 'ehr-practice-1', name: 'Riverbend Family Medicine', npi: '1324567894', taxId: '74-1234567', timeZone: 'America/Chicago',
+    externalId: 'ehr-practice-1', name: 'Riverbend Family Medicine', npi: '1324567894', taxId: '74-1234567', timeZone: PRACTICE_TIME_ZONE,
     address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
   });
   const practiceId = practice.practice.id;

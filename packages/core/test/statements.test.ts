@@ -5,6 +5,7 @@ import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, co, era, paidInFull, pr, remittanceWorld } from './remittance-fixtures.ts';
 import type { RemittanceWorld } from './remittance-fixtures.ts';
+import { practiceDay } from './registration-api.ts';
 
 /** Renders the statement as its JSON, so the test can read what a renderer was given. */
 const jsonRenderer = defineStatementRenderer({
@@ -36,7 +37,7 @@ async function gql<T>(doc: string, variables: Record<string, unknown>): Promise<
   return res.data!;
 }
 
-const daysFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const daysFromNow = (n: number) => practiceDay(n);
 // Charges post on the day a claim is submitted (today), so the dates here are relative to today.
 const today = daysFromNow(0);
 

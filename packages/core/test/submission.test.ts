@@ -4,7 +4,7 @@ import { createTestApi } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { parse837, tokenize, walkEnvelope } from '@revcycle/x12';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { M, mutate, setUpPractice } from './registration-api.ts';
+import { M, mutate, practiceDay, setUpPractice } from './registration-api.ts';
 
 const delivered: OutboundBatch[] = [];
 let failNext = 0;
@@ -54,7 +54,7 @@ afterAll(() => t.close());
 
 async function newClaim(code = '99214'): Promise<{ id: string; patientControlNumber: string }> {
   day++;
-  const date = new Date(Date.now() - day * 86_400_000).toISOString().slice(0, 10);
+  const date = practiceDay(-day);
   const e = await mutate<{ encounter: { id: string } }>(t, token, M.createEncounter, {
     practiceId: ids.practiceId, patientId, dateOfService: date, renderingProviderId: ids.providerId, coverageId,
     diagnoses: ['E11.9', 'I10'], serviceLines: [{ procedureCode: code, modifiers: ['25'], chargeCents: 19500, diagnosisPointers: [1, 2] }, { procedureCode: '36415', chargeCents: 2500, diagnosisPointers: [1] }],

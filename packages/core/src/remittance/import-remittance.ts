@@ -7,7 +7,7 @@ import type { BillingContext } from '../graphql/context.ts';
 import { globalId } from '../graphql/global-id.ts';
 import { Posting } from '../ledger/post-entries.ts';
 import { claimsFor } from './match-claims.ts';
-import { postClaimPayment, STORED_CLAIM_PAYMENT_INCLUDE } from './post-claim-payment.ts';
+import { CLAIM_TO_POST_INCLUDE, postClaimPayment, STORED_CLAIM_PAYMENT_INCLUDE } from './post-claim-payment.ts';
 import { readRemittance } from './read-remittance.ts';
 import { fileHash, payerIdentifierOf, storeRemittance } from './store-remittance.ts';
 
@@ -77,7 +77,7 @@ function postFile(ctx: BillingContext, x12: string, parsed: ReturnType<typeof re
           summary.unmatched++;
           continue;
         }
-        const claim = await tx.claim.findUniqueOrThrow({ where: { id: rc.claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } }, patient: { select: { guarantorId: true } }, payer: true } });
+        const claim = await tx.claim.findUniqueOrThrow({ where: { id: rc.claimId }, include: CLAIM_TO_POST_INCLUDE });
         const outcome = await postClaimPayment(tx, ctx, posting, rc, claim);
         statusChanges.push(...outcome.statusChanges);
         summary.matched++;

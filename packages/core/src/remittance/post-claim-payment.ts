@@ -1,4 +1,4 @@
-import type { Claim, ClaimLine, Db, LedgerEntry, Patient, Payer, Remittance, RemittanceAdjustment, RemittanceClaim, RemittanceServiceLine } from '../db/prisma-client.ts';
+import type { Claim, ClaimLine, Db, LedgerEntry, Patient, Payer, Practice, Remittance, RemittanceAdjustment, RemittanceClaim, RemittanceServiceLine } from '../db/prisma-client.ts';
 import { CLAIM_TRANSITIONS, transitionClaim } from '../domain/claim-status.ts';
 import type { StatusChange } from '../domain/claim-status.ts';
 import type { BillingContext } from '../graphql/context.ts';
@@ -10,6 +10,7 @@ import { denialCategoryOf, patientShareCategory } from './denial-category.ts';
 import { recordDenials, resolvePaidDenials } from '../denials/record-denials.ts';
 import type { UnderpaidLine } from '../denials/record-denials.ts';
 import { secondaryClaimFor } from './secondary-claim.ts';
+import { todayIn } from '../util/calendar-date.ts';
 
 export type StoredClaimPayment = RemittanceClaim & {
   remittance: Remittance;
@@ -17,7 +18,10 @@ export type StoredClaimPayment = RemittanceClaim & {
   adjustments: RemittanceAdjustment[];
 };
 
-export type ClaimToPost = Claim & { lines: ClaimLine[]; patient: Pick<Patient, 'guarantorId'>; payer: Payer };
+export type ClaimToPost = Claim & { lines: ClaimLine[]; patient: Pick<Patient, 'guarantorId'>; payer: Payer; practice: Pick<Practice, 'timeZone'> };
+
+/** What postClaimPayment needs loaded with the claim. */
+export const CLAIM_TO_POST_INCLUDE = { lines: { orderBy: { lineNumber: 'asc' as const } }, patient: { select: { guarantorId: true } }, payer: true, practice: { select: { timeZone: true } } };
 
 export const STORED_CLAIM_PAYMENT_INCLUDE = {
   remittance: true,
@@ -44,7 +48,9 @@ export interface PostingOutcome {
  */
 export async function postClaimPayment(tx: Db, ctx: BillingContext, posting: Posting, rc: StoredClaimPayment, claim: ClaimToPost): Promise<PostingOutcome> {
   const outcome: PostingOutcome = { statusChanges: [], denialIds: [] };
-  const paymentDate = rc.remittance.paymentDate ?? new Date().toISOString().slice(0, 10);
+  // The practice's calendar day, not UTC's: an evening posting in Chicago belongs to that day.
+  const today = todayIn(claim.practice.timeZone, ctx.clock.now());
+  const paymentDate = rc.remittance.paymentDate ?? today;
   const base = {
     practiceId: claim.practiceId, patientId: claim.patientId, guarantorId: claim.patient.guarantorId, claimId: claim.id,
     coverageId: claim.coverageId, payerId: claim.payerId, remittanceId: rc.remittanceId, remittanceClaimId: rc.id,
@@ -111,7 +117,6 @@ export async function postClaimPayment(tx: Db, ctx: BillingContext, posting: Pos
   }
   if (secondary) outcome.secondaryClaimId = secondary.id;
 
-  const today = new Date().toISOString().slice(0, 10);
   outcome.statusChanges.push(...(await resolvePaidDenials(tx, rc, claim)).changes);
   outcome.denialIds.push(...(await recordDenials(tx, rc, claim, await flagUnderpayments(tx, rc, claim), today)));
 

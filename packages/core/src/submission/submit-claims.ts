@@ -1,5 +1,6 @@
 import { transaction } from '../db/prisma-client.ts';
 import type { SubmissionBatch } from '../db/prisma-client.ts';
+import { todayIn } from '../util/calendar-date.ts';
 import { transitionClaim } from '../domain/claim-status.ts';
 import type { StatusChange } from '../domain/claim-status.ts';
 import type { BillingContext } from '../graphql/context.ts';
@@ -100,7 +101,7 @@ export async function submitClaims(ctx: BillingContext, claimIds: string[]): Pro
         const sent = await tx.submissionBatch.update({ where: { id: batch.id }, data: { status: 'SENT', connectorReference: receipt.reference, submittedAt: new Date() } });
         const posting = new Posting(tx, organization.id, { type: 'SYSTEM' });
         for (const claim of claims) {
-          await postClaimCharges(tx, posting, claim, new Date().toISOString().slice(0, 10));
+          await postClaimCharges(tx, posting, claim, todayIn(claim.practice.timeZone, ctx.clock.now()));
           changes.push(await transitionClaim(tx, { ...claim, status: 'READY' }, 'SUBMITTED', { type: 'CONNECTOR', id: key, reason: `sent in interchange ${batch.interchangeControlNumber} (${receipt.reference})` }));
           await tx.claim.update({ where: { id: claim.id }, data: { submittedAt: new Date() } });
           results.push({ claimId: claim.id, submitted: true, batchId: batch.id });

@@ -178,7 +178,8 @@ builder.mutationField('reverseLedgerEntry', (t) =>
         // The two halves of a transfer are reversed together, so a transfer can never be half undone.
         const originals = entry.transferId ? await tx.ledgerEntry.findMany({ where: { transferId: entry.transferId, kind: { not: 'REVERSAL' } } }) : [entry];
         const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-        const reversals = await posting.reverse(originals, args.reason.trim(), { effectiveDate: new Date().toISOString().slice(0, 10) });
+        const { timeZone } = await tx.practice.findUniqueOrThrow({ where: { id: entry.practiceId }, select: { timeZone: true } });
+        const reversals = await posting.reverse(originals, args.reason.trim(), { effectiveDate: todayIn(timeZone, ctx.clock.now()) });
         const mine = reversals.find((r) => r.reversesEntryId === id)!;
         return { result: mine, recordIds: reversals.map((r) => globalId('LedgerEntry', r.id)), practiceId: entry.practiceId, balanceChanges: posting.balanceChanges() };
       }),

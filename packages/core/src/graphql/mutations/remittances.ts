@@ -5,7 +5,7 @@ import { InvalidStateTransitionError, NotFoundError, X12InputError } from '../..
 import { Posting } from '../../ledger/post-entries.ts';
 import { importRemittance } from '../../remittance/import-remittance.ts';
 import type { RemittanceImportSummary } from '../../remittance/import-remittance.ts';
-import { postClaimPayment, STORED_CLAIM_PAYMENT_INCLUDE } from '../../remittance/post-claim-payment.ts';
+import { CLAIM_TO_POST_INCLUDE, postClaimPayment, STORED_CLAIM_PAYMENT_INCLUDE } from '../../remittance/post-claim-payment.ts';
 import { previewRemittance } from '../../remittance/preview-remittance.ts';
 import type { ClaimPaymentPreview, PaymentPreview, RemittancePreview } from '../../remittance/preview-remittance.ts';
 import { builder } from '../builder.ts';
@@ -137,7 +137,7 @@ builder.mutationField('matchRemittance', (t) =>
         const rc = await tx.remittanceClaim.findUnique({ where: { id: paymentId }, include: STORED_CLAIM_PAYMENT_INCLUDE });
         if (!rc) throw new NotFoundError('ClaimPayment', String(args.claimPaymentId));
         if (rc.postedAt) throw new InvalidStateTransitionError('POSTED', 'POSTED', 'This claim payment is already posted');
-        const claim = await tx.claim.findUnique({ where: { id: claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } }, patient: { select: { guarantorId: true } }, payer: true } });
+        const claim = await tx.claim.findUnique({ where: { id: claimId }, include: CLAIM_TO_POST_INCLUDE });
         if (!claim) throw new NotFoundError('Claim', String(args.claimId));
         await tx.remittanceClaim.update({ where: { id: rc.id }, data: { claimId } });
         // Lines are matched now that the claim is known, by the same rules as at import.
