@@ -2,29 +2,114 @@ import { ISA_LENGTH, readDelimiters } from './delimiters.ts';
 import type { Delimiters } from './delimiters.ts';
 import { X12ParseError } from './x12-parse-error.ts';
 
-/** One segment: `elements[0]` is the id, so `elements[3]` is the third element (CLP03). */
-export interface Segment {
-  id: string;
-  elements: string[];
-  /** 0-based position of the segment in the input. */
-  index: number;
-  /** Offset of the segment's first byte in the input. */
-  offset: number;
-  /** The delimiters of the interchange the segment belongs to (for splitting components and repetitions). */
-  delimiters: Delimiters;
+/**
+ * One segment, read in place: it keeps the input text and its bounds, and finds an element only when asked, so a
+ * large file is read without a string per element. `elements` splits the whole segment (once, on first use) for
+ * code that wants the array; the hot paths (the 835 reader) use `locate`, `element` and `elementIs`.
+ * `elements[0]` is the id, so `elements[3]` is the third element (CLP03).
+ */
+export class Segment {
+  /** End (exclusive) in `text` of the element the last `locate` found. */
+  elementEnd = 0;
+  private cursorPosition = 0;
+  private cursorFrom: number;
+  private split: string[] | undefined = undefined;
+
+  constructor(
+    /** The text the segment sits in (not only the segment: use `start` and `end`). */
+    readonly text: string,
+    /** Index in `text` of the segment's first character. */
+    readonly start: number,
+    /** Index in `text` of its terminator (exclusive end). */
+    readonly end: number,
+    readonly id: string,
+    /** 0-based position of the segment in the input. */
+    readonly index: number,
+    /** Offset of the segment's first byte in the input. */
+    readonly offset: number,
+    /** The delimiters of the interchange the segment belongs to (for splitting components and repetitions). */
+    readonly delimiters: Delimiters,
+  ) {
+    this.cursorFrom = start;
+  }
+
+  /** Every element, split on first use. */
+  get elements(): string[] {
+    return (this.split ??= this.text.slice(this.start, this.end).split(this.delimiters.element));
+  }
+
+  /**
+   * Where element `position` starts in `text` (its end is then in `elementEnd`), or -1 when the segment has fewer
+   * elements. Reading elements in ascending order walks the segment once.
+   */
+  locate(position: number): number {
+    const text = this.text;
+    const end = this.end;
+    const separator = this.delimiters.element.charCodeAt(0);
+    let p = 0;
+    let from = this.start;
+    if (position >= this.cursorPosition) {
+      p = this.cursorPosition;
+      from = this.cursorFrom;
+    }
+    while (p < position) {
+      while (from < end && text.charCodeAt(from) !== separator) from++;
+      if (from >= end) return -1;
+      from++;
+      p++;
+    }
+    this.cursorPosition = p;
+    this.cursorFrom = from;
+    let to = from;
+    while (to < end && text.charCodeAt(to) !== separator) to++;
+    this.elementEnd = to;
+    return from;
+  }
+
+  /** Element `position`'s text; '' when it is empty or absent. */
+  element(position: number): string {
+    const from = this.locate(position);
+    return from < 0 ? '' : this.text.slice(from, this.elementEnd);
+  }
+
+  /** True when element `position` is exactly `value` (compared in place). */
+  elementIs(position: number, value: string): boolean {
+    const from = this.locate(position);
+    if (from < 0 || this.elementEnd - from !== value.length) return false;
+    for (let i = 0; i < value.length; i++) if (this.text.charCodeAt(from + i) !== value.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** True when element `position` is present and not empty. */
+  has(position: number): boolean {
+    const from = this.locate(position);
+    return from >= 0 && this.elementEnd > from;
+  }
 }
 
-/** A letter, then one or two letters or digits (checked by char codes: this runs for every segment). */
-function isSegmentId(id: string): boolean {
-  const n = id.length;
-  if (n < 2 || n > 3) return false;
-  const first = id.charCodeAt(0);
-  if (first < 65 || first > 90) return false;
-  for (let i = 1; i < n; i++) {
-    const c = id.charCodeAt(i);
-    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+/**
+ * The id of the segment starting at `from` (a letter, then one or two letters or digits), one shared string per
+ * id so nothing is allocated per segment; undefined when the text there is no segment id.
+ */
+const segmentIds = new Map<number, string>();
+function segmentIdAt(text: string, from: number, end: number, separator: number): string | undefined {
+  let key = 0;
+  let n = 0;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === separator) break;
+    const letter = c >= 65 && c <= 90;
+    if (!(letter || (n > 0 && c >= 48 && c <= 57)) || n === 3) return undefined;
+    key = key * 128 + c;
+    n++;
   }
-  return true;
+  if (n < 2) return undefined;
+  let id = segmentIds.get(key);
+  if (id === undefined) {
+    id = text.slice(from, from + n);
+    segmentIds.set(key, id);
+  }
+  return id;
 }
 
 /**
@@ -58,7 +143,7 @@ export class SegmentScanner {
     }
     while (pos < text.length) {
       let end: number;
-      if (text.startsWith('ISA', pos)) {
+      if (text.charCodeAt(pos) === 73 && text.startsWith('ISA', pos)) {
         if (text.length - pos < ISA_LENGTH && !final) break;
         this.delimiters = readDelimiters(text, pos, this.index, this.offset + pos);
         end = pos + ISA_LENGTH - 1;
@@ -72,10 +157,12 @@ export class SegmentScanner {
         }
       }
       const delimiters = this.delimiters!;
-      const elements = text.slice(pos, end).split(delimiters.element);
-      const id = elements[0]!;
-      if (!isSegmentId(id)) this.fail('BAD_SEGMENT_ID', `"${id.slice(0, 20)}" is not a segment identifier`, '', pos);
-      onSegment({ id, elements, index: this.index, offset: this.offset + pos, delimiters });
+      const id = segmentIdAt(text, pos, end, delimiters.element.charCodeAt(0));
+      if (id === undefined) {
+        const first = text.slice(pos, end).split(delimiters.element)[0]!;
+        this.fail('BAD_SEGMENT_ID', `"${first.slice(0, 20)}" is not a segment identifier`, '', pos);
+      }
+      onSegment(new Segment(text, pos, end, id, this.index, this.offset + pos, delimiters));
       this.index++;
       pos = skipBlank(text, end + 1, delimiters.segment);
     }

@@ -39,7 +39,7 @@ export function readTransactions(input: string | Uint8Array, transactionId: stri
 
 /** Splits an element on the interchange's repetition separator (ISA11), e.g. EB03 service types. */
 export function repetitions(segment: Segment, position: number): string[] {
-  const raw = segment.elements[position] ?? '';
+  const raw = segment.element(position);
   if (raw === '') return [];
   const separator = segment.delimiters.repetition;
   return separator ? raw.split(separator) : [raw];

@@ -6,14 +6,19 @@ import type { Segment } from './tokenizer.ts';
  * are accumulated as an integer. Digits beyond `scale` must be zeros. @example decimalToScaled('-12.5', 2) // -1250
  */
 export function decimalToScaled(value: string, scale: number): number | undefined {
-  let i = 0;
-  const negative = value.charCodeAt(0) === 45; // '-'
-  if (negative) i = 1;
+  return scaledDecimalIn(value, 0, value.length, scale);
+}
+
+/** `decimalToScaled` of `text[from, to)`, read in place. */
+function scaledDecimalIn(text: string, from: number, to: number, scale: number): number | undefined {
+  let i = from;
+  const negative = text.charCodeAt(i) === 45; // '-'
+  if (negative) i++;
   let scaled = 0;
   let digits = 0;
   let fractionDigits = -1; // -1 until the decimal point
-  for (; i < value.length; i++) {
-    const c = value.charCodeAt(i);
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c === 46) {
       if (fractionDigits >= 0) return undefined;
       fractionDigits = 0;
@@ -38,63 +43,83 @@ export function decimalToScaled(value: string, scale: number): number | undefine
 
 /** Element `position` of a segment as cents; a malformed amount is a BAD_ELEMENT error at that element. */
 export function cents(segment: Segment, position: number): number {
-  const raw = segment.elements[position] ?? '';
-  if (raw === '') fail('MISSING_ELEMENT', `${segment.id}${pad(position)} (an amount) is required`, segment, position);
-  const value = decimalToScaled(raw, 2);
-  if (value === undefined) fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${raw}" is not an amount with at most 2 decimals`, segment, position);
+  const from = segment.locate(position);
+  const to = segment.elementEnd;
+  if (from < 0 || from === to) fail('MISSING_ELEMENT', `${segment.id}${pad(position)} (an amount) is required`, segment, position);
+  const value = scaledDecimalIn(segment.text, from, to, 2);
+  if (value === undefined) fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${segment.element(position)}" is not an amount with at most 2 decimals`, segment, position);
   return value;
 }
 
 /** Like `cents`, but an empty element is undefined. */
 export function optionalCents(segment: Segment, position: number): number | undefined {
-  return (segment.elements[position] ?? '') === '' ? undefined : cents(segment, position);
+  return segment.has(position) ? cents(segment, position) : undefined;
 }
 
 /** A quantity (units, days) in thousandths, exactly: 1.5 units → 1500. Empty → undefined. */
 export function quantityMilli(segment: Segment, position: number): number | undefined {
-  const raw = segment.elements[position] ?? '';
-  if (raw === '') return undefined;
-  const value = decimalToScaled(raw, 3);
-  if (value === undefined) fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${raw}" is not a quantity`, segment, position);
+  const from = segment.locate(position);
+  const to = segment.elementEnd;
+  if (from < 0 || from === to) return undefined;
+  const value = scaledDecimalIn(segment.text, from, to, 3);
+  if (value === undefined) fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${segment.element(position)}" is not a quantity`, segment, position);
   return value;
 }
 
 /** CCYYMMDD → YYYY-MM-DD, checking it is a real calendar date. Empty → undefined. */
 export function date(segment: Segment, position: number): string | undefined {
-  const raw = segment.elements[position] ?? '';
+  const from = segment.locate(position);
+  const to = segment.elementEnd;
+  if (from < 0 || from === to) return undefined;
+  return isoDateIn(segment.text, from, to) ?? fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${segment.element(position)}" is not a date CCYYMMDD`, segment, position);
+}
+
+/** `date` of a value taken from inside an element (e.g. one end of an RD8 range); errors point at `position`. */
+export function dateFromText(raw: string, segment: Segment, position: number): string | undefined {
   if (raw === '') return undefined;
-  if (!isCalendarDate8(raw)) fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${raw}" is not a date CCYYMMDD`, segment, position);
-  return `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
+  return isoDateIn(raw, 0, raw.length) ?? fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${raw}" is not a date CCYYMMDD`, segment, position);
+}
+
+/**
+ * `text[from, to)` as YYYY-MM-DD when it is CCYYMMDD naming a real day, else undefined. No Date objects and, for a
+ * date seen before, no new string: a remittance repeats a few dates thousands of times.
+ */
+const isoDates = new Map<number, string>();
+function isoDateIn(text: string, from: number, to: number): string | undefined {
+  if (to - from !== 8) return undefined;
+  let yyyymmdd = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    yyyymmdd = yyyymmdd * 10 + (c - 48);
+  }
+  const known = isoDates.get(yyyymmdd);
+  if (known !== undefined) return known;
+  const year = Math.floor(yyyymmdd / 10_000);
+  const month = Math.floor(yyyymmdd / 100) % 100;
+  const day = yyyymmdd % 100;
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return undefined;
+  const iso = `${text.slice(from, from + 4)}-${text.slice(from + 4, from + 6)}-${text.slice(from + 6, to)}`;
+  if (isoDates.size >= 10_000) isoDates.clear();
+  isoDates.set(yyyymmdd, iso);
+  return iso;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** CCYYMMDD that names a real day (no Date objects: this runs for every date of a large file). */
-function isCalendarDate8(raw: string): boolean {
-  if (raw.length !== 8) return false;
-  for (let i = 0; i < 8; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  const year = Number(raw.slice(0, 4));
-  const month = Number(raw.slice(4, 6));
-  const day = Number(raw.slice(6, 8));
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
-}
-
 /** A required element's text. */
 export function required(segment: Segment, position: number, what: string): string {
-  const raw = segment.elements[position] ?? '';
+  const raw = segment.element(position);
   if (raw === '') fail('MISSING_ELEMENT', `${segment.id}${pad(position)} (${what}) is required`, segment, position);
   return raw;
 }
 
 /** An optional element's text (empty → undefined). */
 export function text(segment: Segment, position: number): string | undefined {
-  const raw = segment.elements[position];
-  return raw === undefined || raw === '' ? undefined : raw;
+  const raw = segment.element(position);
+  return raw === '' ? undefined : raw;
 }
 
 /**
@@ -102,7 +127,7 @@ export function text(segment: Segment, position: number): string | undefined {
  * usual component separator (some payers send `HC>99213>26` under ISA16 `:`), that one is used instead.
  */
 export function composite(segment: Segment, position: number): string[] {
-  const raw = segment.elements[position] ?? '';
+  const raw = segment.element(position);
   const separator = segment.delimiters.component;
   if (raw.includes(separator)) return raw.split(separator);
   for (const alternative of ['>', ':', '<', '^', '|']) {

@@ -17,6 +17,10 @@ export interface RemittanceSink {
 
 type Stage = 'header' | 'payer' | 'payee' | 'claims';
 
+/** Where remark codes sit: MOA03–07; MIA05 and MIA20–23. */
+const MOA_REMARKS = [3, 4, 5, 6, 7];
+const MIA_REMARKS = [5, 20, 21, 22, 23];
+
 /**
  * Reads 835 (005010X221A1) transaction sets segment by segment into the typed model, keeping only the claim in
  * progress in memory. Claims are handed to the sink as soon as they are complete.
@@ -80,10 +84,10 @@ export class RemittanceBuilder implements TransactionHandler {
         return;
       case 'N1': {
         const party: Party = { name: text(s, 2) ?? '', idQualifier: text(s, 3), id: text(s, 4), references: {} };
-        if (s.elements[1] === 'PR') {
+        if (s.elementIs(1, 'PR')) {
           r.payer = party;
           this.stage = 'payer';
-        } else if (s.elements[1] === 'PE') {
+        } else if (s.elementIs(1, 'PE')) {
           r.payee = party;
           this.stage = 'payee';
         }
@@ -133,17 +137,21 @@ export class RemittanceBuilder implements TransactionHandler {
         if (this.claim && !this.service) this.claimName(this.claim, s);
         return;
       case 'MOA':
-      case 'MIA':
-        // Remark codes sit in MOA03–07 and MIA05, MIA20–23.
-        this.claimFor(s).remarkCodes.push(...(s.id === 'MOA' ? [3, 4, 5, 6, 7] : [5, 20, 21, 22, 23]).map((p) => s.elements[p] ?? '').filter(Boolean));
+      case 'MIA': {
+        const claim = this.claimFor(s);
+        for (const p of s.id === 'MOA' ? MOA_REMARKS : MIA_REMARKS) {
+          const code = text(s, p);
+          if (code) claim.remarkCodes.push(code);
+        }
         return;
+      }
       case 'DTM':
         this.dateOf(s);
         return;
       case 'AMT':
         if (this.service) {
-          if (s.elements[1] === 'B6') this.service.allowedCents = cents(s, 2);
-        } else if (this.claim) this.claim.amounts[s.elements[1] ?? ''] = cents(s, 2);
+          if (s.elementIs(1, 'B6')) this.service.allowedCents = cents(s, 2);
+        } else if (this.claim) this.claim.amounts[s.element(1)] = cents(s, 2);
         return;
       case 'SVC':
         this.finishService();
@@ -155,13 +163,13 @@ export class RemittanceBuilder implements TransactionHandler {
         return;
       case 'REF':
         if (this.service) {
-          if (s.elements[1] === '6R') this.service.lineControlNumber = text(s, 2);
+          if (s.elementIs(1, '6R')) this.service.lineControlNumber = text(s, 2);
         } else if (!this.claim && this.party && this.stage !== 'claims') {
-          this.party.references[s.elements[1] ?? ''] = s.elements[2] ?? '';
+          this.party.references[s.element(1)] = s.element(2);
         }
         return;
       case 'LQ':
-        if (this.service && s.elements[1] === 'HE') this.service.remarkCodes.push(required(s, 2, 'remark code'));
+        if (this.service && s.elementIs(1, 'HE')) this.service.remarkCodes.push(required(s, 2, 'remark code'));
         return;
       case 'PLB':
         this.finishClaim();
@@ -205,8 +213,8 @@ export class RemittanceBuilder implements TransactionHandler {
 
   private claimName(claim: ClaimPayment, s: Segment): void {
     const name: PartyName = {
-      entityCode: s.elements[1] ?? '',
-      lastOrOrganizationName: s.elements[3] ?? '',
+      entityCode: s.element(1),
+      lastOrOrganizationName: s.element(3),
       firstName: text(s, 4),
       middleName: text(s, 5),
       suffix: text(s, 7),
@@ -231,7 +239,7 @@ export class RemittanceBuilder implements TransactionHandler {
   }
 
   private dateOf(s: Segment): void {
-    const qualifier = s.elements[1];
+    const qualifier = s.element(1);
     if (this.service) {
       if (qualifier === '472' || qualifier === '150') this.service.serviceDate = this.lenientDate(s, 2);
       else if (qualifier === '151') this.service.serviceDateEnd = this.lenientDate(s, 2);

@@ -2,7 +2,7 @@ import { EnvelopeValidator, fail } from '../envelope.ts';
 import type { EnvelopeContext, EnvelopeOptions } from '../envelope.ts';
 import { inputText, SegmentScanner } from '../tokenizer.ts';
 import type { Segment } from '../tokenizer.ts';
-import { cents, composite, date, optionalCents, quantityMilli, required, text } from '../values.ts';
+import { cents, composite, date, dateFromText, optionalCents, quantityMilli, required, text } from '../values.ts';
 import type { X12ParseError } from '../x12-parse-error.ts';
 import { COMPONENT, REPETITION } from '../writer/interchange.ts';
 import type {
@@ -392,7 +392,7 @@ function isTypedDate(s: Segment): boolean {
 
 function dateValue(s: Segment): DateValue {
   const [from = '', to] = (s.elements[3] ?? '').split('-');
-  const asDate = (value: string) => date({ ...s, elements: ['DTP', '', '', value] }, 3)!;
+  const asDate = (value: string) => dateFromText(value, s, 3)!;
   return to ? { qualifier: s.elements[1] ?? '', date: asDate(from), endDate: asDate(to) } : { qualifier: s.elements[1] ?? '', date: asDate(from) };
 }
 

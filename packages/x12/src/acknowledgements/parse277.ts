@@ -1,7 +1,7 @@
 import type { EnvelopeContext } from '../envelope.ts';
 import { readTransactions } from '../transactions.ts';
 import type { Segment } from '../tokenizer.ts';
-import { composite, date, optionalCents, text } from '../values.ts';
+import { composite, date, dateFromText, optionalCents, text } from '../values.ts';
 
 /** One STC status: category (A1, A2, A3, … F0, P3 …), status code, entity, date and amounts. */
 export interface ClaimStatusDetail {
@@ -155,6 +155,6 @@ function statusDetail(s: Segment): ClaimStatusDetail {
 function serviceDates(s: Segment): [string | undefined, string | undefined] {
   const raw = s.elements[3] ?? '';
   const [from = '', to] = raw.split('-');
-  const asDate = (value: string) => date({ ...s, elements: ['DTP', value] }, 1);
+  const asDate = (value: string) => dateFromText(value, s, 3);
   return [asDate(from), to ? asDate(to) : undefined];
 }
