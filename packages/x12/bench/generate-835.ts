@@ -32,15 +32,15 @@ export async function generate835(path: string, claims: number): Promise<{ bytes
     return [
       `CLP*PCN${String(i).padStart(9, '0')}*1*${d(charge1 + charge2)}*${d(paid)}*${d(pr1)}*12*ICN${i}*11*1`,
       `NM1*QC*1*PATIENT${i % 1000}*FIRST****MI*W${String(i).padStart(9, '0')}`,
-      'DTP*232*20240115',
+      'DTM*232*20240115',
       `SVC*HC:99214:25*${d(charge1)}*${d(paid1)}**1`,
-      'DTP*472*20240115',
+      'DTM*472*20240115',
       `CAS*CO*45*${d(co1)}`,
       `CAS*PR*2*${d(pr1)}`,
       `REF*6R*L${i}A`,
       `AMT*B6*${d(charge1 - co1)}`,
       `SVC*HC:36415*${d(charge2)}*${d(paid2)}**1`,
-      'DTP*472*20240115',
+      'DTM*472*20240115',
       `CAS*CO*45*${d(co2)}`,
       `REF*6R*L${i}B`,
     ];

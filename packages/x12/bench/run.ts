@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 import { generate835 } from './generate-835.ts';
 
 const claims = Number(process.env.BENCH_CLAIMS ?? 120_000);
-const file = join(tmpdir(), `revcycle-bench-${claims}.835`);
+// The name carries the generator's version: a changed generator must not reuse an old file.
+const file = join(tmpdir(), `revcycle-bench-v2-${claims}.835`);
 if (!existsSync(file)) {
   const generated = await generate835(file, claims);
   console.log(`generated ${file}: ${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.claims} claims`);

@@ -104,9 +104,10 @@ export class EnvelopeValidator {
 
   push(segment: Segment): void {
     this.last = segment;
-    const e = segment.elements;
+    // Only envelope segments are split into elements; body segments pass through untouched.
     switch (segment.id) {
-      case 'ISA':
+      case 'ISA': {
+        const e = segment.elements;
         if (this.interchange) fail('UNEXPECTED_SEGMENT', 'A new ISA before the IEA that closes the previous interchange', segment);
         this.interchange = {
           authorizationQualifier: e[1] ?? '', authorization: (e[2] ?? '').trim(), securityQualifier: e[3] ?? '', security: (e[4] ?? '').trim(),
@@ -117,7 +118,9 @@ export class EnvelopeValidator {
         this.groupCount = 0;
         this.interchanges++;
         return;
+      }
       case 'IEA': {
+        const e = segment.elements;
         const interchange = this.interchange ?? fail('UNEXPECTED_SEGMENT', 'IEA without an ISA', segment);
         if (this.group) fail('MISSING_SEGMENT', `IEA before the GE that closes group ${this.group.controlNumber}`, segment);
         if (e[2] !== interchange.controlNumber) this.mismatch('CONTROL_NUMBER_MISMATCH', `IEA02 ${e[2]} does not match ISA13 ${interchange.controlNumber}`, segment, 2);
@@ -125,7 +128,8 @@ export class EnvelopeValidator {
         this.interchange = undefined;
         return;
       }
-      case 'GS':
+      case 'GS': {
+        const e = segment.elements;
         if (!this.interchange) fail('UNEXPECTED_SEGMENT', 'GS outside an interchange', segment);
         if (this.group) fail('MISSING_SEGMENT', `GS before the GE that closes group ${this.group.controlNumber}`, segment);
         const gsDate = e[4] ?? '';
@@ -137,7 +141,9 @@ export class EnvelopeValidator {
         this.transactionCount = 0;
         this.groupCount++;
         return;
+      }
       case 'GE': {
+        const e = segment.elements;
         const group = this.group ?? fail('UNEXPECTED_SEGMENT', 'GE without a GS', segment);
         if (this.context) fail('MISSING_SEGMENT', `GE before the SE that closes transaction ${this.context.transaction.controlNumber}`, segment);
         if (e[2] !== group.controlNumber) this.mismatch('CONTROL_NUMBER_MISMATCH', `GE02 ${e[2]} does not match GS06 ${group.controlNumber}`, segment, 2);
@@ -146,6 +152,7 @@ export class EnvelopeValidator {
         return;
       }
       case 'ST': {
+        const e = segment.elements;
         if (!this.group || !this.interchange) fail('UNEXPECTED_SEGMENT', 'ST outside a functional group', segment);
         if (this.context) fail('MISSING_SEGMENT', `ST before the SE that closes transaction ${this.context.transaction.controlNumber}`, segment);
         const transaction = { id: e[1] ?? '', controlNumber: e[2] ?? '', implementationReference: e[3] || undefined };
@@ -156,6 +163,7 @@ export class EnvelopeValidator {
         return;
       }
       case 'SE': {
+        const e = segment.elements;
         const context = this.context ?? fail('UNEXPECTED_SEGMENT', 'SE without an ST', segment);
         this.segmentCount++;
         if (e[2] !== context.transaction.controlNumber) {

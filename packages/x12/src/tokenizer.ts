@@ -106,10 +106,18 @@ function segmentIdAt(text: string, from: number, end: number, separator: number)
   if (n < 2) return undefined;
   let id = segmentIds.get(key);
   if (id === undefined) {
-    id = text.slice(from, from + n);
+    id = internalized(text.slice(from, from + n));
     segmentIds.set(key, id);
   }
   return id;
+}
+
+/**
+ * The engine's canonical copy of a string (property names are internalized): parsers switch on segment ids, and
+ * comparing internalized strings is a pointer comparison instead of a character loop.
+ */
+function internalized(value: string): string {
+  return Object.keys({ [value]: true })[0]!;
 }
 
 /**

@@ -93,6 +93,21 @@ describe('parse835', () => {
     expect(() => parse835(sample('linuxforhealth/837_005010X222A2/demo.example1.837'))).toThrow(expect.objectContaining({ code: 'WRONG_TRANSACTION' }));
   });
 
+  it('reads every SVC01 component: qualifier, code, up to four modifiers (empty ones skipped), description; and SVC06 when billed differently', () => {
+    const [era] = parse835(era835({
+      payment: '100',
+      claims: [{ pcn: 'A0002', charge: '100', paid: '100', patientResponsibility: '0', services: [
+        { svc: 'HC:99214:25::59:GT:OFFICE VISIT*60*60**1*HC:99215', cas: [] },
+        { svc: 'HC:36415:*40*40**1', cas: [] },
+      ] }],
+    }));
+    const [first, second] = era!.claims[0]!.services;
+    expect(first!.procedure).toEqual({ qualifier: 'HC', code: '99214', modifiers: ['25', '59', 'GT'], description: 'OFFICE VISIT' });
+    expect(first!.submittedProcedure).toEqual({ qualifier: 'HC', code: '99215', modifiers: [] });
+    expect(second!.procedure).toEqual({ qualifier: 'HC', code: '36415', modifiers: [] });
+    expect(second!.submittedProcedure).toBeUndefined();
+  });
+
   it('reads a composite written with another separator than ISA16 (SVC*HC>12345>26 under ISA16 ":")', () => {
     const era = parse835(sample('linuxforhealth/835_005010X221A1/secondary-payment.835'))[0]!;
     expect(era.claims[1]!.services.map((s) => [s.procedure.code, s.procedure.modifiers])).toEqual([['12345', ['26']], ['66543', ['26']]]);

@@ -290,8 +290,34 @@ function procedure(parts: string[]): Procedure {
   return { qualifier, code, modifiers: rest.slice(0, 4).filter(Boolean), description: rest[4] || undefined };
 }
 
+/**
+ * SVC01 / SVC06 read in place when written with ISA16 (the usual case: one string per component and no arrays in
+ * between); otherwise through `composite`, which also accepts a payer's other component separator.
+ */
+function procedureAt(s: Segment, position: number): Procedure {
+  const from = s.locate(position);
+  if (from < 0) return procedure([]);
+  const to = s.elementEnd;
+  const text = s.text;
+  const separator = s.delimiters.component.charCodeAt(0);
+  let cut = from;
+  while (cut < to && text.charCodeAt(cut) !== separator) cut++;
+  if (cut === to) return procedure(composite(s, position));
+  const result: Procedure = { qualifier: text.slice(from, cut), code: '', modifiers: [], description: undefined };
+  let component = 1;
+  for (let start = cut + 1; start <= to; start = cut + 1, component++) {
+    cut = start;
+    while (cut < to && text.charCodeAt(cut) !== separator) cut++;
+    if (component === 1) result.code = text.slice(start, cut);
+    else if (component <= 5) {
+      if (cut > start) result.modifiers.push(text.slice(start, cut));
+    } else if (component === 6) result.description = cut > start ? text.slice(start, cut) : undefined;
+  }
+  return result;
+}
+
 function service(s: Segment): ServicePayment {
-  const billed = procedure(composite(s, 1));
+  const billed = procedureAt(s, 1);
   const line: ServicePayment = {
     procedure: billed,
     chargeCents: cents(s, 2),
@@ -302,7 +328,7 @@ function service(s: Segment): ServicePayment {
     remarkCodes: [],
     segmentIndex: s.index,
   };
-  if (text(s, 6)) line.submittedProcedure = procedure(composite(s, 6));
+  if (s.has(6)) line.submittedProcedure = procedureAt(s, 6);
   const submittedUnits = quantityMilli(s, 7);
   if (submittedUnits !== undefined) line.submittedUnitsMilli = submittedUnits;
   return line;
