@@ -31,6 +31,7 @@ export class Segment {
     readonly delimiters: Delimiters,
   ) {
     this.cursorFrom = start;
+    this.elementEnd = start + id.length;
   }
 
   /** Every element, split on first use. */
@@ -46,11 +47,17 @@ export class Segment {
     const text = this.text;
     const end = this.end;
     const separator = this.delimiters.element.charCodeAt(0);
-    let p = 0;
-    let from = this.start;
-    if (position >= this.cursorPosition) {
-      p = this.cursorPosition;
-      from = this.cursorFrom;
+    let p: number;
+    let from: number;
+    if (position === this.cursorPosition) return this.cursorFrom;
+    if (position > this.cursorPosition) {
+      // Resume after the element found last: its end is known, so no character is read twice.
+      if (this.elementEnd >= end) return -1;
+      p = this.cursorPosition + 1;
+      from = this.elementEnd + 1;
+    } else {
+      p = 0;
+      from = this.start;
     }
     while (p < position) {
       while (from < end && text.charCodeAt(from) !== separator) from++;
@@ -58,10 +65,10 @@ export class Segment {
       from++;
       p++;
     }
-    this.cursorPosition = p;
-    this.cursorFrom = from;
     let to = from;
     while (to < end && text.charCodeAt(to) !== separator) to++;
+    this.cursorPosition = p;
+    this.cursorFrom = from;
     this.elementEnd = to;
     return from;
   }

@@ -131,7 +131,7 @@ export class RemittanceBuilder implements TransactionHandler {
         };
         return;
       case 'CAS':
-        (this.service ?? this.claimFor(s)).adjustments.push(...adjustments(s));
+        addAdjustments(s, (this.service ?? this.claimFor(s)).adjustments);
         return;
       case 'NM1':
         if (this.claim && !this.service) this.claimName(this.claim, s);
@@ -269,9 +269,10 @@ export class RemittanceBuilder implements TransactionHandler {
   }
 }
 
-function adjustments(s: Segment): Adjustment[] {
+/** CAS: each reason/amount/quantity triplet, added to `out`. */
+function addAdjustments(s: Segment, out: Adjustment[]): void {
   const groupCode = required(s, 1, 'claim adjustment group code');
-  const out: Adjustment[] = [];
+  const before = out.length;
   // Up to six reason/amount/quantity triplets: CAS02–04, 05–07, … 17–19.
   for (let p = 2; p <= 17; p += 3) {
     const reasonCode = text(s, p);
@@ -281,8 +282,7 @@ function adjustments(s: Segment): Adjustment[] {
     if (quantity !== undefined) adjustment.quantityMilli = quantity;
     out.push(adjustment);
   }
-  if (out.length === 0) fail('MISSING_ELEMENT', 'CAS02 (an adjustment reason) is required', s, 2);
-  return out;
+  if (out.length === before) fail('MISSING_ELEMENT', 'CAS02 (an adjustment reason) is required', s, 2);
 }
 
 function procedure(parts: string[]): Procedure {
