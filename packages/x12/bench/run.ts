@@ -23,9 +23,16 @@ interface Result { name: string; seconds: number; claims: number; bytes: number;
 // The bundle lives beside this file so node-x12 and x12-parser still resolve from the workspace.
 const contender = fileURLToPath(new URL('./.out/contender.mjs', import.meta.url));
 await build({ entryPoints: [fileURLToPath(new URL('./contender.ts', import.meta.url))], outfile: contender, bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['node-x12', 'x12-parser'], logLevel: 'warning' });
-function measure(name: string, arg = ''): Result {
+// This machine's timings wander by ±20 % from run to run, so each contender runs BENCH_RUNS times (default 3) and
+// reports its median time and its highest peak RSS.
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+function measureOnce(name: string, arg: string): Result {
   const stdout = execFileSync(process.execPath, ['--max-old-space-size=6144', contender, name, file, arg], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Result;
+}
+function measure(name: string, arg = ''): Result {
+  const all = Array.from({ length: runs }, () => measureOnce(name, arg)).sort((a, b) => a.seconds - b.seconds);
+  return { ...all[Math.floor(all.length / 2)]!, maxRssMb: Math.max(...all.map((r) => r.maxRssMb)) };
 }
 
 const results = [

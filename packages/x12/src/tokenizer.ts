@@ -193,9 +193,10 @@ export class SegmentScanner {
 
 /** Skips CR, LF (and stray spaces) between segments, unless one of them is the segment terminator itself. */
 function skipBlank(text: string, pos: number, terminator: string | undefined): number {
+  const stop = terminator === undefined ? -1 : terminator.charCodeAt(0);
   while (pos < text.length) {
-    const c = text[pos]!;
-    if ((c === '\r' || c === '\n' || c === ' ') && c !== terminator) pos++;
+    const c = text.charCodeAt(pos);
+    if ((c === 13 || c === 10 || c === 32) && c !== stop) pos++;
     else break;
   }
   return pos;
