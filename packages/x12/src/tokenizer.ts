@@ -3,16 +3,15 @@ import type { Delimiters } from './delimiters.ts';
 import { X12ParseError } from './x12-parse-error.ts';
 
 /**
- * One segment, read in place: it keeps the input text and its bounds, and finds an element only when asked, so a
- * large file is read without a string per element. `elements` splits the whole segment (once, on first use) for
- * code that wants the array; the hot paths (the 835 reader) use `locate`, `element` and `elementIs`.
- * `elements[0]` is the id, so `elements[3]` is the third element (CLP03).
+ * One segment, read in place: it keeps the input text, its bounds and where its element separators are (found by
+ * the scanner in the same pass that finds the terminator), so a large file is read without a string per element.
+ * `elements` splits the whole segment (once, on first use) for code that wants the array; the hot paths (the 835
+ * reader) use `locate`, `element` and `elementIs`. `elements[0]` is the id, so `elements[3]` is the third element
+ * (CLP03).
  */
 export class Segment {
   /** End (exclusive) in `text` of the element the last `locate` found. */
   elementEnd = 0;
-  private cursorPosition = 0;
-  private cursorFrom: number;
   private split: string[] | undefined = undefined;
 
   constructor(
@@ -29,48 +28,24 @@ export class Segment {
     readonly offset: number,
     /** The delimiters of the interchange the segment belongs to (for splitting components and repetitions). */
     readonly delimiters: Delimiters,
-  ) {
-    this.cursorFrom = start;
-    this.elementEnd = start + id.length;
-  }
+    /** Positions in `text` of element separators, shared by the segments of one scan; this one's from `firstSeparator`. */
+    private readonly separators: number[],
+    private readonly firstSeparator: number,
+    /** How many elements the segment has, the id included. */
+    readonly elementCount: number,
+  ) {}
 
   /** Every element, split on first use. */
   get elements(): string[] {
     return (this.split ??= this.text.slice(this.start, this.end).split(this.delimiters.element));
   }
 
-  /**
-   * Where element `position` starts in `text` (its end is then in `elementEnd`), or -1 when the segment has fewer
-   * elements. Reading elements in ascending order walks the segment once.
-   */
+  /** Where element `position` starts in `text` (its end is then in `elementEnd`), or -1 when the segment has fewer elements. */
   locate(position: number): number {
-    const text = this.text;
-    const end = this.end;
-    const separator = this.delimiters.element.charCodeAt(0);
-    let p: number;
-    let from: number;
-    if (position === this.cursorPosition) return this.cursorFrom;
-    if (position > this.cursorPosition) {
-      // Resume after the element found last: its end is known, so no character is read twice.
-      if (this.elementEnd >= end) return -1;
-      p = this.cursorPosition + 1;
-      from = this.elementEnd + 1;
-    } else {
-      p = 0;
-      from = this.start;
-    }
-    while (p < position) {
-      while (from < end && text.charCodeAt(from) !== separator) from++;
-      if (from >= end) return -1;
-      from++;
-      p++;
-    }
-    let to = from;
-    while (to < end && text.charCodeAt(to) !== separator) to++;
-    this.cursorPosition = p;
-    this.cursorFrom = from;
-    this.elementEnd = to;
-    return from;
+    if (position >= this.elementCount) return -1;
+    const at = this.firstSeparator + position;
+    this.elementEnd = position === this.elementCount - 1 ? this.end : this.separators[at]!;
+    return position === 0 ? this.start : this.separators[at - 1]! + 1;
   }
 
   /** Element `position`'s text; '' when it is empty or absent. */
@@ -156,28 +131,43 @@ export class SegmentScanner {
       // A chunk may begin with the line break that followed the previous chunk's last segment.
       pos = skipBlank(text, 0, this.delimiters?.segment);
     }
-    while (pos < text.length) {
-      let end: number;
-      if (text.charCodeAt(pos) === 73 && text.startsWith('ISA', pos)) {
-        if (text.length - pos < ISA_LENGTH && !final) break;
+    // Separator positions go into a list shared by many segments (no array per segment); a fresh list every 64 Ki
+    // entries lets a long input's lists be collected with the segments that use them.
+    let separators: number[] = [];
+    const length = text.length;
+    while (pos < length) {
+      // The ISA is fixed-width and names the delimiters: its terminator is wherever the width puts it.
+      const isa = text.charCodeAt(pos) === 73 && text.startsWith('ISA', pos);
+      if (isa) {
+        if (length - pos < ISA_LENGTH && !final) break;
         this.delimiters = readDelimiters(text, pos, this.index, this.offset + pos);
-        end = pos + ISA_LENGTH - 1;
-      } else {
-        const delimiters = this.delimiters!;
-        end = text.indexOf(delimiters.segment, pos);
-        if (end < 0) {
-          if (!final) break;
-          const id = text.slice(pos, pos + 3).split(delimiters.element)[0] ?? '';
-          this.fail('TRUNCATED', 'The last segment has no segment terminator: the file is truncated', id, pos);
-        }
       }
       const delimiters = this.delimiters!;
-      const id = segmentIdAt(text, pos, end, delimiters.element.charCodeAt(0));
+      const separator = delimiters.element.charCodeAt(0);
+      const terminator = isa ? -1 : delimiters.segment.charCodeAt(0);
+      const limit = isa ? pos + ISA_LENGTH - 1 : length;
+      if (separators.length > 65_536) separators = [];
+      // One pass finds the element separators and the terminator.
+      const firstSeparator = separators.length;
+      let end = pos;
+      while (end < limit) {
+        const c = text.charCodeAt(end);
+        if (c === terminator) break;
+        if (c === separator) separators.push(end);
+        end++;
+      }
+      if (end === length) {
+        separators.length = firstSeparator;
+        if (!final) break;
+        const id = text.slice(pos, pos + 3).split(delimiters.element)[0] ?? '';
+        this.fail('TRUNCATED', 'The last segment has no segment terminator: the file is truncated', id, pos);
+      }
+      const id = segmentIdAt(text, pos, end, separator);
       if (id === undefined) {
         const first = text.slice(pos, end).split(delimiters.element)[0]!;
         this.fail('BAD_SEGMENT_ID', `"${first.slice(0, 20)}" is not a segment identifier`, '', pos);
       }
-      onSegment(new Segment(text, pos, end, id, this.index, this.offset + pos, delimiters));
+      onSegment(new Segment(text, pos, end, id, this.index, this.offset + pos, delimiters, separators, firstSeparator, separators.length - firstSeparator + 1));
       this.index++;
       pos = skipBlank(text, end + 1, delimiters.segment);
     }
