@@ -28,8 +28,8 @@ export class Segment {
     readonly offset: number,
     /** The delimiters of the interchange the segment belongs to (for splitting components and repetitions). */
     readonly delimiters: Delimiters,
-    /** Positions in `text` of element separators, shared by the segments of one scan; this one's from `firstSeparator`. */
-    private readonly separators: number[],
+    /** Positions in `text` of element separators, shared by many segments; this one's from `firstSeparator`. */
+    private readonly separators: Int32Array,
     private readonly firstSeparator: number,
     /** How many elements the segment has, the id included. */
     readonly elementCount: number,
@@ -102,6 +102,9 @@ function internalized(value: string): string {
   return Object.keys({ [value]: true })[0]!;
 }
 
+/** Separator positions per block (64 KiB): about 3 000 segments of a remittance. */
+const SEPARATOR_BLOCK = 16_384;
+
 /**
  * Splits X12 text into segments, chunk by chunk, so a file of any size is read in constant memory. Delimiters
  * come from each ISA, so interchanges with different separators can follow each other; CR/LF between segments
@@ -115,6 +118,12 @@ export class SegmentScanner {
   /** Offset of `text[0]` of the next `scan` in the whole input. */
   offset = 0;
   private started = false;
+  /**
+   * Element separator positions, in blocks shared by many segments (no array per segment); positions written are
+   * never overwritten, so a segment kept after the scan still reads its own.
+   */
+  private separators = new Int32Array(SEPARATOR_BLOCK);
+  private used = 0;
 
   /**
    * Emits every complete segment of `text`. With `final`, text left after the last terminator is an error
@@ -131,9 +140,8 @@ export class SegmentScanner {
       // A chunk may begin with the line break that followed the previous chunk's last segment.
       pos = skipBlank(text, 0, this.delimiters?.segment);
     }
-    // Separator positions go into a list shared by many segments (no array per segment); a fresh list every 64 Ki
-    // entries lets a long input's lists be collected with the segments that use them.
-    let separators: number[] = [];
+    let separators = this.separators;
+    let used = this.used;
     const length = text.length;
     while (pos < length) {
       // The ISA is fixed-width and names the delimiters: its terminator is wherever the width puts it.
@@ -146,18 +154,27 @@ export class SegmentScanner {
       const separator = delimiters.element.charCodeAt(0);
       const terminator = isa ? -1 : delimiters.segment.charCodeAt(0);
       const limit = isa ? pos + ISA_LENGTH - 1 : length;
-      if (separators.length > 65_536) separators = [];
       // One pass finds the element separators and the terminator.
-      const firstSeparator = separators.length;
+      let firstSeparator = used;
       let end = pos;
       while (end < limit) {
         const c = text.charCodeAt(end);
         if (c === terminator) break;
-        if (c === separator) separators.push(end);
+        if (c === separator) {
+          if (used === separators.length) {
+            // A new block, never an overwrite: segments already emitted may still be read.
+            const next = new Int32Array(Math.max(SEPARATOR_BLOCK, 2 * (used - firstSeparator)));
+            next.set(separators.subarray(firstSeparator, used));
+            separators = next;
+            used -= firstSeparator;
+            firstSeparator = 0;
+          }
+          separators[used++] = end;
+        }
         end++;
       }
       if (end === length) {
-        separators.length = firstSeparator;
+        used = firstSeparator;
         if (!final) break;
         const id = text.slice(pos, pos + 3).split(delimiters.element)[0] ?? '';
         this.fail('TRUNCATED', 'The last segment has no segment terminator: the file is truncated', id, pos);
@@ -167,7 +184,10 @@ export class SegmentScanner {
         const first = text.slice(pos, end).split(delimiters.element)[0]!;
         this.fail('BAD_SEGMENT_ID', `"${first.slice(0, 20)}" is not a segment identifier`, '', pos);
       }
-      onSegment(new Segment(text, pos, end, id, this.index, this.offset + pos, delimiters, separators, firstSeparator, separators.length - firstSeparator + 1));
+      const segment = new Segment(text, pos, end, id, this.index, this.offset + pos, delimiters, separators, firstSeparator, used - firstSeparator + 1);
+      this.separators = separators;
+      this.used = used;
+      onSegment(segment);
       this.index++;
       pos = skipBlank(text, end + 1, delimiters.segment);
     }
