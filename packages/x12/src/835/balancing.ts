@@ -5,9 +5,9 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 /**
  * Per claim: CLP03 − every CAS amount (claim and service level) = CLP04.
  * Per service: SVC02 − its CAS amounts = SVC03.
+ * Findings are added to `findings` (a new list by default).
  */
-export function claimFindings(claim: ClaimPayment): BalanceFinding[] {
-  const findings: BalanceFinding[] = [];
+export function claimFindings(claim: ClaimPayment, findings: BalanceFinding[] = []): BalanceFinding[] {
   let adjusted = 0;
   for (const a of claim.adjustments) adjusted += a.amountCents;
   for (const service of claim.services) for (const a of service.adjustments) adjusted += a.amountCents;
@@ -22,7 +22,8 @@ export function claimFindings(claim: ClaimPayment): BalanceFinding[] {
       segmentIndex: claim.segmentIndex,
     });
   }
-  claim.services.forEach((service, i) => {
+  for (let i = 0; i < claim.services.length; i++) {
+    const service = claim.services[i]!;
     let serviceAdjusted = 0;
     for (const a of service.adjustments) serviceAdjusted += a.amountCents;
     const expected = service.chargeCents - serviceAdjusted;
@@ -37,7 +38,7 @@ export function claimFindings(claim: ClaimPayment): BalanceFinding[] {
         segmentIndex: service.segmentIndex,
       });
     }
-  });
+  }
   return findings;
 }
 

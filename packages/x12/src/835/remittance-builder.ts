@@ -264,7 +264,7 @@ export class RemittanceBuilder implements TransactionHandler {
     this.claim = undefined;
     const r = this.remittance!;
     this.paidTotal += claim.paidCents;
-    r.balance.push(...claimFindings(claim));
+    claimFindings(claim, r.balance);
     this.sink.claim(claim, r);
   }
 }
@@ -274,7 +274,7 @@ function addAdjustments(s: Segment, out: Adjustment[]): void {
   const groupCode = required(s, 1, 'claim adjustment group code');
   const before = out.length;
   // Up to six reason/amount/quantity triplets: CAS02–04, 05–07, … 17–19.
-  for (let p = 2; p <= 17; p += 3) {
+  for (let p = 2; p <= 17 && p < s.elementCount; p += 3) {
     const reasonCode = text(s, p);
     if (!reasonCode) continue;
     const adjustment: Adjustment = { groupCode, reasonCode, amountCents: cents(s, p + 1) };
