@@ -238,16 +238,16 @@ export class RemittanceBuilder implements TransactionHandler {
     }
   }
 
+  /** DTM: the qualifier is compared in place (no string for it), the most frequent first. */
   private dateOf(s: Segment): void {
-    const qualifier = s.element(1);
     if (this.service) {
-      if (qualifier === '472' || qualifier === '150') this.service.serviceDate = this.lenientDate(s, 2);
-      else if (qualifier === '151') this.service.serviceDateEnd = this.lenientDate(s, 2);
+      if (s.elementIs(1, '472') || s.elementIs(1, '150')) this.service.serviceDate = this.lenientDate(s, 2);
+      else if (s.elementIs(1, '151')) this.service.serviceDateEnd = this.lenientDate(s, 2);
     } else if (this.claim) {
-      if (qualifier === '232') this.claim.serviceDateStart = this.lenientDate(s, 2);
-      else if (qualifier === '233') this.claim.serviceDateEnd = this.lenientDate(s, 2);
-      else if (qualifier === '050') this.claim.receivedDate = this.lenientDate(s, 2);
-    } else if (qualifier === '405' && this.remittance?.payment) {
+      if (s.elementIs(1, '232')) this.claim.serviceDateStart = this.lenientDate(s, 2);
+      else if (s.elementIs(1, '233')) this.claim.serviceDateEnd = this.lenientDate(s, 2);
+      else if (s.elementIs(1, '050')) this.claim.receivedDate = this.lenientDate(s, 2);
+    } else if (s.elementIs(1, '405') && this.remittance?.payment) {
       this.remittance.payment.productionDate = this.lenientDate(s, 2);
     }
   }
