@@ -71,25 +71,29 @@ export class Segment {
 
 /**
  * The id of the segment starting at `from` (a letter, then one or two letters or digits), one shared string per
- * id so nothing is allocated per segment; undefined when the text there is no segment id.
+ * id so nothing is allocated per segment; undefined when the text there is no segment id. Ids are looked up in a
+ * table indexed by their characters (26 × 37 × 37 slots: a letter, then a letter, digit or nothing, twice).
  */
-const segmentIds = new Map<number, string>();
+const segmentIds: Array<string | undefined> = new Array<string | undefined>(26 * 37 * 37).fill(undefined);
 function segmentIdAt(text: string, from: number, end: number, separator: number): string | undefined {
   let key = 0;
   let n = 0;
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === separator) break;
-    const letter = c >= 65 && c <= 90;
-    if (!(letter || (n > 0 && c >= 48 && c <= 57)) || n === 3) return undefined;
-    key = key * 128 + c;
+    if (n === 3) return undefined;
+    if (c >= 65 && c <= 90) key = key * 37 + (c - 65);
+    else if (n > 0 && c >= 48 && c <= 57) key = key * 37 + (c - 48 + 26);
+    else return undefined;
     n++;
   }
   if (n < 2) return undefined;
-  let id = segmentIds.get(key);
+  // A two-character id takes the "nothing" slot (36) as its third character.
+  if (n === 2) key = key * 37 + 36;
+  let id = segmentIds[key];
   if (id === undefined) {
     id = internalized(text.slice(from, from + n));
-    segmentIds.set(key, id);
+    segmentIds[key] = id;
   }
   return id;
 }
@@ -189,7 +193,12 @@ export class SegmentScanner {
       this.used = used;
       onSegment(segment);
       this.index++;
-      pos = skipBlank(text, end + 1, delimiters.segment);
+      pos = end + 1;
+      // Line breaks between segments are the exception on the wire; only look for them when one is there.
+      if (pos < length) {
+        const next = text.charCodeAt(pos);
+        if (next === 13 || next === 10 || next === 32) pos = skipBlank(text, pos, delimiters.segment);
+      }
     }
     if (final && !this.started) this.fail('NOT_X12', 'The input is empty', '', 0);
     this.offset += pos;
