@@ -1,6 +1,6 @@
 import { EnvelopeValidator, fail } from './envelope.ts';
 import type { EnvelopeContext } from './envelope.ts';
-import { inputText, SegmentScanner } from './tokenizer.ts';
+import { scanInput } from './tokenizer.ts';
 import type { Segment } from './tokenizer.ts';
 
 export interface Transaction {
@@ -32,7 +32,7 @@ export function readTransactions(input: string | Uint8Array, transactionId: stri
       current = undefined;
     },
   });
-  new SegmentScanner().scan(inputText(input), true, (segment) => envelope.push(segment));
+  scanInput(input, (segment) => envelope.push(segment));
   envelope.finish();
   return transactions;
 }

@@ -1,5 +1,5 @@
 import { EnvelopeValidator } from '../envelope.ts';
-import { inputText, SegmentScanner } from '../tokenizer.ts';
+import { scanInput } from '../tokenizer.ts';
 import { RemittanceBuilder } from './remittance-builder.ts';
 import type { Remittance835 } from './types.ts';
 
@@ -19,7 +19,7 @@ export function parse835(input: string | Uint8Array): Remittance835[] {
     end: (remittance) => remittances.push(remittance),
   });
   const envelope = new EnvelopeValidator(builder);
-  new SegmentScanner().scan(inputText(input), true, (segment) => envelope.push(segment));
+  scanInput(input, (segment) => envelope.push(segment));
   envelope.finish();
   return remittances;
 }

@@ -34,9 +34,15 @@ export async function* stream835(source: ByteSource): AsyncGenerator<Remittance8
   const push = envelope.push.bind(envelope);
   let carry = '';
   for await (const chunk of iterate(source)) {
-    const text = typeof chunk === 'string' ? carry + chunk : withCarry(carry, chunk);
-    const consumed = scanner.scan(text, false, push);
-    carry = text.slice(consumed);
+    if (typeof chunk === 'string') {
+      const text = carry + chunk;
+      carry = text.slice(scanner.scan(text, false, push));
+    } else {
+      // The scanner reads the bytes (faster than the string's characters) and slices element strings from the text.
+      const bytes = withCarry(carry, chunk);
+      const text = bytes.toString('latin1');
+      carry = text.slice(scanner.scan(text, false, push, bytes));
+    }
     // A plain loop: `yield*` over an array wraps it in an async-from-sync iterator, a third slower per event.
     for (const event of pending) yield event;
     pending.length = 0;
@@ -47,13 +53,13 @@ export async function* stream835(source: ByteSource): AsyncGenerator<Remittance8
 }
 
 /**
- * The unread end of the previous chunk followed by `bytes`, as latin1 (every byte one character; TextDecoder's
- * "latin1" is windows-1252, which is not). Joined as bytes and decoded once, the result is one flat string: `carry +
- * text` would be a rope, and the scanner reads every character of it.
+ * The unread end of the previous chunk followed by `bytes`. Decoded as latin1 (every byte one character;
+ * TextDecoder's "latin1" is windows-1252, which is not), the joined bytes give one flat string: `carry + text`
+ * would be a rope, and the scanner slices every element string out of it.
  */
-function withCarry(carry: string, bytes: Uint8Array): string {
+function withCarry(carry: string, bytes: Uint8Array): Buffer {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return carry === '' ? buffer.toString('latin1') : Buffer.concat([Buffer.from(carry, 'latin1'), buffer]).toString('latin1');
+  return carry === '' ? buffer : Buffer.concat([Buffer.from(carry, 'latin1'), buffer]);
 }
 
 async function* iterate(source: ByteSource): AsyncIterable<Uint8Array | string> {

@@ -1,6 +1,6 @@
 import { EnvelopeValidator, fail } from '../envelope.ts';
 import type { EnvelopeContext, EnvelopeOptions } from '../envelope.ts';
-import { inputText, SegmentScanner } from '../tokenizer.ts';
+import { scanInput } from '../tokenizer.ts';
 import type { Segment } from '../tokenizer.ts';
 import { cents, composite, date, dateFromText, optionalCents, quantityMilli, required, text } from '../values.ts';
 import type { X12ParseError } from '../x12-parse-error.ts';
@@ -37,7 +37,7 @@ export function parse837(input: string | Uint8Array, options: EnvelopeOptions = 
     },
     options,
   );
-  new SegmentScanner().scan(inputText(input), true, (segment) => envelope.push(segment));
+  scanInput(input, (segment) => envelope.push(segment));
   envelope.finish();
   return { submissions, warnings: envelope.warnings };
 }

@@ -1,0 +1,59 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { parse835, SegmentScanner, stream835, tokenize } from '../src/index.ts';
+import { era835 } from './era-builder.ts';
+
+// A payment large enough that separator positions fill several blocks (16 384 per block), some mid-segment.
+const claims = Array.from({ length: 2_500 }, (_, i) => ({
+  pcn: `P${i}`, charge: '100', paid: '80', patientResponsibility: '0',
+  services: [{ svc: 'HC:99213:25:59*100*80**1', cas: ['CO*45*20'], ref6r: `L${i}` }],
+}));
+const large = era835({ payment: String(80 * claims.length), claims });
+
+describe('segments read in place', () => {
+  it('locate, element and elementIs agree with the split elements, for every segment of a large input, kept to the end', () => {
+    const segments = tokenize(large);
+    expect(segments.length).toBeGreaterThan(20_000);
+    for (const segment of segments) {
+      const expected = segment.text.slice(segment.start, segment.end).split('*');
+      expect(segment.elementCount).toBe(expected.length);
+      // Out of order on purpose: the last element, then the first, then all of them.
+      expect(segment.element(expected.length - 1)).toBe(expected.at(-1));
+      expected.forEach((value, i) => {
+        expect(segment.element(i)).toBe(value);
+        expect(segment.elementIs(i, value)).toBe(true);
+      });
+      expect(segment.locate(expected.length)).toBe(-1);
+      expect(segment.element(expected.length + 3)).toBe('');
+      expect(segment.elements).toEqual(expected);
+    }
+  });
+
+  it('reads bytes and text alike', () => {
+    const fromText = tokenize(large).map((s) => s.elements.join('*'));
+    const fromBytes = tokenize(Buffer.from(large, 'latin1')).map((s) => s.elements.join('*'));
+    expect(fromBytes).toEqual(fromText);
+  });
+
+  it('streams a large payment in odd chunk sizes to the same claims as parse835', async () => {
+    const expected = parse835(large)[0]!.claims;
+    const bytes = Buffer.from(large, 'latin1');
+    for (const size of [997, 65_536]) {
+      const chunks: Uint8Array[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      const streamed = [];
+      for await (const event of stream835(Readable.from(chunks))) if (event.kind === 'claim') streamed.push(event.claim);
+      expect(streamed).toEqual(expected);
+    }
+  });
+
+  it('keeps what a chunk ended in the middle of for the next one, without losing a separator', () => {
+    const scanner = new SegmentScanner();
+    const seen: string[] = [];
+    const text = large.slice(0, 50_000);
+    const consumed = scanner.scan(text, false, (s) => seen.push(s.elements.join('*')));
+    expect(consumed).toBeLessThan(text.length);
+    scanner.scan(large.slice(consumed), true, (s) => seen.push(s.elements.join('*')));
+    expect(seen).toEqual(tokenize(large).map((s) => s.elements.join('*')));
+  });
+});
