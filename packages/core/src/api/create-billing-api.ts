@@ -27,6 +27,7 @@ import { releaseLease, takeLease } from '../inbound/job-lease.ts';
 import { pollConnectorResponses } from '../inbound/poll-connectors.ts';
 import type { PolledFile } from '../inbound/poll-connectors.ts';
 import { sweepDenialDeadlines } from '../denials/deadline-sweep.ts';
+import { todayIn } from '../util/calendar-date.ts';
 import type { WebSocketAttachment } from './websockets.ts';
 import { createInProcessQueue } from '../jobs/in-process-queue.ts';
 import { createPgBossQueue } from '../jobs/pg-boss-queue.ts';
@@ -66,7 +67,8 @@ export interface BillingApi {
   startPolling(options?: { intervalMs?: number; instanceId?: string }): () => Promise<void>;
   /**
    * Refreshes work-item priorities and announces appeal deadlines that are close or have passed
-   * (`denialDeadlineApproaching`). Runs with each polling round; `today` is for tests and replays.
+   * (`denialDeadlineApproaching`). Runs with each polling round, each item on its practice's today by the clock;
+   * `today` (one date for every item) is for tests and replays.
    */
   sweepDenialDeadlines(today?: string): Promise<{ warned: number; passed: number }>;
   /** Where "now" comes from for the billing cycle (the `clock` option). */
@@ -172,14 +174,14 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       pollers.push(stop);
       return stop;
     },
-    sweepDenialDeadlines: (today = new Date().toISOString().slice(0, 10)) => sweepDenialDeadlines(db, pubsubHandle.pubsub, today),
+    sweepDenialDeadlines: (today) => sweepDenialDeadlines(db, pubsubHandle.pubsub, today ?? ((timeZone) => todayIn(timeZone, config.clock.now()))),
     startPolling({ intervalMs = 60_000, instanceId = randomUUID() } = {}) {
       const round = async () => {
         // The lease outlives a round, so a slow round is never run twice at once.
         if (!(await takeLease(db, 'poll-payer-connectors', instanceId, intervalMs * 2))) return;
         try {
           const results = await pollPayerConnectors();
-          await sweepDenialDeadlines(db, pubsubHandle.pubsub, new Date().toISOString().slice(0, 10));
+          await sweepDenialDeadlines(db, pubsubHandle.pubsub, (timeZone) => todayIn(timeZone, config.clock.now()));
           if (results.length) config.logger.info({ files: results.length, failed: results.filter((r) => !r.ok).length }, 'polled payer connectors');
         } finally {
           await releaseLease(db, 'poll-payer-connectors', instanceId);

@@ -9,14 +9,17 @@ export const DEADLINE_WARNING_DAYS = 14;
 /**
  * Once a round (with connector polling): refreshes every open item's priority, announces the items whose appeal
  * deadline is within DEADLINE_WARNING_DAYS (once each), and marks — and announces — the ones whose deadline has
- * passed, so nothing passes its deadline silently. Runs across organizations on the unscoped client.
+ * passed, so nothing passes its deadline silently. Runs across organizations on the unscoped client. `todayAt` is
+ * a date for every item (tests, replays) or each practice's today by its time zone.
  */
-export async function sweepDenialDeadlines(rootDb: Db, pubsub: BillingPubSub, today: string): Promise<{ warned: number; passed: number }> {
-  const open = await rootDb.denial.findMany({ where: { status: { in: ['OPEN', 'IN_PROGRESS'] }, dueDate: { not: null } } });
+export async function sweepDenialDeadlines(rootDb: Db, pubsub: BillingPubSub, todayAt: string | ((timeZone: string) => string)): Promise<{ warned: number; passed: number }> {
+  const open = await rootDb.denial.findMany({ where: { status: { in: ['OPEN', 'IN_PROGRESS'] }, dueDate: { not: null } }, include: { claim: { select: { practice: { select: { timeZone: true } } } } } });
   let warned = 0;
   let passed = 0;
-  const soon = addDays(today, DEADLINE_WARNING_DAYS);
-  for (const item of open) {
+  for (const { claim, ...item } of open) {
+    // Each item counts days in its practice's zone: a deadline passes at the practice's midnight, not UTC's.
+    const today = typeof todayAt === 'string' ? todayAt : todayAt(claim.practice.timeZone);
+    const soon = addDays(today, DEADLINE_WARNING_DAYS);
     const daysLeft = daysBetween(today, item.dueDate!);
     const data: Record<string, unknown> = {};
     const priority = priorityOf(item.amountAtStakeCents, daysLeft);

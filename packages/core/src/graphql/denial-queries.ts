@@ -8,6 +8,7 @@ import { ValidationError } from '../errors/billing-errors.ts';
 import type { DenialDeadlinePayload } from '../pubsub/billing-events.ts';
 import { addDays, isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
+import type { BillingContext } from './context.ts';
 import { decodeId } from './global-id.ts';
 import { AppealLevelEnum, DenialRef } from './types/denial.ts';
 import { DenialCategoryEnum, WorkItemStatusEnum } from './types/remittance.ts';
@@ -88,14 +89,24 @@ builder.queryField('denialSummary', (t) =>
   }),
 );
 
+/** For each of the organization's practices, the date `withinDays` after its today (in its time zone). */
+async function practiceHorizons(ctx: BillingContext, withinDays: number): Promise<Array<{ practiceId: string; horizon: string }>> {
+  const practices = await ctx.db.practice.findMany({ select: { id: true, timeZone: true } });
+  return practices.map((p) => ({ practiceId: p.id, horizon: addDays(todayIn(p.timeZone, ctx.clock.now()), withinDays) }));
+}
+
 builder.queryField('denialsApproachingDeadline', (t) =>
   t.prismaField({
     type: [DenialRef],
     description: `Open items whose appeal deadline is within \`withinDays\` (default ${DEADLINE_WARNING_DAYS}) or already passed, soonest first.`,
     authScopes: READERS,
     args: { withinDays: t.arg.int() },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.denial.findMany({ ...query, where: { status: { in: ['OPEN', 'IN_PROGRESS'] }, dueDate: { not: null, lte: addDays(new Date().toISOString().slice(0, 10), args.withinDays ?? DEADLINE_WARNING_DAYS) } }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: 500 }),
+    resolve: async (query, _root, args, ctx) => {
+      // Each practice's horizon starts from its own today.
+      const horizons = await practiceHorizons(ctx, args.withinDays ?? DEADLINE_WARNING_DAYS);
+      const byPractice = horizons.map(({ practiceId, horizon }) => ({ practiceId, dueDate: { not: null, lte: horizon } }));
+      return ctx.db.denial.findMany({ ...query, where: { status: { in: ['OPEN', 'IN_PROGRESS'] }, OR: byPractice }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: 500 });
+    },
   }),
 );
 
@@ -106,9 +117,9 @@ builder.queryField('claimsApproachingTimelyFiling', (t) =>
     authScopes: READERS,
     args: { withinDays: t.arg.int() },
     resolve: async (query, _root, args, ctx) => {
-      const claims = await ctx.db.claim.findMany({ where: { status: { in: ['DRAFT', 'SCRUB_FAILED', 'READY', 'REJECTED'] } }, select: { id: true, payer: { select: { timelyFilingDays: true } }, lines: { select: { serviceDate: true } } } });
-      const horizon = addDays(todayIn('UTC'), args.withinDays ?? 30);
-      const due = claims.filter((c) => c.lines.length && addDays(c.lines.map((l) => l.serviceDate).sort()[0]!, c.payer.timelyFilingDays) <= horizon).map((c) => c.id);
+      const claims = await ctx.db.claim.findMany({ where: { status: { in: ['DRAFT', 'SCRUB_FAILED', 'READY', 'REJECTED'] } }, select: { id: true, practiceId: true, payer: { select: { timelyFilingDays: true } }, lines: { select: { serviceDate: true } } } });
+      const horizons = new Map((await practiceHorizons(ctx, args.withinDays ?? 30)).map((h) => [h.practiceId, h.horizon]));
+      const due = claims.filter((c) => c.lines.length && addDays(c.lines.map((l) => l.serviceDate).sort()[0]!, c.payer.timelyFilingDays) <= horizons.get(c.practiceId)!).map((c) => c.id);
       return ctx.db.claim.findMany({ ...query, where: { id: { in: due } }, orderBy: { createdAt: 'asc' } });
     },
   }),

@@ -195,7 +195,7 @@ export async function scrub(tx: Db, ctx: BillingContext, claimId: string, rawId:
   });
   const { encounter, patient, coverage, payer, practice, lines, ...rest } = claim;
   const findings = runScrub(
-    { claim: { ...rest, lines }, encounter, patient, coverage, payer, practice, today: todayIn(practice.timeZone), otherOpenClaims: otherOpenClaims.filter((c) => c.originalClaimId !== claim.id && claim.originalClaimId !== c.id && c.primaryClaimId !== claim.id && claim.primaryClaimId !== c.id) },
+    { claim: { ...rest, lines }, encounter, patient, coverage, payer, practice, today: todayIn(practice.timeZone, ctx.clock.now()), otherOpenClaims: otherOpenClaims.filter((c) => c.originalClaimId !== claim.id && claim.originalClaimId !== c.id && c.primaryClaimId !== claim.id && claim.primaryClaimId !== c.id) },
     ctx.scrub.rules,
     await ctx.scrub.disabledFor(ctx.principal.organizationId),
   );

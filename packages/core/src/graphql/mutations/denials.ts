@@ -141,7 +141,7 @@ async function fileAppeal(ctx: BillingContext, input: typeof FileAppealInput.$in
       throw new ValidationError([{ path: ['input', 'level'], code: 'LEVEL_ALREADY_USED', message: `level: the ${reached.level} appeal was answered; the next level is after it` }]);
     }
     const claim = await tx.claim.findUniqueOrThrow({ where: { id: item.claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } }, coverage: true, patient: true, payer: true, practice: true } });
-    const today = todayIn(claim.practice.timeZone);
+    const today = todayIn(claim.practice.timeZone, ctx.clock.now());
     const deadlineDate = item.dueDate ?? addDays(today, claim.payer.appealWindowDays);
     const attachments = (input.attachments ?? []).map((a) => ({ name: a.name, reference: a.reference }));
     const renderer = [...ctx.plugins.documents.values()][0];
@@ -226,7 +226,7 @@ builder.mutationField('writeOffDenial', (t) =>
         const owed = (await balanceOf(tx, { claimId: claim.id, account: 'INSURANCE' })).insuranceCents;
         const amount = Math.min(item.amountAtStakeCents, owed);
         const posting = new Posting(tx, item.organizationId, { type: 'USER', id: ctx.principal.userId });
-        const today = todayIn(claim.practice.timeZone);
+        const today = todayIn(claim.practice.timeZone, ctx.clock.now());
         if (amount > 0) {
           await posting.post([{
             practiceId: claim.practiceId, account: 'INSURANCE', kind: 'WRITE_OFF', amountCents: -amount, patientId: claim.patientId, guarantorId: claim.patient.guarantorId, claimId: claim.id,

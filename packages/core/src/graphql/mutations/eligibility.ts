@@ -63,7 +63,7 @@ builder.mutationField('checkEligibility', (t) =>
         }
         const { patient } = coverage;
         const practice = patient.practice;
-        const serviceDate = input.serviceDate ?? todayIn(practice.timeZone);
+        const serviceDate = input.serviceDate ?? todayIn(practice.timeZone, ctx.clock.now());
         const control = await nextControlNumber(tx, ctx.principal.organizationId, 'ISA13');
         const now = new Date();
         const date = now.toISOString().slice(0, 10);

@@ -106,7 +106,7 @@ builder.mutationField('createEncounter', (t) =>
         await findInPractice(() => tx.provider.findUnique({ where: { id: id('Provider', input.renderingProviderId, 'renderingProviderId') } }), practice, 'Provider', input.renderingProviderId, ['input', 'renderingProviderId'], checks);
         if (input.billingProviderId) await findInPractice(() => tx.provider.findUnique({ where: { id: id('Provider', input.billingProviderId!, 'billingProviderId') } }), practice, 'Provider', input.billingProviderId, ['input', 'billingProviderId'], checks);
         const facility = input.facilityId ? await findInPractice(() => tx.facility.findUnique({ where: { id: id('Facility', input.facilityId!, 'facilityId') } }), practice, 'Facility', input.facilityId, ['input', 'facilityId'], checks) : undefined;
-        const today = todayIn(practice.timeZone);
+        const today = todayIn(practice.timeZone, ctx.clock.now());
         const dos = input.dateOfService;
         checks.pastDate(['input', 'dateOfService'], dos, today);
         if (patient && dos < patient.dateOfBirth) checks.add(['input', 'dateOfService'], 'BEFORE_BIRTH', `${dos} is before the patient's birth (${patient.dateOfBirth})`);

@@ -88,7 +88,7 @@ builder.mutationField('importFeeSchedule', (t) =>
         const payer = payerId ? await tx.payer.findUnique({ where: { id: payerId } }) : null;
         if (payerId && !payer) throw new NotFoundError('Payer', String(input.payerId));
         const checks = new FieldChecks();
-        const rows = readRows(input.csv, todayIn(practice.timeZone), checks);
+        const rows = readRows(input.csv, todayIn(practice.timeZone, ctx.clock.now()), checks);
         if (rows.length === 0 && checks.errors.length === 0) checks.add(['input', 'csv'], 'EMPTY', 'no rows under the header');
         checks.throwIfAny();
         const name = input.name ?? (payer ? `${payer.name} contracted rates` : 'Charge master');

@@ -113,7 +113,7 @@ builder.mutationField('refundCreditBalance', (t) =>
         const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
         const [entry] = await posting.post([{
           practiceId: patient.practiceId, account: 'PATIENT', kind: 'REFUND', amountCents, patientId, guarantorId: patient.guarantorId,
-          effectiveDate: todayIn(patient.practice.timeZone), memo: `refund by ${input.method}${input.reference ? ` ${input.reference}` : ''}`,
+          effectiveDate: todayIn(patient.practice.timeZone, ctx.clock.now()), memo: `refund by ${input.method}${input.reference ? ` ${input.reference}` : ''}`,
         }]);
         return { result: entry!, recordIds: [globalId('LedgerEntry', entry!.id)], practiceId: patient.practiceId, balanceChanges: posting.balanceChanges() };
       }),
@@ -154,7 +154,7 @@ builder.mutationField('writeOff', (t) =>
         const [entry] = await posting.post([{
           practiceId: claim.practiceId, account: input.account, kind: 'WRITE_OFF', amountCents: -amountCents, patientId: claim.patientId, guarantorId: claim.patient.guarantorId,
           claimId, coverageId: input.account === 'INSURANCE' ? claim.coverageId : null, payerId: input.account === 'INSURANCE' ? claim.payerId : null,
-          effectiveDate: todayIn(claim.practice.timeZone), agingDate, memo: input.reason.trim(),
+          effectiveDate: todayIn(claim.practice.timeZone, ctx.clock.now()), agingDate, memo: input.reason.trim(),
         }]);
         return { result: entry!, recordIds: [globalId('LedgerEntry', entry!.id)], practiceId: claim.practiceId, balanceChanges: posting.balanceChanges() };
       }),

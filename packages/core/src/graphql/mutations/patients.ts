@@ -143,7 +143,7 @@ builder.mutationField('createPatient', (t) =>
     resolve: (_root, { input }, ctx) =>
       audited(ctx, 'createPatient', async (tx) => {
         const practice = await requirePractice(tx, input.practiceId);
-        const today = todayIn(practice.timeZone);
+        const today = todayIn(practice.timeZone, ctx.clock.now());
         const checks = checkPatient(new FieldChecks(), input, today);
         const coverages = input.coverages ?? [];
         coverages.forEach((c, i) => checkCoverage(checks, c, ['input', 'coverages', i], input.dateOfBirth));
@@ -191,7 +191,7 @@ builder.mutationField('updatePatient', (t) =>
         const id = decodeId('Patient', String(input.id), ['input', 'id']);
         const current = await tx.patient.findUnique({ where: { id }, include: { practice: true } });
         if (!current) throw new NotFoundError('Patient', String(input.id));
-        checkPatient(new FieldChecks(), input, todayIn(current.practice.timeZone)).throwIfAny();
+        checkPatient(new FieldChecks(), input, todayIn(current.practice.timeZone, ctx.clock.now())).throwIfAny();
         const data = patientData(input, current.practice.timeZone);
         // timeZone: null clears an override: the zone is derived from the address again.
         if (input.timeZone === null) Object.assign(data, { timeZone: timeZoneForState(input.address?.state ?? current.state) ?? current.practice.timeZone, timeZoneOverridden: false });

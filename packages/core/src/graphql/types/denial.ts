@@ -2,7 +2,7 @@ import { AppealLevel, AppealOutcome } from '../../db/prisma-client.ts';
 import { carcMeaning, rarcMeaning } from '../../denials/code-meanings.ts';
 import { denialPolicyOf, NEXT_ACTIONS, nextActionFor } from '../../denials/next-action.ts';
 import type { NextAction } from '../../denials/next-action.ts';
-import { daysBetween } from '../../util/calendar-date.ts';
+import { daysBetween, todayIn } from '../../util/calendar-date.ts';
 import { builder } from '../builder.ts';
 import { DenialCategoryEnum, WorkItemStatusEnum } from './remittance.ts';
 
@@ -75,7 +75,12 @@ export const DenialRef = builder.prismaNode('Denial', {
     recoveredCents: t.expose('recoveredCents', { type: 'Cents' }),
     priority: t.exposeInt('priority', { description: 'Dollars at stake × (1 + 30 ÷ days left to the deadline); higher first.' }),
     appealDeadline: t.expose('dueDate', { type: 'Date', nullable: true, description: 'The payment date plus the payer’s appeal window.' }),
-    daysToDeadline: t.int({ nullable: true, resolve: (d) => (d.dueDate ? daysBetween(new Date().toISOString().slice(0, 10), d.dueDate) : null) }),
+    daysToDeadline: t.int({
+      nullable: true,
+      description: 'Days from the practice’s today to the appeal deadline (negative once it passed).',
+      select: { claim: { select: { practice: { select: { timeZone: true } } } } },
+      resolve: (d, _args, ctx) => (d.dueDate ? daysBetween(todayIn(d.claim.practice.timeZone, ctx.clock.now()), d.dueDate) : null),
+    }),
     deadlinePassed: t.exposeBoolean('deadlinePassed'),
     status: t.expose('status', { type: WorkItemStatusEnum }),
     outcome: t.exposeString('outcome', { nullable: true }),
