@@ -1,5 +1,5 @@
 import { ManualClock } from '@revcycle/core';
-import { createTestApi } from '@revcycle/testkit';
+import { createTestApi, queryData } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../src/util/calendar-date.ts';
@@ -23,11 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function gql<T>(doc: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await t.execute<T>(doc, { token, variables });
-  expect(res.errors).toBeUndefined();
-  return res.data!;
-}
+const gql = <T>(doc: string, variables: Record<string, unknown> = {}) => queryData<T>(t, token, doc, variables);
 
 describe("dates are the practice's calendar day, evenings included", () => {
   it('posts charges, counts appeal deadlines and sweeps them on the practice’s today, not UTC’s', async () => {
