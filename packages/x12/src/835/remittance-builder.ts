@@ -63,6 +63,68 @@ export class RemittanceBuilder implements TransactionHandler {
   segment(s: Segment): void {
     const r = this.remittance!;
     switch (s.id) {
+      // The most frequent segments of a remittance first: a switch on strings compares case by case.
+      case 'CAS':
+        addAdjustments(s, (this.service ?? this.claimFor(s)).adjustments);
+        return;
+      case 'DTM':
+        this.dateOf(s);
+        return;
+      case 'REF':
+        if (this.service) {
+          if (s.elementIs(1, '6R')) this.service.lineControlNumber = text(s, 2);
+        } else if (!this.claim && this.party && this.stage !== 'claims') {
+          this.party.references[s.element(1)] = s.element(2);
+        }
+        return;
+      case 'SVC':
+        this.finishService();
+        this.claimFor(s);
+        this.service = service(s);
+        if (!this.service.procedure.code) {
+          this.remittance!.warnings.push({ message: 'SVC01-2 (the procedure code) is missing: the service cannot be matched by code', segmentIndex: s.index, segmentId: 'SVC', elementPosition: 1 });
+        }
+        return;
+      case 'CLP':
+        this.finishClaim();
+        this.enterClaims();
+        this.claim = {
+          patientControlNumber: required(s, 1, 'patient control number'),
+          statusCode: required(s, 2, 'claim status code'),
+          chargeCents: cents(s, 3),
+          paidCents: cents(s, 4),
+          patientResponsibilityCents: optionalCents(s, 5) ?? 0,
+          filingIndicator: text(s, 6),
+          payerClaimControlNumber: text(s, 7),
+          facilityTypeCode: text(s, 8),
+          frequencyCode: text(s, 9),
+          adjustments: [],
+          remarkCodes: [],
+          amounts: {},
+          services: [],
+          segmentIndex: s.index,
+        };
+        return;
+      case 'NM1':
+        if (this.claim && !this.service) this.claimName(this.claim, s);
+        return;
+      case 'AMT':
+        if (this.service) {
+          if (s.elementIs(1, 'B6')) this.service.allowedCents = cents(s, 2);
+        } else if (this.claim) this.claim.amounts[s.element(1)] = cents(s, 2);
+        return;
+      case 'LQ':
+        if (this.service && s.elementIs(1, 'HE')) this.service.remarkCodes.push(required(s, 2, 'remark code'));
+        return;
+      case 'MOA':
+      case 'MIA': {
+        const claim = this.claimFor(s);
+        for (const p of s.id === 'MOA' ? MOA_REMARKS : MIA_REMARKS) {
+          const code = text(s, p);
+          if (code) claim.remarkCodes.push(code);
+        }
+        return;
+      }
       case 'BPR':
         this.bpr = s;
         r.payment = {
@@ -109,67 +171,6 @@ export class RemittanceBuilder implements TransactionHandler {
       case 'LX':
         this.finishClaim();
         this.enterClaims();
-        return;
-      case 'CLP':
-        this.finishClaim();
-        this.enterClaims();
-        this.claim = {
-          patientControlNumber: required(s, 1, 'patient control number'),
-          statusCode: required(s, 2, 'claim status code'),
-          chargeCents: cents(s, 3),
-          paidCents: cents(s, 4),
-          patientResponsibilityCents: optionalCents(s, 5) ?? 0,
-          filingIndicator: text(s, 6),
-          payerClaimControlNumber: text(s, 7),
-          facilityTypeCode: text(s, 8),
-          frequencyCode: text(s, 9),
-          adjustments: [],
-          remarkCodes: [],
-          amounts: {},
-          services: [],
-          segmentIndex: s.index,
-        };
-        return;
-      case 'CAS':
-        addAdjustments(s, (this.service ?? this.claimFor(s)).adjustments);
-        return;
-      case 'NM1':
-        if (this.claim && !this.service) this.claimName(this.claim, s);
-        return;
-      case 'MOA':
-      case 'MIA': {
-        const claim = this.claimFor(s);
-        for (const p of s.id === 'MOA' ? MOA_REMARKS : MIA_REMARKS) {
-          const code = text(s, p);
-          if (code) claim.remarkCodes.push(code);
-        }
-        return;
-      }
-      case 'DTM':
-        this.dateOf(s);
-        return;
-      case 'AMT':
-        if (this.service) {
-          if (s.elementIs(1, 'B6')) this.service.allowedCents = cents(s, 2);
-        } else if (this.claim) this.claim.amounts[s.element(1)] = cents(s, 2);
-        return;
-      case 'SVC':
-        this.finishService();
-        this.claimFor(s);
-        this.service = service(s);
-        if (!this.service.procedure.code) {
-          this.remittance!.warnings.push({ message: 'SVC01-2 (the procedure code) is missing: the service cannot be matched by code', segmentIndex: s.index, segmentId: 'SVC', elementPosition: 1 });
-        }
-        return;
-      case 'REF':
-        if (this.service) {
-          if (s.elementIs(1, '6R')) this.service.lineControlNumber = text(s, 2);
-        } else if (!this.claim && this.party && this.stage !== 'claims') {
-          this.party.references[s.element(1)] = s.element(2);
-        }
-        return;
-      case 'LQ':
-        if (this.service && s.elementIs(1, 'HE')) this.service.remarkCodes.push(required(s, 2, 'remark code'));
         return;
       case 'PLB':
         this.finishClaim();
