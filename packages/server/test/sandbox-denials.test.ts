@@ -2,11 +2,7 @@ import { pdfDocumentRenderer } from '@revcycle/document-pdf';
 import { sandboxPayer } from '@revcycle/payer-sandbox';
 import { createTestApi } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
-import { createRequire } from 'node:module';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-
-/** pdf.js reads the standard fonts' metrics from its package (else it warns for every Helvetica text). */
-const standardFontDataUrl = `${createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}standard_fonts/`;
+import { pdfPages } from '@revcycle/testkit/pdf-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxWorld } from './sandbox-world.ts';
 
@@ -17,13 +13,6 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
   const res = await t.execute<T>(query, { token, variables });
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data!;
-}
-
-async function pdfText(base64: string): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(Buffer.from(base64, 'base64')), isEvalSupported: false, standardFontDataUrl }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) pages.push((await (await pdf.getPage(i)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  return pages.join('\n');
 }
 
 beforeAll(async () => {
@@ -69,7 +58,7 @@ describe('denials from the sandbox payer', () => {
       { input: { denialId: item.id, level: 'FIRST_LEVEL', argument: 'The A1c of 9.8 % required a change of treatment the same day.', attachments: [{ name: 'Lab report', reference: 'ehr://labs/55' }], signedBy: 'Dana Biller' } },
     );
     expect(appeal.fileAppeal.letter.contentType).toBe('application/pdf');
-    const text = await pdfText(appeal.fileAppeal.letter.contentBase64);
+    const text = (await pdfPages(Buffer.from(appeal.fileAppeal.letter.contentBase64, 'base64'))).join('\n');
     for (const expected of ['Riverbend Family Medicine', 'Sandbox Health', 'First-level appeal', 'CO-50', 'Not deemed a medical necessity', 'A1c of 9.8 %', '$220.00', '$195.00', 'Lab report', 'Dana Biller', deadline]) expect(text).toContain(expected);
   });
 });

@@ -1,24 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LetterDocument } from '@revcycle/core';
-import { createRequire } from 'node:module';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-
-/** pdf.js reads the standard fonts' metrics from its package (else it warns for every Helvetica text). */
-const standardFontDataUrl = `${createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}standard_fonts/`;
+import { pdfPages } from '@revcycle/testkit/pdf-text';
 import { describe, expect, it } from 'vitest';
 import { pdfDocumentRenderer } from '../src/index.ts';
-
-/** Every text item of every page, joined per page. */
-export async function pdfText(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, standardFontDataUrl }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return pages;
-}
 
 const letter = (rows: number): LetterDocument => ({
   kind: 'appeal-letter',
@@ -40,14 +25,14 @@ describe('pdfDocumentRenderer', () => {
     const file = await pdfDocumentRenderer().render(letter(2));
     expect(file.contentType).toBe('application/pdf');
     expect(Buffer.from(file.bytes.slice(0, 5)).toString()).toBe('%PDF-');
-    const [page] = await pdfText(file.bytes);
+    const [page] = await pdfPages(file.bytes);
     for (const text of ['Riverbend Family Medicine', 'Blue Cross Blue Shield of Texas', 'First-level appeal: claim ICN-77', 'CO-50', '$220.00', '$195.00', '$196.00', 'Office visit note 2026-10-01', 'November 27, 2026']) expect(page).toContain(text);
     mkdirSync(join(import.meta.dirname, 'output'), { recursive: true });
     writeFileSync(join(import.meta.dirname, 'output', 'appeal-letter.pdf'), file.bytes);
   });
 
   it('breaks a long table across pages, numbering them', async () => {
-    const pages = await pdfText((await pdfDocumentRenderer().render(letter(80))).bytes);
+    const pages = await pdfPages((await pdfDocumentRenderer().render(letter(80))).bytes);
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.at(-1)).toContain(`page ${pages.length} of ${pages.length}`);
     expect(pages.join(' ')).toContain('$274.00');

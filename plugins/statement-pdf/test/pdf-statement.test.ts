@@ -1,27 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runStatementRendererContract, sampleStatement } from '@revcycle/testkit';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf, pdfPages } from '@revcycle/testkit/pdf-text';
 import { describe, expect, it } from 'vitest';
 import { pdfStatementRenderer } from '../src/index.ts';
 
-const standardFontDataUrl = `${createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}standard_fonts/`;
-
-async function pages(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, standardFontDataUrl }).promise;
-  const out: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) out.push((await (await pdf.getPage(i)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  return out;
-}
-
-runStatementRendererContract('pdf', () => pdfStatementRenderer(), async (bytes) => (await pages(bytes)).join('\n'));
+runStatementRendererContract('pdf', () => pdfStatementRenderer(), async (bytes) => (await pdfPages(bytes)).join('\n'));
 
 describe('pdfStatementRenderer', () => {
   it('breaks a long history across pages and ends with the tear-off slip showing the amount due', async () => {
     const statement = sampleStatement(60);
     const file = await pdfStatementRenderer().render(statement);
-    const text = await pages(file.bytes);
+    const text = await pdfPages(file.bytes);
     expect(text.length).toBeGreaterThan(1);
     expect(text.at(-1)).toContain('Detach and return this slip with your payment');
     expect(text.at(-1)).toContain('Amount enclosed');
@@ -31,7 +21,7 @@ describe('pdfStatementRenderer', () => {
     mkdirSync(join(import.meta.dirname, 'output'), { recursive: true });
     writeFileSync(join(import.meta.dirname, 'output', 'statement.pdf'), file.bytes);
     // A PNG of page one for people to look at (pdf.js draws on @napi-rs/canvas in Node).
-    const pdf = await getDocument({ data: new Uint8Array(file.bytes), isEvalSupported: false, standardFontDataUrl }).promise;
+    const pdf = await openPdf(file.bytes);
     const page = await pdf.getPage(1);
     const viewport = page.getViewport({ scale: 1.5 });
     const factory = (pdf as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(type: string): Buffer }; context: unknown } } }).canvasFactory;
