@@ -157,6 +157,27 @@ export class SegmentScanner {
       const delimiters = this.delimiters!;
       const separator = delimiters.element.charCodeAt(0);
       const terminator = isa ? -1 : delimiters.segment.charCodeAt(0);
+      if (bytes && !isa) {
+        // Many segments in one tight loop, then emitted: the loop runs best with nothing else in it.
+        const count = this.runOfSegments(bytes, pos, length, terminator, separator);
+        if (count > 0) {
+          const { starts, ends, firsts } = this.run;
+          for (let k = 0; k < count; k++) {
+            const start = starts[k]!;
+            const end = ends[k]!;
+            const id = segmentIdAt(text, start, end, separator);
+            if (id === undefined) {
+              const first = text.slice(start, end).split(delimiters.element)[0]!;
+              this.fail('BAD_SEGMENT_ID', `"${first.slice(0, 20)}" is not a segment identifier`, '', start);
+            }
+            const next = k + 1 < count ? firsts[k + 1]! : this.used;
+            onSegment(new Segment(text, start, end, id, this.index, this.offset + start, delimiters, this.separators, firsts[k]!, next - firsts[k]! + 1));
+            this.index++;
+          }
+          pos = this.run.resume;
+          continue;
+        }
+      }
       const limit = isa ? pos + ISA_LENGTH - 1 : length;
       // One pass finds the element separators and the terminator (over the bytes when the caller has them: a byte
       // loop runs about twice as fast as charCodeAt).
@@ -224,6 +245,55 @@ export class SegmentScanner {
     this.used = used;
     this.firstSeparator = first;
     return end;
+  }
+
+  /** Where `runOfSegments` put the segments it found (scratch, reused: segments keep only their separators). */
+  private run = { starts: new Int32Array(1024), ends: new Int32Array(1024), firsts: new Int32Array(1024), resume: 0 };
+
+  /**
+   * Finds the complete segments from `pos` on, up to the end of the bytes, the next ISA (it may change the
+   * delimiters), the room left in the separators block or in the scratch lists; records their bounds and
+   * separators and returns how many. 0 sends the caller to the one-segment path (a segment cut by the chunk's
+   * end, an ISA, a full block).
+   */
+  private runOfSegments(bytes: Uint8Array, pos: number, length: number, terminator: number, separator: number): number {
+    const run = this.run;
+    const { starts, ends, firsts } = run;
+    const separators = this.separators;
+    const capacity = separators.length;
+    let used = this.used;
+    let count = 0;
+    while (pos < length && count < starts.length) {
+      if (bytes[pos] === 73 && bytes[pos + 1] === 83 && bytes[pos + 2] === 65) break; // ISA
+      const first = used;
+      let end = pos;
+      for (; end < length; end++) {
+        const c = bytes[end]!;
+        if (c === terminator) break;
+        if (c === separator) {
+          if (used === capacity) break;
+          separators[used++] = end;
+        }
+      }
+      if (end === length || used === capacity) {
+        used = first;
+        break;
+      }
+      starts[count] = pos;
+      ends[count] = end;
+      firsts[count] = first;
+      count++;
+      pos = end + 1;
+      if (pos < length) {
+        const next = bytes[pos]!;
+        if ((next === 13 || next === 10 || next === 32) && next !== terminator) {
+          while (pos < length && (bytes[pos] === 13 || bytes[pos] === 10 || bytes[pos] === 32) && bytes[pos] !== terminator) pos++;
+        }
+      }
+    }
+    this.used = used;
+    run.resume = pos;
+    return count;
   }
 
   /** A new block for separators, with the current segment's so far: never an overwrite, earlier segments may still be read. */
