@@ -163,16 +163,8 @@ export class SegmentScanner {
         if (count > 0) {
           const { starts, ends, firsts } = this.run;
           for (let k = 0; k < count; k++) {
-            const start = starts[k]!;
-            const end = ends[k]!;
-            const id = segmentIdAt(text, start, end, separator);
-            if (id === undefined) {
-              const first = text.slice(start, end).split(delimiters.element)[0]!;
-              this.fail('BAD_SEGMENT_ID', `"${first.slice(0, 20)}" is not a segment identifier`, '', start);
-            }
-            const next = k + 1 < count ? firsts[k + 1]! : this.used;
-            onSegment(new Segment(text, start, end, id, this.index, this.offset + start, delimiters, this.separators, firsts[k]!, next - firsts[k]! + 1));
-            this.index++;
+            const after = k + 1 < count ? firsts[k + 1]! : this.used;
+            this.emit(text, starts[k]!, ends[k]!, delimiters, firsts[k]!, after, onSegment);
           }
           pos = this.run.resume;
           continue;
@@ -188,13 +180,7 @@ export class SegmentScanner {
         const id = text.slice(pos, pos + 3).split(delimiters.element)[0] ?? '';
         this.fail('TRUNCATED', 'The last segment has no segment terminator: the file is truncated', id, pos);
       }
-      const id = segmentIdAt(text, pos, end, separator);
-      if (id === undefined) {
-        const first = text.slice(pos, end).split(delimiters.element)[0]!;
-        this.fail('BAD_SEGMENT_ID', `"${first.slice(0, 20)}" is not a segment identifier`, '', pos);
-      }
-      onSegment(new Segment(text, pos, end, id, this.index, this.offset + pos, delimiters, this.separators, this.firstSeparator, this.used - this.firstSeparator + 1));
-      this.index++;
+      this.emit(text, pos, end, delimiters, this.firstSeparator, this.used, onSegment);
       pos = end + 1;
       // Line breaks between segments are the exception on the wire; only look for them when one is there.
       if (pos < length) {
@@ -245,6 +231,17 @@ export class SegmentScanner {
     this.used = used;
     this.firstSeparator = first;
     return end;
+  }
+
+  /** Hands on the segment at [start, end), whose separators are `separators[first, after)`, once its id is checked. */
+  private emit(text: string, start: number, end: number, delimiters: Delimiters, first: number, after: number, onSegment: (segment: Segment) => void): void {
+    const id = segmentIdAt(text, start, end, delimiters.element.charCodeAt(0));
+    if (id === undefined) {
+      const firstElement = text.slice(start, end).split(delimiters.element)[0]!;
+      this.fail('BAD_SEGMENT_ID', `"${firstElement.slice(0, 20)}" is not a segment identifier`, '', start);
+    }
+    onSegment(new Segment(text, start, end, id, this.index, this.offset + start, delimiters, this.separators, first, after - first + 1));
+    this.index++;
   }
 
   /** Where `runOfSegments` put the segments it found (scratch, reused: segments keep only their separators). */
