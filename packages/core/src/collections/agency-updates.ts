@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { CollectionAgency } from '../db/prisma-client.ts';
 import { ValidationError } from '../errors/billing-errors.ts';
 import type { BillingContext } from '../graphql/context.ts';
-import { accountWhere, balanceOf } from '../ledger/balances.ts';
+import { accountPatientCents } from '../ledger/balances.ts';
 import { recordPatientPayment } from '../ledger/patient-payments.ts';
 import { Posting } from '../ledger/post-entries.ts';
 import { adjustAccount } from '../patient-billing/account-adjustments.ts';
+import { accountOf } from '../patient-billing/guarantor-account.ts';
 import type { AgencyUpdate } from '../plugins/contracts.ts';
 import { todayIn } from '../util/calendar-date.ts';
 import { exporterOf } from './place-accounts.ts';
@@ -23,6 +24,11 @@ export interface AgencyUpdateSummary {
   unmatched: Array<{ line: number; placementId: string; reason: string }>;
 }
 
+/** A summary of nothing applied (yet). */
+export function emptySummary(): AgencyUpdateSummary {
+  return { duplicate: false, payments: 0, collectedCents: 0, commissionCents: 0, adjustments: 0, disputes: 0, returns: 0, statusNotes: 0, unmatched: [] };
+}
+
 /**
  * Applies an agency's update file once (the same content again changes nothing): payments post to the ledger as
  * patient payments (oldest balances first) with the commission as its own COLLECTION_FEE entry, adjustments as
@@ -31,7 +37,7 @@ export interface AgencyUpdateSummary {
  * leaves nothing half-applied.
  */
 export async function importAgencyUpdates(ctx: BillingContext, agency: CollectionAgency, fileName: string, content: string, posting: Posting): Promise<AgencyUpdateSummary> {
-  const summary: AgencyUpdateSummary = { duplicate: false, payments: 0, collectedCents: 0, commissionCents: 0, adjustments: 0, disputes: 0, returns: 0, statusNotes: 0, unmatched: [] };
+  const summary = emptySummary();
   const contentHash = createHash('sha256').update(content).digest('hex');
   if (await ctx.db.agencyUpdateFile.findFirst({ where: { agencyId: agency.id, contentHash } })) return { ...summary, duplicate: true };
   let updates: AgencyUpdate[];
@@ -49,7 +55,7 @@ export async function importAgencyUpdates(ctx: BillingContext, agency: Collectio
       continue;
     }
     const patient = placement.patient;
-    const account = placement.guarantorId ? { guarantorId: placement.guarantorId } : { patientId: placement.patientId };
+    const account = accountOf(placement);
     const reference = `${agency.name} ${fileName} line ${update.line}`;
     if (update.kind === 'PAYMENT' && update.amountCents) {
       await recordPatientPayment(tx, posting, ctx.principal.organizationId, { patient, amountCents: update.amountCents, method: 'AGENCY', reference, receivedDate: update.date, idempotencyKey: `agency:${agency.id}:${contentHash}:${update.line}`, createdById: ctx.principal.userId });
@@ -59,7 +65,7 @@ export async function importAgencyUpdates(ctx: BillingContext, agency: Collectio
         await posting.post([{ practiceId: patient.practiceId, account: 'PRACTICE', kind: 'COLLECTION_FEE', amountCents: -update.commissionCents, patientId: patient.id, guarantorId: patient.guarantorId, effectiveDate: update.date, memo: `commission of ${agency.name} on ${reference}` }]);
         summary.commissionCents += update.commissionCents;
       }
-      if ((await balanceOf(tx, { ...accountWhere(account), account: 'PATIENT' })).patientCents <= 0) {
+      if ((await accountPatientCents(tx, account)) <= 0) {
         await tx.collectionPlacement.update({ where: { id: placement.id }, data: { status: 'PAID', paidAt: now, statusReason: `paid in full through ${agency.name} (${reference})` } });
       }
     } else if (update.kind === 'ADJUSTMENT' && update.amountCents) {

@@ -1,11 +1,11 @@
 import type { DunningState, Organization, Practice } from '../db/prisma-client.ts';
 import type { BillingContext } from '../graphql/context.ts';
-import { accountWhere, balanceOf } from '../ledger/balances.ts';
+import { accountPatientCents } from '../ledger/balances.ts';
 import { policyOf, SKIP_CONDITIONS } from '../patient-billing/billing-policy.ts';
 import { holdsOn } from '../patient-billing/holds.ts';
-import { patientsOf } from '../patient-billing/guarantor-account.ts';
+import { accountOf, patientsOf } from '../patient-billing/guarantor-account.ts';
 import { rulesFor } from '../compliance/rules.ts';
-import { addDays, daysBetween } from '../util/calendar-date.ts';
+import { addDays, daysBetween, todayIn } from '../util/calendar-date.ts';
 import { formatCents } from '../util/money.ts';
 
 export interface EligibilityCheck {
@@ -31,9 +31,9 @@ const PLACEMENT_HOLDS = SKIP_CONDITIONS.filter((c) => c !== 'RECENT_PAYMENT');
  */
 export async function evaluateCandidate(ctx: BillingContext, practice: Practice, organization: Pick<Organization, 'nonprofit'>, state: DunningState, today: string): Promise<CollectionCandidate> {
   const policy = policyOf(practice);
-  const account = state.guarantorId ? { guarantorId: state.guarantorId } : { patientId: state.patientId };
+  const account = accountOf(state);
   const patients = await patientsOf(ctx.db, account);
-  const balanceCents = (await balanceOf(ctx.db, { ...accountWhere(account), account: 'PATIENT' })).patientCents;
+  const balanceCents = await accountPatientCents(ctx.db, account);
   const checks: EligibilityCheck[] = [];
   checks.push({ check: 'NOT_PLACED', passed: state.status !== 'PLACED', detail: state.status === 'PLACED' ? 'already placed with an agency' : 'not placed' });
   checks.push({ check: 'DUNNING_FINISHED', passed: state.status === 'COMPLETED', detail: state.status === 'COMPLETED' ? `every dunning step has run (the last on ${state.lastStepDate})` : state.explanation || `dunning is ${state.status.toLowerCase()}` });
@@ -48,7 +48,8 @@ export async function evaluateCandidate(ctx: BillingContext, practice: Practice,
     const since = daysBetween(state.sequenceStart, today);
     checks.push({ check: 'IRS_501R_WAIT', passed: since >= waitDays, detail: `${since} days since the first statement (${state.sequenceStart}); 501(r) requires ${waitDays} (from ${addDays(state.sequenceStart, waitDays)})` });
     const notice = await ctx.db.communication.findFirst({ where: { patientId: { in: patients.map((p) => p.id) }, purpose: 'FINAL_NOTICE', allowed: true }, orderBy: { occurredAt: 'desc' } });
-    const noticeDay = notice?.occurredAt.toISOString().slice(0, 10);
+    // The notice's day in the practice's zone, as `today` is: a UTC date would count an evening notice a day late.
+    const noticeDay = notice ? todayIn(practice.timeZone, notice.occurredAt) : undefined;
     const noticeAge = noticeDay ? daysBetween(noticeDay, today) : -1;
     checks.push({ check: 'IRS_501R_NOTICE', passed: noticeAge >= noticeDays, detail: noticeDay ? `written notice sent ${noticeDay}, ${noticeAge} days ago; 501(r) requires ${noticeDays}` : 'no written notice of collection action has been sent' });
   }

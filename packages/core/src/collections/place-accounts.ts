@@ -4,7 +4,7 @@ import { transaction } from '../db/prisma-client.ts';
 import { ConflictError, ValidationError } from '../errors/billing-errors.ts';
 import type { BillingContext } from '../graphql/context.ts';
 import { policyOf } from '../patient-billing/billing-policy.ts';
-import { patientsOf } from '../patient-billing/guarantor-account.ts';
+import { accountOf, patientsOf } from '../patient-billing/guarantor-account.ts';
 import type { CollectionsExporter, PlacementRecord } from '../plugins/contracts.ts';
 import { pluginKey } from '../plugins/contracts.ts';
 import { todayIn } from '../util/calendar-date.ts';
@@ -35,7 +35,7 @@ export async function placeAccounts(ctx: BillingContext, states: DunningState[],
       refusals.push({ path: ['input', 'accountIds', i], code: 'NOT_ELIGIBLE', message: `accountIds.${i}: ${candidate.checks.filter((c) => !c.passed).map((c) => `${c.check}: ${c.detail}`).join('; ')}` });
       continue;
     }
-    const account = state.guarantorId ? { guarantorId: state.guarantorId } : { patientId: state.patientId };
+    const account = accountOf(state);
     const patients = await patientsOf(ctx.db, account);
     const id = randomUUID().replaceAll('-', '').slice(0, 25);
     const record = await placementRecord(ctx.db, id, practice, agency, account, patients, state.sequenceStart, candidate.balanceCents, today, policyOf(practice).dueInDays);

@@ -1,6 +1,6 @@
 import { Prisma } from '../db/prisma-client.ts';
 import { audited, recordAuditEvent } from '../audit/audited.ts';
-import { importAgencyUpdates } from '../collections/agency-updates.ts';
+import { emptySummary, importAgencyUpdates } from '../collections/agency-updates.ts';
 import type { AgencyUpdateSummary } from '../collections/agency-updates.ts';
 import { evaluateCandidate } from '../collections/eligibility.ts';
 import type { CollectionCandidate } from '../collections/eligibility.ts';
@@ -197,7 +197,7 @@ builder.mutationField('importAgencyUpdates', (t) =>
         }, { timeout: 60_000 });
       } catch (error) {
         // A concurrent import of the same file committed first.
-        if (isUniqueViolation(error)) return { duplicate: true, payments: 0, collectedCents: 0, commissionCents: 0, adjustments: 0, disputes: 0, returns: 0, statusNotes: 0, unmatched: [] };
+        if (isUniqueViolation(error)) return { ...emptySummary(), duplicate: true };
         throw error;
       }
     },

@@ -6,7 +6,7 @@ import { addDays, daysBetween } from '../util/calendar-date.ts';
 import { formatCents } from '../util/money.ts';
 import type { DunningStep, PatientBillingPolicy } from './billing-policy.ts';
 import { contactPatient } from './contact.ts';
-import { accountKeyOf } from './guarantor-account.ts';
+import { accountKeyOf, accountOfPatient } from './guarantor-account.ts';
 import { STATEMENT_HOLDS, holdsFrom, loadHoldFacts } from './holds.ts';
 import type { Hold, HoldFacts } from './holds.ts';
 
@@ -55,7 +55,7 @@ export async function loadDunningDay(ctx: BillingContext, practice: Practice, to
   ]);
   const byAccount = new Map<string, Patient[]>();
   for (const p of patients) {
-    const key = accountKeyOf(p.guarantorId ? { guarantorId: p.guarantorId } : { patientId: p.id });
+    const key = accountKeyOf(accountOfPatient(p));
     byAccount.set(key, [...(byAccount.get(key) ?? []), p]);
   }
   return {

@@ -6,9 +6,14 @@ export function accountKeyOf(account: Account): string {
   return 'guarantorId' in account ? `g:${account.guarantorId}` : `p:${account.patientId}`;
 }
 
+/** The guarantor account of a record that names its patient and guarantor (a plan, a placement, a dunning position). */
+export function accountOf(record: { guarantorId: string | null; patientId: string }): Account {
+  return record.guarantorId ? { guarantorId: record.guarantorId } : { patientId: record.patientId };
+}
+
 /** The guarantor account a patient's balance belongs to. */
 export function accountOfPatient(patient: Pick<Patient, 'id' | 'guarantorId'>): Account {
-  return patient.guarantorId ? { guarantorId: patient.guarantorId } : { patientId: patient.id };
+  return accountOf({ guarantorId: patient.guarantorId, patientId: patient.id });
 }
 
 /** The ids of every patient on the guarantor account a patient belongs to. */

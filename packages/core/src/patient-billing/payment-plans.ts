@@ -1,10 +1,10 @@
 import type { Db, Patient, PaymentPlan, PaymentPlanInstallment } from '../db/prisma-client.ts';
 import { ConflictError, ValidationError } from '../errors/billing-errors.ts';
-import { accountWhere, balanceOf } from '../ledger/balances.ts';
+import { accountPatientCents, accountWhere } from '../ledger/balances.ts';
 import { addDays } from '../util/calendar-date.ts';
 import { formatCents } from '../util/money.ts';
 import type { PatientBillingPolicy } from './billing-policy.ts';
-import { accountOfPatient } from './guarantor-account.ts';
+import { accountOf, accountOfPatient } from './guarantor-account.ts';
 import { planSchedule } from './plan-schedule.ts';
 import type { PlanFrequency } from './plan-schedule.ts';
 
@@ -18,7 +18,7 @@ export interface PaymentPlanTerms {
 
 /** The patient-account balance of the patient's guarantor account. */
 export async function accountBalanceCents(db: Db, patient: Pick<Patient, 'id' | 'guarantorId'>): Promise<number> {
-  return (await balanceOf(db, { ...accountWhere(accountOfPatient(patient)), account: 'PATIENT' })).patientCents;
+  return accountPatientCents(db, accountOfPatient(patient));
 }
 
 /**
@@ -39,8 +39,7 @@ export async function createPaymentPlan(tx: Db, organizationId: string, patient:
     throw new ValidationError([{ path: ['input', hasCount ? 'installmentCount' : 'installmentCents'], code: 'BELOW_MINIMUM', message: `${hasCount ? 'installmentCount' : 'installmentCents'}: installments would be ${formatCents(installmentCents)}, under the practice's minimum of ${formatCents(policy.paymentPlans.minimumInstallmentCents)}` }]);
   }
   if (schedule.length > 120) throw new ValidationError([{ path: ['input', 'installmentCents'], code: 'OUT_OF_RANGE', message: `installmentCents: ${schedule.length} installments; a plan has at most 120` }]);
-  const account = accountOfPatient(patient);
-  const active = await tx.paymentPlan.findFirst({ where: { status: 'ACTIVE', ...('guarantorId' in account ? { guarantorId: account.guarantorId } : { patientId: patient.id, guarantorId: null }) } });
+  const active = await tx.paymentPlan.findFirst({ where: { status: 'ACTIVE', ...accountWhere(accountOfPatient(patient)) } });
   if (active) throw new ConflictError('This account already has an active payment plan; cancel or re-plan it first');
   return tx.paymentPlan.create({
     data: {
@@ -54,7 +53,7 @@ export async function createPaymentPlan(tx: Db, organizationId: string, patient:
 
 /** What the patient has paid on the account since the plan was agreed (payments less their reversals). */
 async function paidSinceAgreed(db: Db, plan: PaymentPlan, today: string): Promise<number> {
-  const account = plan.guarantorId ? { guarantorId: plan.guarantorId } : { patientId: plan.patientId };
+  const account = accountOf(plan);
   const rows = await db.ledgerEntry.aggregate({
     where: { ...accountWhere(account), account: 'PATIENT', effectiveDate: { gte: plan.agreedDate, lte: today }, OR: [{ kind: 'PATIENT_PAYMENT' }, { kind: 'REVERSAL', reverses: { kind: 'PATIENT_PAYMENT' } }] },
     _sum: { amountCents: true },
@@ -71,8 +70,8 @@ export type PlanReview = 'KEPT' | 'COMPLETED' | 'PAID_OFF_EARLY' | 'DEFAULTED' |
  * re-planned at the same installment amount or cancels the plan, as the practice's policy says.
  */
 export async function reviewPaymentPlan(tx: Db, plan: PaymentPlan & { installments: PaymentPlanInstallment[] }, policy: PatientBillingPolicy, today: string, now: Date): Promise<PlanReview> {
-  const account = plan.guarantorId ? { guarantorId: plan.guarantorId } : { patientId: plan.patientId };
-  const balance = (await balanceOf(tx, { ...accountWhere(account), account: 'PATIENT' })).patientCents;
+  const account = accountOf(plan);
+  const balance = await accountPatientCents(tx, account);
   let paid = await paidSinceAgreed(tx, plan, today);
   const installments = [...plan.installments].sort((a, b) => a.sequence - b.sequence);
   let missed: PaymentPlanInstallment | undefined;

@@ -1,10 +1,18 @@
-import type { Db, LedgerEntry, Practice } from '../db/prisma-client.ts';
+import type { Db, Guarantor, LedgerEntry, Patient, Practice } from '../db/prisma-client.ts';
 import type { StatementDocument, StatementVisit } from '../plugins/contracts.ts';
 import { addDays, daysBetween } from '../util/calendar-date.ts';
 import { formatCents } from '../util/money.ts';
 
 /** A guarantor account: the guarantor's patients, or a patient who is their own guarantor. */
 export type Account = { guarantorId: string } | { patientId: string };
+
+/** A patient of the account with its guarantor, as statements address them; the first (by account number) is the addressee. */
+export type AccountPatient = Patient & { guarantor: Guarantor | null };
+
+/** The account's patients with their guarantor, first by account number. */
+export function accountPatients(db: Db, account: Account): Promise<AccountPatient[]> {
+  return db.patient.findMany({ where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { id: account.patientId }, include: { guarantor: true }, orderBy: { accountNumber: 'asc' } });
+}
 
 const sum = (entries: LedgerEntry[]) => entries.reduce((s, e) => s + e.amountCents, 0);
 const lines = (a: { addressLine1: string | null; addressLine2: string | null; city: string | null; state: string | null; postalCode: string | null }) =>
@@ -16,8 +24,7 @@ const lines = (a: { addressLine1: string | null; addressLine2: string | null; ci
  * the payments since; the patient balance by age. Every visit balances: charges − insurance paid − adjustments −
  * insurance pending − patient paid = the patient's balance for it.
  */
-export async function buildStatement(db: Db, practice: Practice, account: Account, statementDate: string, statementId: string, dueInDays = 30): Promise<StatementDocument & { patientId: string; guarantorId: string | null }> {
-  const patients = await db.patient.findMany({ where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { id: account.patientId }, include: { guarantor: true }, orderBy: { accountNumber: 'asc' } });
+export async function buildStatement(db: Db, practice: Practice, account: Account, patients: AccountPatient[], statementDate: string, statementId: string, dueInDays = 30): Promise<StatementDocument & { patientId: string; guarantorId: string | null }> {
   const first = patients[0]!;
   const patientIds = patients.map((p) => p.id);
   const entries = await db.ledgerEntry.findMany({ where: { patientId: { in: patientIds }, effectiveDate: { lte: statementDate } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });

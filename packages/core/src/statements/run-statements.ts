@@ -2,8 +2,7 @@ import type { Practice, Statement } from '../db/prisma-client.ts';
 import type { BillingContext } from '../graphql/context.ts';
 import type { StatementDocument } from '../plugins/contracts.ts';
 import { pluginKey } from '../plugins/contracts.ts';
-import { buildStatement } from './build-statement.ts';
-import { patientsOf } from '../patient-billing/guarantor-account.ts';
+import { accountPatients, buildStatement } from './build-statement.ts';
 import type { Account } from './build-statement.ts';
 
 export interface StatementRunResult {
@@ -41,10 +40,11 @@ export interface StatementOptions {
  */
 export async function stateAccount(ctx: BillingContext, practice: Practice, account: Account, statementDate: string, options: StatementOptions = {}): Promise<Statement | null> {
   // Statements are unique per account and date: look before building (the account number is the first patient's).
-  const [first] = await patientsOf(ctx.db, account);
+  const patients = await accountPatients(ctx.db, account);
+  const first = patients[0];
   if (!first || (await ctx.db.statement.findFirst({ where: { accountNumber: first.accountNumber, statementDate }, select: { id: true } }))) return null;
   const statementId = crypto.randomUUID().replaceAll('-', '').slice(0, 25);
-  const document = await buildStatement(ctx.db, practice, account, statementDate, statementId, options.dueInDays);
+  const document = await buildStatement(ctx.db, practice, account, patients, statementDate, statementId, options.dueInDays);
   const { patientId, guarantorId, ...built } = document;
   const snapshot = { ...built, messages: [...(options.messages ?? []), ...built.messages] };
   const renderers = [...ctx.plugins.statements.values()];

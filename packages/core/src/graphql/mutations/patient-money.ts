@@ -1,12 +1,12 @@
 import { audited } from '../../audit/audited.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors/billing-errors.ts';
-import { balanceOf } from '../../ledger/balances.ts';
+import { accountWhere, balanceOf } from '../../ledger/balances.ts';
 import { recordPatientPayment } from '../../ledger/patient-payments.ts';
 import { Posting } from '../../ledger/post-entries.ts';
 import { policyOf } from '../../patient-billing/billing-policy.ts';
 import { reviewPaymentPlan } from '../../patient-billing/payment-plans.ts';
 import { recallPlacements } from '../../collections/recall.ts';
-import { accountPatientIds } from '../../patient-billing/guarantor-account.ts';
+import { accountOfPatient, accountPatientIds } from '../../patient-billing/guarantor-account.ts';
 import { isCalendarDate, todayIn } from '../../util/calendar-date.ts';
 import { builder } from '../builder.ts';
 import { decodeId, globalId } from '../global-id.ts';
@@ -70,15 +70,16 @@ builder.mutationField('recordPatientPayment', (t) =>
           }
         }
         const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
+        const today = todayIn(patient.practice.timeZone, ctx.clock.now());
         const payment = await recordPatientPayment(tx, posting, ctx.principal.organizationId, {
-          patient, amountCents, method: input.method, reference: input.reference, receivedDate: input.receivedDate ?? todayIn(patient.practice.timeZone, ctx.clock.now()),
+          patient, amountCents, method: input.method, reference: input.reference, receivedDate: input.receivedDate ?? today,
           claimIds: input.claimIds?.map((id, i) => decodeId('Claim', String(id), ['input', 'claimIds', i])), idempotencyKey: input.idempotencyKey, createdById: ctx.principal.userId,
         });
         // A payment on an account with a plan is applied to its installments now (and a payoff closes the plan).
-        const plan = await tx.paymentPlan.findFirst({ where: { status: 'ACTIVE', ...(patient.guarantorId ? { guarantorId: patient.guarantorId } : { patientId, guarantorId: null }) }, include: { installments: true } });
-        if (plan) await reviewPaymentPlan(tx, plan, policyOf(patient.practice), todayIn(patient.practice.timeZone, ctx.clock.now()), ctx.clock.now());
+        const plan = await tx.paymentPlan.findFirst({ where: { status: 'ACTIVE', ...accountWhere(accountOfPatient(patient)) }, include: { installments: true } });
+        if (plan) await reviewPaymentPlan(tx, plan, policyOf(patient.practice), today, ctx.clock.now());
         // A payment at the practice on an account placed with an agency takes the account back (a recall file is written).
-        await recallPlacements(ctx, tx, await accountPatientIds(tx, patient), `the patient paid ${amountCents} cents at the practice`, todayIn(patient.practice.timeZone, ctx.clock.now()));
+        await recallPlacements(ctx, tx, await accountPatientIds(tx, patient), `the patient paid ${amountCents} cents at the practice`, today);
         return { result: payment, recordIds: [globalId('PatientPayment', payment.id)], practiceId: patient.practiceId, balanceChanges: posting.balanceChanges() };
       }),
   }),
