@@ -164,6 +164,45 @@ describe('stream835', () => {
     expect(kinds).toEqual(['payment', 'claim', 'paymentEnd']);
   });
 
+  /** A source that records whether it was closed (a file handle or a socket would be released there). */
+  function trackedSource(chunks: string[]): { source: AsyncIterable<string>; closed: () => boolean } {
+    let closed = false;
+    const source = {
+      [Symbol.asyncIterator]() {
+        let i = 0;
+        return {
+          next: async () => (i < chunks.length ? { done: false as const, value: chunks[i++]! } : { done: true as const, value: undefined }),
+          return: async () => {
+            closed = true;
+            return { done: true as const, value: undefined };
+          },
+        };
+      },
+    };
+    return { source, closed: () => closed };
+  }
+
+  it('closes its source when the loop is left early', async () => {
+    const { source, closed } = trackedSource([balanced.slice(0, 300), balanced.slice(300)]);
+    for await (const event of stream835(source)) if (event.kind === 'payment') break;
+    expect(closed()).toBe(true);
+  });
+
+  it('serves next() calls made without waiting in order, then ends', async () => {
+    const stream = stream835(trackedSource([balanced.slice(0, 5), balanced.slice(5, 700), balanced.slice(700)]).source);
+    const results = await Promise.all([stream.next(), stream.next(), stream.next(), stream.next(), stream.next()]);
+    expect(results.map((r) => (r.done ? 'done' : r.value.kind))).toEqual(['payment', 'claim', 'paymentEnd', 'done', 'done']);
+  });
+
+  it('ends after an error: the next call is done, and the source is closed', async () => {
+    const text = balanced.replace('CLP*A0001*1*300', 'CLP*A0001*1*3X0');
+    const { source, closed } = trackedSource([text]);
+    const stream = stream835(source);
+    await expect(stream.next()).rejects.toMatchObject({ code: 'BAD_ELEMENT', segmentId: 'CLP', elementPosition: 3 });
+    expect(closed()).toBe(true);
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+  });
+
   it('fails a truncated stream with TRUNCATED after the claims it read', async () => {
     const text = balanced.slice(0, balanced.indexOf('SE*'));
     await expect(collect([text])).rejects.toMatchObject({ code: 'TRUNCATED' });
