@@ -98,6 +98,13 @@ export class RemittanceBuilder implements TransactionHandler {
           payerClaimControlNumber: text(s, 7),
           facilityTypeCode: text(s, 8),
           frequencyCode: text(s, 9),
+          patient: undefined,
+          insured: undefined,
+          correctedPatient: undefined,
+          renderingProvider: undefined,
+          serviceDateStart: undefined,
+          serviceDateEnd: undefined,
+          receivedDate: undefined,
           adjustments: [],
           remarkCodes: [],
           amounts: {},
@@ -278,10 +285,7 @@ function addAdjustments(s: Segment, out: Adjustment[]): void {
   for (let p = 2; p <= 17 && p < s.elementCount; p += 3) {
     const reasonCode = text(s, p);
     if (!reasonCode) continue;
-    const adjustment: Adjustment = { groupCode, reasonCode, amountCents: cents(s, p + 1) };
-    const quantity = quantityMilli(s, p + 2);
-    if (quantity !== undefined) adjustment.quantityMilli = quantity;
-    out.push(adjustment);
+    out.push({ groupCode, reasonCode, amountCents: cents(s, p + 1), quantityMilli: quantityMilli(s, p + 2) });
   }
   if (out.length === before) fail('MISSING_ELEMENT', 'CAS02 (an adjustment reason) is required', s, 2);
 }
@@ -325,13 +329,16 @@ function service(s: Segment): ServicePayment {
     paidCents: cents(s, 3),
     revenueCode: text(s, 4),
     unitsPaidMilli: quantityMilli(s, 5) ?? 1000,
+    submittedProcedure: s.has(6) ? procedureAt(s, 6) : undefined,
+    submittedUnitsMilli: quantityMilli(s, 7),
+    serviceDate: undefined,
+    serviceDateEnd: undefined,
+    lineControlNumber: undefined,
     adjustments: [],
     remarkCodes: [],
+    allowedCents: undefined,
     segmentIndex: s.index,
   };
-  if (s.has(6)) line.submittedProcedure = procedureAt(s, 6);
-  const submittedUnits = quantityMilli(s, 7);
-  if (submittedUnits !== undefined) line.submittedUnitsMilli = submittedUnits;
   return line;
 }
 
