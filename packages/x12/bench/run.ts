@@ -23,24 +23,30 @@ interface Result { name: string; seconds: number; claims: number; bytes: number;
 // The bundle lives beside this file so node-x12 and x12-parser still resolve from the workspace.
 const contender = fileURLToPath(new URL('./.out/contender.mjs', import.meta.url));
 await build({ entryPoints: [fileURLToPath(new URL('./contender.ts', import.meta.url))], outfile: contender, bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['node-x12', 'x12-parser'], logLevel: 'warning' });
-// This machine's timings wander by ±20 % from run to run, so each contender runs BENCH_RUNS times (default 3) and
-// reports its median time and its highest peak RSS.
-const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+// This machine's timings wander by ±20 % from run to run (a shared 2-core VM), so each contender runs BENCH_RUNS
+// times (default 5), the contenders taking turns round by round so a slow spell of the machine falls on all of them;
+// each reports its median time and its highest peak RSS.
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 function measureOnce(name: string, arg: string): Result {
   const stdout = execFileSync(process.execPath, ['--max-old-space-size=6144', contender, name, file, arg], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Result;
 }
-function measure(name: string, arg = ''): Result {
-  const all = Array.from({ length: runs }, () => measureOnce(name, arg)).sort((a, b) => a.seconds - b.seconds);
-  return { ...all[Math.floor(all.length / 2)]!, maxRssMb: Math.max(...all.map((r) => r.maxRssMb)) };
+function median(all: Result[]): Result {
+  const sorted = [...all].sort((a, b) => a.seconds - b.seconds);
+  return { ...sorted[Math.floor(sorted.length / 2)]!, maxRssMb: Math.max(...all.map((r) => r.maxRssMb)) };
+}
+function measureInTurns(contenders: Array<[name: string, arg: string]>): Result[] {
+  const all = contenders.map((): Result[] => []);
+  for (let round = 0; round < runs; round++) contenders.forEach(([name, arg], i) => all[i]!.push(measureOnce(name, arg)));
+  return all.map(median);
 }
 
-const results = [
-  measure("bare split('~')"),
-  measure('revcycle stream835 (typed model)'),
-  measure('x12-parser 1.3 (streaming segments)'),
-  measure('node-x12 1.7 (segments)'),
-];
+const results = measureInTurns([
+  ["bare split('~')", ''],
+  ['revcycle stream835 (typed model)', ''],
+  ['x12-parser 1.3 (streaming segments)', ''],
+  ['node-x12 1.7 (segments)', ''],
+]);
 const baseline = results[0]!;
 const rate = (r: Result) => r.bytes / 1e6 / r.seconds;
 console.log('\n835 read (same file, one process each)');
@@ -56,5 +62,5 @@ for (const other of results.slice(2)) console.log(`stream835 is ${(rate(ours) / 
 const claimsOk = results.every((r) => r.claims === claims);
 console.log(claimsOk ? `every contender counted ${claims} claims` : `claim counts differ: ${results.map((r) => r.claims).join(', ')}`);
 
-const written = measure('revcycle write837P', '20000');
+const [written] = measureInTurns([['revcycle write837P', '20000']]) as [Result];
 console.log(`\n837P write: ${written.claims} claims, ${(written.bytes / 1e6).toFixed(1)} MB in ${written.seconds.toFixed(2)} s → ${rate(written).toFixed(1)} MB/s, ${Math.round(written.claims / written.seconds).toLocaleString('en-US')} claims/s, peak RSS ${Math.round(written.maxRssMb)} MB`);
