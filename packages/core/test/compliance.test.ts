@@ -87,6 +87,12 @@ describe('the compliance engine: canContact at the edges of each rule', () => {
     expect(await can(id, 'MAIL', '2026-12-02T17:00:00Z')).toMatchObject({ allowed: false, rule: 'CEASE_COMMUNICATION', reason: 'the debtor asked in writing on 2026-12-02 that communication stop' });
   });
 
+  it("dates a cease request by the practice's calendar: received 03:00 UTC is the evening before in Chicago", async () => {
+    const id = await debtor();
+    await gql(`mutation($input: RecordCeaseCommunicationInput!) { recordCeaseCommunication(input: $input) { __typename } }`, { input: { patientId: id, receivedAt: '2026-12-03T03:00:00Z' } });
+    expect(await can(id, 'MAIL', '2026-12-03T15:00:00Z')).toMatchObject({ rule: 'CEASE_COMMUNICATION', reason: 'the debtor asked in writing on 2026-12-02 that communication stop' });
+  });
+
   it('a dispute pauses collection until it is cleared', async () => {
     const id = await debtor();
     const flag = await gql<{ flagAccount: { id: string } }>(`mutation($input: FlagAccountInput!) { flagAccount(input: $input) { ... on AccountFlag { id } } }`, { input: { patientId: id, kind: 'DISPUTE' } });

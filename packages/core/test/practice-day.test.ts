@@ -65,5 +65,16 @@ describe("dates are the practice's calendar day, evenings included", () => {
     const ids = listed.claimsApproachingTimelyFiling.map((c) => c.id);
     expect(ids).toContain(due);
     expect(ids).not.toContain(notYet);
+
+    // The claims work list counts ages the same way: serviced 60 days before the practice's today is 60 days old
+    // (by UTC's date it would be 61), serviced 59 days before is not.
+    const sixty = await draft(addDays(practiceToday(), -60));
+    const fiftyNine = await draft(addDays(practiceToday(), -59));
+    const aged = async (filter: Record<string, number>) => {
+      const page = await gql<{ claims: { nodes: Array<{ id: string }> } }>(`query($filter: ClaimFilter) { claims(first: 100, filter: $filter) { nodes { id } } }`, { filter });
+      return page.claims.nodes.map((c) => c.id);
+    };
+    expect(await aged({ minAgeDays: 60, maxAgeDays: 60 })).toEqual([sixty]);
+    expect(await aged({ minAgeDays: 59, maxAgeDays: 59 })).toEqual([fiftyNine]);
   });
 });

@@ -38,7 +38,7 @@ export async function evaluateCandidate(ctx: BillingContext, practice: Practice,
   checks.push({ check: 'NOT_PLACED', passed: state.status !== 'PLACED', detail: state.status === 'PLACED' ? 'already placed with an agency' : 'not placed' });
   checks.push({ check: 'DUNNING_FINISHED', passed: state.status === 'COMPLETED', detail: state.status === 'COMPLETED' ? `every dunning step has run (the last on ${state.lastStepDate})` : state.explanation || `dunning is ${state.status.toLowerCase()}` });
   checks.push({ check: 'MINIMUM_BALANCE', passed: balanceCents >= policy.collectionMinimumCents, detail: `balance ${formatCents(balanceCents)}; the minimum to place is ${formatCents(policy.collectionMinimumCents)}` });
-  const holds = await holdsOn(ctx.db, patients, { ...policy, skipConditions: PLACEMENT_HOLDS }, today, ctx.clock.now());
+  const holds = await holdsOn(ctx.db, patients, { ...policy, skipConditions: PLACEMENT_HOLDS }, today, ctx.clock.now(), practice.timeZone);
   for (const condition of PLACEMENT_HOLDS) {
     const hold = holds.find((h) => h.condition === condition);
     checks.push({ check: `NO_${condition}`, passed: !hold, detail: hold?.reason ?? 'none' });

@@ -1,5 +1,5 @@
 import type { Db, Patient, Practice } from '../db/prisma-client.ts';
-import { addDays, daysBetween } from '../util/calendar-date.ts';
+import { addDays, daysBetween, todayIn } from '../util/calendar-date.ts';
 import { localClock, plausibleTimeZones } from './debtor-time.ts';
 import { rulesFor } from './rules.ts';
 import type { RuleId } from './rules.ts';
@@ -48,13 +48,13 @@ export async function canContact(db: Db, subject: ContactSubject, channel: Attem
   const localTimes = zones.map((timeZone) => ({ timeZone, localTime: localClock(at, timeZone).time }));
   const refuse = (rule: RuleId, reason: string): ContactDecision => ({ allowed: false, rule, citation: rules.get(rule)!.citation, reason, localTimes, warnings: [] });
 
-  if (patient.ceaseCommunicationAt && patient.ceaseCommunicationAt <= at) return refuse('CEASE_COMMUNICATION', `the debtor asked in writing on ${patient.ceaseCommunicationAt.toISOString().slice(0, 10)} that communication stop`);
+  if (patient.ceaseCommunicationAt && patient.ceaseCommunicationAt <= at) return refuse('CEASE_COMMUNICATION', `the debtor asked in writing on ${todayIn(subject.practice.timeZone, patient.ceaseCommunicationAt)} that communication stop`);
   const optedOut = { EMAIL: patient.emailOptOut, SMS: patient.smsOptOut, PHONE: patient.phoneOptOut, WORK_PHONE: patient.phoneOptOut, MAIL: false }[channel];
   if (optedOut) return refuse('CHANNEL_OPT_OUT', `the debtor opted out of ${channel === 'SMS' ? 'text messages' : channel === 'EMAIL' ? 'e-mail' : 'calls'}`);
   if (channel === 'WORK_PHONE' && patient.noContactAtWork) return refuse('PLACE_OF_EMPLOYMENT', 'the debtor said not to be contacted at work');
 
   const dispute = await db.accountFlag.findFirst({ where: { patientId: { in: patientIds }, kind: 'DISPUTE', clearedAt: null } });
-  if (dispute) return refuse('DISPUTE_PAUSE', `the debt was disputed on ${dispute.setAt.toISOString().slice(0, 10)}; collection waits until verification is sent`);
+  if (dispute) return refuse('DISPUTE_PAUSE', `the debt was disputed on ${todayIn(subject.practice.timeZone, dispute.setAt)}; collection waits until verification is sent`);
 
   if (TIMED.includes(channel)) {
     const { earliestHour, latestHour } = rules.get('INCONVENIENT_TIME')!.params as { earliestHour: number; latestHour: number };

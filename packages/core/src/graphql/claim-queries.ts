@@ -1,8 +1,10 @@
 import type { Prisma } from '../db/prisma-client.ts';
-import { todayIn } from '../util/calendar-date.ts';
+import { addDays } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
 import { pageSizeOptions } from './connections.ts';
+import type { BillingContext } from './context.ts';
 import { decodeId } from './global-id.ts';
+import { practiceDates } from './practice-days.ts';
 import { ClaimStatusEnum } from './types/claim.ts';
 
 const ClaimFilter = builder.inputType('ClaimFilter', {
@@ -25,11 +27,7 @@ const ClaimOrder = builder.enumType('ClaimOrder', {
 
 type Filter = { statuses?: string[] | null; payerId?: string | number | null; practiceId?: string | number | null; patientId?: string | number | null; minAgeDays?: number | null; maxAgeDays?: number | null; minChargeCents?: number | null; maxChargeCents?: number | null } | null | undefined;
 
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function claimWhere(filter: Filter): Prisma.ClaimWhereInput {
+async function claimWhere(filter: Filter, ctx: BillingContext): Promise<Prisma.ClaimWhereInput> {
   const where: Prisma.ClaimWhereInput = {};
   if (filter?.statuses?.length) where.status = { in: filter.statuses as Prisma.EnumClaimStatusFilter['in'] };
   if (filter?.payerId) where.payerId = decodeId('Payer', String(filter.payerId), ['filter', 'payerId']);
@@ -39,14 +37,17 @@ function claimWhere(filter: Filter): Prisma.ClaimWhereInput {
     where.totalChargeCents = { ...(filter.minChargeCents != null ? { gte: filter.minChargeCents } : {}), ...(filter.maxChargeCents != null ? { lte: filter.maxChargeCents } : {}) };
   }
   if (filter?.minAgeDays != null || filter?.maxAgeDays != null) {
-    // Ages count calendar days to the date of service (UTC today: a day's difference at most near midnight).
-    const today = todayIn('UTC');
-    where.encounter = {
-      dateOfService: {
-        ...(filter.minAgeDays != null ? { lte: shiftDays(today, filter.minAgeDays) } : {}),
-        ...(filter.maxAgeDays != null ? { gte: shiftDays(today, filter.maxAgeDays) } : {}),
+    // Ages count calendar days from the date of service to the claim's practice's today (its zone, the clock).
+    const { minAgeDays, maxAgeDays } = filter;
+    where.OR = (await practiceDates(ctx)).map(({ practiceId, date: today }) => ({
+      practiceId,
+      encounter: {
+        dateOfService: {
+          ...(minAgeDays != null ? { lte: addDays(today, -minAgeDays) } : {}),
+          ...(maxAgeDays != null ? { gte: addDays(today, -maxAgeDays) } : {}),
+        },
       },
-    };
+    }));
   }
   return where;
 }
@@ -64,8 +65,8 @@ builder.queryField('claims', (t) =>
     description: 'Claims by status, payer, age and amount, with a total count: the billers’ work lists.',
     authScopes: { anyRole: true },
     args: { filter: t.arg({ type: ClaimFilter }), orderBy: t.arg({ type: ClaimOrder }) },
-    totalCount: (_parent, args, ctx) => ctx.db.claim.count({ where: claimWhere(args.filter) }),
+    totalCount: async (_parent, args, ctx) => ctx.db.claim.count({ where: await claimWhere(args.filter, ctx) }),
     ...pageSizeOptions,
-    resolve: (query, _root, args, ctx) => ctx.db.claim.findMany({ ...query, where: claimWhere(args.filter), orderBy: ORDERS[args.orderBy ?? 'OLDEST_FIRST'] }),
+    resolve: async (query, _root, args, ctx) => ctx.db.claim.findMany({ ...query, where: await claimWhere(args.filter, ctx), orderBy: ORDERS[args.orderBy ?? 'OLDEST_FIRST'] }),
   }),
 );

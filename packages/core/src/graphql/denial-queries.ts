@@ -6,10 +6,11 @@ import { denialFigures } from '../denials/denial-figures.ts';
 import type { DenialFigures } from '../denials/denial-figures.ts';
 import { ValidationError } from '../errors/billing-errors.ts';
 import type { DenialDeadlinePayload } from '../pubsub/billing-events.ts';
-import { addDays, isCalendarDate, todayIn } from '../util/calendar-date.ts';
+import { addDays, isCalendarDate } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
 import type { BillingContext } from './context.ts';
 import { decodeId } from './global-id.ts';
+import { practiceDates } from './practice-days.ts';
 import { AppealLevelEnum, DenialRef } from './types/denial.ts';
 import { DenialCategoryEnum, WorkItemStatusEnum } from './types/remittance.ts';
 
@@ -89,12 +90,6 @@ builder.queryField('denialSummary', (t) =>
   }),
 );
 
-/** For each of the organization's practices, the date `withinDays` after its today (in its time zone). */
-async function practiceHorizons(ctx: BillingContext, withinDays: number): Promise<Array<{ practiceId: string; horizon: string }>> {
-  const practices = await ctx.db.practice.findMany({ select: { id: true, timeZone: true } });
-  return practices.map((p) => ({ practiceId: p.id, horizon: addDays(todayIn(p.timeZone, ctx.clock.now()), withinDays) }));
-}
-
 builder.queryField('denialsApproachingDeadline', (t) =>
   t.prismaField({
     type: [DenialRef],
@@ -103,8 +98,8 @@ builder.queryField('denialsApproachingDeadline', (t) =>
     args: { withinDays: t.arg.int() },
     resolve: async (query, _root, args, ctx) => {
       // Each practice's horizon starts from its own today.
-      const horizons = await practiceHorizons(ctx, args.withinDays ?? DEADLINE_WARNING_DAYS);
-      const byPractice = horizons.map(({ practiceId, horizon }) => ({ practiceId, dueDate: { not: null, lte: horizon } }));
+      const horizons = await practiceDates(ctx, args.withinDays ?? DEADLINE_WARNING_DAYS);
+      const byPractice = horizons.map(({ practiceId, date }) => ({ practiceId, dueDate: { not: null, lte: date } }));
       return ctx.db.denial.findMany({ ...query, where: { status: { in: ['OPEN', 'IN_PROGRESS'] }, OR: byPractice }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: 500 });
     },
   }),
@@ -118,7 +113,7 @@ builder.queryField('claimsApproachingTimelyFiling', (t) =>
     args: { withinDays: t.arg.int() },
     resolve: async (query, _root, args, ctx) => {
       const claims = await ctx.db.claim.findMany({ where: { status: { in: ['DRAFT', 'SCRUB_FAILED', 'READY', 'REJECTED'] } }, select: { id: true, practiceId: true, payer: { select: { timelyFilingDays: true } }, lines: { select: { serviceDate: true } } } });
-      const horizons = new Map((await practiceHorizons(ctx, args.withinDays ?? 30)).map((h) => [h.practiceId, h.horizon]));
+      const horizons = new Map((await practiceDates(ctx, args.withinDays ?? 30)).map((h) => [h.practiceId, h.date]));
       const due = claims.filter((c) => c.lines.length && addDays(c.lines.map((l) => l.serviceDate).sort()[0]!, c.payer.timelyFilingDays) <= horizons.get(c.practiceId)!).map((c) => c.id);
       return ctx.db.claim.findMany({ ...query, where: { id: { in: due } }, orderBy: { createdAt: 'asc' } });
     },

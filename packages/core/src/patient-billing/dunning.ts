@@ -88,7 +88,7 @@ export async function advanceDunning(ctx: BillingContext, practice: Practice, po
   const patients = day.patients.get(accountKey) ?? [];
   const patient = patients[0];
   if (!patient) return { kind: 'NONE' };
-  const holds = holdsFrom(day.facts, patients, policy, today, ctx.clock.now());
+  const holds = holdsFrom(day.facts, patients, policy, today, ctx.clock.now(), practice.timeZone);
   const statementHeld = holds.some((h) => STATEMENT_HOLDS.has(h.condition));
 
   const fresh = !existing || existing.status === 'RESOLVED';

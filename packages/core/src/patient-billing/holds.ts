@@ -1,6 +1,6 @@
 import type { AccountFlag, Db, Patient, PaymentPlan } from '../db/prisma-client.ts';
 import { formatCents } from '../util/money.ts';
-import { addDays } from '../util/calendar-date.ts';
+import { addDays, todayIn } from '../util/calendar-date.ts';
 import type { PatientBillingPolicy, SkipCondition } from './billing-policy.ts';
 
 export interface Hold {
@@ -53,11 +53,13 @@ export async function loadHoldFacts(db: Db, scope: { practiceId: string } | { pa
  * Every reason an account's dunning must wait today, among the conditions the practice turned on (a written
  * cease-communication request always counts). Empty: dunning may go on.
  */
-export function holdsFrom(facts: HoldFacts, patients: Patient[], policy: PatientBillingPolicy, today: string, now: Date): Hold[] {
+export function holdsFrom(facts: HoldFacts, patients: Patient[], policy: PatientBillingPolicy, today: string, now: Date, timeZone: string): Hold[] {
+  // Dates in reasons are the practice's calendar days, as every other date a biller reads.
+  const dayOf = (at: Date) => todayIn(timeZone, at);
   const on = new Set<SkipCondition>([...policy.skipConditions, 'CEASE_COMMUNICATION']);
   const holds: Hold[] = [];
   const ceased = patients.find((p) => p.ceaseCommunicationAt && p.ceaseCommunicationAt <= now);
-  if (ceased) holds.push({ condition: 'CEASE_COMMUNICATION', reason: `a written request to stop communicating was received ${ceased.ceaseCommunicationAt!.toISOString().slice(0, 10)}` });
+  if (ceased) holds.push({ condition: 'CEASE_COMMUNICATION', reason: `a written request to stop communicating was received ${dayOf(ceased.ceaseCommunicationAt!)}` });
   if (on.has('INSURANCE_PENDING')) {
     const open = patients.map((p) => facts.insurancePending.get(p.id)).filter((o): o is { cents: number; visits: number } => Boolean(o));
     const visits = open.reduce((s, o) => s + o.visits, 0);
@@ -75,14 +77,14 @@ export function holdsFrom(facts: HoldFacts, patients: Patient[], policy: Patient
   const flags = patients.flatMap((p) => facts.flags.get(p.id) ?? []).sort((a, b) => a.setAt.getTime() - b.setAt.getTime());
   for (const flag of flags) {
     const condition = FLAG_CONDITIONS[flag.kind];
-    if (condition && on.has(condition)) holds.push({ condition, reason: `flagged ${flag.kind.toLowerCase().replace('_', ' ')} on ${flag.setAt.toISOString().slice(0, 10)}${flag.note ? ` (${flag.note})` : ''}` });
+    if (condition && on.has(condition)) holds.push({ condition, reason: `flagged ${flag.kind.toLowerCase().replace('_', ' ')} on ${dayOf(flag.setAt)}${flag.note ? ` (${flag.note})` : ''}` });
   }
   return holds;
 }
 
 /** The holds of one account, loading its facts (for one-off questions: placement eligibility). */
-export async function holdsOn(db: Db, patients: Patient[], policy: PatientBillingPolicy, today: string, now: Date): Promise<Hold[]> {
-  return holdsFrom(await loadHoldFacts(db, { patientIds: patients.map((p) => p.id) }, today), patients, policy, today, now);
+export async function holdsOn(db: Db, patients: Patient[], policy: PatientBillingPolicy, today: string, now: Date, timeZone: string): Promise<Hold[]> {
+  return holdsFrom(await loadHoldFacts(db, { patientIds: patients.map((p) => p.id) }, today), patients, policy, today, now, timeZone);
 }
 
 /** Holds that stop statements too (not just escalation): nobody should be billed while these stand. */

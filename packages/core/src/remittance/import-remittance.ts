@@ -6,6 +6,7 @@ import type { StatusChange } from '../domain/claim-status.ts';
 import type { BillingContext } from '../graphql/context.ts';
 import { globalId } from '../graphql/global-id.ts';
 import { Posting } from '../ledger/post-entries.ts';
+import { todayIn } from '../util/calendar-date.ts';
 import { claimsFor } from './match-claims.ts';
 import { CLAIM_TO_POST_INCLUDE, postClaimPayment, STORED_CLAIM_PAYMENT_INCLUDE } from './post-claim-payment.ts';
 import { readRemittance } from './read-remittance.ts';
@@ -82,7 +83,7 @@ function postFile(ctx: BillingContext, x12: string, parsed: ReturnType<typeof re
         statusChanges.push(...outcome.statusChanges);
         summary.matched++;
       }
-      await postProviderAdjustments(posting, remittance, r.providerAdjustments);
+      await postProviderAdjustments(tx, ctx, posting, remittance, r.providerAdjustments);
     }
     summary.duplicate = summary.duplicatePayments > 0 && summary.duplicatePayments === parsed.length;
     return {
@@ -98,9 +99,10 @@ function postFile(ctx: BillingContext, x12: string, parsed: ReturnType<typeof re
  * PLB amounts are practice-level A/R, never dropped: a recoupment or offset (positive in X12) is money the payer
  * withheld from this payment, an interest payment (negative) is money paid beyond the claims.
  */
-async function postProviderAdjustments(posting: Posting, remittance: Remittance, adjustments: ReturnType<typeof readRemittance>[number]['providerAdjustments']): Promise<void> {
-  if (!remittance.practiceId) return;
-  const date = remittance.paymentDate ?? new Date().toISOString().slice(0, 10);
+async function postProviderAdjustments(tx: Db, ctx: BillingContext, posting: Posting, remittance: Remittance, adjustments: ReturnType<typeof readRemittance>[number]['providerAdjustments']): Promise<void> {
+  if (!remittance.practiceId || adjustments.length === 0) return;
+  // Without a payment date (BPR16 is required, but a payer may leave it out) they post on the practice's today.
+  const date = remittance.paymentDate ?? todayIn((await tx.practice.findUniqueOrThrow({ where: { id: remittance.practiceId }, select: { timeZone: true } })).timeZone, ctx.clock.now());
   await posting.post(adjustments.map((p) => ({
     practiceId: remittance.practiceId!, account: 'PRACTICE' as const, kind: 'PROVIDER_ADJUSTMENT' as const, amountCents: p.amountCents,
     effectiveDate: date, payerId: remittance.payerId, remittanceId: remittance.id, reasonCode: p.reasonCode,

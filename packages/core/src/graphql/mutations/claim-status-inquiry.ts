@@ -70,7 +70,7 @@ builder.mutationField('checkClaimStatus', (t) =>
         if (!connector?.checkClaimStatus) throw new ValidationError([{ path: ['input', 'claimId'], code: 'NO_CLAIM_STATUS_CONNECTOR', message: `claimId: ${claim.payer.name} has no payer connector that answers claim status` }]);
 
         const control = await nextControlNumber(tx, ctx.principal.organizationId, 'ISA13');
-        const now = new Date();
+        const now = ctx.clock.now();
         const date = now.toISOString().slice(0, 10);
         const time = now.toISOString().slice(11, 16).replace(':', '');
         const sender = connector.senderId ?? claim.practice.taxId;

@@ -65,7 +65,7 @@ builder.mutationField('checkEligibility', (t) =>
         const practice = patient.practice;
         const serviceDate = input.serviceDate ?? todayIn(practice.timeZone, ctx.clock.now());
         const control = await nextControlNumber(tx, ctx.principal.organizationId, 'ISA13');
-        const now = new Date();
+        const now = ctx.clock.now();
         const date = now.toISOString().slice(0, 10);
         const time = now.toISOString().slice(11, 16).replace(':', '');
         const self = coverage.subscriberRelationship === 'SELF';
