@@ -3,7 +3,7 @@ import type { TestApi } from '@revcycle/testkit';
 import { parse837 } from '@revcycle/x12';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { M, mutate } from './registration-api.ts';
-import { acceptingClearinghouse, remittanceWorld } from './remittance-fixtures.ts';
+import { acceptingClearinghouse, co, era, remittanceWorld } from './remittance-fixtures.ts';
 import type { RemittanceWorld } from './remittance-fixtures.ts';
 
 let t: TestApi;
@@ -70,5 +70,56 @@ describe('institutional claims (837I)', () => {
     expect(c.dates).toContainEqual({ qualifier: '434', date: '2026-10-05', endDate: '2026-10-05' });
     expect(c.names.map((n) => [n.entityCode, n.id])).toEqual([['71', '1512345673']]);
     expect(c.lines.map((l) => [l.institutional?.revenueCode, l.institutional?.procedure?.code, l.institutional?.chargeCents])).toEqual([['0450', '99284', 85_000], ['0730', '93005', 12_000]]);
+  });
+
+  it('bills room and board by its revenue code alone: SV2 without a procedure, days as units, matched back from NU:0120', async () => {
+    const p = await w.patient();
+    const inpatient = (serviceLines: unknown[]) => outpatient(p.id, p.primaryCoverageId, {
+      institutional: { facilityTypeCode: '11', attendingProviderId: w.providerId, patientStatus: '01', admissionDate: '2026-10-02', admissionType: '1', admissionSource: '1' },
+      serviceLines,
+    });
+    const roomAndBoard = { revenueCode: '0120', units: 3, chargeCents: 360_000, serviceDate: '2026-10-02', serviceDateEnd: '2026-10-04', diagnosisPointers: [1] };
+    const lab = { procedureCode: '80053', revenueCode: '0300', chargeCents: 9_000, serviceDate: '2026-10-03', diagnosisPointers: [1] };
+
+    // A code-less line is an institutional privilege, needs a revenue code and a charge, and takes no modifiers.
+    const bad = await mutate<{ fieldErrors: Array<{ path: string[]; code: string }> }>(t, token, M.createEncounter, inpatient([{ ...roomAndBoard, chargeCents: undefined, modifiers: ['25'] }, lab]));
+    expect(bad.fieldErrors!.map((e) => [e.path.join('.'), e.code])).toEqual(expect.arrayContaining([['input.serviceLines.0.chargeCents', 'NO_CHARGE'], ['input.serviceLines.0.modifiers', 'MODIFIER_WITHOUT_CODE']]));
+    const professional = await mutate<{ fieldErrors: Array<{ path: string[]; code: string }> }>(t, token, M.createEncounter, { ...inpatient([lab]), institutional: undefined, serviceLines: [{ chargeCents: 9_000, diagnosisPointers: [1] }] });
+    expect(professional.fieldErrors).toEqual([expect.objectContaining({ path: ['input', 'serviceLines', '0', 'procedureCode'], code: 'REQUIRED' })]);
+
+    const e = await mutate<{ encounter: { id: string } }>(t, token, M.createEncounter, inpatient([roomAndBoard, lab]));
+    expect(e.__typename).toBe('EncounterSuccess');
+    const created = await t.execute<{ createClaim: { claim: { id: string; patientControlNumber: string; status: string; lines: Array<{ procedureCode: string | null; revenueCode: string | null; units: number }> } } }>(
+      `mutation($input: CreateClaimInput!) { createClaim(input: $input) { ... on ClaimSuccess { claim { id patientControlNumber status lines { procedureCode revenueCode units } } } } }`, { token, variables: { input: { encounterId: e.encounter.id, coverageId: p.primaryCoverageId } } });
+    const claim = created.data!.createClaim.claim;
+    expect(claim.lines).toEqual([{ procedureCode: null, revenueCode: '0120', units: 3 }, { procedureCode: '80053', revenueCode: '0300', units: 1 }]);
+    const sent = await t.execute<{ submitClaims: { results: Array<{ submitted: boolean; message: string | null }>; batches: Array<{ content: string }> } }>(
+      `mutation($ids: [ID!]!) { submitClaims(input: { claimIds: $ids }) { results { submitted message } batches { content } } }`, { token, variables: { ids: [claim.id] } });
+    expect(sent.data!.submitClaims.results).toEqual([{ submitted: true, message: null }]);
+    const file = sent.data!.submitClaims.batches[0]!.content;
+    expect(file).toMatch(/SV2\*0120\*\*3600\*DA\*3~/);
+    const lines = parse837(file).submissions[0]!.billingProviders[0]!.subscribers[0]!.claims[0]!.lines;
+    expect(lines.map((l) => [l.institutional?.revenueCode, l.institutional?.procedure?.code, l.institutional?.unitBasis, l.institutional?.unitsMilli])).toEqual([['0120', undefined, 'DA', 3_000], ['0300', '80053', 'UN', 1_000]]);
+
+    // The payer answers the room-and-board line as NU:0120 without a line control number: it is matched by revenue code.
+    const x12 = era('EFT-RB-1', [{
+      pcn: claim.patientControlNumber, chargeCents: 369_000, paidCents: 306_000,
+      lines: [
+        { code: '0120', qualifier: 'NU', chargeCents: 360_000, paidCents: 300_000, adjustments: [co('45', 60_000)] },
+        { code: '80053', chargeCents: 9_000, paidCents: 6_000, adjustments: [co('45', 3_000)] },
+      ],
+    }]);
+    const imported = await t.execute<{ importRemittance: { matched: number } }>(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { ... on ImportRemittanceSuccess { matched } } }`, { token, variables: { x12 } });
+    expect(imported.data!.importRemittance.matched).toBe(1);
+    const remitted = await t.execute<{ remittances: { nodes: Array<{ traceNumber: string; claimPayments: Array<{ patientControlNumber: string; lines: Array<{ procedureCode: string; claimLine: { lineNumber: number; revenueCode: string | null } | null }> }> }> } }>(
+      `{ remittances(first: 3) { nodes { traceNumber claimPayments { patientControlNumber lines { procedureCode claimLine { lineNumber revenueCode } } } } } }`, { token });
+    expect(remitted.errors).toBeUndefined();
+    const payment = remitted.data!.remittances.nodes.find((r) => r.traceNumber === 'EFT-RB-1')!;
+    expect(payment.claimPayments.find((c) => c.patientControlNumber === claim.patientControlNumber)!.lines).toEqual([
+      { procedureCode: '0120', claimLine: { lineNumber: 1, revenueCode: '0120' } },
+      { procedureCode: '80053', claimLine: { lineNumber: 2, revenueCode: '0300' } },
+    ]);
+    const view = await t.execute<{ node: { status: string; balance: { insuranceCents: number } } }>(`query($id: ID!) { node(id: $id) { ... on Claim { status balance { insuranceCents } } } }`, { token, variables: { id: claim.id } });
+    expect(view.data!.node).toMatchObject({ status: 'PAID', balance: { insuranceCents: 0 } });
   });
 });

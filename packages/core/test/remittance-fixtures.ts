@@ -16,8 +16,11 @@ export const acceptingClearinghouse = definePayerConnector({
 });
 
 export interface LinePayment {
-  lineControlNumber: string;
+  /** REF*6R; left out, the line is matched by its code. */
+  lineControlNumber?: string;
   code: string;
+  /** SVC01-1: HC (the default) or NU for a line billed by revenue code alone. */
+  qualifier?: string;
   chargeCents: number;
   paidCents: number;
   adjustments: Adjustment[];
@@ -50,7 +53,7 @@ export function era(trace: string, claims: ClaimPaymentSpec[], options: { plb?: 
       patientControlNumber: c.pcn, statusCode: c.statusCode ?? '1', chargeCents: c.chargeCents, paidCents: c.paidCents, patientResponsibilityCents: c.patientResponsibilityCents ?? 0,
       filingIndicator: '12', payerClaimControlNumber: c.payerClaimControlNumber ?? `ICN-${c.pcn}`, adjustments: c.adjustments ?? [],
       patient: { entityCode: 'QC', lastOrOrganizationName: 'RAMIREZ', firstName: 'LUIS', idQualifier: 'MI', id: 'XOD771230045' },
-      services: (c.lines ?? []).map((l) => ({ procedure: { qualifier: 'HC', code: l.code, modifiers: [] }, chargeCents: l.chargeCents, paidCents: l.paidCents, serviceDate: '2026-10-01', lineControlNumber: l.lineControlNumber, adjustments: l.adjustments, allowedCents: l.allowedCents })),
+      services: (c.lines ?? []).map((l) => ({ procedure: { qualifier: l.qualifier ?? 'HC', code: l.code, modifiers: [] }, chargeCents: l.chargeCents, paidCents: l.paidCents, serviceDate: '2026-10-01', lineControlNumber: l.lineControlNumber, adjustments: l.adjustments, allowedCents: l.allowedCents })),
     })),
     providerAdjustments: plb.map((p) => ({ providerId: '1324567894', fiscalPeriodDate: '2026-12-31', reasonCode: p.reasonCode, reference: p.reference, amountCents: p.amountCents })),
   };

@@ -100,6 +100,8 @@ export type CreatePatientInput = {
   lastName: string;
   middleName?: string | null | undefined;
   mobilePhone?: string | null | undefined;
+  /** The debtor said not to be contacted at work (FDCPA §805(a)(3)): calls to the work number are refused. */
+  noContactAtWork?: boolean | null | undefined;
   phoneOptOut?: boolean | null | undefined;
   practiceId: string | number;
   /** @default MAIL */
@@ -108,6 +110,7 @@ export type CreatePatientInput = {
   smsOptOut?: boolean | null | undefined;
   /** IANA zone; when omitted it is derived from the address’s state (then the practice’s). */
   timeZone?: string | null | undefined;
+  workPhone?: string | null | undefined;
 };
 
 export type CreatePayerInput = {
@@ -211,8 +214,8 @@ export type ServiceLineInput = {
   /** Up to 4, e.g. ["25"]. */
   modifiers?: Array<string> | null | undefined;
   ndc?: NdcInput | null | undefined;
-  /** CPT (99213, 0001F) or HCPCS Level II (J1030). */
-  procedureCode: string;
+  /** CPT (99213, 0001F) or HCPCS Level II (J1030). Required, except on an institutional line its revenue code describes alone (room and board: revenue code 0120 and the days as units); such a line needs chargeCents. */
+  procedureCode?: string | null | undefined;
   /** UB-04 revenue code (4 digits, e.g. 0450 emergency room); required on institutional visits. */
   revenueCode?: string | null | undefined;
   /** @default the date of service */

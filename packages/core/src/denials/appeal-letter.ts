@@ -56,7 +56,7 @@ export function appealLetter(input: AppealLetterInput): LetterDocument {
       ...appeal.argument.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean),
       `We ask that the claim be reprocessed and paid${denial.kind === 'UNDERPAID' ? ' at the contracted rate' : ''}. Please contact our billing office with any question.`,
     ],
-    table: { columns: ['Line', 'Procedure', 'Date', 'Charge'], rows: lines.map((l) => [String(l.lineNumber), [l.procedureCode, l.modifier1, l.modifier2].filter(Boolean).join('-'), l.serviceDate, dollars(l.chargeCents)]) },
+    table: { columns: ['Line', 'Procedure', 'Date', 'Charge'], rows: lines.map((l) => [String(l.lineNumber), l.procedureCode ? [l.procedureCode, l.modifier1, l.modifier2].filter(Boolean).join('-') : `rev. ${l.revenueCode}`, l.serviceDate, dollars(l.chargeCents)]) },
     closing: 'Sincerely,',
     signature: [input.signedBy, practice.name],
     enclosures: appeal.attachments.map((a) => a.name),

@@ -27,6 +27,6 @@ export async function postClaimCharges(tx: Db, posting: Posting, claim: ClaimToC
     practiceId: claim.practiceId, account: 'INSURANCE' as const, kind: 'CHARGE' as const, amountCents: l.chargeCents,
     effectiveDate: today, agingDate, patientId: claim.patientId, guarantorId: claim.patient.guarantorId,
     claimId: claim.id, claimLineId: l.id, coverageId: claim.coverageId, payerId: claim.payerId,
-    idempotencyKey: `charge:${l.id}`, memo: `${l.procedureCode} on ${l.serviceDate}`,
+    idempotencyKey: `charge:${l.id}`, memo: `${l.procedureCode ?? `revenue code ${l.revenueCode}`} on ${l.serviceDate}`,
   })));
 }

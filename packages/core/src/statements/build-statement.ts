@@ -50,7 +50,7 @@ export async function buildStatement(db: Db, practice: Practice, account: Accoun
         patientName: `${claim.patient.firstName} ${claim.patient.lastName}`,
         provider: `${claim.encounter.renderingProvider.firstName} ${claim.encounter.renderingProvider.lastName}${claim.encounter.renderingProvider.credential ? `, ${claim.encounter.renderingProvider.credential}` : ''}`,
         reference: claim.patientControlNumber,
-        lines: claim.lines.map((l) => ({ description: [l.procedureCode, l.modifier1].filter(Boolean).join('-'), chargeCents: l.chargeCents })),
+        lines: claim.lines.map((l) => ({ description: l.procedureCode ? [l.procedureCode, l.modifier1].filter(Boolean).join('-') : `Revenue code ${l.revenueCode}`, chargeCents: l.chargeCents })),
         chargesCents: charges, insurancePaidCents: insurancePaid, patientPaidCents: patientPaid, insurancePendingCents: insurancePending,
         adjustmentsCents: charges - insurancePaid - patientPaid - insurancePending - balance,
         balanceCents: balance,

@@ -57,14 +57,26 @@ function institutionalClaim837(c: ClaimForSubmission): Claim837 {
     ],
     lines: professionalClaim837(c).lines.map((line, i) => {
       const l = c.lines[i]!;
-      const { professional, ...rest } = line;
+      const { professional: _sv1, ...rest } = line;
+      const revenueCode = l.revenueCode ?? '';
       return {
         ...rest,
-        institutional: { revenueCode: l.revenueCode ?? '', procedure: professional!.procedure, chargeCents: l.chargeCents, unitBasis: 'UN', unitsMilli: l.unitsMilli },
+        // SV202 is left out when the revenue code alone describes the line; accommodation lines count days (DA).
+        institutional: { revenueCode, procedure: procedureOf(l), chargeCents: l.chargeCents, unitBasis: !l.procedureCode && isAccommodation(revenueCode) ? 'DA' : 'UN', unitsMilli: l.unitsMilli },
         dates: [l.serviceDateEnd ? { qualifier: '472', date: l.serviceDate, endDate: l.serviceDateEnd } : { qualifier: '472', date: l.serviceDate }],
       };
     }),
   };
+}
+
+/** The line's CPT/HCPCS with its modifiers; undefined on an institutional line billed by revenue code alone. */
+function procedureOf(l: ClaimLine): { qualifier: string; code: string; modifiers: string[] } | undefined {
+  return l.procedureCode ? { qualifier: 'HC', code: l.procedureCode, modifiers: [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)) } : undefined;
+}
+
+/** Revenue codes 0100–0219: room and board (all-inclusive, private, semi-private, ICU, CCU …), billed in days. */
+export function isAccommodation(revenueCode: string): boolean {
+  return /^0(1\d\d|20\d|21\d)$/.test(revenueCode);
 }
 
 function professionalClaim837(c: ClaimForSubmission): Claim837 {
@@ -95,7 +107,9 @@ function professionalClaim837(c: ClaimForSubmission): Claim837 {
     lines: c.lines.map((l) => ({
       lineNumber: l.lineNumber,
       professional: {
-        procedure: { qualifier: 'HC', code: l.procedureCode, modifiers: [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)) },
+        // A professional line always has its code (the encounter and the scrub require it); institutional claims
+        // replace this part with SV2 above.
+        procedure: procedureOf(l) ?? { qualifier: 'HC', code: '', modifiers: [] },
         chargeCents: l.chargeCents, unitBasis: 'UN', unitsMilli: l.unitsMilli, diagnosisPointers: l.diagnosisPointers.split(',').map(Number),
       },
       dates: [l.serviceDateEnd ? { qualifier: '472', date: l.serviceDate, endDate: l.serviceDateEnd } : { qualifier: '472', date: l.serviceDate }],
@@ -154,11 +168,13 @@ function otherPayers(c: ClaimForSubmission, prior: PriorAdjudication): OtherPaye
 /** Loop 2430 for one line: what the primary payer paid and adjusted on it, and when. */
 function lineAdjudications(prior: PriorAdjudication, line: ClaimLine): LineAdjudication[] {
   const paid = adjudicationOf(prior);
-  const priorLine = paid?.lines.find((l) => l.lineControlNumber === `${prior.patientControlNumber}-${line.lineNumber}`) ?? paid?.lines.find((l) => l.procedureCode === line.procedureCode);
+  // A line billed by revenue code alone comes back as NU:<revenue code>.
+  const billedCode = line.procedureCode ?? line.revenueCode;
+  const priorLine = paid?.lines.find((l) => l.lineControlNumber === `${prior.patientControlNumber}-${line.lineNumber}`) ?? paid?.lines.find((l) => l.procedureCode === billedCode);
   if (!paid || !priorLine) return [];
   return [{
     payerId: prior.payer.payerIdentifier, paidCents: priorLine.paidCents,
-    procedure: { qualifier: 'HC', code: priorLine.procedureCode, modifiers: priorLine.modifiers?.split(',') ?? [] },
+    procedure: { qualifier: line.procedureCode ? 'HC' : 'NU', code: priorLine.procedureCode, modifiers: priorLine.modifiers?.split(',') ?? [] },
     unitsMilli: priorLine.unitsMilli ?? line.unitsMilli,
     adjustmentGroups: adjustmentGroups(priorLine.adjustments),
     dates: paid.remittance.paymentDate ? [{ qualifier: '573', date: paid.remittance.paymentDate }] : [],

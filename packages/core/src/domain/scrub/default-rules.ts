@@ -1,6 +1,7 @@
 import { isIcd10Cm, isModifier, isPlaceOfService, isProcedureCode } from '../medical-codes.ts';
 import { isValidNpi } from '../npi.ts';
-import type { ScrubRule } from './scrub-rule.ts';
+import type { Claim, ClaimLine } from '../../db/prisma-client.ts';
+import type { ScrubFinding, ScrubRule } from './scrub-rule.ts';
 
 const error = (path: Array<string | number>, message: string) => ({ severity: 'ERROR' as const, path, message });
 const warning = (path: Array<string | number>, message: string) => ({ severity: 'WARNING' as const, path, message });
@@ -64,10 +65,10 @@ export const DEFAULT_SCRUB_RULES: ScrubRule[] = [
   },
   {
     id: 'LINE_CODES',
-    description: 'Each line has a CPT/HCPCS code, valid modifiers, units above 0 and a charge of 0 or more.',
+    description: 'Each line has a CPT/HCPCS code (an institutional line may instead be described by its revenue code alone), valid modifiers, units above 0 and a charge of 0 or more.',
     check: ({ claim }) =>
       claim.lines.flatMap((l, i) => [
-        ...(isProcedureCode(l.procedureCode) ? [] : [error(['lines', i, 'procedureCode'], `Service line ${i + 1}: ${l.procedureCode} is not a CPT or HCPCS code`)]),
+        ...lineCodeErrors(claim.kind, l, i),
         ...[l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => m !== null && !isModifier(m)).map((m) => error(['lines', i, 'modifiers'], `Service line ${i + 1}: ${m} is not a modifier`)),
         ...(l.unitsMilli > 0 ? [] : [error(['lines', i, 'units'], `Service line ${i + 1}: units must be more than 0`)]),
         ...(l.chargeCents >= 0 ? [] : [error(['lines', i, 'chargeCents'], `Service line ${i + 1}: a charge cannot be negative`)]),
@@ -125,8 +126,21 @@ export const DEFAULT_SCRUB_RULES: ScrubRule[] = [
     description: 'No other open claim bills the same patient, date of service and code.',
     check: ({ claim, encounter, otherOpenClaims }) =>
       claim.lines.flatMap((l, i) => {
-        const duplicate = otherOpenClaims.find((other) => other.encounter.dateOfService === encounter.dateOfService && other.lines.some((o) => o.procedureCode === l.procedureCode));
-        return duplicate ? [error(['lines', i, 'procedureCode'], `Service line ${i + 1}: ${l.procedureCode} on ${encounter.dateOfService} is already billed on open claim ${duplicate.patientControlNumber}`)] : [];
+        const service = serviceCode(l);
+        const duplicate = otherOpenClaims.find((other) => other.encounter.dateOfService === encounter.dateOfService && other.lines.some((o) => serviceCode(o) === service));
+        return duplicate ? [error(['lines', i, l.procedureCode ? 'procedureCode' : 'revenueCode'], `Service line ${i + 1}: ${service} on ${encounter.dateOfService} is already billed on open claim ${duplicate.patientControlNumber}`)] : [];
       }),
   },
 ];
+
+/** What a line bills: its CPT/HCPCS, or "revenue code 0120" for an institutional line billed by revenue code alone. */
+function serviceCode(l: Pick<ClaimLine, 'procedureCode' | 'revenueCode'>): string {
+  return l.procedureCode ?? `revenue code ${l.revenueCode ?? ''}`;
+}
+
+function lineCodeErrors(kind: Claim['kind'], l: ClaimLine, i: number): Array<Omit<ScrubFinding, 'ruleId'>> {
+  if (l.procedureCode) return isProcedureCode(l.procedureCode) ? [] : [error(['lines', i, 'procedureCode'], `Service line ${i + 1}: ${l.procedureCode} is not a CPT or HCPCS code`)];
+  if (kind !== 'INSTITUTIONAL') return [error(['lines', i, 'procedureCode'], `Service line ${i + 1}: a professional claim line needs a CPT or HCPCS code`)];
+  if (!l.revenueCode) return [error(['lines', i, 'revenueCode'], `Service line ${i + 1}: a line without a procedure code needs a revenue code`)];
+  return [];
+}

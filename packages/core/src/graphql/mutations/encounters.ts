@@ -21,7 +21,7 @@ const NdcInput = builder.inputType('NdcInput', {
 
 const ServiceLineInput = builder.inputType('ServiceLineInput', {
   fields: (t) => ({
-    procedureCode: t.string({ required: true, description: 'CPT (99213, 0001F) or HCPCS Level II (J1030).' }),
+    procedureCode: t.string({ description: 'CPT (99213, 0001F) or HCPCS Level II (J1030). Required, except on an institutional line its revenue code describes alone (room and board: revenue code 0120 and the days as units); such a line needs chargeCents.' }),
     modifiers: t.stringList({ description: 'Up to 4, e.g. ["25"].' }),
     units: t.float({ description: 'Units of service, > 0, at most 3 decimals. @default 1' }),
     chargeCents: t.field({ type: 'Cents', description: 'Omit to take the practice’s charge master rate × units.' }),
@@ -72,7 +72,7 @@ const EncounterPayload = builder.objectRef<{ encounter: Encounter }>('EncounterS
 const NDC_UNITS = new Set(['UN', 'ML', 'GR', 'F2', 'ME']);
 const MAX_LINES = 50;
 
-type LineInput = { procedureCode: string; modifiers?: string[] | null; units?: number | null; chargeCents?: number | null; serviceDate?: string | null; serviceDateEnd?: string | null; diagnosisPointers: number[]; ndc?: { code: string; quantity: number; unit: string } | null; revenueCode?: string | null };
+type LineInput = { procedureCode?: string | null; modifiers?: string[] | null; units?: number | null; chargeCents?: number | null; serviceDate?: string | null; serviceDateEnd?: string | null; diagnosisPointers: number[]; ndc?: { code: string; quantity: number; unit: string } | null; revenueCode?: string | null };
 
 /** Units as exact thousandths; undefined when the number has more than 3 decimals. */
 function toMilli(value: number): number | undefined {
@@ -131,7 +131,7 @@ builder.mutationField('createEncounter', (t) =>
         });
 
         if (input.serviceLines.length === 0 || input.serviceLines.length > MAX_LINES) checks.add(['input', 'serviceLines'], 'OUT_OF_RANGE', `1 to ${MAX_LINES} are allowed, got ${input.serviceLines.length}`);
-        const lines = await Promise.all(input.serviceLines.map((line: LineInput, i) => checkLine(tx, checks, line, i, { dos, today, birth: patient?.dateOfBirth, diagnosisCount: diagnoses.length, practiceId: practice.id })));
+        const lines = await Promise.all(input.serviceLines.map((line: LineInput, i) => checkLine(tx, checks, line, i, { dos, today, birth: patient?.dateOfBirth, diagnosisCount: diagnoses.length, practiceId: practice.id, institutional: Boolean(input.institutional) })));
         const inst = input.institutional;
         if (inst) {
           const at = (field: string): string[] => ['input', 'institutional', field];
@@ -183,13 +183,18 @@ async function checkLine(
   checks: FieldChecks,
   line: LineInput,
   i: number,
-  at: { dos: string; today: string; birth: string | undefined; diagnosisCount: number; practiceId: string },
+  at: { dos: string; today: string; birth: string | undefined; diagnosisCount: number; practiceId: string; institutional: boolean },
 ) {
   const path = (field: string): Array<string | number> => ['input', 'serviceLines', i, field];
   const label = `Service line ${i + 1}`;
-  const code = line.procedureCode.trim().toUpperCase();
-  checks.procedureCode(path('procedureCode'), code);
+  const code = line.procedureCode?.trim().toUpperCase() || null;
+  if (code) checks.procedureCode(path('procedureCode'), code);
+  else if (!at.institutional || !line.revenueCode) {
+    // Only a UB-04 line can be described by its revenue code alone (room and board); a professional line never.
+    checks.addMessage(path('procedureCode'), 'REQUIRED', at.institutional ? `${label}: a line without a procedure code needs a revenue code` : `${label}: a CPT or HCPCS code is required`);
+  }
   const modifiers = (line.modifiers ?? []).map((m) => m.trim().toUpperCase());
+  if (!code && modifiers.length) checks.addMessage(path('modifiers'), 'MODIFIER_WITHOUT_CODE', `${label}: modifiers qualify a procedure code, and this line has none`);
   if (modifiers.length > 4) checks.addMessage(path('modifiers'), 'OUT_OF_RANGE', `${label}: at most 4 modifiers, got ${modifiers.length}`);
   modifiers.forEach((m, k) => checks.modifier([...path('modifiers'), k], m));
   const unitsMilli = toMilli(line.units ?? 1);
@@ -218,7 +223,8 @@ async function checkLine(
     if (!NDC_UNITS.has(line.ndc.unit)) checks.addMessage([...path('ndc'), 'unit'], 'INVALID_CODE', `${label}: the drug unit is one of UN, ML, GR, F2, ME`);
   }
   let chargeCents = line.chargeCents ?? undefined;
-  if (chargeCents === undefined && unitsMilli && unitsMilli > 0) {
+  if (chargeCents === undefined && !code) checks.addMessage(path('chargeCents'), 'NO_CHARGE', `${label}: a line billed by revenue code alone needs chargeCents (the charge master is kept by procedure code)`);
+  else if (chargeCents === undefined && code && unitsMilli && unitsMilli > 0) {
     const rate = await chargeMasterAmount(tx, at.practiceId, code, modifiers[0] ?? '', serviceDate);
     if (rate === undefined) checks.addMessage(path('chargeCents'), 'NO_CHARGE', `${label}: no charge given and the charge master has no rate for ${code} on ${serviceDate}`);
     else chargeCents = Math.round((rate * unitsMilli) / 1000);

@@ -35,7 +35,8 @@ export const ClaimLineRef = builder.prismaObject('ClaimLine', {
   description: 'A service line as billed on the claim.',
   fields: (t) => ({
     lineNumber: t.exposeInt('lineNumber'),
-    procedureCode: t.exposeString('procedureCode'),
+    procedureCode: t.exposeString('procedureCode', { nullable: true, description: 'CPT or HCPCS Level II; null only on an institutional line billed by its revenue code alone.' }),
+    revenueCode: t.exposeString('revenueCode', { nullable: true, description: 'UB-04 revenue code (institutional claims).' }),
     modifiers: t.stringList({ resolve: (l) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)) }),
     units: t.float({ resolve: (l) => l.unitsMilli / 1000 }),
     chargeCents: t.expose('chargeCents', { type: 'Cents' }),

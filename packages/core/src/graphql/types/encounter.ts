@@ -28,7 +28,8 @@ export const ServiceLineRef = builder.prismaObject('ServiceLine', {
   description: 'One procedure of an encounter.',
   fields: (t) => ({
     lineNumber: t.exposeInt('lineNumber'),
-    procedureCode: t.exposeString('procedureCode', { description: 'CPT or HCPCS Level II.' }),
+    procedureCode: t.exposeString('procedureCode', { nullable: true, description: 'CPT or HCPCS Level II; null only on an institutional line billed by its revenue code alone (room and board).' }),
+    revenueCode: t.exposeString('revenueCode', { nullable: true, description: 'UB-04 revenue code (institutional visits).' }),
     modifiers: t.stringList({ resolve: (l) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)) }),
     units: t.float({ description: 'Units of service (exact to 3 decimals).', resolve: (l) => l.unitsMilli / 1000 }),
     chargeCents: t.expose('chargeCents', { type: 'Cents' }),
