@@ -42,5 +42,5 @@ export type { Eligibility270, EligibilityInquiry, InquiryPerson } from './eligib
 export { write276 } from './acknowledgements/write276.ts';
 export type { ClaimStatus276, ClaimStatusInquiry } from './acknowledgements/write276.ts';
 export type { GroupOptions, InterchangeOptions } from './writer/interchange.ts';
-export { compositeOf, COMPONENT, REPETITION, writeInterchange } from './writer/interchange.ts';
+export { compositeOf, COMPONENT, REPETITION, writeInterchange, writeInterchangeOf } from './writer/interchange.ts';
 export type { SegmentElements } from './writer/interchange.ts';

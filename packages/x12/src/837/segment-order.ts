@@ -9,11 +9,18 @@ export const ORDER = {
   adjudication: ['SVD', 'CAS', 'DTP', 'AMT'],
 } as const;
 
-/** Stable sort of a loop's segments by the guide's order. */
+/** Each order as a map from segment id to its rank, built once. */
+const RANKS = new Map<readonly string[], Map<string, number>>(Object.values(ORDER).map((order) => [order, new Map(order.map((id, i) => [id, i]))]));
+
+/**
+ * Stable sort of a loop's segments by the guide's order. The writer builds most loops in order already (only
+ * caller-supplied extra segments need placing), so an ordered loop is returned as it is, without sorting.
+ */
 export function inGuideOrder(segments: RawSegment[], order: readonly string[]): RawSegment[] {
-  const rank = (id: string) => {
-    const i = order.indexOf(id);
-    return i < 0 ? order.length : i;
-  };
-  return segments.map((s, i) => [s, i] as const).sort((a, b) => rank(a[0][0]!) - rank(b[0][0]!) || a[1] - b[1]).map(([s]) => s);
+  const ranks = RANKS.get(order) ?? new Map(order.map((id, i) => [id, i]));
+  const rank = (s: RawSegment) => ranks.get(s[0]!) ?? order.length;
+  let ordered = true;
+  for (let i = 1; i < segments.length && ordered; i++) ordered = rank(segments[i - 1]!) <= rank(segments[i]!);
+  if (ordered) return segments;
+  return segments.map((s, i) => [s, rank(s), i] as const).sort((a, b) => a[1] - b[1] || a[2] - b[2]).map(([s]) => s);
 }

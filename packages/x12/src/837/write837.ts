@@ -1,4 +1,4 @@
-import { compositeOf as composite, writeInterchange } from '../writer/interchange.ts';
+import { compositeOf as composite, writeInterchangeOf } from '../writer/interchange.ts';
 import type { WriteOptions } from '../writer/interchange.ts';
 import { centsToDecimal, milliToDecimal, toX12Date } from '../values.ts';
 import { inGuideOrder, ORDER } from './segment-order.ts';
@@ -26,32 +26,34 @@ export function write837I(submission: Submission837, options: WriteOptions = {})
 }
 
 function write837(submission: Submission837, options: WriteOptions): string {
-  const body: RawSegment[] = [];
-  const { header } = submission;
-  body.push(['BHT', '0019', header.purpose, header.referenceId, toX12Date(header.date), header.time, header.type]);
-  body.push(...entitySegments(submission.submitter));
-  body.push(...entitySegments(submission.receiver));
-  let hl = 0;
-  for (const provider of submission.billingProviders) {
-    const providerHl = ++hl;
-    body.push(['HL', String(providerHl), '', '20', provider.subscribers.length > 0 ? '1' : '0']);
-    body.push(...billingProviderSegments(provider));
-    for (const subscriber of provider.subscribers) {
-      const subscriberHl = ++hl;
-      body.push(['HL', String(subscriberHl), String(providerHl), '22', subscriber.patients.length > 0 ? '1' : '0']);
-      body.push(['SBR', subscriber.payerResponsibility, subscriber.relationship ?? '', subscriber.groupNumber ?? '', subscriber.groupName ?? '', subscriber.insuranceType ?? '', '', '', '', subscriber.filingIndicator ?? '']);
-      if (subscriber.pat) body.push(['PAT', ...subscriber.pat]);
-      body.push(...entitySegments(subscriber.subscriber), ...entitySegments(subscriber.payer));
-      for (const claim of subscriber.claims) body.push(...claimSegments(claim, submission.kind));
-      for (const patient of subscriber.patients) {
-        body.push(['HL', String(++hl), String(subscriberHl), '23', '0']);
-        body.push(['PAT', patient.relationship, ...(patient.patExtra ?? [])]);
-        body.push(...entitySegments(patient.patient));
-        for (const claim of patient.claims) body.push(...claimSegments(claim, submission.kind));
+  return writeInterchangeOf(submission, 'HC', '837', IMPLEMENTATION[submission.kind], (add) => {
+    const addAll = (segments: RawSegment[]) => segments.forEach(add);
+    const { header } = submission;
+    add(['BHT', '0019', header.purpose, header.referenceId, toX12Date(header.date), header.time, header.type]);
+    addAll(entitySegments(submission.submitter));
+    addAll(entitySegments(submission.receiver));
+    let hl = 0;
+    for (const provider of submission.billingProviders) {
+      const providerHl = ++hl;
+      add(['HL', String(providerHl), '', '20', provider.subscribers.length > 0 ? '1' : '0']);
+      addAll(billingProviderSegments(provider));
+      for (const subscriber of provider.subscribers) {
+        const subscriberHl = ++hl;
+        add(['HL', String(subscriberHl), String(providerHl), '22', subscriber.patients.length > 0 ? '1' : '0']);
+        add(['SBR', subscriber.payerResponsibility, subscriber.relationship ?? '', subscriber.groupNumber ?? '', subscriber.groupName ?? '', subscriber.insuranceType ?? '', '', '', '', subscriber.filingIndicator ?? '']);
+        if (subscriber.pat) add(['PAT', ...subscriber.pat]);
+        addAll(entitySegments(subscriber.subscriber));
+        addAll(entitySegments(subscriber.payer));
+        for (const claim of subscriber.claims) addAll(claimSegments(claim, submission.kind));
+        for (const patient of subscriber.patients) {
+          add(['HL', String(++hl), String(subscriberHl), '23', '0']);
+          add(['PAT', patient.relationship, ...(patient.patExtra ?? [])]);
+          addAll(entitySegments(patient.patient));
+          for (const claim of patient.claims) addAll(claimSegments(claim, submission.kind));
+        }
       }
     }
-  }
-  return writeInterchange(submission, 'HC', '837', IMPLEMENTATION[submission.kind], body, options);
+  }, options);
 }
 
 function billingProviderSegments(provider: BillingProviderLoop): RawSegment[] {

@@ -50,35 +50,68 @@ export function writeInterchange(
   body: SegmentElements[],
   options: WriteOptions = {},
 ): string {
+  return writeInterchangeOf(envelope, functionalId, transactionId, version, (add) => body.forEach(add), options);
+}
+
+/**
+ * `writeInterchange` for a body produced segment by segment: `writeBody` calls `add` for each one, and each is
+ * turned into text at once. A large batch then holds its finished text, not an array per segment and a string per
+ * element until the end (for 20 000 claims that was most of the writer's time, spent collecting garbage).
+ */
+export function writeInterchangeOf(
+  envelope: { interchange: InterchangeOptions; group: GroupOptions; transaction: { controlNumber: string } },
+  functionalId: string,
+  transactionId: string,
+  version: string,
+  writeBody: (add: (segment: SegmentElements) => void) => void,
+  options: WriteOptions = {},
+): string {
   const d = options.delimiters ?? DEFAULT_DELIMITERS;
   const i = envelope.interchange;
   const g = envelope.group;
   const pad = (value: string | undefined, width: number) => (value ?? '').padEnd(width, ' ').slice(0, width);
   const interchangeControl = i.controlNumber.padStart(9, '0');
-  const isa: SegmentElements = [
+  const text = new SegmentText(d, options.lineBreak ?? '\n');
+  text.add([
     'ISA', pad(i.authorizationQualifier ?? '00', 2), pad(i.authorization, 10), pad(i.securityQualifier ?? '00', 2), pad(i.security, 10),
     pad(i.senderQualifier, 2), pad(i.senderId, 15), pad(i.receiverQualifier, 2), pad(i.receiverId, 15),
     toX12Date(i.date).slice(2), i.time, d.repetition ?? 'U', '00501', interchangeControl, i.acknowledgmentRequested ?? '0', i.usage, d.component,
-  ];
-  const segments: SegmentElements[] = [
-    isa,
-    ['GS', functionalId, g.senderCode, g.receiverCode, toX12Date(g.date), g.time, g.controlNumber, 'X', version],
-    ['ST', transactionId, envelope.transaction.controlNumber, version],
-    ...body,
-    ['SE', String(body.length + 2), envelope.transaction.controlNumber],
-    ['GE', '1', g.controlNumber],
-    ['IEA', '1', interchangeControl],
-  ];
-  const lineBreak = options.lineBreak ?? '\n';
-  return segments
-    .map((s, n) => (n === 0 ? s : trimTrailing(s)).join(d.element) + d.segment + lineBreak)
-    .join('')
-    .replaceAll(COMPONENT, d.component)
-    .replaceAll(REPETITION, d.repetition ?? '');
+  ], false);
+  text.add(['GS', functionalId, g.senderCode, g.receiverCode, toX12Date(g.date), g.time, g.controlNumber, 'X', version]);
+  const before = text.count;
+  text.add(['ST', transactionId, envelope.transaction.controlNumber, version]);
+  writeBody((segment) => text.add(segment));
+  text.add(['SE', String(text.count - before + 1), envelope.transaction.controlNumber]);
+  text.add(['GE', '1', g.controlNumber]);
+  text.add(['IEA', '1', interchangeControl]);
+  return text.toString();
+}
+
+/** Segments as text, in order: elements joined, placeholders swapped for the real separators, terminated. */
+class SegmentText {
+  count = 0;
+  private readonly parts: string[] = [];
+
+  constructor(
+    private readonly d: Delimiters,
+    private readonly lineBreak: string,
+  ) {}
+
+  add(segment: SegmentElements, trim = true): void {
+    let line = (trim ? trimTrailing(segment) : segment).join(this.d.element);
+    if (line.includes(COMPONENT)) line = line.replaceAll(COMPONENT, this.d.component);
+    if (line.includes(REPETITION)) line = line.replaceAll(REPETITION, this.d.repetition ?? '');
+    this.parts.push(line + this.d.segment + this.lineBreak);
+    this.count++;
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
 }
 
 function trimTrailing(segment: SegmentElements): SegmentElements {
   let end = segment.length;
   while (end > 1 && segment[end - 1] === '') end--;
-  return segment.slice(0, end);
+  return end === segment.length ? segment : segment.slice(0, end);
 }
