@@ -42,6 +42,18 @@ async function run(): Promise<{ claims: number; bytes: number; check: number; se
       await once(parser, 'end');
       return { claims, bytes: size(), check: claims };
     }
+    case "bare split('~'), 64 KiB chunks": {
+      // The same split over the same stream the streaming contenders read: what cutting segments costs when the
+      // strings die young (the whole-file split keeps 1.5 million of them alive, and that, not the cutting, is its time).
+      let claims = 0;
+      let carry = '';
+      for await (const chunk of createReadStream(file)) {
+        const segments = (carry + (chunk as Buffer).toString('latin1')).split('~');
+        carry = segments.pop()!;
+        for (const segment of segments) if (segment.charCodeAt(0) === 10 ? segment.startsWith('CLP', 1) : segment.startsWith('CLP')) claims++;
+      }
+      return { claims, bytes: size(), check: claims };
+    }
     case "bare split('~')": {
       const text = readFileSync(file, 'latin1');
       let claims = 0;

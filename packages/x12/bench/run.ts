@@ -46,6 +46,7 @@ const results = measureInTurns([
   ['revcycle stream835 (typed model)', ''],
   ['x12-parser 1.3 (streaming segments)', ''],
   ['node-x12 1.7 (segments)', ''],
+  ["bare split('~'), 64 KiB chunks", ''],
 ]);
 const baseline = results[0]!;
 const rate = (r: Result) => r.bytes / 1e6 / r.seconds;
