@@ -194,6 +194,31 @@ describe('stream835', () => {
     expect(results.map((r) => (r.done ? 'done' : r.value.kind))).toEqual(['payment', 'claim', 'paymentEnd', 'done', 'done']);
   });
 
+  it('hands out nothing more once returned, even from a read that was in flight', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const source = {
+      [Symbol.asyncIterator]() {
+        let sent = false;
+        return {
+          next: async () => {
+            await gate;
+            if (sent) return { done: true as const, value: undefined };
+            sent = true;
+            return { done: false as const, value: balanced };
+          },
+          return: async () => ({ done: true as const, value: undefined }),
+        };
+      },
+    };
+    const stream = stream835(source);
+    const pending = stream.next();
+    await stream.return!();
+    release();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+  });
+
   it('ends after an error: the next call is done, and the source is closed', async () => {
     const text = balanced.replace('CLP*A0001*1*300', 'CLP*A0001*1*3X0');
     const { source, closed } = trackedSource([text]);

@@ -41,6 +41,8 @@ class RemittanceStream implements AsyncIterableIterator<Remittance835Event> {
   /** The next event of `events` to hand out. */
   private read = 0;
   private finished = false;
+  /** Set by `return`, `throw` or an error: a read still in flight then hands out nothing more. */
+  private closed = false;
   /** The chunk being read, while `next` waits for it; later calls queue behind it. */
   private reading: Promise<Result> | undefined;
   private readonly scanner = new SegmentScanner();
@@ -90,6 +92,7 @@ class RemittanceStream implements AsyncIterableIterator<Remittance835Event> {
     try {
       while (this.events.length === 0) {
         const chunk = await this.chunks.next();
+        if (this.closed) return DONE;
         if (chunk.done) {
           this.finished = true;
           this.scanner.scan(this.carry, true, this.push);
@@ -121,6 +124,7 @@ class RemittanceStream implements AsyncIterableIterator<Remittance835Event> {
   private async close(): Promise<void> {
     const wasOpen = !this.finished;
     this.finished = true;
+    this.closed = true;
     this.events.length = 0;
     this.read = 0;
     if (wasOpen) await this.chunks.return?.();
