@@ -3,7 +3,7 @@ import type { TestApi } from '@revcycle/testkit';
 import { parse837 } from '@revcycle/x12';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { M, mutate } from './registration-api.ts';
-import { acceptingClearinghouse, co, era, remittanceWorld } from './remittance-fixtures.ts';
+import { acceptingClearinghouse, co, era, oi, remittanceWorld } from './remittance-fixtures.ts';
 import type { RemittanceWorld } from './remittance-fixtures.ts';
 
 let t: TestApi;
@@ -72,8 +72,8 @@ describe('institutional claims (837I)', () => {
     expect(c.lines.map((l) => [l.institutional?.revenueCode, l.institutional?.procedure?.code, l.institutional?.chargeCents])).toEqual([['0450', '99284', 85_000], ['0730', '93005', 12_000]]);
   });
 
-  it('bills room and board by its revenue code alone: SV2 without a procedure, days as units, matched back from NU:0120', async () => {
-    const p = await w.patient();
+  it('bills room and board by its revenue code alone: SV2 without a procedure, days as units, matched back from NU:0120, SVD without SVD03 to the secondary', async () => {
+    const p = await w.patient({ secondary: true });
     const inpatient = (serviceLines: unknown[]) => outpatient(p.id, p.primaryCoverageId, {
       institutional: { facilityTypeCode: '11', attendingProviderId: w.providerId, patientStatus: '01', admissionDate: '2026-10-02', admissionType: '1', admissionSource: '1' },
       serviceLines,
@@ -105,8 +105,8 @@ describe('institutional claims (837I)', () => {
     const x12 = era('EFT-RB-1', [{
       pcn: claim.patientControlNumber, chargeCents: 369_000, paidCents: 306_000,
       lines: [
-        { code: '0120', qualifier: 'NU', chargeCents: 360_000, paidCents: 300_000, adjustments: [co('45', 60_000)] },
-        { code: '80053', chargeCents: 9_000, paidCents: 6_000, adjustments: [co('45', 3_000)] },
+        { code: '0120', qualifier: 'NU', chargeCents: 360_000, paidCents: 300_000, adjustments: [co('45', 40_000), oi('23', 20_000)] },
+        { code: '80053', chargeCents: 9_000, paidCents: 6_000, adjustments: [co('45', 2_000), oi('23', 1_000)] },
       ],
     }]);
     const imported = await t.execute<{ importRemittance: { matched: number } }>(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { ... on ImportRemittanceSuccess { matched } } }`, { token, variables: { x12 } });
@@ -119,7 +119,20 @@ describe('institutional claims (837I)', () => {
       { procedureCode: '0120', claimLine: { lineNumber: 1, revenueCode: '0120' } },
       { procedureCode: '80053', claimLine: { lineNumber: 2, revenueCode: '0300' } },
     ]);
-    const view = await t.execute<{ node: { status: string; balance: { insuranceCents: number } } }>(`query($id: ID!) { node(id: $id) { ... on Claim { status balance { insuranceCents } } } }`, { token, variables: { id: claim.id } });
-    expect(view.data!.node).toMatchObject({ status: 'PAID', balance: { insuranceCents: 0 } });
+    const view = await t.execute<{ node: { balance: { insuranceCents: number }; secondaryClaims: Array<{ id: string; kind: string }> } }>(`query($id: ID!) { node(id: $id) { ... on Claim { balance { insuranceCents } secondaryClaims { id kind } } } }`, { token, variables: { id: claim.id } });
+    expect(view.data!.node.balance.insuranceCents).toBe(0);
+    const [secondary] = view.data!.node.secondaryClaims;
+    expect(secondary!.kind).toBe('INSTITUTIONAL');
+
+    // The secondary's 2430: SVD03 is left out where the primary paid by revenue code alone, SVD04 carries the code.
+    await t.execute(`mutation { updatePayer(input: { id: "${w.medicareId}", connectorId: "accepting-clearinghouse" }) { __typename } }`, { token });
+    const resent = await t.execute<{ submitClaims: { results: Array<{ submitted: boolean }>; batches: Array<{ content: string }> } }>(
+      `mutation($ids: [ID!]!) { submitClaims(input: { claimIds: $ids }) { results { submitted } batches { content } } }`, { token, variables: { ids: [secondary!.id] } });
+    expect(resent.data!.submitClaims.results).toEqual([{ submitted: true }]);
+    const secondaryFile = resent.data!.submitClaims.batches[0]!.content;
+    // (SVD05 is the units the primary paid: its 835 gave none, which X12 reads as 1.)
+    expect(secondaryFile).toMatch(/SVD\*84980\*3000\*\*0120\*1~/);
+    const adjudications = parse837(secondaryFile).submissions[0]!.billingProviders[0]!.subscribers[0]!.claims[0]!.lines.map((l) => l.adjudications.map((a) => [a.procedure?.code, a.revenueCode, a.paidCents]));
+    expect(adjudications).toEqual([[[undefined, '0120', 300_000]], [['80053', '0300', 6_000]]]);
   });
 });

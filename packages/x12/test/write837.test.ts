@@ -135,6 +135,27 @@ describe('write837I', () => {
     expect(lines).toContain('SV2*0450*HC:99284*235*UN*1~');
     expect(parse837(text).submissions[0]!.kind).toBe('institutional');
   });
+
+  it('writes a line billed by revenue code alone (room and board: no SV202, days) and its prior payer without SVD03', () => {
+    const claim: Claim837 = {
+      ...professionalClaim(), facilityCode: '11', facilityCodeQualifier: 'A',
+      dates: [{ qualifier: '434', date: '2024-01-12', endDate: '2024-01-15' }, { qualifier: '435', date: '2024-01-12' }],
+      institutionalCodes: { admissionType: '1', admissionSource: '1', patientStatus: '01' },
+      names: [],
+      lines: [{
+        lineNumber: 1, institutional: { revenueCode: '0120', chargeCents: 360000, unitBasis: 'DA', unitsMilli: 3000 },
+        dates: [{ qualifier: '472', date: '2024-01-12', endDate: '2024-01-14' }], references: [], amounts: [], names: [], extra: [],
+        adjudications: [{ payerId: '04412', paidCents: 300000, revenueCode: '0120', unitsMilli: 3000, adjustmentGroups: [{ groupCode: 'CO', adjustments: [{ reasonCode: '45', amountCents: 60000 }] }], dates: [], amounts: [], extra: [] }],
+      }],
+    };
+    const text = write837I(submission([claim], 'institutional'));
+    const lines = text.trim().split('\n');
+    expect(lines).toContain('SV2*0120**3600*DA*3~');
+    expect(lines).toContain('SVD*04412*3000**0120*3~');
+    const [read] = parse837(text).submissions[0]!.billingProviders[0]!.subscribers[0]!.claims;
+    expect(read!.lines[0]!.institutional).toEqual({ revenueCode: '0120', chargeCents: 360000, unitBasis: 'DA', unitsMilli: 3000 });
+    expect(read!.lines[0]!.adjudications[0]).toMatchObject({ procedure: undefined, revenueCode: '0120', paidCents: 300000, unitsMilli: 3000 });
+  });
 });
 
 describe('property: random valid claims survive write → parse', () => {

@@ -174,7 +174,9 @@ function lineAdjudications(prior: PriorAdjudication, line: ClaimLine): LineAdjud
   if (!paid || !priorLine) return [];
   return [{
     payerId: prior.payer.payerIdentifier, paidCents: priorLine.paidCents,
-    procedure: { qualifier: line.procedureCode ? 'HC' : 'NU', code: priorLine.procedureCode, modifiers: priorLine.modifiers?.split(',') ?? [] },
+    // SVD03 is the procedure the payer adjudicated, left out when it paid by revenue code alone; SVD04 the revenue code.
+    procedure: line.procedureCode ? { qualifier: 'HC', code: priorLine.procedureCode, modifiers: priorLine.modifiers?.split(',') ?? [] } : undefined,
+    ...(line.revenueCode ? { revenueCode: line.revenueCode } : {}),
     unitsMilli: priorLine.unitsMilli ?? line.unitsMilli,
     adjustmentGroups: adjustmentGroups(priorLine.adjustments),
     dates: paid.remittance.paymentDate ? [{ qualifier: '573', date: paid.remittance.paymentDate }] : [],

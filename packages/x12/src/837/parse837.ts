@@ -283,7 +283,7 @@ class SubmissionBuilder {
         this.inDrug = false;
         const [qualifier = '', code = '', ...rest] = composite(s, 3);
         this.adjudication = {
-          payerId: s.elements[1] ?? '', paidCents: cents(s, 2), procedure: procedure([qualifier, code, ...rest]), revenueCode: text(s, 4),
+          payerId: s.elements[1] ?? '', paidCents: cents(s, 2), procedure: s.has(3) ? procedure([qualifier, code, ...rest]) : undefined, revenueCode: text(s, 4),
           unitsMilli: quantityMilli(s, 5), bundledLineNumber: text(s, 6), adjustmentGroups: [], dates: [], amounts: [], extra: [],
         };
         line.adjudications.push(this.adjudication);

@@ -130,7 +130,9 @@ export interface LineAdjudication {
   /** SVD01: the other payer's id (matches NM109 of its 2330B). */
   payerId: string;
   paidCents: number;
-  procedure: Procedure;
+  /** SVD03: the procedure the payer adjudicated; absent when it paid a line by its revenue code alone (837I). */
+  procedure?: Procedure;
+  /** SVD04: the revenue code (837I). */
   revenueCode?: string;
   unitsMilli?: number;
   bundledLineNumber?: string;

@@ -169,7 +169,7 @@ function lineSegments(line: ServiceLine837, kind: Submission837['kind']): RawSeg
 
 function adjudicationSegments(a: LineAdjudication): RawSegment[] {
   const own: RawSegment[] = [
-    ['SVD', a.payerId, centsToDecimal(a.paidCents), procedureComposite(a.procedure), a.revenueCode ?? '', a.unitsMilli === undefined ? '' : milliToDecimal(a.unitsMilli), a.bundledLineNumber ?? ''],
+    ['SVD', a.payerId, centsToDecimal(a.paidCents), a.procedure ? procedureComposite(a.procedure) : '', a.revenueCode ?? '', a.unitsMilli === undefined ? '' : milliToDecimal(a.unitsMilli), a.bundledLineNumber ?? ''],
     ...adjustmentSegments(a.adjustmentGroups),
     ...a.dates.map(dateSegment),
     ...a.amounts.map(amountSegment),
