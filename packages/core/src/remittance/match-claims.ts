@@ -27,7 +27,7 @@ export const remittedLine = (s: ServicePayment): RemittedLine => {
 };
 
 /** Whether a remitted line speaks of this claim line's service: the same CPT/HCPCS, or for a line billed by revenue code alone, that revenue code. */
-function sameService(l: ClaimLine, s: RemittedLine): boolean {
+export function sameService(l: Pick<ClaimLine, 'procedureCode' | 'revenueCode'>, s: RemittedLine): boolean {
   if (l.procedureCode) return l.procedureCode === s.procedureCode;
   return l.revenueCode !== null && l.revenueCode === (s.revenueCode ?? s.procedureCode);
 }

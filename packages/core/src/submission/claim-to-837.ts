@@ -1,5 +1,6 @@
 import type { AdjustmentGroup, Claim837, LineAdjudication, NamedEntity, OtherPayer, Submission837 } from '@revcycle/x12';
 import type { Claim, ClaimLine, Coverage, Diagnosis, Encounter, Facility, Guarantor, Organization, Patient, Payer, Practice, Provider, Remittance, RemittanceAdjustment, RemittanceClaim, RemittanceServiceLine } from '../db/prisma-client.ts';
+import { sameService } from '../remittance/match-claims.ts';
 
 /** The primary claim of a secondary one, with the payer's posted adjudication (the latest claim payment not reversed). */
 export type PriorAdjudication = Claim & {
@@ -75,7 +76,7 @@ function procedureOf(l: ClaimLine): { qualifier: string; code: string; modifiers
 }
 
 /** Revenue codes 0100–0219: room and board (all-inclusive, private, semi-private, ICU, CCU …), billed in days. */
-export function isAccommodation(revenueCode: string): boolean {
+function isAccommodation(revenueCode: string): boolean {
   return /^0(1\d\d|20\d|21\d)$/.test(revenueCode);
 }
 
@@ -168,9 +169,8 @@ function otherPayers(c: ClaimForSubmission, prior: PriorAdjudication): OtherPaye
 /** Loop 2430 for one line: what the primary payer paid and adjusted on it, and when. */
 function lineAdjudications(prior: PriorAdjudication, line: ClaimLine): LineAdjudication[] {
   const paid = adjudicationOf(prior);
-  // A line billed by revenue code alone comes back as NU:<revenue code>.
-  const billedCode = line.procedureCode ?? line.revenueCode;
-  const priorLine = paid?.lines.find((l) => l.lineControlNumber === `${prior.patientControlNumber}-${line.lineNumber}`) ?? paid?.lines.find((l) => l.procedureCode === billedCode);
+  // By the line control number we sent, else by the rule the import matched lines with (code, or revenue code alone).
+  const priorLine = paid?.lines.find((l) => l.lineControlNumber === `${prior.patientControlNumber}-${line.lineNumber}`) ?? paid?.lines.find((l) => sameService(line, l));
   if (!paid || !priorLine) return [];
   return [{
     payerId: prior.payer.payerIdentifier, paidCents: priorLine.paidCents,
