@@ -1,8 +1,7 @@
 // npm run bench:stages -w @revcycle/x12 -- [stage] [repeats]: where stream835's time goes, stage by stage, on the
 // benchmark file held in memory in 64 KiB chunks (no file I/O). Each stage adds one layer to the one before:
-//   scan       the scanner alone (segments found, then dropped)
-//   envelope   + envelope validation (ISA/GS/ST … SE/GE/IEA)
-//   builder    + the 835 model (claims, services, adjustments, balancing)
+//   scan       the segment reader alone (every element of every segment found, nothing made)
+//   builder    + envelope validation and the 835 model (claims, services, adjustments, balancing)
 //   stream835  + the async iteration a caller sees
 // The difference between two stages is the cost of the layer. "first" is a cold run (what `npm run bench` times,
 // JIT warm-up included); "min" is the fastest of the repeats (steady state). Run `npm run bench` once first: it
@@ -10,11 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RemittanceBuilder } from '../src/835/remittance-builder.ts';
-import { EnvelopeValidator } from '../src/envelope.ts';
+import { RemittanceReader } from '../src/835/remittance-reader.ts';
 import { stream835 } from '../src/index.ts';
-import { SegmentScanner } from '../src/tokenizer.ts';
-import type { Segment } from '../src/tokenizer.ts';
+import { SegmentReader } from '../src/segment-reader.ts';
 
 const file = process.env.BENCH_FILE ?? join(tmpdir(), `revcycle-bench-v2-${Number(process.env.BENCH_CLAIMS ?? 120_000)}.835`);
 const [only, repeats = '6'] = process.argv.slice(2);
@@ -32,23 +29,25 @@ async function run(stage: string): Promise<number> {
     for await (const event of stream835(source())) if (event.kind === 'claim') count++;
     return count;
   }
-  let onSegment: (segment: Segment) => void = () => count++;
-  if (stage !== 'scan') {
-    const builder = new RemittanceBuilder({ header() {}, claim: () => count++, end() {} });
-    const envelope = new EnvelopeValidator(stage === 'builder' ? builder : { start() {}, segment: () => count++, end() {} });
-    onSegment = envelope.push.bind(envelope);
+  let read: (text: string, bytes: Buffer) => number;
+  if (stage === 'scan') {
+    const reader = new SegmentReader();
+    const visit = () => count++;
+    read = (text, bytes) => reader.scan(text, false, visit, bytes);
+  } else {
+    const reader = new RemittanceReader({ header() {}, claim: () => count++, end() {} });
+    read = (text, bytes) => reader.read(text, false, bytes);
   }
-  const scanner = new SegmentScanner();
   let carry = '';
   for (const chunk of chunks) {
     const bytes = carry === '' ? chunk : Buffer.concat([Buffer.from(carry, 'latin1'), chunk]);
     const text = bytes.toString('latin1');
-    carry = text.slice(scanner.scan(text, false, onSegment, bytes));
+    carry = text.slice(read(text, bytes));
   }
   return count;
 }
 
-for (const stage of only ? [only] : ['scan', 'envelope', 'builder', 'stream835']) {
+for (const stage of only ? [only] : ['scan', 'builder', 'stream835']) {
   // Each stage in a fresh process would be fairer for "first"; one process per stage is what `npm run bench` does,
   // so when no stage is named each one is run in its own child process.
   if (!only) {

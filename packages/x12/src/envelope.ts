@@ -49,7 +49,14 @@ export interface EnvelopeContext {
   transaction: TransactionHeader;
 }
 
-export function fail(code: X12ErrorCode, message: string, segment: Segment | undefined, elementPosition = 0): never {
+/** Where a segment is: what an error names. A `Segment` is one; so is a `SegmentReader` on its current segment. */
+export interface SegmentLocation {
+  readonly index: number;
+  readonly id: string;
+  readonly offset: number;
+}
+
+export function fail(code: X12ErrorCode, message: string, segment: SegmentLocation | undefined, elementPosition = 0): never {
   throw new X12ParseError(code, message, {
     segmentIndex: segment?.index ?? 0,
     segmentId: segment?.id ?? '',
@@ -89,7 +96,9 @@ export class EnvelopeValidator {
   private transactionCount = 0;
   private segmentCount = 0;
   private interchanges = 0;
-  private last: Segment | undefined;
+  /** The last segment seen (copied: a reader's location moves on), for the error of a file that ends early. */
+  private readonly last = { index: 0, id: '', offset: 0 };
+  private seenAny = false;
 
   constructor(
     private readonly handler: TransactionHandler,
@@ -103,7 +112,7 @@ export class EnvelopeValidator {
   }
 
   push(segment: Segment): void {
-    this.last = segment;
+    this.saw(segment);
     // Only envelope segments are split into elements; body segments pass through untouched.
     switch (segment.id) {
       case 'ISA': {
@@ -175,10 +184,26 @@ export class EnvelopeValidator {
         return;
       }
       default:
-        if (!this.context) fail('UNEXPECTED_SEGMENT', `${segment.id} outside a transaction set`, segment);
-        this.segmentCount++;
+        this.body(segment);
         this.handler.segment(segment);
     }
+  }
+
+  /**
+   * Checks and counts a body segment without handing it on: for a reader that reads the body in place
+   * (`SegmentReader`) and hands it to its own builder; envelope segments still go through `push`.
+   */
+  body(segment: SegmentLocation): void {
+    this.saw(segment);
+    if (!this.context) fail('UNEXPECTED_SEGMENT', `${segment.id} outside a transaction set`, segment);
+    this.segmentCount++;
+  }
+
+  private saw(segment: SegmentLocation): void {
+    this.seenAny = true;
+    this.last.index = segment.index;
+    this.last.id = segment.id;
+    this.last.offset = segment.offset;
   }
 
   /** Call at the end of the input: an open envelope means the file was truncated. */
@@ -187,7 +212,7 @@ export class EnvelopeValidator {
     const open = this.context
       ? `transaction ${this.context.transaction.controlNumber} has no SE`
       : this.group ? `group ${this.group.controlNumber} has no GE` : 'the interchange has no IEA';
-    fail('TRUNCATED', `The file ends early: ${this.interchanges === 0 ? 'no interchange' : open}`, this.last);
+    fail('TRUNCATED', `The file ends early: ${this.interchanges === 0 ? 'no interchange' : open}`, this.seenAny ? this.last : undefined);
   }
 }
 

@@ -1,4 +1,5 @@
 import { fail } from './envelope.ts';
+import type { Delimiters } from './delimiters.ts';
 import type { Segment } from './tokenizer.ts';
 
 /**
@@ -10,7 +11,7 @@ export function decimalToScaled(value: string, scale: number): number | undefine
 }
 
 /** `decimalToScaled` of `text[from, to)`, read in place. */
-function scaledDecimalIn(text: string, from: number, to: number, scale: number): number | undefined {
+export function scaledDecimalIn(text: string, from: number, to: number, scale: number): number | undefined {
   let i = from;
   const negative = text.charCodeAt(i) === 45; // '-'
   if (negative) i++;
@@ -85,7 +86,7 @@ export function dateFromText(raw: string, segment: Segment, position: number): s
  * date seen before, no new string: a remittance repeats a few dates thousands of times.
  */
 const isoDates = new Map<number, string>();
-function isoDateIn(text: string, from: number, to: number): string | undefined {
+export function isoDateIn(text: string, from: number, to: number): string | undefined {
   if (to - from !== 8) return undefined;
   let yyyymmdd = 0;
   for (let i = from; i < to; i++) {
@@ -127,11 +128,15 @@ export function text(segment: Segment, position: number): string | undefined {
  * usual component separator (some payers send `HC>99213>26` under ISA16 `:`), that one is used instead.
  */
 export function composite(segment: Segment, position: number): string[] {
-  const raw = segment.element(position);
-  const separator = segment.delimiters.component;
+  return componentsOf(segment.element(position), segment.delimiters);
+}
+
+/** The components of one composite element's text (see `composite`). */
+export function componentsOf(raw: string, delimiters: Delimiters): string[] {
+  const separator = delimiters.component;
   if (raw.includes(separator)) return raw.split(separator);
   for (const alternative of ['>', ':', '<', '^', '|']) {
-    if (alternative !== separator && alternative !== segment.delimiters.element && /^[A-Z0-9]{2}$/.test(raw.split(alternative)[0] ?? '') && raw.includes(alternative)) {
+    if (alternative !== separator && alternative !== delimiters.element && /^[A-Z0-9]{2}$/.test(raw.split(alternative)[0] ?? '') && raw.includes(alternative)) {
       return raw.split(alternative);
     }
   }

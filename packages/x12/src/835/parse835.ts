@@ -1,6 +1,5 @@
-import { EnvelopeValidator } from '../envelope.ts';
-import { scanInput } from '../tokenizer.ts';
-import { RemittanceBuilder } from './remittance-builder.ts';
+import { inputText } from '../tokenizer.ts';
+import { RemittanceReader } from './remittance-reader.ts';
 import type { Remittance835 } from './types.ts';
 
 /**
@@ -13,13 +12,11 @@ import type { Remittance835 } from './types.ts';
  */
 export function parse835(input: string | Uint8Array): Remittance835[] {
   const remittances: Remittance835[] = [];
-  const builder = new RemittanceBuilder({
+  const reader = new RemittanceReader({
     header: () => {},
     claim: (claim, remittance) => remittance.claims.push(claim),
     end: (remittance) => remittances.push(remittance),
   });
-  const envelope = new EnvelopeValidator(builder);
-  scanInput(input, (segment) => envelope.push(segment));
-  envelope.finish();
+  reader.read(inputText(input), true, typeof input === 'string' ? undefined : input);
   return remittances;
 }

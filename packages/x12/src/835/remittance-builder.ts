@@ -1,7 +1,8 @@
 import { fail } from '../envelope.ts';
-import type { EnvelopeContext, TransactionHandler } from '../envelope.ts';
+import type { EnvelopeContext, SegmentLocation } from '../envelope.ts';
+import { segmentKey } from '../segment-reader.ts';
+import type { SegmentReader } from '../segment-reader.ts';
 import type { Segment } from '../tokenizer.ts';
-import { cents, composite, date, optionalCents, quantityMilli, required, text } from '../values.ts';
 import { X12ParseError } from '../x12-parse-error.ts';
 import { claimFindings, paymentFinding } from './balancing.ts';
 import type { Adjustment, ClaimPayment, Party, PartyName, PaymentHeader, Procedure, ProviderAdjustment, Remittance835, ServicePayment } from './types.ts';
@@ -17,23 +18,28 @@ export interface RemittanceSink {
 
 type Stage = 'header' | 'payer' | 'payee' | 'claims';
 
+const [CAS, DTM, REF, SVC, CLP, NM1, AMT, LQ, MOA, MIA, BPR, TRN, N1, N3, N4, LX, PLB] = ['CAS', 'DTM', 'REF', 'SVC', 'CLP', 'NM1', 'AMT', 'LQ', 'MOA', 'MIA', 'BPR', 'TRN', 'N1', 'N3', 'N4', 'LX', 'PLB'].map(segmentKey);
+
 /** Where remark codes sit: MOA03–07; MIA05 and MIA20–23. */
 const MOA_REMARKS = [3, 4, 5, 6, 7];
 const MIA_REMARKS = [5, 20, 21, 22, 23];
 
 /**
- * Reads 835 (005010X221A1) transaction sets segment by segment into the typed model, keeping only the claim in
- * progress in memory. Claims are handed to the sink as soon as they are complete.
+ * Reads 835 (005010X221A1) transaction sets into the typed model, keeping only the claim in progress in memory.
+ * The envelope hands it each transaction's ST and SE; the body segments are read in place from a
+ * `SegmentReader` (a remittance is millions of segments: none of them becomes an object). Claims are handed to
+ * the sink as soon as they are complete.
  */
-export class RemittanceBuilder implements TransactionHandler {
+export class RemittanceBuilder {
   private remittance: Remittance835 | undefined;
   private stage: Stage = 'header';
   private party: Party | undefined;
   private claim: ClaimPayment | undefined;
   private service: ServicePayment | undefined;
   private headerSent = false;
-  private bpr: Segment | undefined;
-  private trn: Segment | undefined;
+  /** Where the BPR was (copied: the reader moves on), for errors and the payment's balancing finding. */
+  private bpr: SegmentLocation | undefined;
+  private hasTrn = false;
   private paidTotal = 0;
 
   constructor(private readonly sink: RemittanceSink) {}
@@ -56,138 +62,176 @@ export class RemittanceBuilder implements TransactionHandler {
     this.service = undefined;
     this.headerSent = false;
     this.bpr = undefined;
-    this.trn = undefined;
+    this.hasTrn = false;
     this.paidTotal = 0;
   }
 
-  segment(s: Segment): void {
-    const r = this.remittance!;
-    switch (s.id) {
-      // The most frequent segments of a remittance first: a switch on strings compares case by case.
-      case 'CAS':
-        addAdjustments(s, (this.service ?? this.claimFor(s)).adjustments);
-        return;
-      case 'DTM':
-        this.dateOf(s);
-        return;
-      case 'REF':
-        if (this.service) {
-          if (s.elementIs(1, '6R')) this.service.lineControlNumber = text(s, 2);
-        } else if (!this.claim && this.party && this.stage !== 'claims') {
-          this.party.references[s.element(1)] = s.element(2);
-        }
-        return;
-      case 'SVC':
-        this.finishService();
-        this.claimFor(s);
-        this.service = service(s);
-        if (!this.service.procedure.code) {
-          this.remittance!.warnings.push({ message: 'SVC01-2 (the procedure code) is missing: the service cannot be matched by code', segmentIndex: s.index, segmentId: 'SVC', elementPosition: 1 });
-        }
-        return;
-      case 'CLP':
-        this.finishClaim();
-        this.enterClaims();
-        this.claim = {
-          patientControlNumber: required(s, 1, 'patient control number'),
-          statusCode: required(s, 2, 'claim status code'),
-          chargeCents: cents(s, 3),
-          paidCents: cents(s, 4),
-          patientResponsibilityCents: optionalCents(s, 5) ?? 0,
-          filingIndicator: text(s, 6),
-          payerClaimControlNumber: text(s, 7),
-          facilityTypeCode: text(s, 8),
-          frequencyCode: text(s, 9),
-          patient: undefined,
-          insured: undefined,
-          correctedPatient: undefined,
-          renderingProvider: undefined,
-          serviceDateStart: undefined,
-          serviceDateEnd: undefined,
-          receivedDate: undefined,
-          adjustments: [],
-          remarkCodes: [],
-          amounts: {},
-          services: [],
-          segmentIndex: s.index,
-        };
-        return;
-      case 'NM1':
+  /**
+   * One body segment, the reader standing on its id; elements are read in increasing position. Each segment has
+   * its own small method: V8 optimizes (and inlines the reader's calls into) each one on its own budget, which a
+   * single switch holding all of them exhausted.
+   */
+  segment(s: SegmentReader): void {
+    switch (s.key) {
+      // The most frequent segments of a remittance first: a switch compares case by case.
+      case CAS:
+        return addAdjustments(s, (this.service ?? this.claimFor(s)).adjustments);
+      case DTM:
+        return this.dateOf(s);
+      case REF:
+        return this.reference(s);
+      case SVC:
+        return this.servicePayment(s);
+      case CLP:
+        return this.claimPayment(s);
+      case NM1:
         if (this.claim && !this.service) this.claimName(this.claim, s);
         return;
-      case 'AMT':
-        if (this.service) {
-          if (s.elementIs(1, 'B6')) this.service.allowedCents = cents(s, 2);
-        } else if (this.claim) this.claim.amounts[s.element(1)] = cents(s, 2);
+      case AMT:
+        return this.amount(s);
+      case LQ:
+        if (this.service && s.is(1, 'HE')) this.service.remarkCodes.push(s.required(2, 'remark code'));
         return;
-      case 'LQ':
-        if (this.service && s.elementIs(1, 'HE')) this.service.remarkCodes.push(required(s, 2, 'remark code'));
-        return;
-      case 'MOA':
-      case 'MIA': {
-        const claim = this.claimFor(s);
-        for (const p of s.id === 'MOA' ? MOA_REMARKS : MIA_REMARKS) {
-          const code = text(s, p);
-          if (code) claim.remarkCodes.push(code);
-        }
-        return;
-      }
-      case 'BPR':
-        this.bpr = s;
-        r.payment = {
-          handlingCode: required(s, 1, 'transaction handling code'),
-          amountCents: cents(s, 2),
-          creditDebit: text(s, 3) ?? 'C',
-          method: required(s, 4, 'payment method'),
-          paymentFormat: text(s, 5),
-          paymentDate: this.lenientDate(s, 16),
-          traceNumber: '',
-        };
-        return;
-      case 'TRN':
-        this.trn = s;
-        if (r.payment) {
-          r.payment.traceNumber = required(s, 2, 'check or EFT trace number');
-          r.payment.originatorId = text(s, 3);
-        }
-        return;
-      case 'N1': {
-        const party: Party = { name: text(s, 2) ?? '', idQualifier: text(s, 3), id: text(s, 4), references: {} };
-        if (s.elementIs(1, 'PR')) {
-          r.payer = party;
-          this.stage = 'payer';
-        } else if (s.elementIs(1, 'PE')) {
-          r.payee = party;
-          this.stage = 'payee';
-        }
-        this.party = party;
-        return;
-      }
-      case 'N3':
-        if (this.party && this.stage !== 'claims') {
-          this.party.address ??= { lines: [] };
-          this.party.address.lines.push(...s.elements.slice(1).filter(Boolean));
-        }
-        return;
-      case 'N4':
-        if (this.party && this.stage !== 'claims') {
-          this.party.address ??= { lines: [] };
-          Object.assign(this.party.address, { city: text(s, 1), state: text(s, 2), postalCode: text(s, 3) });
-        }
-        return;
-      case 'LX':
+      case MOA:
+      case MIA:
+        return this.remarks(s);
+      case BPR:
+        return this.financialInformation(s);
+      case TRN:
+        return this.trace(s);
+      case N1:
+        return this.partyName(s);
+      case N3:
+        return this.partyStreet(s);
+      case N4:
+        return this.partyPlace(s);
+      case LX:
         this.finishClaim();
-        this.enterClaims();
-        return;
-      case 'PLB':
+        return this.enterClaims(s);
+      case PLB:
         this.finishClaim();
-        this.enterClaims();
-        r.providerAdjustments.push(...providerAdjustments(s));
+        this.enterClaims(s);
+        this.remittance!.providerAdjustments.push(...providerAdjustments(s));
         return;
       default:
         // CUR, PER, RDM, TS3, TS2, QTY, … carry nothing the model needs; they are read and left.
         return;
     }
+  }
+
+  /** CLP: a claim payment begins (and the one before it is complete). */
+  private claimPayment(s: SegmentReader): void {
+    this.finishClaim();
+    this.enterClaims(s);
+    this.claim = {
+      patientControlNumber: s.required(1, 'patient control number'),
+      statusCode: s.required(2, 'claim status code'),
+      chargeCents: s.cents(3),
+      paidCents: s.cents(4),
+      patientResponsibilityCents: s.optionalCents(5) ?? 0,
+      filingIndicator: s.optional(6),
+      payerClaimControlNumber: s.optional(7),
+      facilityTypeCode: s.optional(8),
+      frequencyCode: s.optional(9),
+      patient: undefined,
+      insured: undefined,
+      correctedPatient: undefined,
+      renderingProvider: undefined,
+      serviceDateStart: undefined,
+      serviceDateEnd: undefined,
+      receivedDate: undefined,
+      adjustments: [],
+      remarkCodes: [],
+      amounts: {},
+      services: [],
+      segmentIndex: s.index,
+    };
+  }
+
+  /** SVC: a service line begins. */
+  private servicePayment(s: SegmentReader): void {
+    this.finishService();
+    this.claimFor(s);
+    const line = service(s);
+    this.service = line;
+    if (!line.procedure.code) {
+      this.remittance!.warnings.push({ message: 'SVC01-2 (the procedure code) is missing: the service cannot be matched by code', segmentIndex: line.segmentIndex, segmentId: 'SVC', elementPosition: 1 });
+    }
+  }
+
+  /** REF: a service's line control number, or a payer's or payee's additional identifier. */
+  private reference(s: SegmentReader): void {
+    if (this.service) {
+      if (s.is(1, '6R')) this.service.lineControlNumber = s.optional(2);
+    } else if (!this.claim && this.party && this.stage !== 'claims') {
+      this.party.references[s.element(1)] = s.element(2);
+    }
+  }
+
+  /** AMT: a service's allowed amount (B6), or a claim's supplemental amounts by qualifier. */
+  private amount(s: SegmentReader): void {
+    if (this.service) {
+      if (s.is(1, 'B6')) this.service.allowedCents = s.cents(2);
+    } else if (this.claim) this.claim.amounts[s.element(1)] = s.cents(2);
+  }
+
+  /** MOA / MIA: the claim's remark codes. */
+  private remarks(s: SegmentReader): void {
+    const claim = this.claimFor(s);
+    for (const p of s.key === MOA ? MOA_REMARKS : MIA_REMARKS) {
+      const code = s.optional(p);
+      if (code) claim.remarkCodes.push(code);
+    }
+  }
+
+  /** BPR: the payment. */
+  private financialInformation(s: SegmentReader): void {
+    this.bpr = { index: s.index, id: s.id, offset: s.offset };
+    this.remittance!.payment = {
+      handlingCode: s.required(1, 'transaction handling code'),
+      amountCents: s.cents(2),
+      creditDebit: s.optional(3) ?? 'C',
+      method: s.required(4, 'payment method'),
+      paymentFormat: s.optional(5),
+      paymentDate: this.lenientDate(s, 16),
+      traceNumber: '',
+    };
+  }
+
+  /** TRN: the check or EFT trace number. */
+  private trace(s: SegmentReader): void {
+    this.hasTrn = true;
+    const payment = this.remittance!.payment;
+    if (payment) {
+      payment.traceNumber = s.required(2, 'check or EFT trace number');
+      payment.originatorId = s.optional(3);
+    }
+  }
+
+  /** N1: the payer (PR) or payee (PE) loop begins. */
+  private partyName(s: SegmentReader): void {
+    const r = this.remittance!;
+    const role = s.is(1, 'PR') ? 'payer' : s.is(1, 'PE') ? 'payee' : undefined;
+    const party: Party = { name: s.optional(2) ?? '', idQualifier: s.optional(3), id: s.optional(4), references: {} };
+    if (role) {
+      r[role] = party;
+      this.stage = role;
+    }
+    this.party = party;
+  }
+
+  /** N3: the party's address lines. */
+  private partyStreet(s: SegmentReader): void {
+    if (!this.party || this.stage === 'claims') return;
+    const address = (this.party.address ??= { lines: [] });
+    while (s.nextElement()) if (s.to > s.from) address.lines.push(s.text.slice(s.from, s.to));
+  }
+
+  /** N4: the party's city, state and postal code. */
+  private partyPlace(s: SegmentReader): void {
+    if (!this.party || this.stage === 'claims') return;
+    this.party.address ??= { lines: [] };
+    Object.assign(this.party.address, { city: s.optional(1), state: s.optional(2), postalCode: s.optional(3) });
   }
 
   end(_context: EnvelopeContext, se: Segment): void {
@@ -200,13 +244,16 @@ export class RemittanceBuilder implements TransactionHandler {
     this.remittance = undefined;
   }
 
-  /** The header is complete once claims (or the trailer) begin; BPR, TRN and both parties are required. */
-  private enterClaims(at?: Segment): void {
+  /**
+   * The header is complete once claims (or the trailer) begin; BPR, TRN and both parties are required. A missing
+   * one is reported at the BPR when there is one, else at the segment that ended the header.
+   */
+  private enterClaims(at: SegmentLocation): void {
     if (this.headerSent) return;
     const r = this.remittance!;
-    const where = at ?? this.bpr;
+    const where = this.bpr ?? at;
     if (!this.bpr) fail('MISSING_SEGMENT', 'The 835 has no BPR (financial information) segment', where);
-    if (!this.trn) fail('MISSING_SEGMENT', 'The 835 has no TRN (reassociation trace number) segment', where);
+    if (!this.hasTrn) fail('MISSING_SEGMENT', 'The 835 has no TRN (reassociation trace number) segment', where);
     if (!r.payer.name && !r.payer.id) fail('MISSING_SEGMENT', 'The 835 has no N1*PR (payer) loop', where);
     if (!r.payee.name && !r.payee.id) fail('MISSING_SEGMENT', 'The 835 has no N1*PE (payee) loop', where);
     this.stage = 'claims';
@@ -215,19 +262,19 @@ export class RemittanceBuilder implements TransactionHandler {
     this.sink.header(r);
   }
 
-  private claimFor(s: Segment): ClaimPayment {
+  private claimFor(s: SegmentReader): ClaimPayment {
     return this.claim ?? fail('UNEXPECTED_SEGMENT', `${s.id} before any CLP (claim payment)`, s);
   }
 
-  private claimName(claim: ClaimPayment, s: Segment): void {
+  private claimName(claim: ClaimPayment, s: SegmentReader): void {
     const name: PartyName = {
       entityCode: s.element(1),
       lastOrOrganizationName: s.element(3),
-      firstName: text(s, 4),
-      middleName: text(s, 5),
-      suffix: text(s, 7),
-      idQualifier: text(s, 8),
-      id: text(s, 9),
+      firstName: s.optional(4),
+      middleName: s.optional(5),
+      suffix: s.optional(7),
+      idQualifier: s.optional(8),
+      id: s.optional(9),
     };
     if (name.entityCode === 'QC') claim.patient = name;
     else if (name.entityCode === 'IL') claim.insured = name;
@@ -236,9 +283,9 @@ export class RemittanceBuilder implements TransactionHandler {
   }
 
   /** Informational dates: an impossible one is a warning (a payer's typo must not block posting the money). */
-  private lenientDate(s: Segment, position: number): string | undefined {
+  private lenientDate(s: SegmentReader, position: number): string | undefined {
     try {
-      return date(s, position);
+      return s.date(position);
     } catch (error) {
       if (!(error instanceof X12ParseError)) throw error;
       this.remittance!.warnings.push({ message: error.message, segmentIndex: s.index, segmentId: s.id, elementPosition: position });
@@ -247,15 +294,15 @@ export class RemittanceBuilder implements TransactionHandler {
   }
 
   /** DTM: the qualifier is compared in place (no string for it), the most frequent first. */
-  private dateOf(s: Segment): void {
+  private dateOf(s: SegmentReader): void {
     if (this.service) {
-      if (s.elementIs(1, '472') || s.elementIs(1, '150')) this.service.serviceDate = this.lenientDate(s, 2);
-      else if (s.elementIs(1, '151')) this.service.serviceDateEnd = this.lenientDate(s, 2);
+      if (s.is(1, '472') || s.is(1, '150')) this.service.serviceDate = this.lenientDate(s, 2);
+      else if (s.is(1, '151')) this.service.serviceDateEnd = this.lenientDate(s, 2);
     } else if (this.claim) {
-      if (s.elementIs(1, '232')) this.claim.serviceDateStart = this.lenientDate(s, 2);
-      else if (s.elementIs(1, '233')) this.claim.serviceDateEnd = this.lenientDate(s, 2);
-      else if (s.elementIs(1, '050')) this.claim.receivedDate = this.lenientDate(s, 2);
-    } else if (s.elementIs(1, '405') && this.remittance?.payment) {
+      if (s.is(1, '232')) this.claim.serviceDateStart = this.lenientDate(s, 2);
+      else if (s.is(1, '233')) this.claim.serviceDateEnd = this.lenientDate(s, 2);
+      else if (s.is(1, '050')) this.claim.receivedDate = this.lenientDate(s, 2);
+    } else if (s.is(1, '405') && this.remittance?.payment) {
       this.remittance.payment.productionDate = this.lenientDate(s, 2);
     }
   }
@@ -278,16 +325,16 @@ export class RemittanceBuilder implements TransactionHandler {
 }
 
 /** CAS: each reason/amount/quantity triplet, added to `out`. */
-function addAdjustments(s: Segment, out: Adjustment[]): void {
-  const groupCode = required(s, 1, 'claim adjustment group code');
+function addAdjustments(s: SegmentReader, out: Adjustment[]): void {
+  const groupCode = s.required(1, 'claim adjustment group code');
   const before = out.length;
   // Up to six reason/amount/quantity triplets: CAS02–04, 05–07, … 17–19.
-  for (let p = 2; p <= 17 && p < s.elementCount; p += 3) {
-    const reasonCode = text(s, p);
+  for (let p = 2; p <= 17 && s.at(p); p += 3) {
+    const reasonCode = s.optional(p);
     if (!reasonCode) continue;
-    out.push({ groupCode, reasonCode, amountCents: cents(s, p + 1), quantityMilli: quantityMilli(s, p + 2) });
+    out.push({ groupCode, reasonCode, amountCents: s.cents(p + 1), quantityMilli: s.quantityMilli(p + 2) });
   }
-  if (out.length === before) fail('MISSING_ELEMENT', 'CAS02 (an adjustment reason) is required', s, 2);
+  if (out.length === before) s.fail('MISSING_ELEMENT', 'CAS02 (an adjustment reason) is required', 2);
 }
 
 function procedure(parts: string[]): Procedure {
@@ -297,17 +344,15 @@ function procedure(parts: string[]): Procedure {
 
 /**
  * SVC01 / SVC06 read in place when written with ISA16 (the usual case: one string per component and no arrays in
- * between); otherwise through `composite`, which also accepts a payer's other component separator.
+ * between); otherwise through `components`, which also accepts a payer's other component separator.
  */
-function procedureAt(s: Segment, position: number): Procedure {
-  const from = s.locate(position);
-  if (from < 0) return procedure([]);
-  const to = s.elementEnd;
-  const text = s.text;
-  const separator = s.delimiters.component.charCodeAt(0);
+function procedureAt(s: SegmentReader, position: number): Procedure {
+  if (!s.at(position)) return procedure([]);
+  const { from, to, text } = s;
+  const separator = s.componentCode;
   let cut = from;
   while (cut < to && text.charCodeAt(cut) !== separator) cut++;
-  if (cut === to) return procedure(composite(s, position));
+  if (cut === to) return procedure(s.components(position));
   const result: Procedure = { qualifier: text.slice(from, cut), code: '', modifiers: [], description: undefined };
   let component = 1;
   for (let start = cut + 1; start <= to; start = cut + 1, component++) {
@@ -321,36 +366,37 @@ function procedureAt(s: Segment, position: number): Procedure {
   return result;
 }
 
-function service(s: Segment): ServicePayment {
+function service(s: SegmentReader): ServicePayment {
+  const segmentIndex = s.index;
   const billed = procedureAt(s, 1);
   const line: ServicePayment = {
     procedure: billed,
-    chargeCents: cents(s, 2),
-    paidCents: cents(s, 3),
-    revenueCode: text(s, 4),
-    unitsPaidMilli: quantityMilli(s, 5) ?? 1000,
+    chargeCents: s.cents(2),
+    paidCents: s.cents(3),
+    revenueCode: s.optional(4),
+    unitsPaidMilli: s.quantityMilli(5) ?? 1000,
     submittedProcedure: s.has(6) ? procedureAt(s, 6) : undefined,
-    submittedUnitsMilli: quantityMilli(s, 7),
+    submittedUnitsMilli: s.quantityMilli(7),
     serviceDate: undefined,
     serviceDateEnd: undefined,
     lineControlNumber: undefined,
     adjustments: [],
     remarkCodes: [],
     allowedCents: undefined,
-    segmentIndex: s.index,
+    segmentIndex,
   };
   return line;
 }
 
-function providerAdjustments(s: Segment): ProviderAdjustment[] {
-  const providerId = required(s, 1, 'provider identifier');
-  const fiscalPeriodDate = date(s, 2);
+function providerAdjustments(s: SegmentReader): ProviderAdjustment[] {
+  const providerId = s.required(1, 'provider identifier');
+  const fiscalPeriodDate = s.date(2);
   const out: ProviderAdjustment[] = [];
   for (let p = 3; p <= 13; p += 2) {
-    if (!text(s, p)) continue;
-    const [reasonCode = '', reference] = composite(s, p);
-    out.push({ providerId, fiscalPeriodDate, reasonCode, reference: reference || undefined, amountCents: cents(s, p + 1) });
+    if (!s.has(p)) continue;
+    const [reasonCode = '', reference] = s.components(p);
+    out.push({ providerId, fiscalPeriodDate, reasonCode, reference: reference || undefined, amountCents: s.cents(p + 1) });
   }
-  if (out.length === 0) fail('MISSING_ELEMENT', 'PLB03 (an adjustment) is required', s, 3);
+  if (out.length === 0) s.fail('MISSING_ELEMENT', 'PLB03 (an adjustment) is required', 3);
   return out;
 }

@@ -1,6 +1,4 @@
-import { EnvelopeValidator } from '../envelope.ts';
-import { SegmentScanner } from '../tokenizer.ts';
-import { RemittanceBuilder } from './remittance-builder.ts';
+import { RemittanceReader } from './remittance-reader.ts';
 import type { ClaimPayment, Remittance835 } from './types.ts';
 
 /** What `stream835` yields, in file order. */
@@ -45,21 +43,17 @@ class RemittanceStream implements AsyncIterableIterator<Remittance835Event> {
   private closed = false;
   /** The chunk being read, while `next` waits for it; later calls queue behind it. */
   private reading: Promise<Result> | undefined;
-  private readonly scanner = new SegmentScanner();
-  private readonly envelope: EnvelopeValidator;
-  private readonly push: (segment: Parameters<EnvelopeValidator['push']>[0]) => void;
+  private readonly reader: RemittanceReader;
   /** The unread end of the previous chunk (a segment cut in two). */
   private carry = '';
 
   constructor(private readonly chunks: AsyncIterator<Uint8Array | string>) {
     const events = this.events;
-    const builder = new RemittanceBuilder({
+    this.reader = new RemittanceReader({
       header: (remittance) => events.push({ kind: 'payment', remittance }),
       claim: (claim, remittance) => events.push({ kind: 'claim', claim, remittance }),
       end: (remittance) => events.push({ kind: 'paymentEnd', remittance }),
     });
-    this.envelope = new EnvelopeValidator(builder);
-    this.push = this.envelope.push.bind(this.envelope);
   }
 
   [Symbol.asyncIterator](): this {
@@ -95,8 +89,7 @@ class RemittanceStream implements AsyncIterableIterator<Remittance835Event> {
         if (this.closed) return DONE;
         if (chunk.done) {
           this.finished = true;
-          this.scanner.scan(this.carry, true, this.push);
-          this.envelope.finish();
+          this.reader.read(this.carry, true);
           break;
         }
         this.feed(chunk.value);
@@ -111,13 +104,13 @@ class RemittanceStream implements AsyncIterableIterator<Remittance835Event> {
   private feed(chunk: Uint8Array | string): void {
     if (typeof chunk === 'string') {
       const text = this.carry + chunk;
-      this.carry = text.slice(this.scanner.scan(text, false, this.push));
+      this.carry = text.slice(this.reader.read(text, false));
       return;
     }
     // The scanner reads the bytes (faster than the string's characters) and slices element strings from the text.
     const bytes = withCarry(this.carry, chunk);
     const text = bytes.toString('latin1');
-    this.carry = text.slice(this.scanner.scan(text, false, this.push, bytes));
+    this.carry = text.slice(this.reader.read(text, false, bytes));
   }
 
   /** Ends the iteration and lets the source release what it holds (a file handle, a socket). */
