@@ -102,31 +102,21 @@ export class SegmentReader {
     return pos;
   }
 
+  // The element accessors below are kept small, their failures out of line: V8 inlines a callee only under a
+  // bytecode budget, and the 835 builder calls them millions of times.
+
   /** Moves to element `position` of the current segment; false when the segment has no such element (it reads as empty). */
   at(position: number): boolean {
-    if (position < this.position) throw new Error(`SegmentReader: element ${position} requested after element ${this.position}`);
-    while (this.position < position) {
-      if (this.ended) {
-        this.position = position;
-        this.from = this.to;
-        this.present = false;
-        return false;
-      }
+    if (position === this.position + 1 && !this.ended) {
       this.advance();
+      return true;
     }
-    return this.present;
+    return position === this.position ? this.present : this.seek(position);
   }
 
   /** Moves to the next element; false when the segment had no more. */
   nextElement(): boolean {
-    if (this.ended) {
-      this.position++;
-      this.from = this.to;
-      this.present = false;
-      return false;
-    }
-    this.advance();
-    return true;
+    return this.at(this.position + 1);
   }
 
   /** Element `position`'s text; '' when it is empty or absent. */
@@ -144,8 +134,7 @@ export class SegmentReader {
   /** Element `position`'s text, which must not be empty. */
   required(position: number, what: string): string {
     this.at(position);
-    if (this.from === this.to) this.fail('MISSING_ELEMENT', `${this.id}${pad(position)} (${what}) is required`, position);
-    return this.text.slice(this.from, this.to);
+    return this.from === this.to ? this.missing(position, what) : this.text.slice(this.from, this.to);
   }
 
   /** True when element `position` is present and not empty. */
@@ -167,10 +156,8 @@ export class SegmentReader {
   /** Element `position` as cents; a missing or malformed amount is an error at that element. */
   cents(position: number): number {
     this.at(position);
-    if (this.from === this.to) this.fail('MISSING_ELEMENT', `${this.id}${pad(position)} (an amount) is required`, position);
-    const value = this.scaled(2);
-    if (value === undefined) this.fail('BAD_ELEMENT', `${this.id}${pad(position)} "${this.raw()}" is not an amount with at most 2 decimals`, position);
-    return value;
+    const value = this.from === this.to ? this.missing(position, 'an amount') : this.scaled(2);
+    return value === undefined ? this.malformed(position, 'is not an amount with at most 2 decimals') : value;
   }
 
   /** Like `cents`, but an empty element is undefined. */
@@ -182,14 +169,13 @@ export class SegmentReader {
   quantityMilli(position: number): number | undefined {
     if (!this.has(position)) return undefined;
     const value = this.scaled(3);
-    if (value === undefined) this.fail('BAD_ELEMENT', `${this.id}${pad(position)} "${this.raw()}" is not a quantity`, position);
-    return value;
+    return value === undefined ? this.malformed(position, 'is not a quantity') : value;
   }
 
   /** CCYYMMDD → YYYY-MM-DD, checking it is a real calendar date. Empty → undefined. */
   date(position: number): string | undefined {
     if (!this.has(position)) return undefined;
-    return isoDateIn(this.text, this.from, this.to) ?? this.fail('BAD_ELEMENT', `${this.id}${pad(position)} "${this.raw()}" is not a date CCYYMMDD`, position);
+    return isoDateIn(this.text, this.from, this.to) ?? this.malformed(position, 'is not a date CCYYMMDD');
   }
 
   /** The components of composite element `position` (see `componentsOf` for other component separators). */
@@ -240,9 +226,28 @@ export class SegmentReader {
     return negative && scaled !== 0 ? -scaled : scaled;
   }
 
-  /** The current element's text. */
-  private raw(): string {
-    return this.text.slice(this.from, this.to);
+  /** `at` beyond the next element: reads up to `position`, or to the segment's end. */
+  private seek(position: number): boolean {
+    if (position < this.position) throw new Error(`SegmentReader: element ${position} requested after element ${this.position}`);
+    while (this.position < position) {
+      if (this.ended) {
+        this.position = position;
+        this.from = this.to;
+        this.present = false;
+        return false;
+      }
+      this.advance();
+    }
+    return true;
+  }
+
+  private missing(position: number, what: string): never {
+    return this.fail('MISSING_ELEMENT', `${this.id}${pad(position)} (${what}) is required`, position);
+  }
+
+  /** The current element (at `position`) is not what it should be. */
+  private malformed(position: number, problem: string): never {
+    return this.fail('BAD_ELEMENT', `${this.id}${pad(position)} "${this.text.slice(this.from, this.to)}" ${problem}`, position);
   }
 
   /** Reads the element that starts at `next`: its end is the next separator, the terminator or the bound. */
