@@ -8,24 +8,20 @@ import type { X12ErrorCode } from './x12-parse-error.ts';
 export type SegmentVisitor = (reader: SegmentReader) => void;
 
 /**
- * Reads X12 segment by segment and, inside a segment, element by element, in one forward pass over the bytes:
- * the pass that finds an element's end is the one that reads it, and nothing is allocated for a segment or an
- * element unless the visitor asks for a string. This is what the 835 reader runs on (a remittance is millions
- * of segments); `SegmentScanner` turns each segment into a `Segment` for the readers that want random access.
+ * Reads X12 segment by segment, in one pass over the bytes that finds each segment's terminator and element
+ * separators, and hands each segment to a visitor that reads its elements in place: nothing is allocated for a
+ * segment or an element unless the visitor asks for a string. This is what the 835 reader runs on (a remittance
+ * is millions of segments); `SegmentScanner` turns each segment into a `Segment` for readers that keep them.
  *
  * Delimiters come from each ISA, so interchanges with different separators can follow each other; CR/LF between
  * segments (or none) is accepted. Feed text with `scan`: it hands every complete segment to the visitor, returns
  * how much it consumed, and the caller keeps the rest for the next chunk. Offsets count characters; bytes decoded
  * as latin1 make them bytes.
- *
- * Element positions only move forward within a segment: `at(3)` after `at(5)` is a programming error.
  */
 export class SegmentReader {
   delimiters: Delimiters | undefined;
   /** Index (0-based, in the whole input) of the current segment; of the next one between segments. */
   index = 0;
-  /** The current segment's id. */
-  id = '';
   /** The current segment's id as a number (see `segmentKey`): what hot paths switch on. */
   key = -1;
   /** Where the current segment starts in `text`. */
@@ -38,14 +34,13 @@ export class SegmentReader {
   /** The text being scanned (elements are sliced from it); `bytes` is the same input, one byte per character. */
   text = '';
   private bytes: Uint8Array = new Uint8Array(0);
-  /** Where the next element starts. */
-  private next = 0;
-  /** True once the current element is the segment's last. */
-  private ended = false;
-  /** False when the current position is past the segment's last element. */
-  private present = false;
-  /** The current segment's terminator is before this index (the fixed end of an ISA, or the text's). */
-  private bound = 0;
+  /**
+   * The current segment's element bounds: element p is `text[bounds[p] + 1, bounds[p + 1])`, so `bounds[0]` is
+   * one before the segment and `bounds[count]` its terminator. Scratch, reused for every segment.
+   */
+  private bounds: Int32Array = new Int32Array(64);
+  /** How many elements the current segment has, the id included. */
+  private count = 0;
   private separator = -1;
   /** -1 inside an ISA: its width, not a character, ends it. */
   private terminator = -1;
@@ -53,6 +48,11 @@ export class SegmentReader {
   /** Offset of `text[0]` in the whole input. */
   private base = 0;
   private started = false;
+
+  /** The current segment's id. */
+  get id(): string {
+    return this.key < 0 ? '' : segmentIdOf(this.key);
+  }
 
   /** Offset of the current segment's first byte in the whole input. */
   get offset(): number {
@@ -77,25 +77,20 @@ export class SegmentReader {
     }
     // Every segment that starts before `complete` ends before it: it is one past the last terminator seen.
     let complete = this.completeBefore(pos, length);
+    // The loop is kept to what every segment needs; an ISA and the end of the input are handled out of line, so
+    // the common path compiles small.
     for (;;) {
-      pos = this.skipBlank(pos, length, this.terminator);
+      let first = bytes[pos];
+      while ((first === 10 || first === 13 || first === 32) && first !== this.terminator) first = bytes[++pos];
       if (pos >= length) break;
-      if (bytes[pos] === 73 && bytes[pos + 1] === 83 && bytes[pos + 2] === 65) {
-        // The ISA is fixed-width and names the delimiters: its terminator is wherever the width puts it.
-        if (length - pos < ISA_LENGTH && !final) break;
-        this.useDelimiters(readDelimiters(text, pos, this.index, this.base + pos));
-        this.terminator = -1;
-        pos = this.visitSegment(pos, pos + ISA_LENGTH - 1, visit);
-        this.terminator = this.delimiters!.segment.charCodeAt(0);
+      if (pos >= complete || (first === 73 && bytes[pos + 1] === 83 && bytes[pos + 2] === 65)) {
+        const next = this.interchangeOrEnd(pos, length, final, visit);
+        if (next < 0) break;
+        pos = next;
         complete = this.completeBefore(pos, length);
-        continue;
+      } else {
+        pos = this.visitSegment(pos, visit);
       }
-      if (pos >= complete) {
-        if (!final) break;
-        const id = text.slice(pos, pos + 3).split(this.delimiters!.element)[0] ?? '';
-        this.fail('TRUNCATED', 'The last segment has no segment terminator: the file is truncated', 0, id, pos);
-      }
-      pos = this.visitSegment(pos, complete, visit);
     }
     if (final && !this.started) this.fail('NOT_X12', 'The input is empty', 0, '', 0);
     this.base += pos;
@@ -107,16 +102,24 @@ export class SegmentReader {
 
   /** Moves to element `position` of the current segment; false when the segment has no such element (it reads as empty). */
   at(position: number): boolean {
-    if (position === this.position + 1 && !this.ended) {
-      this.advance();
+    this.position = position;
+    if (position < this.count) {
+      this.from = this.bounds[position]! + 1;
+      this.to = this.bounds[position + 1]!;
       return true;
     }
-    return position === this.position ? this.present : this.seek(position);
+    this.from = this.to = this.bounds[this.count]!;
+    return false;
   }
 
   /** Moves to the next element; false when the segment had no more. */
   nextElement(): boolean {
     return this.at(this.position + 1);
+  }
+
+  /** How many elements the current segment has, the id included. */
+  get elementCount(): number {
+    return this.count;
   }
 
   /** Element `position`'s text; '' when it is empty or absent. */
@@ -226,21 +229,6 @@ export class SegmentReader {
     return negative && scaled !== 0 ? -scaled : scaled;
   }
 
-  /** `at` beyond the next element: reads up to `position`, or to the segment's end. */
-  private seek(position: number): boolean {
-    if (position < this.position) throw new Error(`SegmentReader: element ${position} requested after element ${this.position}`);
-    while (this.position < position) {
-      if (this.ended) {
-        this.position = position;
-        this.from = this.to;
-        this.present = false;
-        return false;
-      }
-      this.advance();
-    }
-    return true;
-  }
-
   private missing(position: number, what: string): never {
     return this.fail('MISSING_ELEMENT', `${this.id}${pad(position)} (${what}) is required`, position);
   }
@@ -250,49 +238,83 @@ export class SegmentReader {
     return this.fail('BAD_ELEMENT', `${this.id}${pad(position)} "${this.text.slice(this.from, this.to)}" ${problem}`, position);
   }
 
-  /** Reads the element that starts at `next`: its end is the next separator, the terminator or the bound. */
-  private advance(): void {
-    const bytes = this.bytes;
-    const separator = this.separator;
-    const terminator = this.terminator;
-    const bound = this.bound;
-    let end = this.next;
-    this.from = end;
-    this.position++;
-    this.present = true;
-    for (; end < bound; end++) {
-      const c = bytes[end]!;
-      if (c === separator) {
-        this.to = end;
-        this.next = end + 1;
-        return;
-      }
-      if (c === terminator) break;
+  /**
+   * The segment at `pos`, when it is an ISA (read to its fixed width, its delimiters taken) or runs past the end
+   * of the text (kept for the next chunk, or TRUNCATED when the text is the last): where reading goes on, or -1
+   * to stop this chunk here.
+   */
+  private interchangeOrEnd(pos: number, length: number, final: boolean, visit: SegmentVisitor): number {
+    const { bytes, text } = this;
+    if (bytes[pos] === 73 && bytes[pos + 1] === 83 && bytes[pos + 2] === 65) {
+      // The ISA is fixed-width and names the delimiters: its terminator is wherever the width puts it.
+      if (length - pos < ISA_LENGTH && !final) return -1;
+      this.useDelimiters(readDelimiters(text, pos, this.index, this.base + pos));
+      const end = pos + ISA_LENGTH - 1;
+      const bounds = this.bounds;
+      let used = 0;
+      bounds[0] = pos - 1;
+      for (let at = pos; at < end; at++) if (bytes[at] === this.separator) bounds[++used] = at;
+      bounds[++used] = end;
+      this.visitFound(pos, used, visit);
+      this.terminator = this.delimiters!.segment.charCodeAt(0);
+      return end + 1;
     }
-    this.to = end;
-    this.next = end + 1;
-    this.ended = true;
+    if (!final) return -1;
+    const id = text.slice(pos, pos + 3).split(this.delimiters!.element)[0] ?? '';
+    return this.fail('TRUNCATED', 'The last segment has no segment terminator: the file is truncated', 0, id, pos);
   }
 
   /**
-   * Reads the id of the segment at `pos`, hands the segment to `visit`, then reads on to its terminator
-   * (whatever the visitor left unread). Returns where the next segment starts.
+   * Finds the end and the element separators of the segment at `pos` (its terminator is known to come before
+   * the end of the text), hands the segment to `visit` and returns where the next one starts.
    */
-  private visitSegment(pos: number, bound: number, visit: SegmentVisitor): number {
+  private visitSegment(pos: number, visit: SegmentVisitor): number {
+    const bytes = this.bytes;
+    const separator = this.separator;
+    const terminator = this.terminator;
+    let bounds = this.bounds;
+    let used = 0;
+    bounds[0] = pos - 1;
+    let end = pos;
+    for (;; end++) {
+      const c = bytes[end]!;
+      if (c === terminator) break;
+      if (c === separator) {
+        if (++used === bounds.length - 1) bounds = this.moreBounds();
+        bounds[used] = end;
+      }
+    }
+    bounds[++used] = end;
+    this.visitFound(pos, used, visit);
+    return end + 1;
+  }
+
+  /** Hands on the segment at `pos` whose `count` elements are in `bounds`, once its id is checked. */
+  private visitFound(pos: number, count: number, visit: SegmentVisitor): void {
+    const bytes = this.bytes;
+    const idEnd = this.bounds[1]!;
+    // The id's key (see `segmentKey`) from its characters' codes: a letter, then one or two letters or digits.
+    const c0 = KEY_CODES[bytes[pos]!]!;
+    const c1 = KEY_CODES[bytes[pos + 1]!]!;
+    const c2 = idEnd - pos === 3 ? KEY_CODES[bytes[pos + 2]!]! : idEnd - pos === 2 ? 36 : -1;
+    if (c0 < 0 || c0 > 25 || c1 < 0 || c2 < 0) {
+      this.start = pos;
+      this.fail('BAD_SEGMENT_ID', `"${this.text.slice(pos, idEnd).slice(0, 20)}" is not a segment identifier`, 0, '');
+    }
+    this.key = (c0 * 37 + c1) * 37 + c2;
+    this.count = count;
     this.start = pos;
-    this.bound = bound;
-    this.position = -1;
-    this.ended = false;
-    this.next = pos;
-    this.advance();
-    const key = keyAt(this.bytes, pos, this.to);
-    if (key < 0) this.fail('BAD_SEGMENT_ID', `"${this.text.slice(pos, this.to).slice(0, 20)}" is not a segment identifier`, 0, '');
-    this.key = key;
-    this.id = segmentId(key, this.text, pos, this.to);
+    this.position = 0;
     visit(this);
-    while (!this.ended) this.advance();
     this.index++;
-    return this.next;
+  }
+
+  /** A segment with more elements than the scratch holds: twice the room, the bounds so far kept. */
+  private moreBounds(): Int32Array {
+    const more = new Int32Array(this.bounds.length * 2);
+    more.set(this.bounds);
+    this.bounds = more;
+    return more;
   }
 
   private useDelimiters(delimiters: Delimiters): void {
@@ -322,38 +344,27 @@ export class SegmentReader {
 
 /**
  * Segment ids are numbered by their characters (26 × 37 × 37 keys: a letter, then a letter, digit or nothing,
- * twice), so a reader can switch on a number and each id is one shared string, looked up in a table: nothing is
- * allocated per segment.
+ * twice), so a reader can switch on a number, and nothing is allocated per segment for its id.
  */
-const segmentIds: Array<string | undefined> = new Array<string | undefined>(26 * 37 * 37).fill(undefined);
-
-/** The key of the id written in `bytes[from, to)`, or -1 when it is no segment id. */
-function keyAt(bytes: Uint8Array, from: number, to: number): number {
-  const n = to - from;
-  if (n < 2 || n > 3) return -1;
-  let key = 0;
-  for (let i = from; i < to; i++) {
-    const c = bytes[i]!;
-    if (c >= 65 && c <= 90) key = key * 37 + (c - 65);
-    else if (i > from && c >= 48 && c <= 57) key = key * 37 + (c - 48 + 26);
-    else return -1;
-  }
-  // A two-character id takes the "nothing" slot (36) as its third character.
-  return n === 2 ? key * 37 + 36 : key;
-}
+const KEY_CODES = new Int8Array(256).fill(-1);
+for (let c = 65; c <= 90; c++) KEY_CODES[c] = c - 65;
+for (let c = 48; c <= 57; c++) KEY_CODES[c] = c - 48 + 26;
+const KEY_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 /** The key of a segment id (`SegmentReader.key` of a segment with that id), for switching on keys. */
 export function segmentKey(id: string): number {
-  const key = keyAt(Buffer.from(id, 'latin1'), 0, id.length);
-  if (key < 0) throw new Error(`${id} is not a segment id`);
-  return key;
+  const codes = [...id].map((c) => KEY_CODES[c.charCodeAt(0)] ?? -1);
+  if (!/^[A-Z][A-Z0-9]{1,2}$/.test(id)) throw new Error(`${id} is not a segment id`);
+  return (codes[0]! * 37 + codes[1]!) * 37 + (codes[2] ?? 36);
 }
 
-/** The shared string of the id with key `key`, written at `text[from, to)`. */
-function segmentId(key: number, text: string, from: number, to: number): string {
+/** The id with key `key`, one shared string per id. */
+const segmentIds: Array<string | undefined> = new Array<string | undefined>(26 * 37 * 37).fill(undefined);
+function segmentIdOf(key: number): string {
   let id = segmentIds[key];
   if (id === undefined) {
-    id = internalized(text.slice(from, to));
+    const third = key % 37;
+    id = internalized(KEY_CHARACTERS[Math.floor(key / 37 / 37)]! + KEY_CHARACTERS[Math.floor(key / 37) % 37]! + (third === 36 ? '' : KEY_CHARACTERS[third]!));
     segmentIds[key] = id;
   }
   return id;

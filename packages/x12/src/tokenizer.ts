@@ -107,8 +107,7 @@ export class SegmentScanner {
     let separators = this.separators;
     let first = this.used;
     let used = first;
-    if (reader.position > 0) throw new Error('SegmentScanner: the segment was already read past its id');
-    while (reader.nextElement()) {
+    for (let position = 1; reader.at(position); position++) {
       if (used === separators.length) [separators, used, first] = this.newBlock(first, used);
       separators[used++] = reader.from - 1;
     }
