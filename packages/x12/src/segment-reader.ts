@@ -75,26 +75,40 @@ export class SegmentReader {
       if (!text.startsWith('ISA', pos)) this.fail('NOT_X12', 'The input does not start with an ISA segment', 0, '', pos);
       this.started = true;
     }
+    pos = this.segmentsFrom(pos, length, final, visit);
+    if (final && !this.started) this.fail('NOT_X12', 'The input is empty', 0, '', 0);
+    this.base += pos;
+    return pos;
+  }
+
+  /**
+   * Hands on the segments from `pos` on; returns where the first one not read starts. The loop is kept to what
+   * every segment needs (an ISA and the end of the text are handled out of line), and nothing follows it: a long
+   * first call gets it compiled mid-loop (OSR) before the code after it has ever run, and such code deoptimizes
+   * when reached — here it would have left the scanner unoptimized for the rest of a cold run.
+   */
+  private segmentsFrom(pos: number, length: number, final: boolean, visit: SegmentVisitor): number {
+    const bytes = this.bytes;
     // Every segment that starts before `complete` ends before it: it is one past the last terminator seen.
     let complete = this.completeBefore(pos, length);
-    // The loop is kept to what every segment needs; an ISA and the end of the input are handled out of line, so
-    // the common path compiles small.
     for (;;) {
-      let first = bytes[pos];
-      while ((first === 10 || first === 13 || first === 32) && first !== this.terminator) first = bytes[++pos];
-      if (pos >= length) break;
+      // Never a read past the end: optimized code that met one would be deoptimized for it.
+      if (pos >= length) return pos;
+      let first = bytes[pos]!;
+      if ((first === 10 || first === 13 || first === 32) && first !== this.terminator) {
+        pos = this.skipBlank(pos, length, this.terminator);
+        if (pos >= length) return pos;
+        first = bytes[pos]!;
+      }
       if (pos >= complete || (first === 73 && bytes[pos + 1] === 83 && bytes[pos + 2] === 65)) {
         const next = this.interchangeOrEnd(pos, length, final, visit);
-        if (next < 0) break;
+        if (next < 0) return pos;
         pos = next;
         complete = this.completeBefore(pos, length);
       } else {
         pos = this.visitSegment(pos, visit);
       }
     }
-    if (final && !this.started) this.fail('NOT_X12', 'The input is empty', 0, '', 0);
-    this.base += pos;
-    return pos;
   }
 
   // The element accessors below are kept small, their failures out of line: V8 inlines a callee only under a
