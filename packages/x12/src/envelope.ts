@@ -96,7 +96,11 @@ export class EnvelopeValidator {
   private transactionCount = 0;
   private segmentCount = 0;
   private interchanges = 0;
-  /** The last segment seen (copied: a reader's location moves on), for the error of a file that ends early. */
+  /**
+   * The last segment seen, for the error of a file that ends early: the body segment itself (a `SegmentReader`
+   * still describes the last segment it read), or a copy of the last envelope segment's location.
+   */
+  private lastBody: SegmentLocation | undefined;
   private readonly last = { index: 0, id: '', offset: 0 };
   private seenAny = false;
 
@@ -184,6 +188,7 @@ export class EnvelopeValidator {
         return;
       }
       default:
+        this.saw(segment);
         this.body(segment);
         this.handler.segment(segment);
     }
@@ -194,12 +199,13 @@ export class EnvelopeValidator {
    * (`SegmentReader`) and hands it to its own builder; envelope segments still go through `push`.
    */
   body(segment: SegmentLocation): void {
-    this.saw(segment);
     if (!this.context) fail('UNEXPECTED_SEGMENT', `${segment.id} outside a transaction set`, segment);
     this.segmentCount++;
+    this.lastBody = segment;
   }
 
   private saw(segment: SegmentLocation): void {
+    this.lastBody = undefined;
     this.seenAny = true;
     this.last.index = segment.index;
     this.last.id = segment.id;
@@ -212,7 +218,7 @@ export class EnvelopeValidator {
     const open = this.context
       ? `transaction ${this.context.transaction.controlNumber} has no SE`
       : this.group ? `group ${this.group.controlNumber} has no GE` : 'the interchange has no IEA';
-    fail('TRUNCATED', `The file ends early: ${this.interchanges === 0 ? 'no interchange' : open}`, this.seenAny ? this.last : undefined);
+    fail('TRUNCATED', `The file ends early: ${this.interchanges === 0 ? 'no interchange' : open}`, this.lastBody ?? (this.seenAny ? this.last : undefined));
   }
 }
 

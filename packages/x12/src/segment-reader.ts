@@ -20,8 +20,11 @@ export type SegmentVisitor = (reader: SegmentReader) => void;
  */
 export class SegmentReader {
   delimiters: Delimiters | undefined;
-  /** Index (0-based, in the whole input) of the current segment; of the next one between segments. */
-  index = 0;
+  /**
+   * Index (0-based, in the whole input) of the current segment. It and `offset` and `id` keep describing the last
+   * segment read once `scan` returns (an error at the end of the input names it).
+   */
+  index = -1;
   /** The current segment's id as a number (see `segmentKey`): what hot paths switch on. */
   key = -1;
   /** Where the current segment starts in `text`. */
@@ -45,8 +48,11 @@ export class SegmentReader {
   /** -1 inside an ISA: its width, not a character, ends it. */
   private terminator = -1;
   private component = -1;
-  /** Offset of `text[0]` in the whole input. */
+  /** Offset of `text[0]` in the whole input, and of the text of the next `scan`. */
   private base = 0;
+  private nextBase = 0;
+  /** How many segments were read: the index of the next one. */
+  private read = 0;
   private started = false;
 
   /** The current segment's id. */
@@ -67,17 +73,18 @@ export class SegmentReader {
   scan(text: string, final: boolean, visit: SegmentVisitor, bytes: Uint8Array = bytesOf(text)): number {
     this.text = text;
     this.bytes = bytes;
+    this.base = this.nextBase;
     const length = text.length;
     let pos = 0;
     if (!this.started) {
       pos = this.skipBlank(text.charCodeAt(0) === 0xfeff ? 1 : 0, length, -1);
       if (pos + 3 > length && !final) return 0;
-      if (!text.startsWith('ISA', pos)) this.fail('NOT_X12', 'The input does not start with an ISA segment', 0, '', pos);
+      if (!text.startsWith('ISA', pos)) this.between('NOT_X12', 'The input does not start with an ISA segment', pos);
       this.started = true;
     }
     pos = this.segmentsFrom(pos, length, final, visit);
-    if (final && !this.started) this.fail('NOT_X12', 'The input is empty', 0, '', 0);
-    this.base += pos;
+    if (final && !this.started) this.between('NOT_X12', 'The input is empty', 0);
+    this.nextBase = this.base + pos;
     return pos;
   }
 
@@ -206,8 +213,13 @@ export class SegmentReader {
   }
 
   /** An error at the current segment (element `position`, 0 for the segment as a whole). */
-  fail(code: X12ErrorCode, message: string, position = 0, segmentId = this.id, at = this.start): never {
-    throw new X12ParseError(code, message, { segmentIndex: this.index, segmentId, elementPosition: position, byteOffset: this.base + at });
+  fail(code: X12ErrorCode, message: string, position = 0): never {
+    throw new X12ParseError(code, message, { segmentIndex: this.index, segmentId: this.id, elementPosition: position, byteOffset: this.offset });
+  }
+
+  /** An error at `text[at]`, where the next segment would start (`segmentId` when one can be made out). */
+  private between(code: X12ErrorCode, message: string, at: number, segmentId = ''): never {
+    throw new X12ParseError(code, message, { segmentIndex: this.read, segmentId, elementPosition: 0, byteOffset: this.base + at });
   }
 
   private scaled(scale: number): number | undefined {
@@ -262,7 +274,7 @@ export class SegmentReader {
     if (bytes[pos] === 73 && bytes[pos + 1] === 83 && bytes[pos + 2] === 65) {
       // The ISA is fixed-width and names the delimiters: its terminator is wherever the width puts it.
       if (length - pos < ISA_LENGTH && !final) return -1;
-      this.useDelimiters(readDelimiters(text, pos, this.index, this.base + pos));
+      this.useDelimiters(readDelimiters(text, pos, this.read, this.base + pos));
       const end = pos + ISA_LENGTH - 1;
       const bounds = this.bounds;
       let used = 0;
@@ -275,7 +287,7 @@ export class SegmentReader {
     }
     if (!final) return -1;
     const id = text.slice(pos, pos + 3).split(this.delimiters!.element)[0] ?? '';
-    return this.fail('TRUNCATED', 'The last segment has no segment terminator: the file is truncated', 0, id, pos);
+    return this.between('TRUNCATED', 'The last segment has no segment terminator: the file is truncated', pos, id);
   }
 
   /**
@@ -312,15 +324,14 @@ export class SegmentReader {
     const c1 = KEY_CODES[bytes[pos + 1]!]!;
     const c2 = idEnd - pos === 3 ? KEY_CODES[bytes[pos + 2]!]! : idEnd - pos === 2 ? 36 : -1;
     if (c0 < 0 || c0 > 25 || c1 < 0 || c2 < 0) {
-      this.start = pos;
-      this.fail('BAD_SEGMENT_ID', `"${this.text.slice(pos, idEnd).slice(0, 20)}" is not a segment identifier`, 0, '');
+      this.between('BAD_SEGMENT_ID', `"${this.text.slice(pos, idEnd).slice(0, 20)}" is not a segment identifier`, pos);
     }
     this.key = (c0 * 37 + c1) * 37 + c2;
+    this.index = this.read++;
     this.count = count;
     this.start = pos;
     this.position = 0;
     visit(this);
-    this.index++;
   }
 
   /** A segment with more elements than the scratch holds: twice the room, the bounds so far kept. */
