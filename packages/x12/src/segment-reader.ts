@@ -89,32 +89,36 @@ export class SegmentReader {
   }
 
   /**
-   * Hands on the segments from `pos` on; returns where the first one not read starts. The loop is kept to what
-   * every segment needs (an ISA and the end of the text are handled out of line), and nothing follows it: a long
-   * first call gets it compiled mid-loop (OSR) before the code after it has ever run, and such code deoptimizes
-   * when reached — here it would have left the scanner unoptimized for the rest of a cold run.
+   * Hands on the segments from `pos` on; returns where the first one not read starts. The inner loop is kept to
+   * what every segment needs, up to the end of the complete segments; an ISA (which may change the delimiters)
+   * and the end of the text are handled out of line.
+   *
+   * The loop has its own method, and the ISA that starts every input runs the code after the inner loop before
+   * the loop gets hot: V8 compiles a long first call mid-loop (OSR), and code after a loop that had never run
+   * would deoptimize when reached — leaving the reader unoptimized for much of a cold run.
    */
   private segmentsFrom(pos: number, length: number, final: boolean, visit: SegmentVisitor): number {
     const bytes = this.bytes;
-    // Every segment that starts before `complete` ends before it: it is one past the last terminator seen.
+    let terminator = this.terminator;
     let complete = this.completeBefore(pos, length);
     for (;;) {
-      // Never a read past the end: optimized code that met one would be deoptimized for it.
-      if (pos >= length) return pos;
-      let first = bytes[pos]!;
-      if ((first === 10 || first === 13 || first === 32) && first !== this.terminator) {
-        pos = this.skipBlank(pos, length, this.terminator);
-        if (pos >= length) return pos;
-        first = bytes[pos]!;
-      }
-      if (pos >= complete || (first === 73 && bytes[pos + 1] === 83 && bytes[pos + 2] === 65)) {
-        const next = this.interchangeOrEnd(pos, length, final, visit);
-        if (next < 0) return pos;
-        pos = next;
-        complete = this.completeBefore(pos, length);
-      } else {
+      while (pos < complete) {
+        let first = bytes[pos]!;
+        if ((first === 10 || first === 13 || first === 32) && first !== terminator) {
+          pos = this.skipBlank(pos, complete, terminator);
+          if (pos === complete) break;
+          first = bytes[pos]!;
+        }
+        if (first === 73 && pos + 2 < length && bytes[pos + 1] === 83 && bytes[pos + 2] === 65) break; // ISA
         pos = this.visitSegment(pos, visit);
       }
+      pos = this.skipBlank(pos, length, terminator);
+      if (pos >= length) return pos;
+      const next = this.interchangeOrEnd(pos, length, final, visit);
+      if (next < 0) return pos;
+      pos = next;
+      terminator = this.terminator;
+      complete = this.completeBefore(pos, length);
     }
   }
 

@@ -18,7 +18,18 @@ export interface RemittanceSink {
 
 type Stage = 'header' | 'payer' | 'payee' | 'claims';
 
-const [CAS, DTM, REF, SVC, CLP, NM1, AMT, LQ, MOA, MIA, BPR, TRN, N1, N3, N4, LX, PLB] = ['CAS', 'DTM', 'REF', 'SVC', 'CLP', 'NM1', 'AMT', 'LQ', 'MOA', 'MIA', 'BPR', 'TRN', 'N1', 'N3', 'N4', 'LX', 'PLB'].map(segmentKey);
+/**
+ * The segments the builder reads, numbered densely (0 for every other id) so `segment` switches through a jump
+ * table — also in the interpreter, which runs the first segments of every cold start — instead of comparing a
+ * segment's key with each case in turn.
+ */
+const enum Read { Other, CAS, DTM, REF, SVC, CLP, NM1, AMT, LQ, MOA, MIA, BPR, TRN, N1, N3, N4, LX, PLB }
+const READS = new Uint8Array(26 * 37 * 37);
+for (const [id, read] of [
+  ['CAS', Read.CAS], ['DTM', Read.DTM], ['REF', Read.REF], ['SVC', Read.SVC], ['CLP', Read.CLP], ['NM1', Read.NM1],
+  ['AMT', Read.AMT], ['LQ', Read.LQ], ['MOA', Read.MOA], ['MIA', Read.MIA], ['BPR', Read.BPR], ['TRN', Read.TRN],
+  ['N1', Read.N1], ['N3', Read.N3], ['N4', Read.N4], ['LX', Read.LX], ['PLB', Read.PLB],
+] as const) READS[segmentKey(id)] = read;
 
 /** Where remark codes sit: MOA03–07; MIA05 and MIA20–23. */
 const MOA_REMARKS = [3, 4, 5, 6, 7];
@@ -72,43 +83,42 @@ export class RemittanceBuilder {
    * single switch holding all of them exhausted.
    */
   segment(s: SegmentReader): void {
-    switch (s.key) {
-      // The most frequent segments of a remittance first: a switch compares case by case.
-      case CAS:
+    switch (READS[s.key] as Read) {
+      case Read.CAS:
         return addAdjustments(s, (this.service ?? this.claimFor(s)).adjustments);
-      case DTM:
+      case Read.DTM:
         return this.dateOf(s);
-      case REF:
+      case Read.REF:
         return this.reference(s);
-      case SVC:
+      case Read.SVC:
         return this.servicePayment(s);
-      case CLP:
+      case Read.CLP:
         return this.claimPayment(s);
-      case NM1:
+      case Read.NM1:
         if (this.claim && !this.service) this.claimName(this.claim, s);
         return;
-      case AMT:
+      case Read.AMT:
         return this.amount(s);
-      case LQ:
+      case Read.LQ:
         if (this.service && s.is(1, 'HE')) this.service.remarkCodes.push(s.required(2, 'remark code'));
         return;
-      case MOA:
-      case MIA:
+      case Read.MOA:
+      case Read.MIA:
         return this.remarks(s);
-      case BPR:
+      case Read.BPR:
         return this.financialInformation(s);
-      case TRN:
+      case Read.TRN:
         return this.trace(s);
-      case N1:
+      case Read.N1:
         return this.partyName(s);
-      case N3:
+      case Read.N3:
         return this.partyStreet(s);
-      case N4:
+      case Read.N4:
         return this.partyPlace(s);
-      case LX:
+      case Read.LX:
         this.finishClaim();
         return this.enterClaims(s);
-      case PLB:
+      case Read.PLB:
         this.finishClaim();
         this.enterClaims(s);
         this.remittance!.providerAdjustments.push(...providerAdjustments(s));
@@ -178,7 +188,7 @@ export class RemittanceBuilder {
   /** MOA / MIA: the claim's remark codes. */
   private remarks(s: SegmentReader): void {
     const claim = this.claimFor(s);
-    for (const p of s.key === MOA ? MOA_REMARKS : MIA_REMARKS) {
+    for (const p of READS[s.key] === Read.MOA ? MOA_REMARKS : MIA_REMARKS) {
       const code = s.optional(p);
       if (code) claim.remarkCodes.push(code);
     }
