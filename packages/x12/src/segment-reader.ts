@@ -302,7 +302,10 @@ export class SegmentReader {
     const bytes = this.bytes;
     const separator = this.separator;
     const terminator = this.terminator;
-    let bounds = this.bounds;
+    const bounds = this.bounds;
+    // No call in the loop, not even one never made: V8 then keeps what the loop reads (the bytes' buffer, the
+    // bounds') in registers. A segment with more elements than the scratch holds leaves the loop to grow it.
+    const capacity = bounds.length - 2;
     let used = 0;
     bounds[0] = pos - 1;
     let end = pos;
@@ -310,13 +313,29 @@ export class SegmentReader {
       const c = bytes[end]!;
       if (c === terminator) break;
       if (c === separator) {
-        if (++used === bounds.length - 1) bounds = this.moreBounds();
+        bounds[++used] = end;
+        if (used === capacity) break;
+      }
+    }
+    if (bytes[end] !== terminator) [end, used] = this.longSegment(end, used);
+    this.bounds[++used] = end;
+    this.visitFound(pos, used, visit);
+    return end + 1;
+  }
+
+  /** The rest of a segment whose separators filled the scratch from `end` on (`used` recorded): its end and count. */
+  private longSegment(end: number, used: number): [number, number] {
+    const { bytes, separator, terminator } = this;
+    let bounds = this.bounds;
+    for (end++; ; end++) {
+      const c = bytes[end]!;
+      if (c === terminator) break;
+      if (c === separator) {
+        if (++used >= bounds.length - 2) bounds = this.moreBounds();
         bounds[used] = end;
       }
     }
-    bounds[++used] = end;
-    this.visitFound(pos, used, visit);
-    return end + 1;
+    return [end, used];
   }
 
   /** Hands on the segment at `pos` whose `count` elements are in `bounds`, once its id is checked. */
