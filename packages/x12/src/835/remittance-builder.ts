@@ -339,7 +339,7 @@ function addAdjustments(s: SegmentReader, out: Adjustment[]): void {
   const groupCode = s.required(1, 'claim adjustment group code');
   const before = out.length;
   // Up to six reason/amount/quantity triplets: CAS02–04, 05–07, … 17–19.
-  for (let p = 2; p <= 17 && s.at(p); p += 3) {
+  for (let p = 2; p <= 17 && p < s.elementCount; p += 3) {
     const reasonCode = s.optional(p);
     if (!reasonCode) continue;
     out.push({ groupCode, reasonCode, amountCents: s.cents(p + 1), quantityMilli: s.quantityMilli(p + 2) });
