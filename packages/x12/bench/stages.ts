@@ -32,7 +32,7 @@ async function run(stage: string): Promise<number> {
   let read: (text: string, bytes: Buffer) => number;
   if (stage === 'scan') {
     const reader = new SegmentReader();
-    const visit = () => count++;
+    const visit = { segment: () => count++ };
     read = (text, bytes) => reader.scan(text, false, visit, bytes);
   } else {
     const reader = new RemittanceReader({ header() {}, claim: () => count++, end() {} });

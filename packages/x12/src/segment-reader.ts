@@ -4,8 +4,10 @@ import { componentsOf, isoDateIn, pad, scaledDecimalIn } from './values.ts';
 import { X12ParseError } from './x12-parse-error.ts';
 import type { X12ErrorCode } from './x12-parse-error.ts';
 
-/** What a reader of segments is handed, once per segment, positioned on the segment's id (element 0). */
-export type SegmentVisitor = (reader: SegmentReader) => void;
+/** What reads the segments a `SegmentReader` finds: handed the reader once per segment. */
+export interface SegmentVisitor {
+  segment(reader: SegmentReader): void;
+}
 
 /**
  * Reads X12 segment by segment, in one pass over the bytes that finds each segment's terminator and element
@@ -359,7 +361,7 @@ export class SegmentReader {
     this.count = count;
     this.start = pos;
     this.position = 0;
-    visit(this);
+    visit.segment(this);
   }
 
   /** A segment with more elements than the scratch holds: twice the room, the bounds so far kept. */

@@ -98,7 +98,7 @@ export class SegmentScanner {
    * `bytes`, when given, must be `text` as latin1 bytes.
    */
   scan(text: string, final: boolean, onSegment: (segment: Segment) => void, bytes?: Uint8Array): number {
-    return this.reader.scan(text, final, (reader) => onSegment(this.segmentAt(reader)), bytes);
+    return this.reader.scan(text, final, { segment: (reader) => onSegment(this.segmentAt(reader)) }, bytes);
   }
 
   /** The reader's current segment, from wherever it stands, as a `Segment` (its remaining elements are read). */

@@ -1,6 +1,6 @@
 import { EnvelopeValidator } from '../envelope.ts';
 import { segmentKey } from '../segment-reader.ts';
-import type { SegmentReader } from '../segment-reader.ts';
+import type { SegmentReader, SegmentVisitor } from '../segment-reader.ts';
 import { SegmentScanner } from '../tokenizer.ts';
 import { RemittanceBuilder } from './remittance-builder.ts';
 import type { RemittanceSink } from './remittance-builder.ts';
@@ -14,11 +14,10 @@ for (const id of ['ISA', 'GS', 'ST', 'SE', 'GE', 'IEA']) ENVELOPE[segmentKey(id)
  * (ISA, GS, ST, SE, GE, IEA) become `Segment`s for the envelope validator; body segments are checked and counted
  * by the validator and read in place by the builder.
  */
-export class RemittanceReader {
+export class RemittanceReader implements SegmentVisitor {
   private readonly scanner = new SegmentScanner();
   private readonly envelope: EnvelopeValidator;
   private readonly builder: RemittanceBuilder;
-  private readonly visit: (reader: SegmentReader) => void;
 
   constructor(sink: RemittanceSink) {
     const builder = new RemittanceBuilder(sink);
@@ -29,17 +28,17 @@ export class RemittanceReader {
       segment: () => {},
       end: (context, se) => builder.end(context, se),
     });
-    this.visit = (reader) => this.segment(reader);
   }
 
   /** Reads the complete segments of `text` (see `SegmentReader.scan`); returns how many characters it consumed. */
   read(text: string, final: boolean, bytes?: Uint8Array): number {
-    const consumed = this.scanner.reader.scan(text, final, this.visit, bytes);
+    const consumed = this.scanner.reader.scan(text, final, this, bytes);
     if (final) this.envelope.finish();
     return consumed;
   }
 
-  private segment(reader: SegmentReader): void {
+  /** One segment (see `SegmentVisitor`). */
+  segment(reader: SegmentReader): void {
     if (ENVELOPE[reader.key] === 1) {
       this.envelope.push(this.scanner.segmentAt(reader));
       return;
