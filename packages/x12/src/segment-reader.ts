@@ -191,7 +191,7 @@ export class SegmentReader {
   /** Element `position` as cents; a missing or malformed amount is an error at that element. */
   cents(position: number): number {
     if (!this.has(position)) return this.missing(position, 'an amount');
-    const value = this.scaled(this.bounds[position]! + 1, this.bounds[position + 1]!, 2);
+    const value = scaledDecimalIn(this.text, this.bounds[position]! + 1, this.bounds[position + 1]!, 2);
     return value === undefined ? this.malformed(position, 'is not an amount with at most 2 decimals') : value;
   }
 
@@ -203,7 +203,7 @@ export class SegmentReader {
   /** A quantity (units, days) in thousandths, exactly: 1.5 units → 1500. Empty → undefined. */
   quantityMilli(position: number): number | undefined {
     if (!this.has(position)) return undefined;
-    const value = this.scaled(this.bounds[position]! + 1, this.bounds[position + 1]!, 3);
+    const value = scaledDecimalIn(this.text, this.bounds[position]! + 1, this.bounds[position + 1]!, 3);
     return value === undefined ? this.malformed(position, 'is not a quantity') : value;
   }
 
@@ -231,39 +231,6 @@ export class SegmentReader {
   /** An error at `text[at]`, where the next segment would start (`segmentId` when one can be made out). */
   private between(code: X12ErrorCode, message: string, at: number, segmentId = ''): never {
     throw new X12ParseError(code, message, { segmentIndex: this.read, segmentId, elementPosition: 0, byteOffset: this.base + at });
-  }
-
-  /** `decimalToScaled` of the bytes [from, to), which are not empty. */
-  private scaled(from: number, to: number, scale: number): number | undefined {
-    const bytes = this.bytes;
-    let i = from;
-    const negative = bytes[i] === 45; // '-'
-    if (negative) i++;
-    let scaled = 0;
-    let digits = 0;
-    let fractionDigits = -1; // -1 until the decimal point
-    for (; i < to; i++) {
-      const c = bytes[i]!;
-      if (c === 46) {
-        if (fractionDigits >= 0) return undefined;
-        fractionDigits = 0;
-        continue;
-      }
-      if (c < 48 || c > 57) return undefined;
-      digits++;
-      if (fractionDigits >= 0) {
-        if (fractionDigits >= scale) {
-          if (c !== 48) return undefined; // only zeros may follow the last kept decimal
-          continue;
-        }
-        fractionDigits++;
-      }
-      scaled = scaled * 10 + (c - 48);
-    }
-    if (digits === 0) return undefined;
-    for (let f = Math.max(fractionDigits, 0); f < scale; f++) scaled *= 10;
-    if (!Number.isSafeInteger(scaled)) return undefined;
-    return negative && scaled !== 0 ? -scaled : scaled;
   }
 
   private missing(position: number, what: string): never {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize, walkEnvelope, X12ParseError } from '../src/index.ts';
+import { tokenize, walkEnvelope } from '../src/index.ts';
+import { parseError } from './parse-error.ts';
 import { sample, samplesUnder } from './samples.ts';
 
 function walk(text: string | Uint8Array) {
   return [...walkEnvelope(tokenize(text))];
-}
-
-function parseError(run: () => unknown): X12ParseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof X12ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected an X12ParseError');
 }
 
 const ISA = 'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240115*1200*^*00501*000000001*0*T*:~';
