@@ -25,6 +25,17 @@ afterAll(() => t.close());
 
 const gql = <T>(doc: string, variables: Record<string, unknown> = {}) => queryData<T>(t, token, doc, variables);
 
+describe('todayIn', () => {
+  it('shifts by calendar days, also late in the evening across a daylight-saving change', () => {
+    // 23:30 in Chicago on 27 November (CST); 170 days later is 16 May (CDT), whatever the hour.
+    const evening = new Date('2026-11-28T05:30:00Z');
+    expect(todayIn('America/Chicago', evening)).toBe('2026-11-27');
+    expect(todayIn('America/Chicago', evening, 170)).toBe('2027-05-16');
+    expect(todayIn('America/Chicago', new Date('2027-05-17T04:30:00Z'), -170)).toBe('2026-11-27');
+    expect(todayIn('UTC', evening, -28)).toBe('2026-10-31');
+  });
+});
+
 describe("dates are the practice's calendar day, evenings included", () => {
   it('posts charges, counts appeal deadlines and sweeps them on the practice’s today, not UTC’s', async () => {
     expect(practiceToday()).toBe(addDays(utcDay(), -1));

@@ -7,10 +7,14 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Today's calendar date in an IANA time zone, optionally shifted by whole days (negative: the past). */
+/**
+ * Today's calendar date in an IANA time zone, optionally shifted by whole days (negative: the past). The shift is
+ * counted in calendar days: shifting the instant by 24-hour days lands on the wrong date when a daylight-saving
+ * change lies between (late in the evening, 170 days from November is the day after in May).
+ */
 export function todayIn(timeZone: string, now = new Date(), offsetDays = 0): string {
-  const shifted = new Date(now.getTime() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(shifted);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return offsetDays === 0 ? today : addDays(today, offsetDays);
 }
 
 /** A calendar date shifted by whole days (negative: earlier). */
