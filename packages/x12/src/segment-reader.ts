@@ -33,7 +33,7 @@ export class SegmentReader {
   start = 0;
   /** The position of the current element (0 is the id). */
   position = 0;
-  /** Bounds in `text` of the current element. */
+  /** Bounds in `text` of the element `at` last moved to (the accessors below do not move it). */
   from = 0;
   to = 0;
   /** The text being scanned (elements are sliced from it); `bytes` is the same input, one byte per character. */
@@ -47,7 +47,7 @@ export class SegmentReader {
   /** How many elements the current segment has, the id included. */
   private count = 0;
   private separator = -1;
-  /** -1 inside an ISA: its width, not a character, ends it. */
+  /** -1 until the first ISA names it (an ISA is read to its fixed width, not to a terminator). */
   private terminator = -1;
   private component = -1;
   /** Offset of `text[0]` in the whole input, and of the text of the next `scan`. */
@@ -123,9 +123,6 @@ export class SegmentReader {
       complete = this.completeBefore(pos, length);
     }
   }
-
-  // The element accessors are kept small, their failures out of line: V8 inlines a callee only under a bytecode
-  // budget, and the 835 builder calls them millions of times.
 
   /** Moves to element `position` of the current segment; false when the segment has no such element (it reads as empty). */
   at(position: number): boolean {
