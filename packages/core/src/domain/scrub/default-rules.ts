@@ -1,14 +1,11 @@
 import { isIcd10Cm, isModifier, isPlaceOfService, isProcedureCode } from '../medical-codes.ts';
 import { isValidNpi } from '../npi.ts';
 import type { Claim, ClaimLine } from '../../db/prisma-client.ts';
+import { daysBetween } from '../../util/calendar-date.ts';
 import type { ScrubFinding, ScrubRule } from './scrub-rule.ts';
 
 const error = (path: Array<string | number>, message: string) => ({ severity: 'ERROR' as const, path, message });
 const warning = (path: Array<string | number>, message: string) => ({ severity: 'WARNING' as const, path, message });
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /** The rules every claim is scrubbed with, in the order a biller would fix things. */
 export const DEFAULT_SCRUB_RULES: ScrubRule[] = [
