@@ -365,6 +365,8 @@ export class SegmentReader {
  * Segment ids are numbered by their characters (26 × 37 × 37 keys: a letter, then a letter, digit or nothing,
  * twice), so a reader can switch on a number, and nothing is allocated per segment for its id.
  */
+/** How many keys there are: a table indexed by key has this length. */
+export const SEGMENT_KEY_COUNT = 26 * 37 * 37;
 const KEY_CODES = new Int8Array(256).fill(-1);
 for (let c = 65; c <= 90; c++) KEY_CODES[c] = c - 65;
 for (let c = 48; c <= 57; c++) KEY_CODES[c] = c - 48 + 26;
@@ -378,7 +380,7 @@ export function segmentKey(id: string): number {
 }
 
 /** The id with key `key`, one shared string per id. */
-const segmentIds: Array<string | undefined> = new Array<string | undefined>(26 * 37 * 37).fill(undefined);
+const segmentIds: Array<string | undefined> = new Array<string | undefined>(SEGMENT_KEY_COUNT).fill(undefined);
 function segmentIdOf(key: number): string {
   let id = segmentIds[key];
   if (id === undefined) {

@@ -1,6 +1,6 @@
 import { fail } from '../envelope.ts';
 import type { EnvelopeContext, SegmentLocation } from '../envelope.ts';
-import { segmentKey } from '../segment-reader.ts';
+import { SEGMENT_KEY_COUNT, segmentKey } from '../segment-reader.ts';
 import type { SegmentReader } from '../segment-reader.ts';
 import type { Segment } from '../tokenizer.ts';
 import { X12ParseError } from '../x12-parse-error.ts';
@@ -24,7 +24,7 @@ type Stage = 'header' | 'payer' | 'payee' | 'claims';
  * segment's key with each case in turn.
  */
 const enum Read { Other, CAS, DTM, REF, SVC, CLP, NM1, AMT, LQ, MOA, MIA, BPR, TRN, N1, N3, N4, LX, PLB }
-const READS = new Uint8Array(26 * 37 * 37);
+const READS = new Uint8Array(SEGMENT_KEY_COUNT);
 for (const [id, read] of [
   ['CAS', Read.CAS], ['DTM', Read.DTM], ['REF', Read.REF], ['SVC', Read.SVC], ['CLP', Read.CLP], ['NM1', Read.NM1],
   ['AMT', Read.AMT], ['LQ', Read.LQ], ['MOA', Read.MOA], ['MIA', Read.MIA], ['BPR', Read.BPR], ['TRN', Read.TRN],

@@ -1,12 +1,12 @@
 import { EnvelopeValidator } from '../envelope.ts';
-import { segmentKey } from '../segment-reader.ts';
+import { SEGMENT_KEY_COUNT, segmentKey } from '../segment-reader.ts';
 import type { SegmentReader, SegmentVisitor } from '../segment-reader.ts';
 import { SegmentScanner } from '../tokenizer.ts';
 import { RemittanceBuilder } from './remittance-builder.ts';
 import type { RemittanceSink } from './remittance-builder.ts';
 
 /** 1 at the key of each envelope segment's id. */
-const ENVELOPE = new Uint8Array(segmentKey('ZZZ') + 1);
+const ENVELOPE = new Uint8Array(SEGMENT_KEY_COUNT);
 for (const id of ['ISA', 'GS', 'ST', 'SE', 'GE', 'IEA']) ENVELOPE[segmentKey(id)] = 1;
 
 /**
