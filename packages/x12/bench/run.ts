@@ -35,9 +35,12 @@ function median(all: Result[]): Result {
   const sorted = [...all].sort((a, b) => a.seconds - b.seconds);
   return { ...sorted[Math.floor(sorted.length / 2)]!, maxRssMb: Math.max(...all.map((r) => r.maxRssMb)) };
 }
+/** Every run of every contender, round by round (`rounds[i][r]`: contender i's run in round r). */
+let rounds: Result[][] = [];
 function measureInTurns(contenders: Array<[name: string, arg: string]>): Result[] {
   const all = contenders.map((): Result[] => []);
   for (let round = 0; round < runs; round++) contenders.forEach(([name, arg], i) => all[i]!.push(measureOnce(name, arg)));
+  rounds = all;
   return all.map(median);
 }
 
@@ -60,6 +63,10 @@ for (const r of results) {
 }
 const ours = results[1]!;
 for (const other of results.slice(2)) console.log(`stream835 is ${(rate(ours) / rate(other)).toFixed(1)}× ${other.name}`);
+// Runs of one round ran minutes apart from the other rounds' but seconds apart from each other: the ratio within
+// a round is what the machine's drift disturbs least, and its spread shows how far to trust the medians.
+const perRound = rounds[0]!.map((split, r) => split.seconds / rounds[1]![r]!.seconds).sort((a, b) => a - b);
+console.log(`stream835 against the split, round by round: ${perRound.map((x) => `${x.toFixed(2)}×`).join(' ')}`);
 const claimsOk = results.every((r) => r.claims === claims);
 console.log(claimsOk ? `every contender counted ${claims} claims` : `claim counts differ: ${results.map((r) => r.claims).join(', ')}`);
 
