@@ -117,10 +117,10 @@ export class RemittanceBuilder {
         return this.partyPlace(s);
       case Read.LX:
         this.finishClaim();
-        return this.enterClaims(s);
+        return this.enterClaims();
       case Read.PLB:
         this.finishClaim();
-        this.enterClaims(s);
+        this.enterClaims();
         this.remittance!.providerAdjustments.push(...providerAdjustments(s));
         return;
       default:
@@ -132,7 +132,7 @@ export class RemittanceBuilder {
   /** CLP: a claim payment begins (and the one before it is complete). */
   private claimPayment(s: SegmentReader): void {
     this.finishClaim();
-    this.enterClaims(s);
+    this.enterClaims();
     this.claim = {
       patientControlNumber: s.required(1, 'patient control number'),
       statusCode: s.required(2, 'claim status code'),
@@ -254,14 +254,11 @@ export class RemittanceBuilder {
     this.remittance = undefined;
   }
 
-  /**
-   * The header is complete once claims (or the trailer) begin; BPR, TRN and both parties are required. A missing
-   * one is reported at the BPR when there is one, else at the segment that ended the header.
-   */
-  private enterClaims(at: SegmentLocation): void {
+  /** The header is complete once claims (or the trailer) begin; BPR, TRN and both parties are required. */
+  private enterClaims(at?: Segment): void {
     if (this.headerSent) return;
     const r = this.remittance!;
-    const where = this.bpr ?? at;
+    const where = at ?? this.bpr;
     if (!this.bpr) fail('MISSING_SEGMENT', 'The 835 has no BPR (financial information) segment', where);
     if (!this.hasTrn) fail('MISSING_SEGMENT', 'The 835 has no TRN (reassociation trace number) segment', where);
     if (!r.payer.name && !r.payer.id) fail('MISSING_SEGMENT', 'The 835 has no N1*PR (payer) loop', where);
