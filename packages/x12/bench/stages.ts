@@ -61,5 +61,6 @@ for (const stage of only ? [only] : ['scan', 'builder', 'stream835']) {
     await run(stage);
     times.push(performance.now() - started);
   }
-  console.log(`${stage.padEnd(10)} first ${times[0]!.toFixed(0).padStart(4)} ms   min ${Math.min(...times).toFixed(0).padStart(4)} ms`);
+  // Zero repeats prints nothing: `bench:instructions` runs it so to count what a process costs before reading.
+  if (times.length > 0) console.log(`${stage.padEnd(10)} first ${times[0]!.toFixed(0).padStart(4)} ms   min ${Math.min(...times).toFixed(0).padStart(4)} ms`);
 }
