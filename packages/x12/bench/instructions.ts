@@ -5,11 +5,11 @@
 // work when run times cannot. They count work, not stalls: a change that only moves cache misses or branch
 // mispredictions shows up in `npm run bench`, not here.
 //
-// Each stage runs zero, one and three times, each in a fresh single-threaded V8 (`--single-threaded`: TurboFan compiles
-// on the main thread, so its work is counted and the count does not depend on thread timing). Three passes minus
-// one, halved, is a steady pass; one pass minus that, minus a run of zero passes (the process's start), is the
-// cold pass's extra work (the interpreter, the compiler and the warm-up). Needs valgrind on the PATH; run
-// `npm run bench` once first (it writes the file).
+// Each stage runs one and three passes, each in a fresh single-threaded V8 (`--single-threaded`: TurboFan compiles
+// on the main thread, so its work is counted and the count does not depend on thread timing); one run of zero
+// passes counts the process's start. Three passes minus one, halved, is a steady pass; one pass minus that, minus
+// the start, is the cold pass's extra work (the interpreter, the compiler and the warm-up). Needs valgrind on the
+// PATH; run `npm run bench` once first (it writes the file).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,15 +33,15 @@ function instructions(args: string[]): number {
 }
 
 try {
-  const millions = (n: number) => `${(n / 1e6).toFixed(0)} M`.padStart(9);
+  const millions = (n: number, width: number) => `${(n / 1e6).toFixed(0)} M`.padStart(width);
+  // Zero passes: node's start, the import and the file read into chunks — what every run pays, whatever its stage.
+  const start = instructions([bundle, stages[0]!, '0']);
   console.log(`${'stage'.padEnd(10)}${'steady pass'.padStart(13)}${'cold extra'.padStart(12)}`);
   for (const stage of stages) {
-    // Zero passes: node's start, the import and the file read into chunks — what the other two also pay.
-    const start = instructions([bundle, stage, '0']);
     const once = instructions([bundle, stage, '1']);
     const thrice = instructions([bundle, stage, '3']);
     const steady = (thrice - once) / 2;
-    console.log(`${stage.padEnd(10)}${millions(steady).padStart(13)}${millions(once - start - steady).padStart(12)}`);
+    console.log(`${stage.padEnd(10)}${millions(steady, 13)}${millions(once - start - steady, 12)}`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
