@@ -7,8 +7,11 @@ import { createAdapterFactory } from './adapter-factory.ts';
 import type { DatabaseProvider, DatabaseTarget } from './database-url.ts';
 import { openSchemaEngine } from './schema-engine.ts';
 
-/** `prisma/migrations` at the repository root: one folder per provider. */
-export const MIGRATIONS_ROOT = fileURLToPath(new URL('../../../../prisma/migrations', import.meta.url));
+/**
+ * The migrations that ship inside `@revcycle/core` (`<package>/migrations/<provider>`), found relative to this
+ * module: `src/db/` in this repository and `dist/db/` in an installed package are both two levels below it.
+ */
+export const MIGRATIONS_ROOT = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 /** Next to each migration.sql: the full schema it was made from, the base of the next diff. */
 export const SNAPSHOT_FILE = 'schema.prisma.snapshot';
