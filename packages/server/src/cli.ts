@@ -1,47 +1,44 @@
+import { applyMigrations, BillingError, createDb } from '@revcycle/core';
 import { parseArgs } from 'node:util';
-import { applyMigrations, createDb, isRole, signToken } from '@revcycle/core';
-import type { Role } from '@revcycle/core';
+import { orgCommand } from './commands/org-command.ts';
+import { tokenCommand } from './commands/token-command.ts';
+import { UsageError } from './commands/usage-error.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { readServerConfig } from './env-config.ts';
 import { startServer } from './serve.ts';
 
 const USAGE = `revcycle <command>
 
-  serve                      migrate, seed the demo organization into an empty dev database, serve on PORT (4000)
-  migrate                    apply pending migrations to DATABASE_URL
+  serve [--dev]              migrate and serve on PORT (4000); needs REVCYCLE_JWT_SECRET or REVCYCLE_JWKS_URL.
+                             --dev: a generated secret, the demo organization in an empty database, an admin token
+  migrate                    apply pending migrations to DATABASE_URL (the deploy step; exit 1 with the reason)
+  org create --name <name> [--nonprofit]      create an organization (tenant); prints its id
+  org list [--all] [--json]                   active organizations (--all: deactivated ones too)
+  org rename <id> --name <name> | org deactivate <id> | org reactivate <id>
   seed --demo                create the demo organization (idempotent) and print its id
-  token --org <id> --role <r>[,<r>] [--practice <id>]... [--sub <id>] [--expires 1h]
-                             print a JWT signed with REVCYCLE_JWT_SECRET (or the development secret)
+  token --org <id> --role <r>[,<r>] [--practice <id>]... [--sub <id>] [--expires 1h] [--dev]
+                             print a JWT signed with REVCYCLE_JWT_SECRET (--dev: the development secret) for an
+                             existing, active organization
 
 Roles: admin, biller, coder, collector, frontdesk, auditor. Environment: see the README.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const config = readServerConfig();
+  const development = rest.includes('--dev');
+  const args = rest.filter((arg) => arg !== '--dev');
+  const config = readServerConfig(process.env, { development });
   switch (command) {
-    case 'serve': {
-      const running = await startServer(config);
-      const shutdown = (signal: string) => {
-        running.api.logger.info({ signal }, 'shutting down');
-        running.stop().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            running.api.logger.error({ err: error }, 'shutdown failed');
-            process.exit(1);
-          },
-        );
-      };
-      process.once('SIGINT', () => shutdown('SIGINT'));
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
-      return new Promise<number>(() => {});
-    }
+    case 'serve':
+      return serve(config);
     case 'migrate': {
       const applied = await applyMigrations(config.database);
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database schema is up to date');
       return 0;
     }
+    case 'org':
+      return orgCommand(config, args);
     case 'seed': {
-      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' } } });
+      const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } } });
       if (!values.demo) throw new UsageError('seed needs --demo');
       await applyMigrations(config.database);
       const db = createDb(config.database);
@@ -53,36 +50,8 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
-    case 'token': {
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          org: { type: 'string' },
-          role: { type: 'string' },
-          practice: { type: 'string', multiple: true },
-          sub: { type: 'string' },
-          expires: { type: 'string', default: '1h' },
-        },
-      });
-      if (!values.org) throw new UsageError('token needs --org <organization id>');
-      const roles = (values.role ?? '').split(',').map((r) => r.trim()).filter(Boolean);
-      const unknown = roles.filter((r) => !isRole(r));
-      if (roles.length === 0 || unknown.length > 0) throw new UsageError(`--role takes a comma-separated list of roles${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
-      if (!config.auth.secret) throw new UsageError('token signs with REVCYCLE_JWT_SECRET; with a JWKS, tokens come from your identity provider');
-      if (!/^\d+[smhdw]$/.test(values.expires)) throw new UsageError('--expires takes a span like 30m, 1h or 7d');
-      const token = await signToken({
-        secret: config.auth.secret,
-        organizationId: values.org,
-        roles: roles as Role[],
-        practiceIds: values.practice,
-        userId: values.sub ?? 'cli',
-        expiresIn: values.expires,
-        issuer: config.auth.issuer,
-        audience: config.auth.audience,
-      });
-      console.log(token);
-      return 0;
-    }
+    case 'token':
+      return tokenCommand(config, args);
     case undefined:
     case 'help':
     case '--help':
@@ -93,14 +62,34 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-class UsageError extends Error {}
+async function serve(config: ReturnType<typeof readServerConfig>): Promise<number> {
+  const running = await startServer(config);
+  const shutdown = (signal: string) => {
+    running.api.logger.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        running.api.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  return new Promise<number>(() => {});
+}
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError')) {
-      console.error(`revcycle: ${error.message}${error instanceof UsageError ? `\n\n${USAGE}` : ''}`);
+    if (error instanceof UsageError) {
+      console.error(`revcycle: ${error.message}\n\n${USAGE}`);
       process.exit(2);
+    }
+    // A bad setting, an unreachable or missing database, an unknown id or a bad name: the reason, no stack.
+    if (error instanceof BillingError || (error instanceof Error && (error.name === 'ConfigError' || error.name === 'MigrationError'))) {
+      console.error(`revcycle: ${error.message}`);
+      process.exit(error.name === 'ConfigError' ? 2 : 1);
     }
     console.error(error);
     process.exit(1);

@@ -12,8 +12,14 @@ export interface ServerConfig {
   /** Where the development secret (and the SQLite file, by default) live. */
   dataDir: string;
   auth: JwtAuthOptions;
-  /** True when no secret or JWKS is configured: a random secret is generated and kept in the data folder. */
+  /**
+   * Development mode, only when asked for (`revcycle serve --dev`, `npm start`): without a secret or JWKS a random
+   * secret is generated and kept in the data folder, an empty database gets the demo organization, and an admin
+   * token is printed. Outside it, `serve` refuses to start without `REVCYCLE_JWT_SECRET` or `REVCYCLE_JWKS_URL`.
+   */
   developmentMode: boolean;
+  /** Logs as JSON lines (production) or as readable lines (development). */
+  logFormat: 'json' | 'pretty';
   redisUrl: string | undefined;
   introspection: boolean;
   limits: NonNullable<BillingApiOptions['limits']>;
@@ -27,16 +33,25 @@ export interface ServerConfig {
 
 export const DEV_SECRET_FILE = 'dev-jwt-secret';
 
-export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export interface ReadOptions {
+  /** Asked for development mode (`--dev`). */
+  development?: boolean;
+}
+
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOptions = {}): ServerConfig {
   const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const database = parseDatabaseUrl(databaseUrl);
   const dataDir = resolve(env.REVCYCLE_DATA_DIR || (database.provider === 'sqlite' && database.url !== ':memory:' ? dirname(database.url) : 'data'));
   const port = integer(env, 'PORT', 4000);
-  const developmentMode = !env.REVCYCLE_JWT_SECRET && !env.REVCYCLE_JWKS_URL;
+  const developmentMode = options.development === true;
+  if (developmentMode && env.NODE_ENV === 'production') {
+    throw new ConfigError('NODE_ENV', 'is production: development mode (--dev) generates a secret, seeds demo data and prints an admin token, so it is refused there');
+  }
+  const configuredAuth = Boolean(env.REVCYCLE_JWT_SECRET || env.REVCYCLE_JWKS_URL);
   const auth: JwtAuthOptions = {
     ...(env.REVCYCLE_JWT_SECRET ? { secret: env.REVCYCLE_JWT_SECRET } : {}),
     ...(env.REVCYCLE_JWKS_URL ? { jwksUrl: env.REVCYCLE_JWKS_URL } : {}),
-    ...(developmentMode ? { secret: developmentSecret(dataDir) } : {}),
+    ...(developmentMode && !configuredAuth ? { secret: developmentSecret(dataDir) } : {}),
     ...(env.REVCYCLE_JWT_ISSUER ? { issuer: env.REVCYCLE_JWT_ISSUER } : {}),
     ...(env.REVCYCLE_JWT_AUDIENCE ? { audience: env.REVCYCLE_JWT_AUDIENCE } : {}),
   };
@@ -47,6 +62,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     dataDir,
     auth,
     developmentMode,
+    logFormat: logFormat(env, developmentMode),
     redisUrl: env.REDIS_URL || undefined,
     introspection: boolean(env, 'REVCYCLE_INTROSPECTION', true),
     limits: {
@@ -58,6 +74,22 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     pollIntervalSeconds: env.REVCYCLE_POLL_INTERVAL_SECONDS === '0' ? 0 : integer(env, 'REVCYCLE_POLL_INTERVAL_SECONDS', 60),
     jobIntervalSeconds: env.REVCYCLE_JOB_INTERVAL_SECONDS === '0' ? 0 : integer(env, 'REVCYCLE_JOB_INTERVAL_SECONDS', 300),
   };
+}
+
+/** Throws a ConfigError naming the variable when `serve` would have no way to verify tokens. */
+export function requireAuth(config: ServerConfig): void {
+  if (config.auth.secret || config.auth.jwksUrl) return;
+  throw new ConfigError(
+    'REVCYCLE_JWT_SECRET',
+    'is not set, nor is REVCYCLE_JWKS_URL: set one of them to verify tokens (or run `revcycle serve --dev` on a development machine)',
+  );
+}
+
+function logFormat(env: NodeJS.ProcessEnv, developmentMode: boolean): 'json' | 'pretty' {
+  const raw = env.REVCYCLE_LOG_FORMAT;
+  if (raw === undefined || raw === '') return developmentMode ? 'pretty' : 'json';
+  if (raw === 'json' || raw === 'pretty') return raw;
+  throw new ConfigError('REVCYCLE_LOG_FORMAT', `must be json or pretty, got ${JSON.stringify(raw)}`);
 }
 
 /** The secret of development mode: generated once, then kept (mode 0600) so tokens survive restarts. */

@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBillingApi, signToken } from '@revcycle/core';
 import type { BillingApi } from '@revcycle/core';
-import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { sandboxPayer } from '@revcycle/payer-sandbox';
 import { pdfDocumentRenderer } from '@revcycle/document-pdf';
@@ -11,7 +10,9 @@ import { htmlStatementRenderer } from '@revcycle/statement-html';
 import { csvCollectionsExporter } from '@revcycle/collections-csv';
 import { pdfStatementRenderer } from '@revcycle/statement-pdf';
 import { seedDemo } from './demo/seed-demo.ts';
+import { requireAuth } from './env-config.ts';
 import type { ServerConfig } from './env-config.ts';
+import { serverLogger } from './logger.ts';
 
 export interface RunningServer {
   api: BillingApi;
@@ -23,9 +24,11 @@ export interface RunningServer {
 
 /**
  * Migrates, seeds the demo organization into an empty development database, and serves GraphQL (HTTP, SSE and
- * graphql-ws on /graphql, GraphiQL in a browser) plus /healthz.
+ * graphql-ws on /graphql, GraphiQL in a browser) plus /livez, /readyz, /healthz and /metrics. Refuses to start
+ * without a way to verify tokens (a ConfigError naming REVCYCLE_JWT_SECRET), development mode aside.
  */
-export async function startServer(config: ServerConfig, logger: Logger = pino({ level: process.env.LOG_LEVEL ?? 'info' })): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, logger: Logger = serverLogger(config)): Promise<RunningServer> {
+  requireAuth(config);
   const api = createBillingApi({
     database: config.databaseUrl,
     auth: config.auth,
@@ -69,11 +72,12 @@ export async function startServer(config: ServerConfig, logger: Logger = pino({ 
   const url = `http://localhost:${port}/graphql`;
   logger.info({ url }, 'revcycle is serving GraphQL');
 
-  if (config.auth.secret && (demoOrganizationId ?? config.developmentMode)) {
+  if (config.developmentMode && config.auth.secret) {
     const org = demoOrganizationId ?? (await api.db.organization.findFirst({ orderBy: { createdAt: 'asc' } }))?.id;
     if (org) {
       const token = await signToken({ secret: config.auth.secret, organizationId: org, roles: ['admin'], userId: 'demo-admin', expiresIn: '12h' });
-      process.stdout.write(`\nGraphQL: ${url}\nAdmin token for the demo organization (12 h), paste as the header\n  Authorization: Bearer ${token}\n\n`);
+      // On stderr: stdout carries the log, which must stay one record a line.
+      process.stderr.write(`\nGraphQL: ${url}\nAdmin token for the demo organization (12 h), paste as the header\n  Authorization: Bearer ${token}\n\n`);
     }
   }
 

@@ -20,7 +20,7 @@ async function gql<T>(query: string, variables?: Record<string, unknown>): Promi
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'revcycle-loop-'));
-  const config = { ...readServerConfig({ DATABASE_URL: `file:${join(dir, 'r.db')}` }), port: 0 };
+  const config = { ...readServerConfig({ DATABASE_URL: `file:${join(dir, 'r.db')}` }, { development: true }), port: 0 };
   running = await startServer(config, pino({ level: 'silent' }));
   const org = await running.api.db.organization.findFirstOrThrow();
   token = await signToken({ secret: config.auth.secret!, organizationId: org.id, roles: ['admin'], userId: 'loop' });

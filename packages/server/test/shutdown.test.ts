@@ -21,7 +21,7 @@ describe('revcycle serve shutdown', () => {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'revcycle-shutdown-'));
     const child = spawn(process.execPath, [bin, 'serve'], {
-      env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${join(dir, 'r.db')}`, LOG_LEVEL: 'info', REVCYCLE_SEED_DEMO: 'false' },
+      env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${join(dir, 'r.db')}`, LOG_LEVEL: 'info', REVCYCLE_SEED_DEMO: 'false', REVCYCLE_JWT_SECRET: 'shutdown-test-secret-0123456789abcdef' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -33,5 +33,7 @@ describe('revcycle serve shutdown', () => {
     child.kill(signal);
     expect(await exited).toBe(0);
     expect(output).toContain('"msg":"shutting down"');
+    // Production logs are JSON lines on stdout, nothing else mixed in.
+    for (const line of output.trim().split('\n')) expect(() => JSON.parse(line), line).not.toThrow();
   }, 90_000);
 });

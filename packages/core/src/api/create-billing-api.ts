@@ -5,7 +5,7 @@ import { createYoga } from 'graphql-yoga';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
-import { applyMigrations } from '../db/migrations.ts';
+import { applyMigrations, MigrationError } from '../db/migrations.ts';
 import { createDb, databaseProviderOf, targetOf } from '../db/prisma-client.ts';
 import type { Db } from '../db/prisma-client.ts';
 import { scopeToTenant } from '../db/tenant-scope.ts';
@@ -34,6 +34,9 @@ import { createPgBossQueue } from '../jobs/pg-boss-queue.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { BILLING_CYCLE_JOB, billingCycleHandler, enqueueDueBillingCycles } from '../jobs/billing-jobs.ts';
 import type { Clock } from '../util/clock.ts';
+import { organizationStanding } from '../tenants/organization-standing.ts';
+import { organizationAdmin } from '../tenants/organizations.ts';
+import type { OrganizationAdmin } from '../tenants/organizations.ts';
 
 /** What Yoga passes to the context factory: the HTTP request, or (WebSocket) the principal from connect. */
 export interface ServerContext {
@@ -50,6 +53,8 @@ export interface BillingApi {
   schema: GraphQLSchema;
   /** The unscoped database client. Prefer the API; this is for migrations, seeding and host-side jobs. */
   db: Db;
+  /** The operator API: create, list, rename, deactivate and reactivate organizations (tenants). */
+  organizations: OrganizationAdmin;
   pubsub: BillingPubSub;
   plugins: PluginRegistry;
   logger: Logger;
@@ -83,7 +88,11 @@ export interface BillingApi {
   runScheduledJobs(): Promise<{ enqueued: number; ran: string[] }>;
   /** Runs `runScheduledJobs` every `intervalMs`. Returns a function that stops it. */
   startJobs(options?: { intervalMs?: number }): () => Promise<void>;
-  /** Applies pending migrations (only when the API opened the database from a URL). */
+  /**
+   * Applies pending migrations from `migrationsDir` (default: the ones shipped in this package) and returns their
+   * names. Works when the API opened the database from a URL or from `createDb()`. Throws a `MigrationError` that
+   * says what failed (no migrations, database unreachable or missing).
+   */
   migrate(): Promise<string[]>;
   /** Closes the pub/sub connections and, when the API opened it, the database. */
   close(): Promise<void>;
@@ -106,6 +115,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
   const pubsubHandle = createBillingPubSub(config.redisUrl);
   const principals = new WeakMap<Request, Principal>();
   const databaseProvider = databaseProviderOf(db);
+  const standingOf = (organizationId: string) => organizationStanding(db, organizationId);
 
   const yoga = createYoga<ServerContext, BillingContext>({
     schema,
@@ -117,7 +127,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     maskedErrors: { maskError: createMaskError(config.logger) },
     plugins: [
       useHealthz(db),
-      useAuth({ authenticate: config.authenticate, graphqlEndpoint: config.graphqlEndpoint, principals }),
+      useAuth({ authenticate: config.authenticate, standingOf, graphqlEndpoint: config.graphqlEndpoint, principals }),
       useIntrospection(config.introspection),
     ],
     context: ({ request, principal: wsPrincipal }): BillingContext => {
@@ -157,11 +167,12 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     yoga,
     schema,
     db,
+    organizations: organizationAdmin(db, () => config.clock.now()),
     pubsub: pubsubHandle.pubsub,
     plugins: config.plugins,
     logger: config.logger,
     attachWebSockets(server) {
-      const attachment = attachWebSockets(server, yoga, config.authenticate, config.graphqlEndpoint);
+      const attachment = attachWebSockets(server, yoga, config.authenticate, config.graphqlEndpoint, standingOf);
       attachments.push(attachment);
       return attachment;
     },
@@ -192,8 +203,9 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       return stop;
     },
     async migrate() {
-      if (!('target' in config.database)) throw new Error('migrate() needs the API to open the database from a URL');
-      const applied = await applyMigrations(config.database.target);
+      const target = 'target' in config.database ? config.database.target : targetOf(db);
+      if (!target) throw new MigrationError('migrate() needs a database opened from a URL or by createDb()');
+      const applied = await applyMigrations(target, config.migrationsDir);
       // SQLite's planner needs statistics to prefer selective indexes (e.g. account number) over the ORDER BY one;
       // PRAGMA optimize gathers them where they are missing or stale, cheaply. PostgreSQL's autovacuum does this itself.
       if (databaseProvider === 'sqlite') await db.$queryRawUnsafe('PRAGMA optimize=0x10002');

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { createJwtVerifier } from '../auth/jwt-authenticator.ts';
 import type { Principal } from '../auth/principal.ts';
 import { parseDatabaseUrl } from '../db/database-url.ts';
+import { MIGRATIONS_ROOT } from '../db/migrations.ts';
 import type { DatabaseTarget } from '../db/database-url.ts';
 import type { Db } from '../db/prisma-client.ts';
 import { ConfigError } from '../errors/config-error.ts';
@@ -30,6 +33,7 @@ export interface NormalizedOptions {
   scrub: BillingContext['scrub'];
   clock: Clock;
   jobsSchema: string;
+  migrationsDir: string;
 }
 
 /** Checks every option at boot; a bad one throws a ConfigError that names it. */
@@ -48,6 +52,7 @@ export function normalizeOptions(options: BillingApiOptions): NormalizedOptions 
     scrub: normalizeScrub(options.scrub),
     clock: normalizeClock(options.clock),
     jobsSchema: normalizeJobsSchema(options.jobs?.schema),
+    migrationsDir: normalizeMigrationsDir(options.migrationsDir),
   };
 }
 
@@ -69,6 +74,13 @@ function normalizeAuth(auth: BillingApiOptions['auth']): Authenticate {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     return match?.[1] ? verify(match[1]) : null;
   };
+}
+
+function normalizeMigrationsDir(dir: string | undefined): string {
+  if (dir === undefined) return MIGRATIONS_ROOT;
+  if (typeof dir !== 'string' || dir === '') throw new ConfigError('migrationsDir', 'must be a folder path');
+  if (!existsSync(dir)) throw new ConfigError('migrationsDir', `${dir} does not exist`);
+  return resolve(dir);
 }
 
 function normalizeRedisUrl(url: string | undefined): string | undefined {

@@ -26,6 +26,11 @@ export interface BillingApiOptions {
    * `createDb` (you then own its lifecycle). @default 'file:./data/revcycle.db'
    */
   database?: string | Db;
+  /**
+   * Where `migrate()` reads migrations from: a folder with one subfolder per provider (`sqlite/`, `postgresql/`).
+   * @default the `migrations` folder shipped inside `@revcycle/core`
+   */
+  migrationsDir?: string;
   /** JWT verification (HS256 secret, or RS256/ES256 from a JWKS), or `{ authenticate }` for your own auth. */
   auth: JwtAuthOptions | { authenticate: Authenticate };
   payers?: readonly PayerConnector[];

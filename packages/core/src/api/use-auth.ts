@@ -1,5 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.ts';
+import type { OrganizationStanding } from '../tenants/organization-standing.ts';
+import { refusalFor } from '../tenants/organization-standing.ts';
 import type { Authenticate } from './options.ts';
 
 const UNAUTHENTICATED_BODY = JSON.stringify({
@@ -9,10 +11,12 @@ const UNAUTHENTICATED_BODY = JSON.stringify({
 /**
  * Authenticates every GraphQL HTTP request (queries, mutations, SSE subscriptions) before it is parsed.
  * No valid credential: HTTP 401 with no detail of why (a bad signature, expiry and a wrong audience look alike).
- * GraphiQL's page itself (GET, Accept: text/html) needs no token; the queries it sends do.
+ * A valid token whose organization does not exist: 401 (`ORGANIZATION_NOT_FOUND`); deactivated: 403
+ * (`ORGANIZATION_DEACTIVATED`). GraphiQL's page itself (GET, Accept: text/html) needs no token; its queries do.
  */
 export function useAuth(options: {
   authenticate: Authenticate;
+  standingOf: (organizationId: string) => Promise<OrganizationStanding>;
   graphqlEndpoint: string;
   principals: WeakMap<Request, Principal>;
 }): Plugin {
@@ -30,6 +34,12 @@ export function useAuth(options: {
             headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
           }),
         );
+        return;
+      }
+      const standing = await options.standingOf(principal.organizationId);
+      if (standing !== 'active') {
+        const refusal = refusalFor(standing);
+        endResponse(new fetchAPI.Response(refusal.body, { status: refusal.status, headers: { 'content-type': 'application/json' } }));
         return;
       }
       options.principals.set(request, principal);

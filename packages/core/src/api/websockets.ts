@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Principal } from '../auth/principal.ts';
 import type { BillingContext } from '../graphql/context.ts';
 import type { ServerContext } from './create-billing-api.ts';
+import type { OrganizationStanding } from '../tenants/organization-standing.ts';
 import type { Authenticate } from './options.ts';
 
 export interface WebSocketAttachment {
@@ -17,13 +18,15 @@ type Enveloped = ReturnType<YogaServerInstance<ServerContext, BillingContext>['g
 
 /**
  * graphql-ws on the same path as HTTP. The client authenticates with `connectionParams.authorization`
- * (`Bearer <token>`); a connection without a valid one is closed with 4403 before any operation runs.
+ * (`Bearer <token>`); a connection without a valid one, or whose organization is unknown or deactivated, is
+ * closed with 4403 before any operation runs.
  */
 export function attachWebSockets(
   httpServer: HttpServer,
   yoga: YogaServerInstance<ServerContext, BillingContext>,
   authenticate: Authenticate,
   path: string,
+  standingOf: (organizationId: string) => Promise<OrganizationStanding>,
 ): WebSocketAttachment {
   const server = new WebSocketServer({ server: httpServer, path });
   const disposable = useServer<Record<string, unknown> | undefined, { principal?: Principal }>(
@@ -32,7 +35,7 @@ export function attachWebSockets(
         const params = ctx.connectionParams ?? {};
         const authorization = typeof params.authorization === 'string' ? params.authorization : undefined;
         const principal = await authenticate({ authorization, connectionParams: params });
-        if (!principal) return false;
+        if (!principal || (await standingOf(principal.organizationId)) !== 'active') return false;
         ctx.extra.principal = principal;
         return true;
       },

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { createAdapterFactory } from './adapter-factory.ts';
@@ -53,24 +53,50 @@ export async function latestSnapshot(baseDir: string): Promise<string | undefine
   return last ? readFile(join(baseDir, last.path, SNAPSHOT_FILE), 'utf8') : undefined;
 }
 
+/** Migrating failed: the migrations are missing, or the database cannot be reached or changed. Says which. */
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
 /**
  * Applies pending migrations, recording them in `_prisma_migrations` exactly as `prisma migrate deploy` does,
  * so the official CLI can take over where its engine is available. Returns the names applied.
+ * `root` holds one folder per provider (`sqlite/`, `postgresql/`); the default is the one shipped in this package.
+ * A SQLite file's folder is created when missing, as the file itself would be.
  */
 export async function applyMigrations(target: DatabaseTarget, root = MIGRATIONS_ROOT): Promise<string[]> {
   const baseDir = migrationsDir(target.provider, root);
   const datamodel = await latestSnapshot(baseDir);
-  if (!datamodel) throw new Error(`No migrations found in ${baseDir}`);
+  if (!datamodel) throw new MigrationError(`No ${target.provider} migrations found in ${baseDir}`);
+  if (target.provider === 'sqlite' && target.url !== ':memory:') mkdirSync(dirname(target.url), { recursive: true });
   const adapter = createAdapterFactory(target, 1);
-  const { engine, close } = await openSchemaEngine(datamodel, adapter.factory);
   try {
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await readMigrationList(baseDir),
-      filters: NO_FILTERS,
-    });
-    return appliedMigrationNames;
+    const { engine, close } = await openSchemaEngine(datamodel, adapter.factory);
+    try {
+      const { appliedMigrationNames } = await engine.applyMigrations({
+        migrationsList: await readMigrationList(baseDir),
+        filters: NO_FILTERS,
+      });
+      return appliedMigrationNames;
+    } finally {
+      await close();
+    }
+  } catch (error) {
+    // The engine's errors are clear in their first lines and then carry a WebAssembly stack.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n').filter(Boolean).slice(0, 2).join(' ');
+    throw new MigrationError(`Could not migrate the ${target.provider} database ${describeTarget(target)}: ${reason}`, { cause: error });
   } finally {
-    await close();
     await adapter.end();
+  }
+}
+
+/** The database's location without its credentials, for messages. */
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.provider === 'sqlite') return target.url;
+  try {
+    const url = new URL(target.url);
+    return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    return '(unreadable URL)';
   }
 }
