@@ -31,6 +31,7 @@ export {
 export type { ErrorCode, FieldError } from './errors/billing-errors.ts';
 export { ConfigError } from './errors/config-error.ts';
 export type { ApiLimits, BillingContext } from './graphql/context.ts';
+export type { BillingMetrics } from './api/metrics.ts';
 export { decodeId, globalId } from './graphql/global-id.ts';
 export { printSchemaSdl, SCHEMA_FILE } from './graphql/schema-sdl.ts';
 export {

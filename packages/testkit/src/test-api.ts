@@ -18,7 +18,7 @@ export interface TestApi {
   /** The unscoped client of the test database, for arranging data and asserting on rows. */
   db: Db;
   database: TestDatabase;
-  /** Creates an organization (tenants are made by the operator, not through the API). */
+  /** Creates an organization through the operator API (tenants are made by the operator, not through GraphQL). */
   createOrganization(name?: string): Promise<{ id: string }>;
   /** A valid token for the organization. */
   token(organizationId: string, roles: Role[], extra?: { practiceIds?: string[]; userId?: string }): Promise<string>;
@@ -49,9 +49,7 @@ export async function createTestApi(
     api,
     db,
     database,
-    async createOrganization(name = 'Test Organization') {
-      return db.organization.create({ data: { name } });
-    },
+    createOrganization: (name = 'Test Organization') => api.organizations.create({ name }),
     token: (organizationId, roles, extra = {}) =>
       signToken({ secret: TEST_JWT_SECRET, organizationId, roles, userId: extra.userId ?? `user-${roles.join('-')}`, practiceIds: extra.practiceIds }),
     async execute(query, { token, variables, headers = {} } = {}) {

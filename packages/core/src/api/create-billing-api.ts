@@ -21,6 +21,12 @@ import { normalizeOptions } from './normalize-options.ts';
 import type { BillingApiOptions } from './options.ts';
 import { useAuth } from './use-auth.ts';
 import { useHealthz } from './use-healthz.ts';
+import { createBillingMetrics } from './metrics.ts';
+import type { BillingMetrics } from './metrics.ts';
+import { useMetrics } from './use-metrics.ts';
+import { instrumentPayers } from './instrument-payers.ts';
+import { instrumentJobs } from './instrument-jobs.ts';
+import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql-assets.ts';
 import { useIntrospection } from './use-introspection.ts';
 import { attachWebSockets } from './websockets.ts';
 import { releaseLease, takeLease } from '../inbound/job-lease.ts';
@@ -57,6 +63,8 @@ export interface BillingApi {
   organizations: OrganizationAdmin;
   pubsub: BillingPubSub;
   plugins: PluginRegistry;
+  /** Prometheus metrics: GraphQL operations, jobs and connector calls (also served at GET /metrics by default). */
+  metrics: BillingMetrics;
   logger: Logger;
   /** Serves graphql-ws subscriptions on the GraphQL path of an HTTP server, with the same auth as HTTP. */
   attachWebSockets(server: HttpServer): WebSocketAttachment;
@@ -115,18 +123,24 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
   const pubsubHandle = createBillingPubSub(config.redisUrl);
   const principals = new WeakMap<Request, Principal>();
   const databaseProvider = databaseProviderOf(db);
+  const metrics = createBillingMetrics();
+  const plugins: PluginRegistry = { ...config.plugins, payers: instrumentPayers(config.plugins.payers, metrics) };
   const standingOf = (organizationId: string) => organizationStanding(db, organizationId);
 
   const yoga = createYoga<ServerContext, BillingContext>({
     schema,
     graphqlEndpoint: config.graphqlEndpoint,
     graphiql: config.graphiql ? { title: 'revcycle', subscriptionsProtocol: 'WS' } : false,
+    // GraphiQL's page, script, styles and editor workers come from this server, never a CDN (see graphiql-assets.ts).
+    renderGraphiQL: renderLocalGraphiQL(config.graphqlEndpoint),
     landingPage: false,
     // Yoga's own log lines carry raw errors; ours (maskError) carry what is safe. Yoga keeps warnings and below.
     logging: yogaLogger(config.logger),
     maskedErrors: { maskError: createMaskError(config.logger) },
     plugins: [
-      useHealthz(db),
+      useGraphiQLAssets(config.graphqlEndpoint),
+      useHealthz(db, { redis: pubsubHandle.connected }),
+      useMetrics(metrics, config.metricsPath),
       useAuth({ authenticate: config.authenticate, standingOf, graphqlEndpoint: config.graphqlEndpoint, principals }),
       useIntrospection(config.introspection),
     ],
@@ -145,7 +159,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       rootDb: db,
       databaseProvider,
       pubsub: pubsubHandle.pubsub,
-      plugins: config.plugins,
+      plugins,
       limits: config.limits,
       scrub: config.scrub,
       logger: config.logger,
@@ -153,10 +167,10 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       clock: config.clock,
     };
   }
-  const pollPayerConnectors = () => pollConnectorResponses(config.plugins.payers, (p) => contextFor(p), db, config.logger);
+  const pollPayerConnectors = () => pollConnectorResponses(plugins.payers, (p) => contextFor(p), db, config.logger);
   const pollers: Array<() => Promise<void>> = [];
   const jobs = createJobQueue(db, databaseProvider, 'target' in config.database ? config.database.target.url : targetOf(db)?.url, config.jobsSchema, config.logger);
-  const jobHandlers = { [BILLING_CYCLE_JOB]: billingCycleHandler((p) => contextFor(p)) };
+  const jobHandlers = instrumentJobs({ [BILLING_CYCLE_JOB]: billingCycleHandler((p) => contextFor(p)) }, metrics);
   const runScheduledJobs = async () => {
     const enqueued = await enqueueDueBillingCycles(db, jobs, config.clock.now());
     return { enqueued, ran: await jobs.workDue(jobHandlers) };
@@ -169,7 +183,8 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     db,
     organizations: organizationAdmin(db, () => config.clock.now()),
     pubsub: pubsubHandle.pubsub,
-    plugins: config.plugins,
+    plugins,
+    metrics,
     logger: config.logger,
     attachWebSockets(server) {
       const attachment = attachWebSockets(server, yoga, config.authenticate, config.graphqlEndpoint, standingOf);

@@ -34,6 +34,7 @@ export interface NormalizedOptions {
   clock: Clock;
   jobsSchema: string;
   migrationsDir: string;
+  metricsPath: string | false;
 }
 
 /** Checks every option at boot; a bad one throws a ConfigError that names it. */
@@ -53,6 +54,7 @@ export function normalizeOptions(options: BillingApiOptions): NormalizedOptions 
     clock: normalizeClock(options.clock),
     jobsSchema: normalizeJobsSchema(options.jobs?.schema),
     migrationsDir: normalizeMigrationsDir(options.migrationsDir),
+    metricsPath: normalizeMetrics(options.metrics),
   };
 }
 
@@ -74,6 +76,17 @@ function normalizeAuth(auth: BillingApiOptions['auth']): Authenticate {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     return match?.[1] ? verify(match[1]) : null;
   };
+}
+
+function normalizeMetrics(metrics: BillingApiOptions['metrics']): string | false {
+  if (metrics === undefined || metrics === true) return '/metrics';
+  if (metrics === false) return false;
+  if (typeof metrics === 'object' && metrics !== null) {
+    const path = metrics.path ?? '/metrics';
+    if (typeof path !== 'string' || !path.startsWith('/')) throw new ConfigError('metrics.path', 'must be a path starting with /');
+    return path;
+  }
+  throw new ConfigError('metrics', 'must be true, false or { path }');
 }
 
 function normalizeMigrationsDir(dir: string | undefined): string {

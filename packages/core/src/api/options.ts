@@ -60,6 +60,11 @@ export interface BillingApiOptions {
    * for every organization or per organization.
    */
   scrub?: { rules?: readonly ScrubRule[]; disabled?: readonly string[] | ((organizationId: string) => readonly string[] | Promise<readonly string[]>) };
+  /**
+   * Prometheus metrics (GraphQL operations, jobs, connector calls, process) at `GET path`, unauthenticated; `false`
+   * serves none (the host can still read `api.metrics.registry`). @default { path: '/metrics' }
+   */
+  metrics?: boolean | { path?: string };
   /** Allow schema introspection. @default true */
   introspection?: boolean;
   /** Serve GraphiQL on GET with Accept: text/html. @default true */

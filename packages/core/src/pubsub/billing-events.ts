@@ -54,6 +54,8 @@ export interface BillingPubSubHandle {
   pubsub: BillingPubSub;
   /** Which transport carries events: in-process, or Redis between instances. */
   kind: 'memory' | 'redis';
+  /** Redis only: whether both connections are up (answered from their state; no command is queued while down). */
+  connected?: () => Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export function createBillingPubSub(redisUrl?: string): BillingPubSubHandle {
   return {
     pubsub: createPubSub<BillingEvents>({ eventTarget }),
     kind: 'redis',
+    connected: async () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
     async close() {
       publishClient.disconnect();
       subscribeClient.disconnect();

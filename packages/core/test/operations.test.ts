@@ -1,0 +1,133 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBillingApi, MIGRATIONS_ROOT, definePayerConnector } from '@revcycle/core';
+import { createTestApi, TEST_JWT_SECRET } from '@revcycle/testkit';
+import type { TestApi } from '@revcycle/testkit';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let t: TestApi;
+const get = (path: string, headers: Record<string, string> = {}) => t.api.yoga.fetch(`http://localhost${path}`, { headers });
+
+beforeAll(async () => {
+  t = await createTestApi();
+});
+afterAll(() => t.close());
+
+describe('probes', () => {
+  it('/livez answers while serving; /readyz and /healthz report the database', async () => {
+    expect(await (await get('/livez')).json()).toEqual({ status: 'ok' });
+    for (const path of ['/readyz', '/healthz']) {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: 'ok', database: 'up' });
+    }
+  });
+
+  it('/readyz answers 503 when Redis is configured and unreachable, and says which dependency is down', async () => {
+    const api = createBillingApi({
+      database: t.db,
+      auth: { secret: TEST_JWT_SECRET },
+      logger: pino({ level: 'silent' }),
+      // Nothing listens on port 1: the client never connects.
+      pubsub: { redisUrl: 'redis://127.0.0.1:1' },
+    });
+    try {
+      const res = await api.yoga.fetch('http://localhost/readyz');
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'unavailable', database: 'up', redis: 'down' });
+      expect((await api.yoga.fetch('http://localhost/livez')).status).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('metrics', () => {
+  it('counts and times GraphQL operations by name, type and outcome in the Prometheus format', async () => {
+    const org = await t.createOrganization();
+    const token = await t.token(org.id, ['admin']);
+    await t.execute('query Viewer { viewer { userId } }', { token });
+    await t.execute('query Viewer { viewer { userId } }', { token });
+    await t.execute('query Broken { canContact(accountId: "bogus", channel: PHONE) { allowed } }', { token });
+    const res = await get('/metrics');
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toContain('revcycle_graphql_operations_total{operation="Viewer",type="query",outcome="ok"} 2');
+    expect(text).toMatch(/revcycle_graphql_operations_total\{operation="Broken",type="query",outcome="error"\} 1/);
+    expect(text).toMatch(/revcycle_graphql_operation_duration_seconds_count\{operation="Viewer",type="query"\} 2/);
+    expect(text).toContain('revcycle_process_cpu_user_seconds_total');
+  });
+
+  it('bounds client-chosen operation names', () => {
+    const label = t.api.metrics.operationLabel;
+    expect(label(undefined)).toBe('anonymous');
+    expect(label('bad name; drop')).toBe('other');
+    for (let i = 0; i < 250; i++) label(`Op${i}`);
+    expect(label('OneTooMany')).toBe('other');
+  });
+
+  it('counts payer connector calls by connector, method and outcome', async () => {
+    let fail = false;
+    const connector = definePayerConnector({
+      id: 'metered',
+      capabilities: ['responses'],
+      async fetchResponses() {
+        if (fail) throw new Error('clearinghouse down');
+        return [];
+      },
+      async acknowledgeResponse() {},
+    });
+    const api = createBillingApi({ database: t.db, auth: { secret: TEST_JWT_SECRET }, logger: pino({ level: 'silent' }), payers: [connector] });
+    try {
+      await api.pollPayerConnectors();
+      fail = true;
+      await api.pollPayerConnectors().catch(() => undefined);
+      const text = await api.metrics.registry.metrics();
+      expect(text).toContain('revcycle_connector_calls_total{connector="metered",method="fetchResponses",outcome="ok"} 1');
+      expect(text).toMatch(/revcycle_connector_calls_total\{connector="metered",method="fetchResponses",outcome="error"\} [1-9]/);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('is not served when turned off', async () => {
+    const api = createBillingApi({ database: t.db, auth: { secret: TEST_JWT_SECRET }, logger: pino({ level: 'silent' }), metrics: false });
+    try {
+      expect((await api.yoga.fetch('http://localhost/metrics')).status).not.toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('GraphiQL', () => {
+  it('serves its page, script, styles and workers from this server, with no inline script and no CDN', async () => {
+    const page = await (await get('/graphql', { accept: 'text/html' })).text();
+    expect(page).toContain('<script src="/graphql/graphiql/graphiql.js"></script>');
+    expect(page).not.toMatch(/https?:\/\//);
+    // Every <script> either has a src on this server or is JSON data (a strict CSP allows both).
+    for (const tag of page.match(/<script[^>]*>/g) ?? []) expect(tag).toMatch(/src="\/graphql\/graphiql\/|type="application\/json"/);
+    for (const asset of ['graphiql.js', 'graphiql.css', 'start.js', 'editor.worker.js', 'json.worker.js', 'graphql.worker.js']) {
+      const res = await get(`/graphql/graphiql/${asset}`);
+      expect(res.status, asset).toBe(200);
+      expect((await res.text()).length, asset).toBeGreaterThan(300);
+    }
+    expect((await get('/graphql/graphiql/nope.js')).status).toBe(404);
+  });
+});
+
+describe('migrations', () => {
+  it('ship inside the package, and migrationsDir overrides where they are read from', async () => {
+    expect(MIGRATIONS_ROOT).toMatch(/packages[/\\]core[/\\]migrations$/);
+    const empty = mkdtempSync(join(tmpdir(), 'revcycle-no-migrations-'));
+    const api = createBillingApi({ database: t.db, auth: { secret: TEST_JWT_SECRET }, logger: pino({ level: 'silent' }), migrationsDir: empty });
+    try {
+      await expect(api.migrate()).rejects.toMatchObject({ name: 'MigrationError', message: expect.stringContaining(`migrations found in ${empty}`) });
+    } finally {
+      await api.close();
+    }
+    expect(() => createBillingApi({ auth: { secret: TEST_JWT_SECRET }, migrationsDir: '/no/such/folder' })).toThrow('Invalid option migrationsDir: /no/such/folder does not exist');
+  });
+});
