@@ -4,7 +4,7 @@ import { billADay, claimStatus, setUpPractice } from './practice-day.ts';
 
 // `npm start -w @revcycle/example-ehr-embed`: the EHR on port 4100 (SQLite in ./data), then a day billed from its code.
 const ehr = await startEhr({ database: process.env.DATABASE_URL ?? 'file:./data/ehr-embed.db', port: Number(process.env.PORT ?? 4100) });
-const org = await ehr.api.db.organization.create({ data: { name: `Meadowlark customer ${new Date().toISOString()}` } });
+const org = await ehr.api.organizations.create({ name: `Meadowlark customer ${new Date().toISOString()}` });
 const session = ehr.login({ userId: 'front-desk-1', organizationId: org.id, roles: ['admin'] });
 const request = billingClient(`${ehr.url}/billing/graphql`, session);
 const ids = await setUpPractice(request);

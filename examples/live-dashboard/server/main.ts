@@ -9,7 +9,7 @@ const secret = process.env.REVCYCLE_JWT_SECRET ?? 'dashboard-demo-secret-dashboa
 const api = createBillingApi({ database: process.env.DATABASE_URL ?? 'file:./data/dashboard.db', auth: { secret }, payers: [sandboxPayer()], graphiql: true });
 await api.migrate();
 api.startPolling({ intervalMs: 2_000 });
-const org = (await api.db.organization.findFirst()) ?? (await api.db.organization.create({ data: { name: 'Dashboard demo' } }));
+const org = (await api.organizations.list())[0] ?? (await api.organizations.create({ name: 'Dashboard demo' }));
 const practice = (await api.db.practice.findFirst({ where: { organizationId: org.id } })) ?? (await api.db.practice.create({ data: { organizationId: org.id, name: 'Riverbend Family Medicine', npi: '1324567894', taxId: '741234567', addressLine1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701', timeZone: 'America/Chicago' } }));
 const token = await signToken({ secret, organizationId: org.id, roles: ['admin'], userId: 'dashboard' });
 const { url } = await serveDashboard(api, join(import.meta.dirname, '..', 'dist'), Number(process.env.PORT ?? 4200));

@@ -45,6 +45,8 @@ describe('issuer and audience', () => {
   let strict: TestApi;
   beforeAll(async () => {
     strict = await createTestApi({ auth: { secret: TEST_JWT_SECRET, issuer: 'https://ehr.example', audience: 'revcycle' } });
+    // The token's organization must exist in this API's own database.
+    await strict.db.organization.create({ data: { id: org.id, name: 'The same organization' } });
   });
   afterAll(() => strict.close());
 
@@ -63,6 +65,8 @@ describe('RS256 and ES256 from a JWKS', () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
     const api = await createTestApi({ auth: { jwks: { keys: [jwk] } } });
+    // The token's organization must exist in this API's own database.
+    await api.db.organization.create({ data: { id: org.id, name: 'The same organization' } });
     try {
       const token = await new SignJWT({ org: org.id, roles: ['auditor'] })
         .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
@@ -87,6 +91,8 @@ describe('REVCYCLE_JWKS_URL', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const api = await createTestApi({ auth: { jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json` } });
+    // The token's organization must exist in this API's own database.
+    await api.db.organization.create({ data: { id: org.id, name: 'The same organization' } });
     try {
       const token = await new SignJWT({ org: org.id, roles: ['biller'] }).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' }).setSubject('u-rs').setExpirationTime('5m').sign(privateKey);
       expect((await api.execute<{ viewer: { userId: string } }>(query, { token })).data?.viewer.userId).toBe('u-rs');
@@ -130,6 +136,8 @@ describe('bring your own auth', () => {
           request?.headers.get('x-session') === 'good' ? { userId: 'vendor-user', organizationId: org.id, roles: ['biller'] } : null,
       },
     });
+    // The token's organization must exist in this API's own database.
+    await api.db.organization.create({ data: { id: org.id, name: 'The same organization' } });
     try {
       const ok = await api.execute<{ viewer: { userId: string } }>(query, { headers: { 'x-session': 'good' } });
       expect(ok.data?.viewer.userId).toBe('vendor-user');

@@ -40,10 +40,18 @@ describe('query limits', () => {
 
 describe('error masking', () => {
   it('shows an unexpected failure as INTERNAL with no detail', async () => {
-    // A principal whose organization does not exist makes the organization lookup fail unexpectedly.
-    const ghost = await t.token('no-such-organization', ['admin']);
-    const res = await t.execute('{ viewer { organization { name } } }', { token: ghost });
-    expect(res.errors).toEqual([{ message: 'Unexpected error.', path: ['viewer', 'organization'], extensions: { code: 'INTERNAL' } }]);
+    // A vendor's authenticate() hands over a malformed practice list (numbers): the scoped query fails unexpectedly.
+    let organizationId = '';
+    const api = await createTestApi({
+      auth: { authenticate: () => ({ userId: 'u-bad', organizationId, roles: ['admin'], practiceIds: [42 as unknown as string] }) },
+    });
+    try {
+      organizationId = (await api.createOrganization()).id;
+      const res = await api.execute('{ patients(first: 1) { totalCount } }');
+      expect(res.errors).toEqual([{ message: 'Unexpected error.', path: ['patients', 'totalCount'], extensions: { code: 'INTERNAL' } }]);
+    } finally {
+      await api.close();
+    }
   });
 
   it('shows an expected failure with its code and a message naming the argument', async () => {

@@ -44,6 +44,21 @@ describe('probes', () => {
   });
 });
 
+describe('mounted under a prefix (Express: app.use(\'/billing/graphql\', api.yoga))', () => {
+  it('authenticates GraphQL on whatever path the host hands it: 401 without a token, data with one', async () => {
+    const post = (token?: string) =>
+      t.api.yoga.fetch('http://localhost/billing/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: '{ viewer { userId } }' }),
+      });
+    expect((await post()).status).toBe(401);
+    const org = await t.createOrganization();
+    const res = await post(await t.token(org.id, ['biller'], { userId: 'u-prefix' }));
+    expect(await res.json()).toEqual({ data: { viewer: { userId: 'u-prefix' } } });
+  });
+});
+
 describe('metrics', () => {
   it('counts and times GraphQL operations by name, type and outcome in the Prometheus format', async () => {
     const org = await t.createOrganization();

@@ -141,7 +141,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       useGraphiQLAssets(config.graphqlEndpoint),
       useHealthz(db, { redis: pubsubHandle.connected }),
       useMetrics(metrics, config.metricsPath),
-      useAuth({ authenticate: config.authenticate, standingOf, graphqlEndpoint: config.graphqlEndpoint, principals }),
+      useAuth({ authenticate: config.authenticate, standingOf, principals }),
       useIntrospection(config.introspection),
     ],
     context: ({ request, principal: wsPrincipal }): BillingContext => {

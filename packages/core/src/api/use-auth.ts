@@ -17,12 +17,13 @@ const UNAUTHENTICATED_BODY = JSON.stringify({
 export function useAuth(options: {
   authenticate: Authenticate;
   standingOf: (organizationId: string) => Promise<OrganizationStanding>;
-  graphqlEndpoint: string;
   principals: WeakMap<Request, Principal>;
 }): Plugin {
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== options.graphqlEndpoint) return;
+    async onRequest({ request, endResponse, fetchAPI }) {
+      // Every request that reaches this plugin is one Yoga would run as GraphQL (probes, metrics and GraphiQL's
+      // files were answered before it), whatever its path: a host that mounts the API under a prefix
+      // (`app.use('/billing/graphql', api.yoga)`) hands Yoga paths that differ from `graphqlEndpoint`.
       if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
       if (request.method === 'OPTIONS') return;
       const authorization = request.headers.get('authorization') ?? undefined;

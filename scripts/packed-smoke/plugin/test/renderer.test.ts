@@ -1,0 +1,4 @@
+import { runStatementRendererContract } from '@revcycle/testkit';
+import { textStatementRenderer } from '../src/index.ts';
+
+runStatementRendererContract('text', textStatementRenderer, async (bytes) => new TextDecoder().decode(bytes));
