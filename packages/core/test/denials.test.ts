@@ -156,6 +156,25 @@ describe('the denial work queue', () => {
     expect(paid).toMatchObject({ status: 'RESOLVED', recoveredCents: 11_140, claim: { status: 'PAID' }, appeals: [{ level: 'FIRST_LEVEL', outcome: 'UPHELD' }, { level: 'SECOND_LEVEL', outcome: 'OVERTURNED' }] });
   });
 
+  it('drafts an appeal (claim unchanged), then marks it sent: the claim becomes APPEALED, once', async () => {
+    const p = await w.patient();
+    const c = await w.submittedClaim(p);
+    await importEra(era(`EFT-DRAFT-${c.pcn}`, [{ pcn: c.pcn, statusCode: '4', chargeCents: 22_000, paidCents: 0, adjustments: [co('50', 22_000)] }]));
+    const [item] = await itemsOf(c.id);
+    const status = async () => (await gql<{ node: { status: string } }>(`query($id: ID!) { node(id: $id) { ... on Claim { status } } }`, { id: c.id })).node.status;
+    const before = await status();
+    const draft = await gql<{ fileAppeal: { id: string; submittedAt: string | null } }>(`mutation($input: FileAppealInput!) { fileAppeal(input: $input) { ... on Appeal { id submittedAt } } }`, { input: { denialId: item!.id, level: 'FIRST_LEVEL', argument: 'Necessary.', sent: false } });
+    expect(draft.fileAppeal.submittedAt).toBeNull();
+    expect(await status()).toBe(before);
+    const MARK = `mutation($input: MarkAppealSentInput!) { markAppealSent(input: $input) { __typename ... on Appeal { submittedAt } ... on Error { message } } }`;
+    const sent = await gql<{ markAppealSent: { __typename: string; submittedAt: string } }>(MARK, { input: { appealId: draft.fileAppeal.id } });
+    expect(sent.markAppealSent.__typename).toBe('Appeal');
+    expect(sent.markAppealSent.submittedAt).toEqual(expect.any(String));
+    expect(await status()).toBe('APPEALED');
+    const again = await gql<{ markAppealSent: { __typename: string; message: string } }>(MARK, { input: { appealId: draft.fileAppeal.id } });
+    expect(again.markAppealSent).toEqual({ __typename: 'ConflictError', message: 'This FIRST_LEVEL appeal was sent already' });
+  });
+
   it('appeals an underpayment, which the payer reverses and pays at the contract rate', async () => {
     const org = await t.createOrganization('Underpaid Clinic');
     const admin = await t.token(org.id, ['admin']);

@@ -59,6 +59,23 @@ describe('mounted under a prefix (Express: app.use(\'/billing/graphql\', api.yog
   });
 });
 
+describe('node(id:) and nodes(ids:) with an unreadable id', () => {
+  it('answer VALIDATION_FAILED with the same words for a malformed id and an id of no node type', async () => {
+    const org = await t.createOrganization();
+    const token = await t.token(org.id, ['admin']);
+    const notAType = Buffer.from('Nope:x').toString('base64');
+    for (const id of ['bogus', notAType]) {
+      const one = await t.execute(`{ node(id: "${id}") { id } }`, { token });
+      expect(one.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['id: not a valid id', 'VALIDATION_FAILED']]);
+      const many = await t.execute(`{ nodes(ids: ["${id}"]) { id } }`, { token });
+      expect(many.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['ids: not a valid id', 'VALIDATION_FAILED']]);
+    }
+    // A well-formed id of a node type that does not exist (or that the caller may not see) is simply null.
+    const madeUp = Buffer.from('Patient:x').toString('base64');
+    expect(await t.execute(`{ node(id: "${madeUp}") { id } }`, { token })).toMatchObject({ data: { node: null } });
+  });
+});
+
 describe('metrics', () => {
   it('counts and times GraphQL operations by name, type and outcome in the Prometheus format', async () => {
     const org = await t.createOrganization();
@@ -87,6 +104,7 @@ describe('metrics', () => {
     let fail = false;
     const connector = definePayerConnector({
       id: 'metered',
+      displayName: 'Metered test connector',
       capabilities: ['responses'],
       async fetchResponses() {
         if (fail) throw new Error('clearinghouse down');

@@ -15,7 +15,7 @@ const roles: Role[] = ['admin'];
 const token = await signToken({ secret, organizationId: org.id, roles, userId: 'smoke' });
 
 const app = express();
-app.use('/billing/graphql', api.yoga);
+app.use('/billing/graphql', api.nodeHandler);
 const server = app.listen(0, '127.0.0.1');
 await once(server, 'listening');
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/billing/graphql`;

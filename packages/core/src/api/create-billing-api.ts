@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -56,6 +56,12 @@ export interface BillingApi {
    * Fastify via `api.yoga.handleNodeRequestAndResponse`) and a fetch handler (`api.yoga.fetch`).
    */
   yoga: YogaServerInstance<ServerContext, BillingContext>;
+  /**
+   * The same handler typed for Express, Connect and `http` servers: `app.use('/graphql', api.nodeHandler)`.
+   * (Yoga's own type takes a context object as third argument, where Express passes `next`, so TypeScript refuses
+   * `app.use(path, api.yoga)` although it works.)
+   */
+  nodeHandler(request: IncomingMessage, response: ServerResponse): Promise<void>;
   schema: GraphQLSchema;
   /** The unscoped database client. Prefer the API; this is for migrations, seeding and host-side jobs. */
   db: Db;
@@ -179,6 +185,9 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
   const attachments: WebSocketAttachment[] = [];
   return {
     yoga,
+    nodeHandler: async (request, response) => {
+      await yoga(request, response);
+    },
     schema,
     db,
     organizations: organizationAdmin(db, () => config.clock.now()),

@@ -17,10 +17,24 @@ export function createMaskError(logger: Logger) {
         extensions: { code: original.code },
       });
     }
+    const located = error instanceof GraphQLError ? error : undefined;
+    if (located && original instanceof GraphQLError && isUnreadableNodeId(original, located.path)) {
+      // node(id:)/nodes(ids:) with an id that decodes to no node type: the same code and words for every such id.
+      const field = located.path?.[0] === 'nodes' ? 'ids' : 'id';
+      return new GraphQLError(`${field}: not a valid id`, { nodes: located.nodes, path: located.path, extensions: { code: 'VALIDATION_FAILED' } });
+    }
     // GraphQLErrors are written for clients (FORBIDDEN, limits, bad variables): they pass unchanged.
     if (original instanceof GraphQLError) return error as GraphQLError;
     const path = error instanceof GraphQLError ? error.path : undefined;
     logger.error({ error: logSafeError(original), path }, 'unexpected error in a GraphQL operation');
     return new GraphQLError(message, { path, extensions: { code: 'INTERNAL' } });
   };
+}
+
+/** The relay plugin's answers to an id that is not base64 of `Type:id`, or names a type that is not a node. */
+function isUnreadableNodeId(error: GraphQLError, path: GraphQLError['path']): boolean {
+  if (error.extensions.code !== undefined) return false;
+  const root = path?.[0];
+  if (root !== 'node' && root !== 'nodes') return false;
+  return /^Invalid global ID: /.test(error.message) || / has not been implemented$/.test(error.message);
 }

@@ -123,7 +123,7 @@ const FileAppealInput = builder.inputType('FileAppealInput', {
     argument: f.string({ required: true, description: 'The practice’s argument: paragraphs separated by blank lines.' }),
     attachments: f.field({ type: [AttachmentInput] }),
     signedBy: f.string({ description: 'Who signs the letter. @default the practice’s billing office' }),
-    sent: f.boolean({ description: 'Record it as sent now (default), or keep it as a draft to send later with markAppealSent.' }),
+    sent: f.boolean({ description: 'Record it as sent now (default), or keep it as a draft (letter written, claim unchanged) and record the sending later with markAppealSent.' }),
   }),
 });
 
@@ -205,6 +205,29 @@ builder.mutationField('recordAppealDecision', (t) =>
         const reason = `${appeal.level} appeal ${input.outcome.toLowerCase().replace('_', ' ')}${input.payerResponse ? `: ${input.payerResponse}` : ''}`;
         const statusChanges: StatusChange[] = [];
         if (input.outcome === 'UPHELD' && CLAIM_TRANSITIONS[claim.status].includes('DENIED')) statusChanges.push(await transitionClaim(tx, claim, 'DENIED', { type: 'PAYER', reason }));
+        else await noteOnClaim(tx, ctx, claim, reason);
+        return { result: updated, recordIds: [globalId('Appeal', appeal.id)], practiceId: appeal.denial.practiceId, statusChanges };
+      }),
+  }),
+);
+
+builder.mutationField('markAppealSent', (t) =>
+  t.field({
+    type: AppealRef,
+    description: 'Records that a drafted appeal (fileAppeal with sent: false) went to the payer now: the claim becomes APPEALED.',
+    authScopes: ACTION_SCOPES,
+    args: { input: t.arg({ type: builder.inputType('MarkAppealSentInput', { fields: (f) => ({ appealId: f.id({ required: true, description: 'The drafted appeal.' }) }) }), required: true }) },
+    errors: { types: ERRORS, union: { name: 'MarkAppealSentPayload' } },
+    resolve: (_r, { input }, ctx) =>
+      audited(ctx, 'markAppealSent', async (tx) => {
+        const appeal = await tx.appeal.findUnique({ where: { id: decodeId('Appeal', String(input.appealId), ['input', 'appealId']) }, include: { denial: { include: { claim: true } } } });
+        if (!appeal) throw new NotFoundError('Appeal', String(input.appealId));
+        if (appeal.submittedAt) throw new ConflictError(`This ${appeal.level} appeal was sent already`);
+        const updated = await tx.appeal.update({ where: { id: appeal.id }, data: { submittedAt: ctx.clock.now() } });
+        const claim = appeal.denial.claim;
+        const reason = `${appeal.level} appeal of denial ${appeal.denial.category} sent`;
+        const statusChanges: StatusChange[] = [];
+        if (CLAIM_TRANSITIONS[claim.status].includes('APPEALED')) statusChanges.push(await transitionClaim(tx, claim, 'APPEALED', { type: 'USER', id: ctx.principal.userId, reason }));
         else await noteOnClaim(tx, ctx, claim, reason);
         return { result: updated, recordIds: [globalId('Appeal', appeal.id)], practiceId: appeal.denial.practiceId, statusChanges };
       }),
