@@ -17,4 +17,4 @@ packages=()
 for tarball in "$tarballs"/revcycle-*.tgz; do
   case "$(basename "$tarball")" in revcycle-testkit-*) ;; *) packages+=("$tarball") ;; esac
 done
-npm install --no-audit --no-fund --omit=dev "${packages[@]}" "$@"
+npm install --no-audit --no-fund --loglevel=error --omit=dev "${packages[@]}" "$@"
