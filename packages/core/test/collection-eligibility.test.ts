@@ -22,7 +22,7 @@ afterAll(() => t.close());
 
 const gql = <T>(doc: string, variables: Record<string, unknown> = {}) => queryData<T>(t, token, doc, variables);
 type Candidate = { eligible: boolean; checks: Array<{ check: string; passed: boolean; detail: string }> };
-const candidates = async () => (await gql<{ collectionCandidates: Candidate[] }>(`query($p: ID!) { collectionCandidates(practiceId: $p) { eligible checks { check passed detail } } }`, { p: w.practiceId })).collectionCandidates;
+const candidates = async () => (await gql<{ collectionCandidates: { nodes: Candidate[] } }>(`query($p: ID!) { collectionCandidates(practiceId: $p, first: 100) { nodes { eligible checks { check passed detail } } } }`, { p: w.practiceId })).collectionCandidates.nodes;
 
 describe('placement eligibility for a nonprofit hospital', () => {
   it('waits 120 days after the first statement and 30 days after the written notice, and says so', async () => {

@@ -253,8 +253,8 @@ describe('deadlines', () => {
       const passed = await t.api.sweepDenialDeadlines(plusDays(181));
       expect(passed.passed).toBeGreaterThanOrEqual(1);
       expect((await sub.next()).data!.denialDeadlineApproaching).toEqual({ daysLeft: -1, passed: true, denial: { category: 'AUTHORIZATION' } });
-      const listed = await t.execute<{ denialsApproachingDeadline: Array<{ claim: { id: string }; deadlinePassed: boolean }> }>(`{ denialsApproachingDeadline(withinDays: 400) { claim { id } deadlinePassed } }`, { token: admin });
-      expect(listed.data!.denialsApproachingDeadline).toContainEqual({ claim: { id: c.id }, deadlinePassed: true });
+      const listed = await t.execute<{ denialsApproachingDeadline: { nodes: Array<{ claim: { id: string }; deadlinePassed: boolean }> } }>(`{ denialsApproachingDeadline(withinDays: 400, first: 100) { nodes { claim { id } deadlinePassed } } }`, { token: admin });
+      expect(listed.data!.denialsApproachingDeadline.nodes).toContainEqual({ claim: { id: c.id }, deadlinePassed: true });
     } finally {
       sub.close();
       await server.close();

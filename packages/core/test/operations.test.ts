@@ -164,3 +164,29 @@ describe('migrations', () => {
     expect(() => createBillingApi({ auth: { secret: TEST_JWT_SECRET }, migrationsDir: '/no/such/folder' })).toThrow('Invalid option migrationsDir: /no/such/folder does not exist');
   });
 });
+
+describe('review lists are connections', () => {
+  it('pages unmatchedResponses past what one page holds (they were cut at 100 before), newest first, with a total', async () => {
+    const org = await t.createOrganization('Paging');
+    const token = await t.token(org.id, ['biller']);
+    const base = Date.parse('2026-03-01T00:00:00Z');
+    await t.db.unmatchedResponse.createMany({
+      data: Array.from({ length: 25 }, (_, i) => ({ organizationId: org.id, kind: '277CA', reference: `REF${String(i).padStart(3, '0')}`, detail: 'no such claim', createdAt: new Date(base + i * 60_000) })),
+    });
+    const PAGE = `query($after: String) { unmatchedResponses(first: 10, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { reference } } }`;
+    type Page = { unmatchedResponses: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ reference: string }> } };
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const res = await t.execute<Page>(PAGE, { token, variables: { after } });
+      const list = res.data!.unmatchedResponses;
+      expect(list.totalCount).toBe(25);
+      seen.push(...list.nodes.map((n) => n.reference));
+      if (!list.pageInfo.hasNextPage) break;
+      after = list.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `REF${String(24 - i).padStart(3, '0')}`));
+    const tooBig = await t.execute('{ unmatchedResponses(first: 101) { totalCount } }', { token });
+    expect(tooBig.errors?.[0]?.message).toBe('first: 101 is above the maximum page size of 100');
+  });
+});

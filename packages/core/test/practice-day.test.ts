@@ -47,10 +47,11 @@ describe("dates are the practice's calendar day, evenings included", () => {
     // Paid (denied) 180 days ago with BCBS's 180-day appeal window: the deadline is the practice's today.
     const denial = era('EFT-PD-1', [{ pcn: claim.pcn, statusCode: '4', chargeCents: 22_000, paidCents: 0, adjustments: [co('16', 22_000)] }], { paymentDate: addDays(practiceToday(), -180) });
     await gql(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`, { x12: denial });
-    const ITEMS = `{ denials(first: 5) { nodes { appealDeadline daysToDeadline priority } } denialsApproachingDeadline(withinDays: 0) { appealDeadline } }`;
-    const before = await gql<{ denials: { nodes: Array<{ appealDeadline: string; daysToDeadline: number; priority: number }> }; denialsApproachingDeadline: unknown[] }>(ITEMS);
+    const ITEMS = `{ denials(first: 5) { nodes { appealDeadline daysToDeadline priority } } denialsApproachingDeadline(withinDays: 0) { totalCount nodes { appealDeadline } } }`;
+    const before = await gql<{ denials: { nodes: Array<{ appealDeadline: string; daysToDeadline: number; priority: number }> }; denialsApproachingDeadline: { totalCount: number; nodes: unknown[] } }>(ITEMS);
     expect(before.denials.nodes).toEqual([{ appealDeadline: practiceToday(), daysToDeadline: 0, priority: 220 * 31 }]);
-    expect(before.denialsApproachingDeadline).toHaveLength(1);
+    expect(before.denialsApproachingDeadline.nodes).toHaveLength(1);
+    expect(before.denialsApproachingDeadline.totalCount).toBe(1);
     // Due today is not past due: the sweep warns and does not mark it passed until the practice's midnight.
     expect(await t.api.sweepDenialDeadlines()).toEqual({ warned: 1, passed: 0 });
     clock.advanceDays(1);
@@ -72,8 +73,8 @@ describe("dates are the practice's calendar day, evenings included", () => {
     // BCBS allows 180 days: the first limit ends 30 days from the practice's today, the second 31.
     const due = await draft(addDays(practiceToday(), 30 - 180));
     const notYet = await draft(addDays(practiceToday(), 31 - 180));
-    const listed = await gql<{ claimsApproachingTimelyFiling: Array<{ id: string }> }>(`{ claimsApproachingTimelyFiling(withinDays: 30) { id } }`);
-    const ids = listed.claimsApproachingTimelyFiling.map((c) => c.id);
+    const listed = await gql<{ claimsApproachingTimelyFiling: { nodes: Array<{ id: string }> } }>(`{ claimsApproachingTimelyFiling(withinDays: 30, first: 100) { nodes { id } } }`);
+    const ids = listed.claimsApproachingTimelyFiling.nodes.map((c) => c.id);
     expect(ids).toContain(due);
     expect(ids).not.toContain(notYet);
 

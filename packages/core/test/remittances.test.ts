@@ -149,8 +149,8 @@ describe('importRemittance', () => {
     const result = await importEra(era('EFT-7001', [{ pcn: c.pcn, chargeCents: 22_000, paidCents: 15_000, adjustments: [co('45', 5_000)] }]));
     expect(result.findings).toEqual([expect.objectContaining({ level: 'claim', expectedCents: 17_000, actualCents: 15_000 })]);
     expect((await claim(c.id)).balance.insuranceCents).toBe(2_000);
-    const review = await t.execute<{ claimPaymentsForReview: Array<{ patientControlNumber: string; unbalancedCents: number; reviewReason: string }> }>(`{ claimPaymentsForReview { patientControlNumber unbalancedCents reviewReason } }`, { token });
-    expect(review.data!.claimPaymentsForReview.find((r) => r.patientControlNumber === c.pcn)).toMatchObject({ unbalancedCents: 2_000 });
+    const review = await t.execute<{ claimPaymentsForReview: { nodes: Array<{ patientControlNumber: string; unbalancedCents: number; reviewReason: string }> } }>(`{ claimPaymentsForReview(first: 100) { nodes { patientControlNumber unbalancedCents reviewReason } } }`, { token });
+    expect(review.data!.claimPaymentsForReview.nodes.find((r) => r.patientControlNumber === c.pcn)).toMatchObject({ unbalancedCents: 2_000 });
   });
 
   it('keeps unmatched claim payments in a queue and posts them with matchRemittance', async () => {
@@ -158,8 +158,8 @@ describe('importRemittance', () => {
     const c = await w.submittedClaim(p);
     const result = await importEra(era('EFT-8001', [{ ...paidInFull(c), pcn: 'NOT-OURS-1' }]));
     expect(result).toMatchObject({ matched: 0, unmatched: 1 });
-    const queue = await t.execute<{ unmatchedClaimPayments: Array<{ id: string; patientControlNumber: string; posted: boolean; paidCents: number }> }>(`{ unmatchedClaimPayments { id patientControlNumber posted paidCents } }`, { token });
-    const waiting = queue.data!.unmatchedClaimPayments.find((q) => q.patientControlNumber === 'NOT-OURS-1')!;
+    const queue = await t.execute<{ unmatchedClaimPayments: { nodes: Array<{ id: string; patientControlNumber: string; posted: boolean; paidCents: number }> } }>(`{ unmatchedClaimPayments(first: 100) { nodes { id patientControlNumber posted paidCents } } }`, { token });
+    const waiting = queue.data!.unmatchedClaimPayments.nodes.find((q) => q.patientControlNumber === 'NOT-OURS-1')!;
     expect(waiting).toMatchObject({ posted: false, paidCents: 11_140 });
     const match = await t.execute<{ matchRemittance: { __typename: string; posted: boolean } }>(`mutation($p: ID!, $c: ID!) { matchRemittance(claimPaymentId: $p, claimId: $c) { __typename ... on ClaimPayment { posted } } }`, { token, variables: { p: waiting.id, c: c.id } });
     expect(match.data!.matchRemittance).toEqual({ __typename: 'ClaimPayment', posted: true });

@@ -37,13 +37,13 @@ describe('collections through GraphQL: dunning finished → placed with an agenc
       await t.api.runScheduledJobs();
     }
 
-    const CANDIDATES = `query($p: ID!) { collectionCandidates(practiceId: $p) { eligible balanceCents account { id status patient { id } } checks { check passed detail } } }`;
-    let candidates = (await gql<{ collectionCandidates: Candidate[] }>(CANDIDATES, { p: practiceId })).collectionCandidates;
+    const CANDIDATES = `query($p: ID!) { collectionCandidates(practiceId: $p, first: 100) { nodes { eligible balanceCents account { id status patient { id } } checks { check passed detail } } } }`;
+    let candidates = (await gql<{ collectionCandidates: { nodes: Candidate[] } }>(CANDIDATES, { p: practiceId })).collectionCandidates.nodes;
     expect(candidates.map((c) => [c.eligible, c.balanceCents, c.account.status])).toEqual([[true, 5_120, 'COMPLETED'], [true, 5_120, 'COMPLETED'], [true, 22_000, 'COMPLETED']]);
     const [first, second, third] = candidates;
     // The second guarantor files for bankruptcy: that account stays in-house, and says why.
     await gql(`mutation($input: FlagAccountInput!) { flagAccount(input: $input) { __typename } }`, { input: { patientId: second!.account.patient.id, kind: 'BANKRUPTCY', note: 'chapter 7 notice' } });
-    candidates = (await gql<{ collectionCandidates: Candidate[] }>(CANDIDATES, { p: practiceId })).collectionCandidates;
+    candidates = (await gql<{ collectionCandidates: { nodes: Candidate[] } }>(CANDIDATES, { p: practiceId })).collectionCandidates.nodes;
     expect(candidates[1]!.eligible).toBe(false);
     expect(candidates[1]!.checks.find((c) => !c.passed)).toMatchObject({ check: 'NO_BANKRUPTCY', detail: expect.stringContaining('chapter 7 notice') });
 
@@ -112,12 +112,12 @@ describe('collections through GraphQL: dunning finished → placed with an agenc
 
     // The first guarantor pays the rest at the front desk: the account is recalled from the agency, with a recall file.
     await gql(`mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename } }`, { input: { patientId: first!.account.patient.id, amountCents: 3_120, method: 'CARD' } });
-    const after = await gql<{ collectionPlacements: { nodes: Array<{ id: string; status: string; statusReason: string }> }; collectionAgencies: Array<{ files: Array<{ kind: string; contentBase64: string }> }> }>(
-      `{ collectionPlacements(first: 10) { nodes { id status statusReason } } collectionAgencies { files { kind contentBase64 } } }`,
+    const after = await gql<{ collectionPlacements: { nodes: Array<{ id: string; status: string; statusReason: string }> }; collectionAgencies: { nodes: Array<{ files: Array<{ kind: string; contentBase64: string }> }> } }>(
+      `{ collectionPlacements(first: 10) { nodes { id status statusReason } } collectionAgencies(first: 10) { nodes { files { kind contentBase64 } } } }`,
     );
     expect(after.collectionPlacements.nodes.find((p) => p.id === placed.placements[0]!.id)).toMatchObject({ status: 'RECALLED', statusReason: 'the patient paid 3120 cents at the practice' });
     expect(after.collectionPlacements.nodes.find((p) => p.id === placed.placements[1]!.id)).toMatchObject({ status: 'RETURNED', statusReason: 'no address found' });
-    const recall = after.collectionAgencies[0]!.files.find((f) => f.kind === 'recall-file')!;
+    const recall = after.collectionAgencies.nodes[0]!.files.find((f) => f.kind === 'recall-file')!;
     expect(csvRows(recall.contentBase64)).toEqual([expect.objectContaining({ placement_id: placed.placements[0]!.agencyReference, reason: 'the patient paid 3120 cents at the practice' })]);
   });
 });

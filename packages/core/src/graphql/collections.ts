@@ -1,3 +1,4 @@
+import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { Prisma } from '../db/prisma-client.ts';
 import { audited, recordAuditEvent } from '../audit/audited.ts';
 import { emptySummary, importAgencyUpdates } from '../collections/agency-updates.ts';
@@ -13,6 +14,8 @@ import { accountKeyOf, accountPatientIds } from '../patient-billing/guarantor-ac
 import { todayIn } from '../util/calendar-date.ts';
 import { resolveAccount } from './account-id.ts';
 import { builder } from './builder.ts';
+import { pageSizeOptions } from './connections.ts';
+import type { BillingContext } from './context.ts';
 import { DunningAccountRef } from './dunning.ts';
 import { decodeId, globalId } from './global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
@@ -75,7 +78,17 @@ builder.mutationField('createCollectionAgency', (t) =>
   }),
 );
 
-builder.queryField('collectionAgencies', (t) => t.prismaField({ type: [CollectionAgencyRef], authScopes: { ...COLLECTORS, auditor: true }, resolve: (query, _r, _a, ctx) => ctx.db.collectionAgency.findMany({ ...query, orderBy: { name: 'asc' } }) }));
+builder.queryField('collectionAgencies', (t) =>
+  t.prismaConnection({
+    type: CollectionAgencyRef,
+    cursor: 'id',
+    description: 'The collection agencies of the organization, by name.',
+    authScopes: { ...COLLECTORS, auditor: true },
+    ...pageSizeOptions,
+    resolve: (query, _r, _a, ctx) => ctx.db.collectionAgency.findMany({ ...query, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    totalCount: (_parent, _args, ctx) => ctx.db.collectionAgency.count(),
+  }),
+);
 
 const CheckRef = builder.objectRef<CollectionCandidate['checks'][number]>('PlacementEligibilityCheck').implement({
   fields: (t) => ({ check: t.exposeString('check'), passed: t.exposeBoolean('passed'), detail: t.exposeString('detail') }),
@@ -92,23 +105,27 @@ const CandidateRef = builder.objectRef<CollectionCandidate>('CollectionCandidate
 });
 
 builder.queryField('collectionCandidates', (t) =>
-  t.field({
-    type: [CandidateRef],
-    description: 'The practice’s accounts in or past dunning, each with whether it may be placed with an agency today and why (or why not).',
+  t.connection({
+    type: CandidateRef,
+    description: 'The practice’s accounts in or past dunning, each with whether it may be placed with an agency today and why (or why not), least recently stepped first.',
     authScopes: { ...COLLECTORS, auditor: true },
-    args: { practiceId: t.arg.id({ required: true }), eligibleOnly: t.arg.boolean({ description: '@default false' }) },
-    resolve: async (_r, args, ctx) => {
-      const practice = await ctx.db.practice.findUnique({ where: { id: decodeId('Practice', String(args.practiceId), ['practiceId']) } });
-      if (!practice) throw new NotFoundError('Practice', String(args.practiceId));
-      const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
-      const today = todayIn(practice.timeZone, ctx.clock.now());
-      const states = await ctx.db.dunningState.findMany({ where: { practiceId: practice.id, status: { notIn: ['RESOLVED'] } }, orderBy: [{ lastStepDate: 'asc' }, { id: 'asc' }] });
-      const candidates = [];
-      for (const state of states) candidates.push(await evaluateCandidate(ctx, practice, organization, state, today));
-      return args.eligibleOnly ? candidates.filter((c) => c.eligible) : candidates;
-    },
+    args: { practiceId: t.arg.id({ required: true }), eligibleOnly: t.arg.boolean({ description: 'Only the accounts that may be placed today. @default false' }) },
+    ...pageSizeOptions,
+    // Eligibility is decided per account from the ledger, plans and flags, so the list is computed, then paged.
+    resolve: async (_r, args, ctx) => resolveArrayConnection({ args }, await collectionCandidates(ctx, args)),
   }),
 );
+
+async function collectionCandidates(ctx: BillingContext, args: { practiceId: string | number; eligibleOnly?: boolean | null }): Promise<CollectionCandidate[]> {
+  const practice = await ctx.db.practice.findUnique({ where: { id: decodeId('Practice', String(args.practiceId), ['practiceId']) } });
+  if (!practice) throw new NotFoundError('Practice', String(args.practiceId));
+  const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
+  const today = todayIn(practice.timeZone, ctx.clock.now());
+  const states = await ctx.db.dunningState.findMany({ where: { practiceId: practice.id, status: { notIn: ['RESOLVED'] } }, orderBy: [{ lastStepDate: 'asc' }, { id: 'asc' }] });
+  const candidates = [];
+  for (const state of states) candidates.push(await evaluateCandidate(ctx, practice, organization, state, today));
+  return args.eligibleOnly ? candidates.filter((c) => c.eligible) : candidates;
+}
 
 const PlaceResultRef = builder.objectRef<{ placements: Array<{ id: string }>; files: unknown[] }>('PlaceAccountsSuccess').implement({
   fields: (t) => ({

@@ -7,6 +7,7 @@ import type { DenialFigures } from '../denials/denial-figures.ts';
 import { ValidationError } from '../errors/billing-errors.ts';
 import type { DenialDeadlinePayload } from '../pubsub/billing-events.ts';
 import { addDays, isCalendarDate } from '../util/calendar-date.ts';
+import { pageSizeOptions } from './connections.ts';
 import { builder } from './builder.ts';
 import type { BillingContext } from './context.ts';
 import { decodeId } from './global-id.ts';
@@ -90,33 +91,45 @@ builder.queryField('denialSummary', (t) =>
   }),
 );
 
+async function approachingDeadlineWhere(ctx: BillingContext, withinDays: number | null | undefined) {
+  // Each practice's horizon starts from its own today.
+  const horizons = await practiceDates(ctx, withinDays ?? DEADLINE_WARNING_DAYS);
+  const byPractice = horizons.map(({ practiceId, date }) => ({ practiceId, dueDate: { not: null, lte: date } }));
+  return { status: { in: ['OPEN' as const, 'IN_PROGRESS' as const] }, OR: byPractice };
+}
+
 builder.queryField('denialsApproachingDeadline', (t) =>
-  t.prismaField({
-    type: [DenialRef],
+  t.prismaConnection({
+    type: DenialRef,
+    cursor: 'id',
     description: `Open items whose appeal deadline is within \`withinDays\` (default ${DEADLINE_WARNING_DAYS}) or already passed, soonest first.`,
     authScopes: READERS,
-    args: { withinDays: t.arg.int() },
-    resolve: async (query, _root, args, ctx) => {
-      // Each practice's horizon starts from its own today.
-      const horizons = await practiceDates(ctx, args.withinDays ?? DEADLINE_WARNING_DAYS);
-      const byPractice = horizons.map(({ practiceId, date }) => ({ practiceId, dueDate: { not: null, lte: date } }));
-      return ctx.db.denial.findMany({ ...query, where: { status: { in: ['OPEN', 'IN_PROGRESS'] }, OR: byPractice }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }], take: 500 });
-    },
+    args: { withinDays: t.arg.int({ description: `Days ahead of each practice's today. @default ${DEADLINE_WARNING_DAYS}` }) },
+    ...pageSizeOptions,
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.denial.findMany({ ...query, where: await approachingDeadlineWhere(ctx, args.withinDays), orderBy: [{ dueDate: 'asc' }, { id: 'asc' }] }),
+    totalCount: async (_parent, args, ctx) => ctx.db.denial.count({ where: await approachingDeadlineWhere(ctx, args.withinDays) }),
   }),
 );
 
+/** Claims not yet accepted whose timely-filing limit (first date of service + the payer's days) ends by the horizon. */
+async function claimsDueForFiling(ctx: BillingContext, withinDays: number | null | undefined): Promise<string[]> {
+  const claims = await ctx.db.claim.findMany({ where: { status: { in: ['DRAFT', 'SCRUB_FAILED', 'READY', 'REJECTED'] } }, select: { id: true, practiceId: true, payer: { select: { timelyFilingDays: true } }, lines: { select: { serviceDate: true } } } });
+  const horizons = new Map((await practiceDates(ctx, withinDays ?? 30)).map((h) => [h.practiceId, h.date]));
+  return claims.filter((c) => c.lines.length && addDays(c.lines.map((l) => l.serviceDate).sort()[0]!, c.payer.timelyFilingDays) <= horizons.get(c.practiceId)!).map((c) => c.id);
+}
+
 builder.queryField('claimsApproachingTimelyFiling', (t) =>
-  t.prismaField({
-    type: ['Claim'],
-    description: 'Claims not yet accepted by the payer (draft, scrub failed, ready, rejected) whose timely-filing limit ends within `withinDays` (default 30).',
+  t.prismaConnection({
+    type: 'Claim',
+    cursor: 'id',
+    description: 'Claims not yet accepted by the payer (draft, scrub failed, ready, rejected) whose timely-filing limit ends within `withinDays` (default 30), oldest first.',
     authScopes: READERS,
-    args: { withinDays: t.arg.int() },
-    resolve: async (query, _root, args, ctx) => {
-      const claims = await ctx.db.claim.findMany({ where: { status: { in: ['DRAFT', 'SCRUB_FAILED', 'READY', 'REJECTED'] } }, select: { id: true, practiceId: true, payer: { select: { timelyFilingDays: true } }, lines: { select: { serviceDate: true } } } });
-      const horizons = new Map((await practiceDates(ctx, args.withinDays ?? 30)).map((h) => [h.practiceId, h.date]));
-      const due = claims.filter((c) => c.lines.length && addDays(c.lines.map((l) => l.serviceDate).sort()[0]!, c.payer.timelyFilingDays) <= horizons.get(c.practiceId)!).map((c) => c.id);
-      return ctx.db.claim.findMany({ ...query, where: { id: { in: due } }, orderBy: { createdAt: 'asc' } });
-    },
+    args: { withinDays: t.arg.int({ description: "Days ahead of each practice's today. @default 30" }) },
+    ...pageSizeOptions,
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.claim.findMany({ ...query, where: { id: { in: await claimsDueForFiling(ctx, args.withinDays) } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    totalCount: async (_parent, args, ctx) => (await claimsDueForFiling(ctx, args.withinDays)).length,
   }),
 );
 

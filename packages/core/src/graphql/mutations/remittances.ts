@@ -9,6 +9,7 @@ import { CLAIM_TO_POST_INCLUDE, postClaimPayment, STORED_CLAIM_PAYMENT_INCLUDE }
 import { previewRemittance } from '../../remittance/preview-remittance.ts';
 import type { ClaimPaymentPreview, PaymentPreview, RemittancePreview } from '../../remittance/preview-remittance.ts';
 import { builder } from '../builder.ts';
+import { pageSizeOptions } from '../connections.ts';
 import { decodeId, globalId } from '../global-id.ts';
 import { ClaimRef } from '../types/claim.ts';
 import { COMMON_ERRORS } from '../types/errors.ts';
@@ -158,20 +159,26 @@ builder.mutationField('matchRemittance', (t) =>
 );
 
 builder.queryField('unmatchedClaimPayments', (t) =>
-  t.prismaField({
-    type: [ClaimPaymentRef],
-    description: 'Claim payments that matched no claim, oldest first (200 at most): nothing an 835 says is lost.',
+  t.prismaConnection({
+    type: ClaimPaymentRef,
+    cursor: 'id',
+    description: 'Claim payments that matched no claim, oldest first: nothing an 835 says is lost.',
     authScopes: { admin: true, biller: true, auditor: true },
-    resolve: (query, _root, _args, ctx) => ctx.db.remittanceClaim.findMany({ ...query, where: { postedAt: null }, orderBy: { createdAt: 'asc' }, take: 200 }),
+    ...pageSizeOptions,
+    resolve: (query, _root, _args, ctx) => ctx.db.remittanceClaim.findMany({ ...query, where: { postedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    totalCount: (_parent, _args, ctx) => ctx.db.remittanceClaim.count({ where: { postedAt: null } }),
   }),
 );
 
 builder.queryField('claimPaymentsForReview', (t) =>
-  t.prismaField({
-    type: [ClaimPaymentRef],
+  t.prismaConnection({
+    type: ClaimPaymentRef,
+    cursor: 'id',
     description: 'Posted claim payments flagged for review (unbalanced, OI with no next coverage, reversal of nothing), newest first.',
     authScopes: { admin: true, biller: true, auditor: true },
-    resolve: (query, _root, _args, ctx) => ctx.db.remittanceClaim.findMany({ ...query, where: { reviewReason: { not: null } }, orderBy: { createdAt: 'desc' }, take: 200 }),
+    ...pageSizeOptions,
+    resolve: (query, _root, _args, ctx) => ctx.db.remittanceClaim.findMany({ ...query, where: { reviewReason: { not: null } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    totalCount: (_parent, _args, ctx) => ctx.db.remittanceClaim.count({ where: { reviewReason: { not: null } } }),
   }),
 );
 

@@ -5,6 +5,7 @@ import type { ResponseImportResult } from '../../submission/import-responses.ts'
 import { submitClaims } from '../../submission/submit-claims.ts';
 import type { ClaimSubmissionResult } from '../../submission/submit-claims.ts';
 import { builder } from '../builder.ts';
+import { pageSizeOptions } from '../connections.ts';
 import { decodeId, globalId } from '../global-id.ts';
 import { ClaimRef } from '../types/claim.ts';
 
@@ -112,10 +113,13 @@ const UnmatchedResponseRef = builder.prismaNode('UnmatchedResponse', {
 });
 
 builder.queryField('unmatchedResponses', (t) =>
-  t.prismaField({
-    type: [UnmatchedResponseRef],
-    description: 'The review list: acknowledgements that matched nothing, newest first (100 at most).',
+  t.prismaConnection({
+    type: UnmatchedResponseRef,
+    cursor: 'id',
+    description: 'The review list: acknowledgements that matched nothing, newest first.',
     authScopes: { admin: true, biller: true, auditor: true },
-    resolve: (query, _root, _args, ctx) => ctx.db.unmatchedResponse.findMany({ ...query, where: { resolvedAt: null }, orderBy: { createdAt: 'desc' }, take: 100 }),
+    ...pageSizeOptions,
+    resolve: (query, _root, _args, ctx) => ctx.db.unmatchedResponse.findMany({ ...query, where: { resolvedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    totalCount: (_parent, _args, ctx) => ctx.db.unmatchedResponse.count({ where: { resolvedAt: null } }),
   }),
 );
