@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { describeGeneratedParts } from './describe-generated.ts';
 import './scalars/index.ts';
 import './types/errors.ts';
 import './types/address.ts';
@@ -40,4 +41,4 @@ import './collections.ts';
 import './subscriptions.ts';
 
 /** The billing API schema. Static: everything per deployment (db, auth, plugins, limits) lives in the context. */
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = describeGeneratedParts(builder.toSchema({ sortSchema: true }));

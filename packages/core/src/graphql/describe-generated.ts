@@ -1,0 +1,106 @@
+import { isInterfaceType, isObjectType, isUnionType } from 'graphql';
+import type { GraphQLArgument, GraphQLField, GraphQLNamedType, GraphQLSchema } from 'graphql';
+
+/**
+ * Descriptions for the parts of the schema that plugins generate from a pattern — Relay connections, edges and
+ * paging arguments, mutation payload unions and their success wrappers, global ids, timestamps — written once here
+ * instead of on each of hundreds of definitions. A description given at the definition always wins: only missing
+ * ones are filled.
+ */
+export function describeGeneratedParts(schema: GraphQLSchema): GraphQLSchema {
+  const mutations = schema.getMutationType()?.getFields() ?? {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__')) continue;
+    fill(type, typeDescription(type, mutations));
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        fill(field, fieldDescription(type, field));
+        for (const arg of field.args) fill(arg, argDescription(field, arg));
+      }
+    }
+  }
+  return schema;
+}
+
+function fill(target: { description?: string | null | undefined }, text: string | undefined): void {
+  if (!target.description && text) target.description = text;
+}
+
+const ROOTS: Record<string, string> = {
+  Query: 'Reads. Every query answers only within the caller’s organization (and practices, for a practice-limited user).',
+  Mutation: 'Changes. Each is audited in the same transaction; expected failures are members of its payload union.',
+  Subscription: 'Live events over graphql-ws or server-sent events, filtered to the subscriber’s organization and practices.',
+  PageInfo: 'Where a page sits in its list (Relay): whether more pages exist, and the cursors to reach them.',
+  Node: 'Anything with a global id: `node(id:)` and `nodes(ids:)` fetch it.',
+  Error: 'An expected failure: a message written for the person reading it.',
+};
+
+function typeDescription(type: GraphQLNamedType, mutations: Record<string, GraphQLField<unknown, unknown>>): string | undefined {
+  if (ROOTS[type.name]) return ROOTS[type.name];
+  if (isObjectType(type) && type.name.endsWith('ConnectionEdge')) return `One item of a page, with its cursor (${itemName(type)}).`;
+  if (isObjectType(type) && type.name.endsWith('Connection')) {
+    return `A page of ${itemName(type)} (Relay connection): \`nodes\` or \`edges\`, \`pageInfo\` to page on, \`totalCount\` for every match.`;
+  }
+  if (isUnionType(type) && type.name.endsWith('Payload')) {
+    const mutation = lowerFirst(type.name.slice(0, -'Payload'.length));
+    if (mutations[mutation]) return `What \`${mutation}\` answers: its result, or one of the expected errors (select each with \`... on\`).`;
+    return 'A result, or one of the expected errors (select each with `... on`).';
+  }
+  if (isObjectType(type) && /^Mutation\w+Success$/.test(type.name)) {
+    const mutation = lowerFirst(type.name.slice('Mutation'.length, -'Success'.length));
+    return `The result of \`${mutation}\` when it succeeds.`;
+  }
+  return undefined;
+}
+
+const CONNECTION_FIELDS: Record<string, string> = {
+  edges: 'The page’s items with their cursors.',
+  nodes: 'The page’s items.',
+  pageInfo: 'Whether there are more pages, and the cursors to reach them.',
+  totalCount: 'How many items match, over all pages.',
+};
+
+const PAGE_INFO_FIELDS: Record<string, string> = {
+  hasNextPage: 'More items follow this page (page on with `after: endCursor`).',
+  hasPreviousPage: 'Items come before this page (page back with `before: startCursor`).',
+  startCursor: 'The cursor of the page’s first item.',
+  endCursor: 'The cursor of the page’s last item.',
+};
+
+function fieldDescription(type: GraphQLNamedType, field: GraphQLField<unknown, unknown>): string | undefined {
+  if (type.name.endsWith('ConnectionEdge')) {
+    if (field.name === 'cursor') return 'Where this item sits in the list: pass it as `after` or `before`.';
+    if (field.name === 'node') return 'The item.';
+  }
+  if (type.name.endsWith('Connection') && CONNECTION_FIELDS[field.name]) return CONNECTION_FIELDS[field.name];
+  if (type.name === 'PageInfo') return PAGE_INFO_FIELDS[field.name];
+  if (/^Mutation\w+Success$/.test(type.name) && field.name === 'data') return 'The record the mutation created or changed.';
+  if (field.name === 'id' && String(field.type) === 'ID!') return 'The global id: pass it to `node(id:)` and to mutations that take this record.';
+  if (field.name === 'createdAt') return 'When the record was created (UTC).';
+  if (field.name === 'updatedAt') return 'When the record last changed (UTC).';
+  return undefined;
+}
+
+const PAGE_ARGS: Record<string, string> = {
+  first: 'How many items from the start (or after `after`); at most the server’s page-size limit (100 by default).',
+  last: 'How many items from the end (or before `before`); at most the server’s page-size limit.',
+  after: 'A cursor: the page starts after this item.',
+  before: 'A cursor: the page ends before this item.',
+};
+
+function argDescription(field: GraphQLField<unknown, unknown>, arg: GraphQLArgument): string | undefined {
+  const type = field.type.toString();
+  if (type.includes('Connection') && PAGE_ARGS[arg.name]) return PAGE_ARGS[arg.name];
+  if (arg.name === 'input') return 'What to do: see the input type’s fields.';
+  return undefined;
+}
+
+/** The item type a connection or edge type is named for, e.g. QueryClaimsConnection → claims. */
+function itemName(type: GraphQLNamedType): string {
+  const nodes = isObjectType(type) ? (type.getFields().nodes ?? type.getFields().node) : undefined;
+  return nodes ? String(nodes.type).replace(/[[\]!]/g, '') : 'items';
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
