@@ -1,4 +1,5 @@
-import { isInterfaceType, isObjectType, isUnionType } from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
+import { ENUM_VALUE_DESCRIPTIONS } from './enum-descriptions.ts';
 import type { GraphQLArgument, GraphQLField, GraphQLNamedType, GraphQLSchema } from 'graphql';
 
 /**
@@ -18,6 +19,7 @@ export function describeGeneratedParts(schema: GraphQLSchema): GraphQLSchema {
         for (const arg of field.args) fill(arg, argDescription(field, arg));
       }
     }
+    if (isEnumType(type)) for (const value of type.getValues()) fill(value, ENUM_VALUE_DESCRIPTIONS[type.name]?.[value.name]);
   }
   return schema;
 }
@@ -45,6 +47,10 @@ function typeDescription(type: GraphQLNamedType, mutations: Record<string, Graph
     const mutation = lowerFirst(type.name.slice(0, -'Payload'.length));
     if (mutations[mutation]) return `What \`${mutation}\` answers: its result, or one of the expected errors (select each with \`... on\`).`;
     return 'A result, or one of the expected errors (select each with `... on`).';
+  }
+  if (isInputObjectType(type) && type.name.endsWith('Input')) {
+    const mutation = lowerFirst(type.name.slice(0, -'Input'.length));
+    if (mutations[mutation]) return `What \`${mutation}\` takes.`;
   }
   if (isObjectType(type) && /^Mutation\w+Success$/.test(type.name)) {
     const mutation = lowerFirst(type.name.slice('Mutation'.length, -'Success'.length));
