@@ -1,5 +1,6 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { ENUM_VALUE_DESCRIPTIONS } from './enum-descriptions.ts';
+import { TYPE_DESCRIPTIONS } from './type-descriptions.ts';
 import type { GraphQLArgument, GraphQLField, GraphQLNamedType, GraphQLSchema } from 'graphql';
 
 /**
@@ -39,6 +40,7 @@ const ROOTS: Record<string, string> = {
 
 function typeDescription(type: GraphQLNamedType, mutations: Record<string, GraphQLField<unknown, unknown>>): string | undefined {
   if (ROOTS[type.name]) return ROOTS[type.name];
+  if (TYPE_DESCRIPTIONS[type.name]) return TYPE_DESCRIPTIONS[type.name];
   if (isObjectType(type) && type.name.endsWith('ConnectionEdge')) return `One item of a page, with its cursor (${itemName(type)}).`;
   if (isObjectType(type) && type.name.endsWith('Connection')) {
     return `A page of ${itemName(type)} (Relay connection): \`nodes\` or \`edges\`, \`pageInfo\` to page on, \`totalCount\` for every match.`;

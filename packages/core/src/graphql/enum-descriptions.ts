@@ -5,12 +5,48 @@ import { FEDERAL_RULES } from '../compliance/rules.ts';
  * per-value docs) do not say. Filled in by describe-generated.ts; a description at the definition wins.
  */
 export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  AccountFlagKind: {
+    BANKRUPTCY: 'The debtor filed for bankruptcy: dunning and collection stop.',
+    DECEASED: 'The patient died: dunning and collection stop.',
+    DISPUTE: 'The debtor disputes the debt: collection pauses until it is verified.',
+    FINANCIAL_ASSISTANCE: 'A financial-assistance application is under review: dunning waits.',
+  },
+  AppealLevel: {
+    RECONSIDERATION: 'The informal first ask: the payer looks again.',
+    FIRST_LEVEL: 'The first formal appeal (redetermination).',
+    SECOND_LEVEL: 'The second formal appeal (reconsideration by another reviewer).',
+    EXTERNAL_REVIEW: 'Review by an independent party outside the payer.',
+  },
+  ContactAttemptChannel: {
+    EMAIL: 'E-mail.',
+    MAIL: 'A letter by post.',
+    PHONE: 'A call to a home or mobile number.',
+    SMS: 'A text message.',
+    WORK_PHONE: 'A call to the debtor’s work number (refused once the debtor says the employer forbids it).',
+  },
+  ContactAttemptKind: {
+    CALL_ATTEMPT: 'A call placed, whether or not anyone answered (counts toward 7 in 7 days).',
+    CONVERSATION: 'A call in which the debtor was reached (starts the 7 quiet days).',
+    LETTER: 'A letter sent.',
+    MESSAGE: 'An e-mail or text message sent.',
+  },
+  EncounterStatus: {
+    OPEN: 'Being documented and coded.',
+    BILLED: 'A claim was created from it.',
+    CLOSED: 'Finished; nothing more to bill.',
+    VOIDED: 'Entered in error; not billed.',
+  },
+  LedgerAccount: {
+    INSURANCE: 'What payers owe.',
+    PATIENT: 'What the patient (guarantor) owes.',
+    PRACTICE: 'Practice-level amounts not owed by a patient or payer (PLB adjustments, agency commissions).',
+  },
   AppealOutcome: {
     OVERTURNED: 'The payer reversed its denial: the item waits for the payment.',
     PARTIALLY_OVERTURNED: 'The payer reversed part of its denial: the item waits for the payment of that part.',
     UPHELD: 'The payer kept its denial: appeal at the next level or write the amount off.',
   },
-  ArGroupBy: { PATIENT: 'One row per patient.', PAYER: 'One row per payer (patient balances in their own row).', PRACTICE: 'One row per practice.' },
+  ArGroupBy: { PATIENT: 'One row per patient and account.', PAYER: 'One row per payer and account.', PRACTICE: 'One row per practice and account.' },
   ClaimOrder: { NEWEST_FIRST: 'Most recently created first.' },
   ClaimStatus: {
     DRAFT: 'Created from an encounter, not yet scrubbed.',
