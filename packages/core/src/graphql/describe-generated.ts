@@ -1,6 +1,7 @@
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { ENUM_VALUE_DESCRIPTIONS } from './enum-descriptions.ts';
 import { TYPE_DESCRIPTIONS } from './type-descriptions.ts';
+import { ARGUMENT_DESCRIPTIONS, FIELD_DESCRIPTIONS } from './field-descriptions.ts';
 import type { GraphQLArgument, GraphQLField, GraphQLNamedType, GraphQLSchema } from 'graphql';
 
 /**
@@ -16,11 +17,21 @@ export function describeGeneratedParts(schema: GraphQLSchema): GraphQLSchema {
     fill(type, typeDescription(type, mutations));
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
-        fill(field, fieldDescription(type, field));
-        for (const arg of field.args) fill(arg, argDescription(field, arg));
+        fill(field, FIELD_DESCRIPTIONS[`${type.name}.${field.name}`] ?? fieldDescription(type, field));
+        for (const arg of field.args) {
+          fill(arg, FIELD_DESCRIPTIONS[`${type.name}.${field.name}(${arg.name}:)`] ?? argDescription(field, arg));
+        }
       }
     }
     if (isEnumType(type)) for (const value of type.getValues()) fill(value, ENUM_VALUE_DESCRIPTIONS[type.name]?.[value.name]);
+  }
+  // Inputs last, so they take the descriptions just filled on the objects they create or change.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isInputObjectType(type)) continue;
+    const target = schema.getType(type.name.replace(/^(Create|Update|Add)/, '').replace(/Input$/, ''));
+    if (!target || !(isObjectType(target) || isInterfaceType(target))) continue;
+    const fields = target.getFields();
+    for (const field of Object.values(type.getFields())) fill(field, fields[field.name]?.description ?? undefined);
   }
   return schema;
 }
@@ -82,11 +93,49 @@ function fieldDescription(type: GraphQLNamedType, field: GraphQLField<unknown, u
   }
   if (type.name.endsWith('Connection') && CONNECTION_FIELDS[field.name]) return CONNECTION_FIELDS[field.name];
   if (type.name === 'PageInfo') return PAGE_INFO_FIELDS[field.name];
-  if (/^Mutation\w+Success$/.test(type.name) && field.name === 'data') return 'The record the mutation created or changed.';
+  if (/Success$/.test(type.name) && field.name === 'data') return 'What the mutation created or changed.';
   if (field.name === 'id' && String(field.type) === 'ID!') return 'The global id: pass it to `node(id:)` and to mutations that take this record.';
   if (field.name === 'createdAt') return 'When the record was created (UTC).';
   if (field.name === 'updatedAt') return 'When the record last changed (UTC).';
+  if (COMMON_FIELDS[field.name]) return COMMON_FIELDS[field.name];
+  const named = getNamedType(field.type);
+  const owner = words(type.name);
+  if (field.name === 'status' && isEnumType(named)) return `Where this ${owner} stands.`;
+  // A relation to a record (a Node): the record's own description says what it is.
+  if (isObjectType(named) && named.getInterfaces().some((i) => i.name === 'Node')) {
+    // A result or event type is about its records rather than the owner of them.
+    if (/(Success|Payload|Result|Event|Recorded|Sent|Check|Candidate|Row|Account|Viewer)$/.test(type.name)) return `The ${words(field.name)} it is about.`;
+    return `The ${words(field.name)} of this ${owner}.`;
+  }
   return undefined;
+}
+
+/** Fields that mean the same on every type that has them. */
+const COMMON_FIELDS: Record<string, string> = {
+  externalId: 'Your own id for the record, unique in the organization: creating again with it updates this record.',
+  firstName: 'Given name.',
+  middleName: 'Middle name or initial.',
+  lastName: 'Family name.',
+  dateOfBirth: 'Date of birth (YYYY-MM-DD).',
+  email: 'E-mail address.',
+  homePhone: 'Home telephone number.',
+  mobilePhone: 'Mobile telephone number: text messages go here.',
+  workPhone: 'Work telephone number (not called once the debtor says the employer forbids it).',
+  phone: 'Telephone number.',
+  npi: 'National Provider Identifier (10 digits, check digit verified).',
+  taxId: 'Employer identification number (EIN).',
+  taxonomyCode: 'Health care provider taxonomy code (NUCC), e.g. 207Q00000X.',
+  timeZone: 'IANA time zone, e.g. America/Chicago: "today" and contact hours are counted in it.',
+  line1: 'Street address.',
+  line2: 'Suite, unit or floor.',
+  city: 'City.',
+  state: 'Two-letter state code.',
+  postalCode: 'ZIP or ZIP+4.',
+};
+
+/** A type or field name as words: "claimLine" → "claim line", "CollectionPlacement" → "collection placement". */
+function words(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 const PAGE_ARGS: Record<string, string> = {
@@ -100,7 +149,7 @@ function argDescription(field: GraphQLField<unknown, unknown>, arg: GraphQLArgum
   const type = field.type.toString();
   if (type.includes('Connection') && PAGE_ARGS[arg.name]) return PAGE_ARGS[arg.name];
   if (arg.name === 'input') return 'What to do: see the input type’s fields.';
-  return undefined;
+  return ARGUMENT_DESCRIPTIONS[arg.name];
 }
 
 /** The item type a connection or edge type is named for, e.g. QueryClaimsConnection → claims. */
