@@ -33,6 +33,12 @@ export function describeGeneratedParts(schema: GraphQLSchema): GraphQLSchema {
     const fields = target.getFields();
     for (const field of Object.values(type.getFields())) fill(field, fields[field.name]?.description ?? undefined);
   }
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isInputObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      fill(field, FIELD_DESCRIPTIONS[`${type.name}.${field.name}`] ?? COMMON_FIELDS[field.name] ?? idFieldDescription(field.name, String(field.type)));
+    }
+  }
   return schema;
 }
 
@@ -98,6 +104,8 @@ function fieldDescription(type: GraphQLNamedType, field: GraphQLField<unknown, u
   if (field.name === 'createdAt') return 'When the record was created (UTC).';
   if (field.name === 'updatedAt') return 'When the record last changed (UTC).';
   if (COMMON_FIELDS[field.name]) return COMMON_FIELDS[field.name];
+  const id = idFieldDescription(field.name, String(field.type));
+  if (id) return id;
   const named = getNamedType(field.type);
   const owner = words(type.name);
   if (field.name === 'status' && isEnumType(named)) return `Where this ${owner} stands.`;
@@ -131,7 +139,58 @@ const COMMON_FIELDS: Record<string, string> = {
   city: 'City.',
   state: 'Two-letter state code.',
   postalCode: 'ZIP or ZIP+4.',
+  address: 'Postal address.',
+  name: 'Name, as people see it in the product and on documents.',
+  message: 'What happened, written for the person reading it.',
+  note: 'A note kept with the record.',
+  memo: 'Why the entry was posted, in words.',
+  reason: 'Why, in words.',
+  reference: 'A reference to quote (a check number, a confirmation code).',
+  amountCents: 'The amount, in cents.',
+  chargeCents: 'The amount charged, in cents.',
+  paidCents: 'What the payer paid, in cents.',
+  totalChargeCents: 'The sum of the lines’ charges, in cents.',
+  totalCents: 'The sum of the buckets, in cents.',
+  days0to30Cents: 'Owed on services 0–30 days old (by date of service), in cents.',
+  days31to60Cents: 'Owed on services 31–60 days old, in cents.',
+  days61to90Cents: 'Owed on services 61–90 days old, in cents.',
+  days91to120Cents: 'Owed on services 91–120 days old, in cents.',
+  over120Cents: 'Owed on services more than 120 days old, in cents.',
+  patientResponsibilityCents: 'What the payer says the patient owes (group code PR), in cents.',
+  procedureCode: 'CPT or HCPCS procedure code.',
+  modifiers: 'Procedure modifiers, in billing order (up to 4).',
+  remarkCodes: 'Remittance advice remark codes (RARC) the payer gave.',
+  reasonCode: 'The adjustment reason code (CARC, or the PLB reason).',
+  serviceDate: 'Date of service (YYYY-MM-DD).',
+  serviceDateEnd: 'Last date of service of a span (YYYY-MM-DD), when the line covers more than one day.',
+  lineNumber: 'The line’s number, from 1.',
+  units: 'Units of service.',
+  diagnosisPointers: 'Which of the claim’s diagnoses (1-based) this line treats, the main one first.',
+  patientControlNumber: 'The claim’s patient control number (CLM01), which payers echo back.',
+  payerClaimControlNumber: 'The payer’s own number for the claim (from its 277CA or 835).',
+  submittedAt: 'When it was sent to the payer (UTC).',
+  at: 'When it happened (UTC).',
+  from: 'The first day of the period, inclusive.',
+  to: 'The last day of the period, inclusive.',
+  allowed: 'Contact attempts the rules allowed.',
+  refused: 'Contact attempts the rules refused.',
+  accountNumber: 'The guarantor account’s number, printed on statements.',
+  sex: 'Administrative sex, as billed on claims.',
+  relationship: 'Who this person is to the patient.',
+  memberId: 'The member id on the insurance card.',
+  groupNumber: 'The group number on the insurance card.',
+  priority: 'Whether the coverage is billed first, second or third.',
+  text: 'The note’s text.',
+  citation: 'The law or rule it comes from.',
+  description: 'What it says, in words.',
 };
+
+/** `denialId: ID!` → "The denial (its global id).", `claimIds: [ID!]!` → "The claims (their global ids)." */
+export function idFieldDescription(name: string, type: string): string | undefined {
+  if (/^\[ID!\]!?$/.test(type) && name.endsWith('Ids')) return `The ${words(name.slice(0, -3))}s (their global ids).`;
+  if (/^ID!?$/.test(type) && name.endsWith('Id')) return `The ${words(name.slice(0, -2))} (its global id).`;
+  return undefined;
+}
 
 /** A type or field name as words: "claimLine" → "claim line", "CollectionPlacement" → "collection placement". */
 function words(name: string): string {
