@@ -28,7 +28,7 @@ export function describeGeneratedParts(schema: GraphQLSchema): GraphQLSchema {
   // Inputs last, so they take the descriptions just filled on the objects they create or change.
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isInputObjectType(type)) continue;
-    const target = schema.getType(type.name.replace(/^(Create|Update|Add)/, '').replace(/Input$/, ''));
+    const target = schema.getType(type.name.replace(/^(Create|Update|Add|Set)/, '').replace(/Input$/, ''));
     if (!target || !(isObjectType(target) || isInterfaceType(target))) continue;
     const fields = target.getFields();
     for (const field of Object.values(type.getFields())) fill(field, fields[field.name]?.description ?? undefined);
