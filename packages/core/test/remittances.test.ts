@@ -1,3 +1,4 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createTestApi, startTestServer, subscribeOverSse } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { parse837 } from '@revcycle/x12';
@@ -18,10 +19,12 @@ type ClaimView = { status: string; payerClaimControlNumber: string | null; balan
 let t: TestApi;
 let token: string;
 let w: RemittanceWorld;
+let organizationId: string;
 
 beforeAll(async () => {
   t = await createTestApi({ payers: [acceptingClearinghouse] });
-  token = await t.token((await t.createOrganization('Riverbend Billing')).id, ['admin']);
+  organizationId = (await t.createOrganization('Riverbend Billing')).id;
+  token = await t.token(organizationId, ['admin']);
   w = await remittanceWorld(t, token);
 });
 afterAll(() => t.close());
@@ -171,6 +174,12 @@ describe('importRemittance', () => {
   it('moves OI amounts to a secondary claim, created ready to submit', async () => {
     const p = await w.patient({ secondary: true });
     const c = await w.submittedClaim(p);
+    // Subscribers hear of the secondary claim as of any other: created, then scrubbed.
+    const published: Array<{ claimId: string; from: string | null; to: string }> = [];
+    const events = t.api.pubsub.subscribe('claimStatusChanged', organizationId)[Symbol.asyncIterator]();
+    const listening = (async () => {
+      for (let next = await events.next(); !next.done; next = await events.next()) published.push(next.value);
+    })();
     await importEra(era('EFT-9001', [{ pcn: c.pcn, chargeCents: 22_000, paidCents: 12_000, lines: [
       { lineControlNumber: c.lines[0]!, code: '99214', chargeCents: 19_500, paidCents: 11_000, adjustments: [co('45', 5_500), oi('23', 3_000)] },
       { lineControlNumber: c.lines[1]!, code: '36415', chargeCents: 2_500, paidCents: 1_000, adjustments: [co('45', 1_000), oi('23', 500)] },
@@ -179,6 +188,10 @@ describe('importRemittance', () => {
     expect(primary.balance.insuranceCents).toBe(0);
     expect(primary.secondaryClaims).toHaveLength(1);
     expect(primary.secondaryClaims[0]).toMatchObject({ status: 'READY', primaryClaim: { id: c.id }, balance: { insuranceCents: 3_500 } });
+    await events.return?.();
+    await listening;
+    const secondaryEvents = published.filter((e) => e.claimId !== decodeGlobalID(c.id).id).map((e) => [e.from, e.to]);
+    expect(secondaryEvents).toEqual([[null, 'DRAFT'], ['DRAFT', 'READY']]);
 
     // Submitted, the secondary claim's 837 carries the primary's adjudication (2320/2330B, 2430) and posts no new charges.
     await t.execute(`mutation { updatePayer(input: { id: "${w.medicareId}", connectorId: "accepting-clearinghouse" }) { __typename } }`, { token });

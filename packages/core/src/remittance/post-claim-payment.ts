@@ -87,7 +87,7 @@ export async function postClaimPayment(tx: Db, ctx: BillingContext, posting: Pos
       if (a.groupCode === 'PR') {
         await posting.transfer({ ...at, account: 'INSURANCE', kind: 'PATIENT_RESPONSIBILITY_TRANSFER', category: patientShareCategory(a.reasonCode) }, { account: 'PATIENT', coverageId: null, payerId: null }, a.amountCents);
       } else if (a.groupCode === 'OI') {
-        if (secondary === undefined) secondary = await secondaryClaimFor(tx, ctx, claim);
+        if (secondary === undefined) secondary = await secondaryClaimFor(tx, ctx, claim, outcome.statusChanges);
         if (!secondary) {
           held.push(`${code} ${a.amountCents}: no next coverage on file to bill`);
           continue;

@@ -1,4 +1,6 @@
 import type { Claim, ClaimLine, CoveragePriority, Db } from '../db/prisma-client.ts';
+import { transitionClaim } from '../domain/claim-status.ts';
+import type { StatusChange } from '../domain/claim-status.ts';
 import type { BillingContext } from '../graphql/context.ts';
 import { copyLines, newPatientControlNumber, scrub } from '../graphql/mutations/claims.ts';
 
@@ -8,9 +10,10 @@ const NEXT: Record<CoveragePriority, CoveragePriority | undefined> = { PRIMARY: 
  * The claim for the patient's next coverage, created (once) when a payer says another insurer owes part of the
  * bill (OI adjustments). It bills the same lines, links to this claim (`primaryClaim`) so its 837 carries this
  * payer's adjudication in loops 2320/2430, and is scrubbed at once: READY to submit, or SCRUB_FAILED saying why.
- * Null when the patient has no active coverage of the next priority.
+ * Null when the patient has no active coverage of the next priority. Its status changes (created, then scrubbed)
+ * are pushed to `changes`, for the caller to publish as claimStatusChanged once the transaction commits.
  */
-export async function secondaryClaimFor(tx: Db, ctx: BillingContext, claim: Claim & { lines: ClaimLine[] }): Promise<Claim | null> {
+export async function secondaryClaimFor(tx: Db, ctx: BillingContext, claim: Claim & { lines: ClaimLine[] }, changes: StatusChange[]): Promise<Claim | null> {
   const existing = await tx.claim.findFirst({ where: { primaryClaimId: claim.id, status: { notIn: ['VOIDED'] } } });
   if (existing) return existing;
   const coverage = await tx.coverage.findUniqueOrThrow({ where: { id: claim.coverageId } });
@@ -25,11 +28,13 @@ export async function secondaryClaimFor(tx: Db, ctx: BillingContext, claim: Clai
     },
   });
   await copyLines(tx, secondary, claim.lines);
-  await tx.claimStatusEvent.create({ data: { organizationId: claim.organizationId, claimId: secondary.id, fromStatus: null, toStatus: 'DRAFT', reason: `created for the ${nextPriority?.toLowerCase()} coverage from the adjudication of claim ${claim.patientControlNumber}`, actorType: 'SYSTEM' } });
+  const reason = `created for the ${nextPriority?.toLowerCase()} coverage from the adjudication of claim ${claim.patientControlNumber}`;
+  const created = await tx.claimStatusEvent.create({ data: { organizationId: claim.organizationId, claimId: secondary.id, fromStatus: null, toStatus: 'DRAFT', reason, actorType: 'SYSTEM' } });
+  changes.push({ claimId: secondary.id, practiceId: secondary.practiceId, from: null, to: 'DRAFT', reason, at: created.createdAt.toISOString() });
   const { findings } = await scrub(tx, ctx, secondary.id, secondary.id);
   const errors = findings.filter((f) => f.severity === 'ERROR');
-  const status = errors.length ? 'SCRUB_FAILED' : 'READY';
-  await tx.claim.update({ where: { id: secondary.id }, data: { status, scrubErrors: findings as never } });
-  await tx.claimStatusEvent.create({ data: { organizationId: claim.organizationId, claimId: secondary.id, fromStatus: 'DRAFT', toStatus: status, reason: errors.length ? `scrub found ${errors.length} error(s)` : 'scrub passed', actorType: 'SYSTEM' } });
-  return { ...secondary, status };
+  await tx.claim.update({ where: { id: secondary.id }, data: { scrubErrors: findings as never } });
+  const scrubbed = await transitionClaim(tx, secondary, errors.length ? 'SCRUB_FAILED' : 'READY', { type: 'SYSTEM', reason: errors.length ? `scrub found ${errors.length} error(s)` : 'scrub passed' });
+  changes.push(scrubbed);
+  return { ...secondary, status: scrubbed.to };
 }
