@@ -36,8 +36,6 @@ function claim837(c: ClaimForSubmission): Claim837 {
   return c.kind === 'INSTITUTIONAL' ? institutionalClaim837(c) : professionalClaim837(c);
 }
 
-const toX12 = (date: string) => date.replaceAll('-', '');
-
 /**
  * An 837I claim (UB-04): the type of bill as CLM05 (facility type, qualifier A, frequency), the statement period
  * (DTP*434) and admission (DTP*435), CL1 codes, ICD-10 diagnoses (ABK principal), the attending provider (71),

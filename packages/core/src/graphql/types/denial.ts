@@ -55,7 +55,8 @@ export const AppealRef = builder.prismaNode('Appeal', {
   }),
 });
 
-const DenialNoteRef = builder.prismaObject('DenialNote', {
+// Referred to by name ('DenialNote') from Denial.notes.
+builder.prismaObject('DenialNote', {
   fields: (t) => ({ text: t.exposeString('text'), authorId: t.exposeString('authorId', { nullable: true }), createdAt: t.expose('createdAt', { type: 'DateTime' }) }),
 });
 
