@@ -25,7 +25,9 @@ export function useHealthz(db: Db, checks: ReadinessChecks = {}): Plugin {
       const database = await db.$queryRawUnsafe('SELECT 1').then(() => true, () => false);
       const redis = checks.redis ? await checks.redis().catch(() => false) : undefined;
       const ok = database && redis !== false;
-      json({ status: ok ? 'ok' : 'unavailable', database: database ? 'up' : 'down', ...(redis === undefined ? {} : { redis: redis ? 'up' : 'down' }) }, ok ? 200 : 503);
+      const state = (up: boolean) => (up ? 'up' : 'down');
+      const body = { status: ok ? 'ok' : 'unavailable', database: state(database), ...(redis === undefined ? {} : { redis: state(redis) }) };
+      json(body, ok ? 200 : 503);
     },
   };
 }
