@@ -137,7 +137,9 @@ describe('metrics', () => {
 
 describe('GraphiQL', () => {
   it('serves its page, script, styles and workers from this server, with no inline script and no CDN', async () => {
-    const page = await (await get('/graphql', { accept: 'text/html' })).text();
+    const response = await get('/graphql', { accept: 'text/html' });
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self';");
+    const page = await response.text();
     expect(page).toContain('<script src="/graphql/graphiql/graphiql.js"></script>');
     expect(page).not.toMatch(/https?:\/\//);
     // Every <script> either has a src on this server or is JSON data (a strict CSP allows both).

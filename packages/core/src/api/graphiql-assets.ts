@@ -51,10 +51,19 @@ export function renderLocalGraphiQL(graphqlEndpoint: string): (options: GraphiQL
   };
 }
 
+/**
+ * The page's own Content-Security-Policy: scripts and workers only from this server. Styles allow inline because
+ * the editor (Monaco) adds <style> elements as it runs; the data: images and fonts are GraphiQL's icons and editor fonts.
+ */
+export const GRAPHIQL_CSP = "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'self'";
+
 export function useGraphiQLAssets(graphqlEndpoint: string): Plugin {
   const base = assetBase(graphqlEndpoint);
   let bundle: Promise<Record<string, string>> | undefined;
   return {
+    onResponse({ response }) {
+      if ((response.headers.get('content-type') ?? '').startsWith('text/html')) response.headers.set('content-security-policy', GRAPHIQL_CSP);
+    },
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' || !url.pathname.startsWith(base)) return;
       const name = url.pathname.slice(base.length);
