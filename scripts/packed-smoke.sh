@@ -12,50 +12,49 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 pg="${PACKED_SMOKE_POSTGRES:-postgresql://postgres@127.0.0.1:5432}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/revcycle-packed-XXXXXX")"
-databases=()
+# Created here, not in a subshell, so the cleanup knows them.
+databases=("revcycle_packed_js_$$" "revcycle_packed_ts_$$")
 cleanup() {
   for db in "${databases[@]}"; do psql "$pg/postgres" -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
 step() { printf '\n--- %s\n' "$*"; }
-fresh_postgres() {
-  local name="revcycle_packed_$1_$$"
-  psql "$pg/postgres" -qc "CREATE DATABASE \"$name\"" >/dev/null
-  databases+=("$name")
-  printf '%s/%s' "$pg" "$name"
-}
+for db in "${databases[@]}"; do psql "$pg/postgres" -qc "CREATE DATABASE \"$db\"" >/dev/null; done
 
 step "build and pack"
 (cd "$root" && npm run build --silent >/dev/null && node scripts/pack-packages.mjs "$work/tarballs")
 
-step "install the tarballs into a project outside the repository"
-# One install serves the three projects below (each a folder of its own, resolving packages from the parent's
-# node_modules as any nested project does); it saves two builds of better-sqlite3 per run.
-"$root/scripts/install-packed.sh" "$work/tarballs" "$work/vendor" \
-  "$work/tarballs"/revcycle-testkit-*.tgz express@^5 typescript@~5.9.3 @types/node@^20 @types/express@^5 vitest@^4.1.0 >/dev/null
-cp -r "$root/scripts/packed-smoke/js-app" "$root/scripts/packed-smoke/ts-app" "$root/scripts/packed-smoke/plugin" "$work/vendor/"
-for app in js-app ts-app plugin; do
-  [ -f "$work/vendor/$app/package.json" ] || printf '{ "name": "%s", "private": true, "type": "module" }\n' "$app" > "$work/vendor/$app/package.json"
+step "install the tarballs into three projects outside the repository (in parallel)"
+# Each project installs on its own, as a vendor's app and a plugin author's package would.
+install() { "$root/scripts/install-packed.sh" "$work/tarballs" "$work/$1" "${@:2}" >"$work/$1.install.log" 2>&1; }
+for app in js-app ts-app plugin; do cp -r "$root/scripts/packed-smoke/$app" "$work/$app"; done
+install js-app express@^5 & js=$!
+install ts-app express@^5 typescript@~5.9.3 @types/node@^20 @types/express@^5 & ts=$!
+install plugin "$work/tarballs"/revcycle-testkit-*.tgz vitest@^4.1.0 & plugin=$!
+for pid in $js $ts $plugin; do
+  if ! wait "$pid"; then cat "$work"/*.install.log >&2; exit 1; fi
 done
-cd "$work/vendor"
 
 step "JavaScript app: SQLite, then PostgreSQL"
-node js-app/main.mjs "file:$work/js.db"
-node js-app/main.mjs "$(fresh_postgres js)"
+cd "$work/js-app"
+node main.mjs "file:$work/js.db"
+node main.mjs "$pg/${databases[0]}"
 
 step "TypeScript app: tsc (nodenext, strict), then plain node on SQLite and PostgreSQL"
-node_modules/.bin/tsc -p ts-app
+cd "$work/ts-app"
+node_modules/.bin/tsc -p .
 # skipLibCheck as `tsc --init` sets it: graphql-yoga's own declarations need newer libs (URLPattern, DisposableStack).
 # Ours must check clean without it.
-if node_modules/.bin/tsc -p ts-app --noEmit --skipLibCheck false 2>&1 | grep 'node_modules/@revcycle/'; then
+if node_modules/.bin/tsc -p . --noEmit --skipLibCheck false 2>&1 | grep 'node_modules/@revcycle/'; then
   echo "our published declarations have type errors (above)" >&2
   exit 1
 fi
-node ts-app/dist/main.js "file:$work/ts.db"
-node ts-app/dist/main.js "$(fresh_postgres ts)"
+node dist/main.js "file:$work/ts.db"
+node dist/main.js "$pg/${databases[1]}"
 
 step "the packed CLI"
+cd "$work/js-app"
 export DATABASE_URL="file:$work/cli.db"
 node_modules/.bin/revcycle migrate
 node_modules/.bin/revcycle org create --name "CLI Billing"
@@ -68,6 +67,6 @@ cat "$work/serve.err"
 unset DATABASE_URL
 
 step "a plugin outside the repository passes its contract suite from the packed testkit"
-(cd plugin && ../node_modules/.bin/vitest run)
+cd "$work/plugin" && node_modules/.bin/vitest run
 
 step "packed packages work outside the repository"
