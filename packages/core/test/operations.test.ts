@@ -5,6 +5,7 @@ import { createBillingApi, MIGRATIONS_ROOT, definePayerConnector } from '@revcyc
 import { createTestApi, TEST_JWT_SECRET } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { pino } from 'pino';
+import { insertPractice } from './fixtures.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApi;
@@ -123,6 +124,16 @@ describe('metrics', () => {
     } finally {
       await api.close();
     }
+  });
+
+  it('counts background jobs by job and outcome', async () => {
+    const org = await t.createOrganization('Jobs');
+    await insertPractice(t.db, org.id);
+    const { ran } = await t.api.runScheduledJobs();
+    expect(ran.length).toBeGreaterThan(0);
+    const text = await t.api.metrics.registry.metrics();
+    expect(text).toMatch(/revcycle_jobs_total\{job="revcycle-billing-cycle",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/revcycle_job_duration_seconds_count\{job="revcycle-billing-cycle"\} [1-9]/);
   });
 
   it('is not served when turned off', async () => {
