@@ -1,5 +1,8 @@
 export { createBillingApi } from './api/create-billing-api.ts';
 export type { BillingApi, ServerContext } from './api/create-billing-api.ts';
+export type { LocalApi, LocalCallOptions } from './local-api/local-api.ts';
+export type { OperationName } from './local-api/operations.ts';
+export type { DomainContext } from './context/domain-context.ts';
 export type { AuthenticationInput, Authenticate, BillingApiOptions } from './api/options.ts';
 export { DEFAULT_LIMITS } from './api/options.ts';
 export type { WebSocketAttachment } from './api/websockets.ts';
@@ -17,7 +20,7 @@ export type { OrganizationAdmin, OrganizationRecord } from './tenants/organizati
 export { createDb } from './db/prisma-client.ts';
 export type { CreateDbOptions, Db } from './db/prisma-client.ts';
 export { scopeToTenant } from './db/tenant-scope.ts';
-export { isValidNpi, npiCheckDigit } from './domain/npi.ts';
+export { isValidNpi, npiCheckDigit } from './validation/npi.ts';
 export { isCalendarDate, todayIn } from './util/calendar-date.ts';
 export {
   BillingError,
@@ -32,7 +35,7 @@ export type { ErrorCode, FieldError } from './errors/billing-errors.ts';
 export { ConfigError } from './errors/config-error.ts';
 export type { ApiLimits, BillingContext } from './graphql/context.ts';
 export type { BillingMetrics } from './api/metrics.ts';
-export { decodeId, globalId } from './graphql/global-id.ts';
+export { decodeId, globalId } from './ids/global-id.ts';
 export { printSchemaSdl, SCHEMA_FILE } from './graphql/schema-sdl.ts';
 export {
   defineCollectionsExporter,
@@ -70,10 +73,10 @@ export type { PatientBillingPolicy, DunningStep } from './patient-billing/billin
 export type { PluginRegistry } from './plugins/registry.ts';
 export { createBillingPubSub } from './pubsub/billing-events.ts';
 export type { BillingEvents, BillingPubSub } from './pubsub/billing-events.ts';
-export { CLAIM_TRANSITIONS, OPEN_CLAIM_STATUSES } from './domain/claim-status.ts';
-export type { StatusChange } from './domain/claim-status.ts';
-export { DEFAULT_SCRUB_RULES } from './domain/scrub/default-rules.ts';
-export type { ScrubContext, ScrubFinding, ScrubRule } from './domain/scrub/scrub-rule.ts';
+export { CLAIM_TRANSITIONS, OPEN_CLAIM_STATUSES } from './claims/claim-status.ts';
+export type { StatusChange } from './claims/claim-status.ts';
+export { DEFAULT_SCRUB_RULES } from './claims/scrub/default-rules.ts';
+export type { ScrubContext, ScrubFinding, ScrubRule } from './claims/scrub/scrub-rule.ts';
 export { CAPABILITY_METHODS } from './plugins/contracts.ts';
 export type { InboundFile, OutboundBatch, PayerCapability, SubmissionReceipt } from './plugins/contracts.ts';
 export type { PolledFile } from './inbound/poll-connectors.ts';

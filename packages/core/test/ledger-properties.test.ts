@@ -2,7 +2,7 @@ import { createTestApi } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeId } from '../src/graphql/global-id.ts';
+import { decodeId } from '../src/ids/global-id.ts';
 import { transaction } from '../src/db/prisma-client.ts';
 import type { Db, LedgerEntry } from '../src/db/prisma-client.ts';
 import { balanceOf } from '../src/ledger/balances.ts';

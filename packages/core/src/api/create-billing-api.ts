@@ -43,6 +43,8 @@ import type { Clock } from '../util/clock.ts';
 import { organizationStanding } from '../tenants/organization-standing.ts';
 import { organizationAdmin } from '../tenants/organizations.ts';
 import type { OrganizationAdmin } from '../tenants/organizations.ts';
+import { localApiFactory } from '../local-api/local-api.ts';
+import type { LocalApi, LocalCallOptions } from '../local-api/local-api.ts';
 
 /** What Yoga passes to the context factory: the HTTP request, or (WebSocket) the principal from connect. */
 export interface ServerContext {
@@ -65,6 +67,11 @@ export interface BillingApi {
   schema: GraphQLSchema;
   /** The unscoped database client. Prefer the API; this is for migrations, seeding and host-side jobs. */
   db: Db;
+  /**
+   * The local API: the same operations as GraphQL's mutations, in process, as `principal` (roles, scoping,
+   * validation, audit and events included). `await api.as(principal).createClaim({ encounterId, coverageId })`.
+   */
+  as(principal: Principal, options?: LocalCallOptions): LocalApi;
   /** The operator API: create, list, rename, deactivate and reactivate organizations (tenants). */
   organizations: OrganizationAdmin;
   pubsub: BillingPubSub;
@@ -190,6 +197,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     },
     schema,
     db,
+    as: localApiFactory(contextFor, standingOf),
     organizations: organizationAdmin(db, () => config.clock.now()),
     pubsub: pubsubHandle.pubsub,
     plugins,

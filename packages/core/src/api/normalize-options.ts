@@ -9,7 +9,7 @@ import { MIGRATIONS_ROOT } from '../db/migrations.ts';
 import type { DatabaseTarget } from '../db/database-url.ts';
 import type { Db } from '../db/prisma-client.ts';
 import { ConfigError } from '../errors/config-error.ts';
-import { DEFAULT_SCRUB_RULES } from '../domain/scrub/default-rules.ts';
+import { DEFAULT_SCRUB_RULES } from '../claims/scrub/default-rules.ts';
 import type { BillingContext } from '../graphql/context.ts';
 import type { ApiLimits } from '../graphql/context.ts';
 import { createPluginRegistry } from '../plugins/registry.ts';

@@ -5,7 +5,7 @@ import type { Db } from '../db/prisma-client.ts';
 import type { ApiLimits } from '../graphql/context.ts';
 import type { CollectionsExporter, DocumentRenderer, Notifier, PayerConnector, StatementRenderer } from '../plugins/contracts.ts';
 import type { Clock } from '../util/clock.ts';
-import type { ScrubRule } from '../domain/scrub/scrub-rule.ts';
+import type { ScrubRule } from '../claims/scrub/scrub-rule.ts';
 
 /** What a vendor's own authentication sees of a request or a WebSocket connection. */
 export interface AuthenticationInput {

@@ -1,8 +1,8 @@
 import { BillingError } from '../errors/billing-errors.ts';
 import { transaction } from '../db/prisma-client.ts';
 import type { Db } from '../db/prisma-client.ts';
-import type { BillingContext } from '../graphql/context.ts';
-import type { StatusChange } from '../domain/claim-status.ts';
+import type { DomainContext } from '../context/domain-context.ts';
+import type { StatusChange } from '../claims/claim-status.ts';
 import type { BalanceChangedPayload } from '../pubsub/billing-events.ts';
 
 export interface AuditedChange<T> {
@@ -24,7 +24,7 @@ export interface AuditedChange<T> {
  * payload's error union. The audit log is append-only: nothing in core updates or deletes an AuditEvent.
  */
 export async function audited<T>(
-  ctx: BillingContext,
+  ctx: DomainContext,
   action: string,
   change: (tx: Db) => Promise<AuditedChange<T>>,
   options?: { maxWait?: number; timeout?: number },
@@ -48,7 +48,7 @@ export async function audited<T>(
   }
 }
 
-function recordAudit(db: Db, ctx: BillingContext, action: string, outcome: string, recordIds: string[]) {
+function recordAudit(db: Db, ctx: DomainContext, action: string, outcome: string, recordIds: string[]) {
   return db.auditEvent.create({
     data: {
       organizationId: ctx.principal.organizationId,
@@ -66,7 +66,7 @@ function recordAudit(db: Db, ctx: BillingContext, action: string, outcome: strin
  * Records an audit event for a mutation that spans several transactions and outside calls (a submission): the
  * caller records it once the work is done, with the records it touched.
  */
-export async function recordAuditEvent(ctx: BillingContext, action: string, outcome: string, recordIds: string[], practiceId: string | null = null): Promise<void> {
+export async function recordAuditEvent(ctx: DomainContext, action: string, outcome: string, recordIds: string[], practiceId: string | null = null): Promise<void> {
   const event = await recordAudit(ctx.db, ctx, action, outcome, recordIds);
   ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId: event.id, practiceId });
 }

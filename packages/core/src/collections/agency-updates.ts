@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CollectionAgency } from '../db/prisma-client.ts';
 import { ValidationError } from '../errors/billing-errors.ts';
-import type { BillingContext } from '../graphql/context.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 import { accountPatientCents } from '../ledger/balances.ts';
 import { recordPatientPayment } from '../ledger/patient-payments.ts';
 import { Posting } from '../ledger/post-entries.ts';
@@ -36,7 +36,7 @@ export function emptySummary(): AgencyUpdateSummary {
  * refuses contact until verification), returns bring the account back in-house. One transaction: a bad line
  * leaves nothing half-applied.
  */
-export async function importAgencyUpdates(ctx: BillingContext, agency: CollectionAgency, fileName: string, content: string, posting: Posting): Promise<AgencyUpdateSummary> {
+export async function importAgencyUpdates(ctx: DomainContext, agency: CollectionAgency, fileName: string, content: string, posting: Posting): Promise<AgencyUpdateSummary> {
   const summary = emptySummary();
   const contentHash = createHash('sha256').update(content).digest('hex');
   if (await ctx.db.agencyUpdateFile.findFirst({ where: { agencyId: agency.id, contentHash } })) return { ...summary, duplicate: true };

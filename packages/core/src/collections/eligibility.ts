@@ -1,5 +1,5 @@
 import type { DunningState, Organization, Practice } from '../db/prisma-client.ts';
-import type { BillingContext } from '../graphql/context.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 import { accountPatientCents } from '../ledger/balances.ts';
 import { policyOf, SKIP_CONDITIONS } from '../patient-billing/billing-policy.ts';
 import { holdsOn } from '../patient-billing/holds.ts';
@@ -29,7 +29,7 @@ const PLACEMENT_HOLDS = SKIP_CONDITIONS.filter((c) => c !== 'RECENT_PAYMENT');
  * least the practice's minimum, no insurance pending, no plan, no dispute, not deceased or bankrupt, no
  * financial-assistance review, not placed already, and for nonprofit hospitals the IRS 501(r) waits.
  */
-export async function evaluateCandidate(ctx: BillingContext, practice: Practice, organization: Pick<Organization, 'nonprofit'>, state: DunningState, today: string): Promise<CollectionCandidate> {
+export async function evaluateCandidate(ctx: DomainContext, practice: Practice, organization: Pick<Organization, 'nonprofit'>, state: DunningState, today: string): Promise<CollectionCandidate> {
   const policy = policyOf(practice);
   const account = accountOf(state);
   const patients = await patientsOf(ctx.db, account);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CollectionAgency, CollectionPlacement, Document, DunningState, Patient, Practice } from '../db/prisma-client.ts';
 import { transaction } from '../db/prisma-client.ts';
 import { ConflictError, ValidationError } from '../errors/billing-errors.ts';
-import type { BillingContext } from '../graphql/context.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 import { policyOf } from '../patient-billing/billing-policy.ts';
 import { accountOf, patientsOf } from '../patient-billing/guarantor-account.ts';
 import type { CollectionsExporter, PlacementRecord } from '../plugins/contracts.ts';
@@ -11,7 +11,7 @@ import { todayIn } from '../util/calendar-date.ts';
 import { evaluateCandidate } from './eligibility.ts';
 import { placementRecord } from './placement-record.ts';
 
-export function exporterOf(ctx: BillingContext, agency: CollectionAgency): CollectionsExporter {
+export function exporterOf(ctx: DomainContext, agency: CollectionAgency): CollectionsExporter {
   const exporter = ctx.plugins.collections.get(agency.exporterKey);
   if (!exporter) throw new ConflictError(`The agency's exporter "${agency.exporterKey}" is not configured on this server (createBillingApi({ collections }))`);
   return exporter;
@@ -22,7 +22,7 @@ export function exporterOf(ctx: BillingContext, agency: CollectionAgency): Colle
  * names each refused account and why). The exporter writes the placement file from the minimum-necessary records;
  * placements, the file and the accounts' move out of in-house dunning are written in one transaction.
  */
-export async function placeAccounts(ctx: BillingContext, states: DunningState[], agency: CollectionAgency): Promise<{ placements: CollectionPlacement[]; records: PlacementRecord[]; files: Document[] }> {
+export async function placeAccounts(ctx: DomainContext, states: DunningState[], agency: CollectionAgency): Promise<{ placements: CollectionPlacement[]; records: PlacementRecord[]; files: Document[] }> {
   const exporter = exporterOf(ctx, agency);
   const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
   const refusals = [];

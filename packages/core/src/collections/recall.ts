@@ -1,5 +1,5 @@
 import type { CollectionPlacement, Db } from '../db/prisma-client.ts';
-import type { BillingContext } from '../graphql/context.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 import { pluginKey } from '../plugins/contracts.ts';
 import { exporterOf } from './place-accounts.ts';
 
@@ -8,7 +8,7 @@ import { exporterOf } from './place-accounts.ts';
  * the placement is RECALLED, the agency's exporter writes the recall file (stored for sending), and the account
  * returns to in-house billing, where the next cycle picks it up. Runs inside the caller's transaction.
  */
-export async function recallPlacements(ctx: BillingContext, tx: Db, patientIds: string[], reason: string, today: string): Promise<CollectionPlacement[]> {
+export async function recallPlacements(ctx: DomainContext, tx: Db, patientIds: string[], reason: string, today: string): Promise<CollectionPlacement[]> {
   const active = await tx.collectionPlacement.findMany({ where: { patientId: { in: patientIds }, status: { in: ['PLACED', 'DISPUTED'] } }, include: { agency: true, patient: { select: { accountNumber: true } } } });
   const recalled = [];
   for (const placement of active) {

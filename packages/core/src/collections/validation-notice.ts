@@ -1,6 +1,6 @@
 import type { CollectionPlacement, Db, Practice } from '../db/prisma-client.ts';
 import { ConflictError } from '../errors/billing-errors.ts';
-import type { BillingContext } from '../graphql/context.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 import { rulesFor } from '../compliance/rules.ts';
 import { accountWhere } from '../ledger/balances.ts';
 import type { LetterDocument } from '../plugins/contracts.ts';
@@ -13,7 +13,7 @@ import { formatCents } from '../util/money.ts';
  * itemization from the itemization date to today, the amount now due, and the end of the validation period with
  * how to dispute. Rendered by the configured document renderer, stored, and recorded as a communication.
  */
-export async function sendValidationNotice(ctx: BillingContext, tx: Db, placement: CollectionPlacement, practice: Practice, today: string) {
+export async function sendValidationNotice(ctx: DomainContext, tx: Db, placement: CollectionPlacement, practice: Practice, today: string) {
   const renderer = [...ctx.plugins.documents.values()][0];
   if (!renderer) throw new ConflictError('No document renderer is configured (createBillingApi({ documents })) to write the validation notice');
   const { validationPeriodDays } = rulesFor(practice).get('DISPUTE_PAUSE')!.params as { validationPeriodDays: number };

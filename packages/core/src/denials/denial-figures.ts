@@ -1,6 +1,6 @@
 import { Prisma } from '../db/prisma-client.ts';
 import type { AppealLevel, DenialCategory } from '../db/prisma-client.ts';
-import type { BillingContext } from '../graphql/context.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 
 export interface DenialFigures {
   denialRates: Array<{ payerId: string | null; category: DenialCategory; denials: number; claimPayments: number; rate: number }>;
@@ -17,7 +17,7 @@ const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_0
  * the payer's claim payments in the period; appeals answered in the period per category and level (one grouped
  * join); items resolved in the period with their average age and what they recovered.
  */
-export async function denialFigures(ctx: BillingContext, from: string, to: string): Promise<DenialFigures> {
+export async function denialFigures(ctx: DomainContext, from: string, to: string): Promise<DenialFigures> {
   const db = ctx.db;
   const start = new Date(`${from}T00:00:00Z`);
   const end = new Date(`${to}T23:59:59.999Z`);

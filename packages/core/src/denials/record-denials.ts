@@ -3,8 +3,8 @@ import { denialCategoryOf } from '../remittance/denial-category.ts';
 import type { StoredClaimPayment } from '../remittance/post-claim-payment.ts';
 import { addDays, daysBetween } from '../util/calendar-date.ts';
 import { priorityOf } from './next-action.ts';
-import { CLAIM_TRANSITIONS, transitionClaim } from '../domain/claim-status.ts';
-import type { StatusChange } from '../domain/claim-status.ts';
+import { CLAIM_TRANSITIONS, transitionClaim } from '../claims/claim-status.ts';
+import type { StatusChange } from '../claims/claim-status.ts';
 
 type ClaimWithPayer = Claim & { lines: ClaimLine[]; payer: Payer };
 export interface UnderpaidLine { remittanceServiceLineId: string; claimLineId: string | null; expectedCents: number; allowedCents: number; paidCents: number }

@@ -5,7 +5,7 @@ import { keyFigures } from '../ledger/key-figures.ts';
 import type { KeyFigures } from '../ledger/key-figures.ts';
 import { isCalendarDate } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
-import { decodeId } from './global-id.ts';
+import { decodeId } from '../ids/global-id.ts';
 import { LedgerAccountEnum } from './types/ledger.ts';
 import { DenialCategoryEnum } from './types/remittance.ts';
 

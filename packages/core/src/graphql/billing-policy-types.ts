@@ -3,7 +3,7 @@ import type { PatientBillingPolicy } from '../patient-billing/billing-policy.ts'
 import { audited } from '../audit/audited.ts';
 import { NotFoundError } from '../errors/billing-errors.ts';
 import { builder } from './builder.ts';
-import { decodeId, globalId } from './global-id.ts';
+import { decodeId, globalId } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 
 export const DunningActionEnum = builder.enumType('DunningAction', { values: DUNNING_ACTIONS });

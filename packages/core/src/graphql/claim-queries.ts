@@ -3,7 +3,7 @@ import { addDays } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
 import { pageSizeOptions } from './connections.ts';
 import type { BillingContext } from './context.ts';
-import { decodeId } from './global-id.ts';
+import { decodeId } from '../ids/global-id.ts';
 import { practiceDates } from './practice-days.ts';
 import { ClaimStatusEnum } from './types/claim.ts';
 

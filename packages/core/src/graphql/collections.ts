@@ -17,7 +17,7 @@ import { builder } from './builder.ts';
 import { pageSizeOptions } from './connections.ts';
 import type { BillingContext } from './context.ts';
 import { DunningAccountRef } from './dunning.ts';
-import { decodeId, globalId } from './global-id.ts';
+import { decodeId, globalId } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 import { DocumentRef } from './types/denial.ts';
 

@@ -9,7 +9,7 @@ import { todayIn } from '../util/calendar-date.ts';
 import { resolveAccount } from './account-id.ts';
 import { builder } from './builder.ts';
 import { CommunicationRef } from './dunning.ts';
-import { decodeId, globalId } from './global-id.ts';
+import { decodeId, globalId } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 import { PatientRef } from './types/patient.ts';
 

@@ -1,10 +1,4 @@
-import type { Logger } from 'pino';
-import type { Principal } from '../auth/principal.ts';
-import type { Db } from '../db/prisma-client.ts';
-import type { PluginRegistry } from '../plugins/registry.ts';
-import type { BillingPubSub } from '../pubsub/billing-events.ts';
-import type { ScrubRule } from '../domain/scrub/scrub-rule.ts';
-import type { Clock } from '../util/clock.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 
 /** Limits applied to every operation; see `createBillingApi({ limits })`. */
 export interface ApiLimits {
@@ -16,22 +10,10 @@ export interface ApiLimits {
   maxPageSize: number;
 }
 
-/** What every resolver gets. Built per request (HTTP) or per operation (WebSocket). */
-export interface BillingContext {
-  principal: Principal;
-  /** The tenant-scoped client: every query is limited to the principal's organization and practices. */
-  db: Db;
-  /** The unscoped client: only for code that scopes itself explicitly (audit writes, migrations). */
-  rootDb: Db;
-  /** SQLite or PostgreSQL: case-insensitive search is spelled differently on each. */
-  databaseProvider: 'sqlite' | 'postgresql';
-  pubsub: BillingPubSub;
-  plugins: PluginRegistry;
+/**
+ * What every resolver gets: the domain context (built per request over HTTP, per operation over WebSocket) and
+ * the limits only the GraphQL door applies.
+ */
+export interface BillingContext extends DomainContext {
   limits: ApiLimits;
-  /** The scrub rules in force, and which of them an organization has turned off. */
-  scrub: { rules: readonly ScrubRule[]; disabledFor(organizationId: string): Promise<readonly string[]> };
-  logger: Logger;
-  requestId: string;
-  /** "Now" for the billing cycle (statements, dunning, payment plans); a test clock in simulations. */
-  clock: Clock;
 }

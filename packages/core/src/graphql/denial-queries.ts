@@ -10,7 +10,7 @@ import { addDays, isCalendarDate } from '../util/calendar-date.ts';
 import { pageSizeOptions } from './connections.ts';
 import { builder } from './builder.ts';
 import type { BillingContext } from './context.ts';
-import { decodeId } from './global-id.ts';
+import { decodeId } from '../ids/global-id.ts';
 import { practiceDates } from './practice-days.ts';
 import { AppealLevelEnum, DenialRef } from './types/denial.ts';
 import { DenialCategoryEnum, WorkItemStatusEnum } from './types/remittance.ts';

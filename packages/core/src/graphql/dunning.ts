@@ -9,7 +9,7 @@ import { accountKeyOf, accountOfPatient, accountPatientIds } from '../patient-bi
 import { addDays, isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
 import { DunningStepRef } from './billing-policy-types.ts';
-import { decodeId, globalId } from './global-id.ts';
+import { decodeId, globalId } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 import { LedgerEntryRef } from './types/ledger.ts';
 

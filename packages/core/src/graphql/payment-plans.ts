@@ -7,7 +7,7 @@ import { accountPatientIds } from '../patient-billing/guarantor-account.ts';
 import { PLAN_FREQUENCIES } from '../patient-billing/plan-schedule.ts';
 import { isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
-import { decodeId, globalId } from './global-id.ts';
+import { decodeId, globalId } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 
 const PlanStatusEnum = builder.enumType('PaymentPlanStatus', { values: ['ACTIVE', 'COMPLETED', 'DEFAULTED', 'CANCELLED'] as const });

@@ -4,7 +4,7 @@ import { builder } from './builder.ts';
 import { pageSizeOptions } from './connections.ts';
 import type { BillingContext } from './context.ts';
 import { keyPrefixRange } from '../db/search-keys.ts';
-import { decodeId } from './global-id.ts';
+import { decodeId } from '../ids/global-id.ts';
 import { EncounterStatusEnum } from './types/encounter.ts';
 
 const Viewer = builder.objectRef<Principal>('Viewer').implement({

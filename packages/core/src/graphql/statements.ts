@@ -1,12 +1,11 @@
 import { StatementStatus } from '../db/prisma-client.ts';
 import { audited } from '../audit/audited.ts';
-import { InvalidStateTransitionError, NotFoundError, ValidationError } from '../errors/billing-errors.ts';
-import { runStatements } from '../statements/run-statements.ts';
-import { policyOf } from '../patient-billing/billing-policy.ts';
+import { InvalidStateTransitionError, NotFoundError } from '../errors/billing-errors.ts';
+import { runStatements } from '../statements/run-statements-operation.ts';
 import type { StatementRunResult } from '../statements/run-statements.ts';
-import { isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
-import { decodeId, globalId } from './global-id.ts';
+import { scopesOf } from './operation-scopes.ts';
+import { decodeId, globalId } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 import { DocumentRef } from './types/denial.ts';
 
@@ -45,7 +44,7 @@ builder.mutationField('runStatements', (t) =>
   t.field({
     type: RunResultRef,
     description: 'A statement run for a practice: a statement for every guarantor account owing at least the minimum, rendered and stored. Idempotent per account and date. Admins and billers.',
-    authScopes: { admin: true, biller: true },
+    authScopes: scopesOf(runStatements),
     args: {
       input: t.arg({
         type: builder.inputType('RunStatementsInput', { fields: (f) => ({ practiceId: f.id({ required: true }), statementDate: f.field({ type: 'Date', description: '@default today in the practice’s time zone' }), minimumBalanceCents: f.field({ type: 'Cents', description: '@default the practice policy’s minimum ($5.00 unless set)' }) }) }),
@@ -53,16 +52,12 @@ builder.mutationField('runStatements', (t) =>
       }),
     },
     errors: { types: COMMON_ERRORS, union: { name: 'RunStatementsPayload' } },
-    resolve: async (_root, { input }, ctx) => {
-      const practiceId = decodeId('Practice', String(input.practiceId), ['input', 'practiceId']);
-      const practice = await ctx.db.practice.findUnique({ where: { id: practiceId } });
-      if (!practice) throw new NotFoundError('Practice', String(input.practiceId));
-      if (input.statementDate && !isCalendarDate(input.statementDate)) throw new ValidationError([{ path: ['input', 'statementDate'], code: 'INVALID_DATE', message: 'statementDate: not a calendar date' }]);
-      if (input.minimumBalanceCents != null && input.minimumBalanceCents < 1) throw new ValidationError([{ path: ['input', 'minimumBalanceCents'], code: 'OUT_OF_RANGE', message: 'minimumBalanceCents: at least 1 cent' }]);
-      const policy = policyOf(practice);
-      const result = await runStatements(ctx, practice, input.statementDate ?? todayIn(practice.timeZone, ctx.clock.now()), input.minimumBalanceCents ?? policy.minimumBalanceCents, { dueInDays: policy.dueInDays });
-      return audited(ctx, 'runStatements', async () => ({ result, recordIds: result.created.map((s) => globalId('Statement', s.id)), practiceId }));
-    },
+    resolve: (_root, { input }, ctx) =>
+      runStatements.run(ctx, {
+        practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']),
+        statementDate: input.statementDate,
+        minimumBalanceCents: input.minimumBalanceCents,
+      }),
   }),
 );
 

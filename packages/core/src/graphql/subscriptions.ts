@@ -4,7 +4,7 @@ import type { ClaimStatus } from '../db/prisma-client.ts';
 import type { AuditEventRecordedPayload, BalanceChangedPayload, ClaimStatusChangedPayload } from '../pubsub/billing-events.ts';
 import { accountWhere, balanceOf } from '../ledger/balances.ts';
 import { BalanceRef } from './types/ledger.ts';
-import { decodeId } from './global-id.ts';
+import { decodeId } from '../ids/global-id.ts';
 import { ClaimStatusEnum } from './types/claim.ts';
 import { builder } from './builder.ts';
 import { requireRole } from './require-role.ts';

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal.ts';
 import { recordAuditEvent } from '../audit/audited.ts';
 import { BillingError } from '../errors/billing-errors.ts';
-import type { BillingContext } from '../graphql/context.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 import { callConnector } from '../plugins/connector-call.ts';
 import type { InboundFile, PayerConnector } from '../plugins/contracts.ts';
-import { importRemittance } from '../remittance/import-remittance.ts';
+import { importRemittanceFile } from '../remittance/import-remittance.ts';
 import { importResponse } from '../submission/import-responses.ts';
 import { organizationOf, transactionKind } from './route-inbound-file.ts';
 
@@ -20,15 +20,15 @@ export interface PolledFile {
 }
 
 /** Builds the context a system job acts in for one organization (admin rights, its own audit identity). */
-export type SystemContextFactory = (principal: Principal) => BillingContext;
+export type SystemContextFactory = (principal: Principal) => DomainContext;
 
-async function handle(key: string, file: InboundFile, contextFor: SystemContextFactory, rootDb: BillingContext['rootDb']): Promise<PolledFile> {
+async function handle(key: string, file: InboundFile, contextFor: SystemContextFactory, rootDb: DomainContext['rootDb']): Promise<PolledFile> {
   const kind = transactionKind(file.content);
   const organizationId = await organizationOf(rootDb, key, file, kind);
   if (!organizationId) return { connector: key, name: file.name, kind, ok: false, message: `Cannot tell which organization this ${kind} is for: no single organization owns what it names` };
   const ctx = contextFor({ userId: `connector:${key}`, organizationId, roles: ['admin'] });
   if (kind === '835') {
-    const summary = await importRemittance(ctx, file.content, 'pollConnectorResponses');
+    const summary = await importRemittanceFile(ctx, file.content, 'pollConnectorResponses');
     return { connector: key, name: file.name, kind, organizationId, ok: true, message: summary.duplicate ? 'already posted' : `posted ${summary.matched} claim payment(s), ${summary.unmatched} unmatched` };
   }
   if (kind === '999' || kind === '277CA') {
@@ -45,7 +45,7 @@ async function handle(key: string, file: InboundFile, contextFor: SystemContextF
  * through the same code as the API's imports, then acknowledges it — with the failure when it could not be used,
  * so the connector can park it. A file that fails is reported and acknowledged; the others go on.
  */
-export async function pollConnectorResponses(connectors: ReadonlyMap<string, PayerConnector>, contextFor: SystemContextFactory, rootDb: BillingContext['rootDb'], log: BillingContext['logger']): Promise<PolledFile[]> {
+export async function pollConnectorResponses(connectors: ReadonlyMap<string, PayerConnector>, contextFor: SystemContextFactory, rootDb: DomainContext['rootDb'], log: DomainContext['logger']): Promise<PolledFile[]> {
   const results: PolledFile[] = [];
   for (const [key, connector] of connectors) {
     if (!connector.fetchResponses || !connector.acknowledgeResponse) continue;

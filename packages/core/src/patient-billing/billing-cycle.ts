@@ -1,8 +1,8 @@
 import { audited } from '../audit/audited.ts';
 import type { Practice } from '../db/prisma-client.ts';
 import { transaction } from '../db/prisma-client.ts';
-import type { BillingContext } from '../graphql/context.ts';
-import { globalId } from '../graphql/global-id.ts';
+import type { DomainContext } from '../context/domain-context.ts';
+import { globalId } from '../ids/global-id.ts';
 import { Posting } from '../ledger/post-entries.ts';
 import { accountBalances } from '../statements/run-statements.ts';
 import { formatCents } from '../util/money.ts';
@@ -29,7 +29,7 @@ const bump = <K extends string>(counts: Partial<Record<K, number>>, key: K) => {
 };
 
 /** Small balances under the practice's threshold are written off once the account has had enough statements. */
-async function writeOffSmallBalance(ctx: BillingContext, policy: PatientBillingPolicy, account: { guarantorId: string } | { patientId: string }, balanceCents: number, today: string): Promise<boolean> {
+async function writeOffSmallBalance(ctx: DomainContext, policy: PatientBillingPolicy, account: { guarantorId: string } | { patientId: string }, balanceCents: number, today: string): Promise<boolean> {
   const { writeOffBelowCents, afterStatements } = policy.smallBalance;
   if (writeOffBelowCents <= 0 || balanceCents <= 0 || balanceCents >= writeOffBelowCents) return false;
   const stated = await ctx.db.statement.count({ where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { patientId: account.patientId, guarantorId: null } });
@@ -47,7 +47,7 @@ async function writeOffSmallBalance(ctx: BillingContext, policy: PatientBillingP
  * defaults, payoffs, re-plans), small balances are written off, then every account owing moves along its dunning
  * sequence (statements, reminders, final notices). Safe to run again for the same day: every effect is keyed.
  */
-export async function runBillingCycle(ctx: BillingContext, practice: Practice, today: string): Promise<BillingCycleResult> {
+export async function runBillingCycle(ctx: DomainContext, practice: Practice, today: string): Promise<BillingCycleResult> {
   const policy = policyOf(practice);
   const result: BillingCycleResult = { date: today, steps: {}, cycleStatements: 0, held: 0, resolved: 0, plans: {}, smallBalancesWrittenOff: 0 };
   const plans = await ctx.db.paymentPlan.findMany({ where: { practiceId: practice.id, status: 'ACTIVE' }, include: { installments: true } });

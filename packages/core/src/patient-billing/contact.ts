@@ -1,5 +1,5 @@
 import type { ContactChannel, Patient, Practice } from '../db/prisma-client.ts';
-import type { BillingContext } from '../graphql/context.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 import type { NotifierChannel, NotifierMessage, NotifierReceipt } from '../plugins/contracts.ts';
 import { pluginKey } from '../plugins/contracts.ts';
 import type { DunningChannel } from './billing-policy.ts';
@@ -72,7 +72,7 @@ export interface ContactRequest {
  * as queued for the practice's mailing (statements are printed from their files); other channels go through the
  * first notifier that carries them. A contact already recorded under the same key is returned, not repeated.
  */
-export async function contactPatient(ctx: BillingContext, request: ContactRequest) {
+export async function contactPatient(ctx: DomainContext, request: ContactRequest) {
   const earlier = await ctx.db.communication.findFirst({ where: { dedupeKey: request.dedupeKey } });
   if (earlier) return earlier;
   const base = { patientId: request.patient.id, direction: 'OUTBOUND' as const, purpose: request.purpose, template: request.template, dedupeKey: request.dedupeKey, statementId: request.statementId ?? null, occurredAt: request.at };

@@ -1,5 +1,5 @@
 import type { DunningState, Patient, Practice } from '../db/prisma-client.ts';
-import type { BillingContext } from '../graphql/context.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 import type { Account } from '../statements/build-statement.ts';
 import { stateAccount } from '../statements/run-statements.ts';
 import { addDays, daysBetween } from '../util/calendar-date.ts';
@@ -46,7 +46,7 @@ export interface DunningDay {
   lastStatement: Map<string, string>;
 }
 
-export async function loadDunningDay(ctx: BillingContext, practice: Practice, today: string): Promise<DunningDay> {
+export async function loadDunningDay(ctx: DomainContext, practice: Practice, today: string): Promise<DunningDay> {
   const [states, patients, facts, statements] = await Promise.all([
     ctx.db.dunningState.findMany({ where: { practiceId: practice.id } }),
     ctx.db.patient.findMany({ where: { practiceId: practice.id }, orderBy: { accountNumber: 'asc' } }),
@@ -74,7 +74,7 @@ export async function loadDunningDay(ctx: BillingContext, practice: Practice, to
  * escalation (a plan being kept), still get a statement every cycle. Every effect is idempotent per step; the
  * position is written only when it changed.
  */
-export async function advanceDunning(ctx: BillingContext, practice: Practice, policy: PatientBillingPolicy, account: Account, balanceCents: number, today: string, day: DunningDay): Promise<DunningOutcome> {
+export async function advanceDunning(ctx: DomainContext, practice: Practice, policy: PatientBillingPolicy, account: Account, balanceCents: number, today: string, day: DunningDay): Promise<DunningOutcome> {
   const accountKey = accountKeyOf(account);
   const existing = day.states.get(accountKey);
   if (existing?.status === 'PLACED') return { kind: 'NONE' };

@@ -1,10 +1,11 @@
+import { defineOperation } from '../operations/define-operation.ts';
 import type { BalanceFinding } from '@revcycle/x12';
 import { audited } from '../audit/audited.ts';
 import { Prisma } from '../db/prisma-client.ts';
 import type { Db, Remittance } from '../db/prisma-client.ts';
-import type { StatusChange } from '../domain/claim-status.ts';
-import type { BillingContext } from '../graphql/context.ts';
-import { globalId } from '../graphql/global-id.ts';
+import type { StatusChange } from '../claims/claim-status.ts';
+import type { DomainContext } from '../context/domain-context.ts';
+import { globalId } from '../ids/global-id.ts';
 import { Posting } from '../ledger/post-entries.ts';
 import { todayIn } from '../util/calendar-date.ts';
 import { claimsFor } from './match-claims.ts';
@@ -35,7 +36,7 @@ export interface RemittanceImportSummary {
  * payment (payer + trace number) posts once: a repeated or concurrent import of it reports `duplicate`. Any
  * failure rolls the whole file back.
  */
-export async function importRemittance(ctx: BillingContext, x12: string, source = 'importRemittance'): Promise<RemittanceImportSummary> {
+export async function importRemittanceFile(ctx: DomainContext, x12: string, source = 'importRemittance'): Promise<RemittanceImportSummary> {
   const parsed = readRemittance(x12);
   try {
     return await postFile(ctx, x12, parsed, source);
@@ -46,7 +47,7 @@ export async function importRemittance(ctx: BillingContext, x12: string, source 
   }
 }
 
-function postFile(ctx: BillingContext, x12: string, parsed: ReturnType<typeof readRemittance>, source: string): Promise<RemittanceImportSummary> {
+function postFile(ctx: DomainContext, x12: string, parsed: ReturnType<typeof readRemittance>, source: string): Promise<RemittanceImportSummary> {
   const organizationId = ctx.principal.organizationId;
   const sha = fileHash(x12);
   return audited(ctx, source, async (tx: Db) => {
@@ -99,7 +100,7 @@ function postFile(ctx: BillingContext, x12: string, parsed: ReturnType<typeof re
  * PLB amounts are practice-level A/R, never dropped: a recoupment or offset (positive in X12) is money the payer
  * withheld from this payment, an interest payment (negative) is money paid beyond the claims.
  */
-async function postProviderAdjustments(tx: Db, ctx: BillingContext, posting: Posting, remittance: Remittance, adjustments: ReturnType<typeof readRemittance>[number]['providerAdjustments']): Promise<void> {
+async function postProviderAdjustments(tx: Db, ctx: DomainContext, posting: Posting, remittance: Remittance, adjustments: ReturnType<typeof readRemittance>[number]['providerAdjustments']): Promise<void> {
   if (!remittance.practiceId || adjustments.length === 0) return;
   // Without a payment date (BPR16 is required, but a payer may leave it out) they post on the practice's today.
   const date = remittance.paymentDate ?? todayIn((await tx.practice.findUniqueOrThrow({ where: { id: remittance.practiceId }, select: { timeZone: true } })).timeZone, ctx.clock.now());
@@ -109,3 +110,10 @@ async function postProviderAdjustments(tx: Db, ctx: BillingContext, posting: Pos
     memo: p.reference ? `PLB ${p.reasonCode} ${p.reference}` : `PLB ${p.reasonCode}`,
   })));
 }
+
+/** Posts an 835 to the ledger, all or nothing; the same payment posts once however often it is sent. */
+export const importRemittance = defineOperation({
+  name: 'importRemittance',
+  roles: ['admin', 'biller'],
+  run: (ctx, input: { x12: string }) => importRemittanceFile(ctx, input.x12),
+});

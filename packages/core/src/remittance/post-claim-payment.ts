@@ -1,8 +1,8 @@
 import type { Claim, ClaimLine, Db, LedgerEntry, Patient, Payer, Practice, Remittance, RemittanceAdjustment, RemittanceClaim, RemittanceServiceLine } from '../db/prisma-client.ts';
-import { CLAIM_TRANSITIONS, transitionClaim } from '../domain/claim-status.ts';
-import type { StatusChange } from '../domain/claim-status.ts';
-import type { BillingContext } from '../graphql/context.ts';
-import { scheduleAmount } from '../graphql/mutations/charge-master.ts';
+import { CLAIM_TRANSITIONS, transitionClaim } from '../claims/claim-status.ts';
+import type { StatusChange } from '../claims/claim-status.ts';
+import type { DomainContext } from '../context/domain-context.ts';
+import { scheduleAmount } from '../fee-schedules/schedule-amount.ts';
 import { balanceOf } from '../ledger/balances.ts';
 import { claimAgingDate } from '../ledger/claim-charges.ts';
 import type { NewEntry, Posting } from '../ledger/post-entries.ts';
@@ -46,7 +46,7 @@ export interface PostingOutcome {
  * Then the claim's status follows; denied claims, denied lines and underpaid lines go to the work list (and a
  * payment resolves the items it answers).
  */
-export async function postClaimPayment(tx: Db, ctx: BillingContext, posting: Posting, rc: StoredClaimPayment, claim: ClaimToPost): Promise<PostingOutcome> {
+export async function postClaimPayment(tx: Db, ctx: DomainContext, posting: Posting, rc: StoredClaimPayment, claim: ClaimToPost): Promise<PostingOutcome> {
   const outcome: PostingOutcome = { statusChanges: [], denialIds: [] };
   // The practice's calendar day, not UTC's: an evening posting in Chicago belongs to that day.
   const today = todayIn(claim.practice.timeZone, ctx.clock.now());

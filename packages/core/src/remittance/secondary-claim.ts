@@ -1,8 +1,10 @@
 import type { Claim, ClaimLine, CoveragePriority, Db } from '../db/prisma-client.ts';
-import { transitionClaim } from '../domain/claim-status.ts';
-import type { StatusChange } from '../domain/claim-status.ts';
-import type { BillingContext } from '../graphql/context.ts';
-import { copyLines, newPatientControlNumber, scrub } from '../graphql/mutations/claims.ts';
+import { recordNewClaim, transitionClaim } from '../claims/claim-status.ts';
+import type { StatusChange } from '../claims/claim-status.ts';
+import type { DomainContext } from '../context/domain-context.ts';
+import { newPatientControlNumber } from '../claims/control-number.ts';
+import { copyLines } from '../claims/copy-lines.ts';
+import { scrub } from '../claims/scrub-claim.ts';
 
 const NEXT: Record<CoveragePriority, CoveragePriority | undefined> = { PRIMARY: 'SECONDARY', SECONDARY: 'TERTIARY', TERTIARY: undefined };
 
@@ -13,7 +15,7 @@ const NEXT: Record<CoveragePriority, CoveragePriority | undefined> = { PRIMARY: 
  * Null when the patient has no active coverage of the next priority. Its status changes (created, then scrubbed)
  * are pushed to `changes`, for the caller to publish as claimStatusChanged once the transaction commits.
  */
-export async function secondaryClaimFor(tx: Db, ctx: BillingContext, claim: Claim & { lines: ClaimLine[] }, changes: StatusChange[]): Promise<Claim | null> {
+export async function secondaryClaimFor(tx: Db, ctx: DomainContext, claim: Claim & { lines: ClaimLine[] }, changes: StatusChange[]): Promise<Claim | null> {
   const existing = await tx.claim.findFirst({ where: { primaryClaimId: claim.id, status: { notIn: ['VOIDED'] } } });
   if (existing) return existing;
   const coverage = await tx.coverage.findUniqueOrThrow({ where: { id: claim.coverageId } });
@@ -29,9 +31,8 @@ export async function secondaryClaimFor(tx: Db, ctx: BillingContext, claim: Clai
   });
   await copyLines(tx, secondary, claim.lines);
   const reason = `created for the ${nextPriority?.toLowerCase()} coverage from the adjudication of claim ${claim.patientControlNumber}`;
-  const created = await tx.claimStatusEvent.create({ data: { organizationId: claim.organizationId, claimId: secondary.id, fromStatus: null, toStatus: 'DRAFT', reason, actorType: 'SYSTEM' } });
-  changes.push({ claimId: secondary.id, practiceId: secondary.practiceId, from: null, to: 'DRAFT', reason, at: created.createdAt.toISOString() });
-  const { findings } = await scrub(tx, ctx, secondary.id, secondary.id);
+  changes.push(await recordNewClaim(tx, secondary, { type: 'SYSTEM', reason }));
+  const { findings } = await scrub(tx, ctx, secondary.id);
   const errors = findings.filter((f) => f.severity === 'ERROR');
   await tx.claim.update({ where: { id: secondary.id }, data: { scrubErrors: findings as never } });
   const scrubbed = await transitionClaim(tx, secondary, errors.length ? 'SCRUB_FAILED' : 'READY', { type: 'SYSTEM', reason: errors.length ? `scrub found ${errors.length} error(s)` : 'scrub passed' });

@@ -1,5 +1,5 @@
 import type { Practice, Statement } from '../db/prisma-client.ts';
-import type { BillingContext } from '../graphql/context.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 import type { StatementDocument } from '../plugins/contracts.ts';
 import { pluginKey } from '../plugins/contracts.ts';
 import { accountPatients, buildStatement } from './build-statement.ts';
@@ -14,7 +14,7 @@ export interface StatementRunResult {
 }
 
 /** The patient balance of every guarantor account of the practice on a date, in one aggregate. */
-export async function accountBalances(ctx: BillingContext, practiceId: string, statementDate: string): Promise<Array<{ account: Account; balanceCents: number }>> {
+export async function accountBalances(ctx: DomainContext, practiceId: string, statementDate: string): Promise<Array<{ account: Account; balanceCents: number }>> {
   const rows = await ctx.db.ledgerEntry.groupBy({ by: ['guarantorId', 'patientId'], where: { practiceId, account: 'PATIENT', effectiveDate: { lte: statementDate } }, _sum: { amountCents: true } });
   const accounts = new Map<string, { account: Account; balanceCents: number }>();
   for (const r of rows) {
@@ -38,7 +38,7 @@ export interface StatementOptions {
  * statement renderer and stores it with its snapshot (so it can be shown again exactly as sent) in one transaction.
  * Returns null when the account already has a statement dated that day (statements are unique per account and date).
  */
-export async function stateAccount(ctx: BillingContext, practice: Practice, account: Account, statementDate: string, options: StatementOptions = {}): Promise<Statement | null> {
+export async function stateAccount(ctx: DomainContext, practice: Practice, account: Account, statementDate: string, options: StatementOptions = {}): Promise<Statement | null> {
   // Statements are unique per account and date: look before building (the account number is the first patient's).
   const patients = await accountPatients(ctx.db, account);
   const first = patients[0];
@@ -69,7 +69,7 @@ export async function stateAccount(ctx: BillingContext, practice: Practice, acco
  * A statement run for one practice on a date: every guarantor account whose patient balance is at least the
  * minimum gets a statement. Running again for the same date creates nothing new.
  */
-export async function runStatements(ctx: BillingContext, practice: Practice, statementDate: string, minimumBalanceCents: number, options: StatementOptions = {}): Promise<StatementRunResult> {
+export async function statePractice(ctx: DomainContext, practice: Practice, statementDate: string, minimumBalanceCents: number, options: StatementOptions = {}): Promise<StatementRunResult> {
   const result: StatementRunResult = { created: [], alreadyStated: 0, belowMinimum: 0 };
   for (const { account, balanceCents } of await accountBalances(ctx, practice.id, statementDate)) {
     if (balanceCents < minimumBalanceCents) {

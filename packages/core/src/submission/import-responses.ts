@@ -2,9 +2,9 @@ import { parse277CA, parse999, X12ParseError } from '@revcycle/x12';
 import { transactionKind } from '../inbound/route-inbound-file.ts';
 import { transaction } from '../db/prisma-client.ts';
 import type { ClaimStatus, Db } from '../db/prisma-client.ts';
-import { CLAIM_TRANSITIONS, transitionClaim } from '../domain/claim-status.ts';
-import type { StatusChange } from '../domain/claim-status.ts';
-import type { BillingContext } from '../graphql/context.ts';
+import { CLAIM_TRANSITIONS, transitionClaim } from '../claims/claim-status.ts';
+import type { StatusChange } from '../claims/claim-status.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 
 export interface ResponseImportResult {
   name: string;
@@ -29,7 +29,7 @@ async function move(tx: Db, claim: { id: string; organizationId: string; practic
  * its group control number; a 277CA accepts or rejects claims one by one, matched by patient control number.
  * Anything that matches nothing goes to the review list. Importing the same file twice changes nothing more.
  */
-export async function importResponse(ctx: BillingContext, file: { name: string; content: string }): Promise<{ result: ResponseImportResult; changes: StatusChange[] }> {
+export async function importResponse(ctx: DomainContext, file: { name: string; content: string }): Promise<{ result: ResponseImportResult; changes: StatusChange[] }> {
   const changes: StatusChange[] = [];
   const organizationId = ctx.principal.organizationId;
   let kind = 'UNKNOWN';

@@ -1,10 +1,10 @@
 import { transaction } from '../db/prisma-client.ts';
 import type { SubmissionBatch } from '../db/prisma-client.ts';
 import { todayIn } from '../util/calendar-date.ts';
-import { transitionClaim } from '../domain/claim-status.ts';
-import type { StatusChange } from '../domain/claim-status.ts';
-import type { BillingContext } from '../graphql/context.ts';
-import { scrub } from '../graphql/mutations/claims.ts';
+import { transitionClaim } from '../claims/claim-status.ts';
+import type { StatusChange } from '../claims/claim-status.ts';
+import type { DomainContext } from '../context/domain-context.ts';
+import { scrub } from '../claims/scrub-claim.ts';
 import { callConnector } from '../plugins/connector-call.ts';
 import { write837I, write837P } from '@revcycle/x12';
 import { submission837 } from './claim-to-837.ts';
@@ -37,7 +37,7 @@ const INCLUDE = {
  * claims READY with the reason in their history (submit them again); a batch is delivered under its own id, so a
  * retry of the same batch is not a second delivery.
  */
-export async function submitClaims(ctx: BillingContext, claimIds: string[]): Promise<{ results: ClaimSubmissionResult[]; batches: SubmissionBatch[]; changes: StatusChange[]; balanceChanges: BalanceChangedPayload[] }> {
+export async function deliverClaims(ctx: DomainContext, claimIds: string[]): Promise<{ results: ClaimSubmissionResult[]; batches: SubmissionBatch[]; changes: StatusChange[]; balanceChanges: BalanceChangedPayload[] }> {
   const results: ClaimSubmissionResult[] = [];
   const changes: StatusChange[] = [];
   const balanceChanges: BalanceChangedPayload[] = [];
@@ -49,7 +49,7 @@ export async function submitClaims(ctx: BillingContext, claimIds: string[]): Pro
       const claim = await tx.claim.findUnique({ where: { id: claimId } });
       if (!claim) return { claimId, submitted: false, errorCode: 'NOT_FOUND', message: 'No such claim in your organization' };
       if (!['DRAFT', 'READY', 'SCRUB_FAILED', 'REJECTED'].includes(claim.status)) return { claimId, submitted: false, errorCode: 'INVALID_STATE', message: `A ${claim.status} claim cannot be submitted` };
-      const { findings } = await scrub(tx, ctx, claimId, claimId);
+      const { findings } = await scrub(tx, ctx, claimId);
       await tx.claim.update({ where: { id: claimId }, data: { scrubErrors: findings as never } });
       const errors = findings.filter((f) => f.severity === 'ERROR');
       const to = errors.length ? 'SCRUB_FAILED' : 'READY';

@@ -2,13 +2,13 @@ import { parse277, write276, X12ParseError } from '@revcycle/x12';
 import type { ClaimStatusDetail } from '@revcycle/x12';
 import { audited } from '../../audit/audited.ts';
 import type { Claim, ClaimStatus } from '../../db/prisma-client.ts';
-import { CLAIM_TRANSITIONS, transitionClaim } from '../../domain/claim-status.ts';
-import type { StatusChange } from '../../domain/claim-status.ts';
+import { CLAIM_TRANSITIONS, transitionClaim } from '../../claims/claim-status.ts';
+import type { StatusChange } from '../../claims/claim-status.ts';
 import { NotFoundError, ValidationError } from '../../errors/billing-errors.ts';
 import { callConnector, ConnectorError } from '../../plugins/connector-call.ts';
 import { nextControlNumber } from '../../submission/control-numbers.ts';
 import { builder } from '../builder.ts';
-import { decodeId, globalId } from '../global-id.ts';
+import { decodeId, globalId } from '../../ids/global-id.ts';
 import { ClaimRef } from '../types/claim.ts';
 import { COMMON_ERRORS } from '../types/errors.ts';
 

@@ -1,13 +1,12 @@
 import type { Practice } from '../../db/prisma-client.ts';
-import { audited } from '../../audit/audited.ts';
-import { FieldChecks } from '../../domain/field-checks.ts';
-import { NotFoundError } from '../../errors/billing-errors.ts';
+import { decodeId } from '../../ids/global-id.ts';
+import { createPractice, updatePractice } from '../../registration/practices.ts';
+import type { CreatePracticeInput } from '../../registration/practices.ts';
 import { builder } from '../builder.ts';
-import { decodeId, globalId } from '../global-id.ts';
+import { scopesOf } from '../operation-scopes.ts';
 import { AddressInput } from '../types/address.ts';
 import { COMMON_ERRORS } from '../types/errors.ts';
 import { PracticeRef } from '../types/practice.ts';
-import { upsertByExternalId } from './upsert-by-external-id.ts';
 
 const practiceFields = (t: PothosInputFieldBuilder, required: boolean) => ({
   name: t.string({ required }),
@@ -37,47 +36,15 @@ const PracticePayload = builder.objectRef<{ practice: Practice }>('PracticeSucce
   fields: (t) => ({ practice: t.field({ type: PracticeRef, resolve: (r) => r.practice }) }),
 });
 
-type PracticeInput = { name?: string | null; npi?: string | null; taxId?: string | null; taxonomyCode?: string | null; phone?: string | null; timeZone?: string | null; address?: { line1: string; line2?: string | null; city: string; state: string; postalCode: string } | null };
-
-function check(input: PracticeInput): void {
-  new FieldChecks()
-    .notBlank(['input', 'name'], input.name)
-    .npi(['input', 'npi'], input.npi)
-    .taxId(['input', 'taxId'], input.taxId ?? '000000000')
-    .state(['input', 'address', 'state'], input.address?.state)
-    .postalCode(['input', 'address', 'postalCode'], input.address?.postalCode)
-    .timeZone(['input', 'timeZone'], input.timeZone)
-    .throwIfAny();
-}
-
-function practiceData(input: PracticeInput): Record<string, unknown> {
-  const data: Record<string, unknown> = {};
-  if (input.name != null) data.name = input.name.trim();
-  if (input.npi != null) data.npi = input.npi;
-  if (input.taxId != null) data.taxId = input.taxId.replace('-', '');
-  if (input.taxonomyCode !== undefined) data.taxonomyCode = input.taxonomyCode;
-  if (input.phone !== undefined) data.phone = input.phone;
-  if (input.timeZone != null) data.timeZone = input.timeZone;
-  if (input.address) {
-    Object.assign(data, { addressLine1: input.address.line1, addressLine2: input.address.line2 ?? null, city: input.address.city, state: input.address.state, postalCode: input.address.postalCode });
-  }
-  return data;
-}
-
 builder.mutationField('createPractice', (t) =>
   t.field({
     type: PracticePayload,
     description: 'Adds a billing provider to your organization (or updates the one with this external id). Admins only.',
-    authScopes: { admin: true },
+    authScopes: scopesOf(createPractice),
     args: { input: t.arg({ type: CreatePracticeInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'CreatePracticePayload' } },
     resolve: (_root, { input }, ctx) =>
-      audited(ctx, 'createPractice', async (tx) => {
-        check(input);
-        const data = practiceData(input);
-        const { record } = await upsertByExternalId(tx.practice, input.externalId, { ...data, organizationId: ctx.principal.organizationId }, data);
-        return { result: { practice: record }, recordIds: [globalId('Practice', record.id)], practiceId: record.id };
-      }),
+      createPractice.run(ctx, input as CreatePracticeInput),
   }),
 );
 
@@ -85,16 +52,10 @@ builder.mutationField('updatePractice', (t) =>
   t.field({
     type: PracticePayload,
     description: 'Changes a practice’s details. Admins only.',
-    authScopes: { admin: true },
+    authScopes: scopesOf(updatePractice),
     args: { input: t.arg({ type: UpdatePracticeInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'UpdatePracticePayload' } },
     resolve: (_root, { input }, ctx) =>
-      audited(ctx, 'updatePractice', async (tx) => {
-        const id = decodeId('Practice', String(input.id), ['input', 'id']);
-        if (!(await tx.practice.findUnique({ where: { id } }))) throw new NotFoundError('Practice', String(input.id));
-        check(input);
-        const practice = await tx.practice.update({ where: { id }, data: practiceData(input) });
-        return { result: { practice }, recordIds: [globalId('Practice', id)], practiceId: id };
-      }),
+      updatePractice.run(ctx, { ...input, id: decodeId('Practice', String(input.id), ['input', 'id']) }),
   }),
 );

@@ -1,16 +1,11 @@
 import type { Facility, Provider } from '../../db/prisma-client.ts';
-import { audited } from '../../audit/audited.ts';
-import { FieldChecks } from '../../domain/field-checks.ts';
-import { NotFoundError } from '../../errors/billing-errors.ts';
+import { decodeId } from '../../ids/global-id.ts';
+import { createFacility, createProvider } from '../../registration/providers.ts';
 import { builder } from '../builder.ts';
-import type { BillingContext } from '../context.ts';
-import { decodeId, globalId } from '../global-id.ts';
-import type { Db } from '../../db/prisma-client.ts';
+import { scopesOf } from '../operation-scopes.ts';
 import { AddressInput } from '../types/address.ts';
 import { COMMON_ERRORS } from '../types/errors.ts';
-import { FacilityRef } from '../types/practice.ts';
-import { ProviderRef } from '../types/practice.ts';
-import { upsertByExternalId } from './upsert-by-external-id.ts';
+import { FacilityRef, ProviderRef } from '../types/practice.ts';
 
 const CreateProviderInput = builder.inputType('CreateProviderInput', {
   fields: (t) => ({
@@ -42,29 +37,15 @@ const FacilityPayload = builder.objectRef<{ facility: Facility }>('FacilitySucce
   fields: (t) => ({ facility: t.field({ type: FacilityRef, resolve: (r) => r.facility }) }),
 });
 
-/** The practice a record is created under, which must exist in the caller's organization (and practices). */
-export async function requirePractice(tx: Db, id: string | number, path: Array<string | number> = ['input', 'practiceId']) {
-  const practiceId = decodeId('Practice', String(id), path);
-  const practice = await tx.practice.findUnique({ where: { id: practiceId } });
-  if (!practice) throw new NotFoundError('Practice', String(id));
-  return practice;
-}
-
 builder.mutationField('createProvider', (t) =>
   t.field({
     type: ProviderPayload,
     description: 'Adds a rendering or billing clinician to a practice. Admins only.',
-    authScopes: { admin: true },
+    authScopes: scopesOf(createProvider),
     args: { input: t.arg({ type: CreateProviderInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'CreateProviderPayload' } },
-    resolve: (_root, { input }, ctx: BillingContext) =>
-      audited(ctx, 'createProvider', async (tx) => {
-        const practice = await requirePractice(tx, input.practiceId);
-        new FieldChecks().notBlank(['input', 'firstName'], input.firstName).notBlank(['input', 'lastName'], input.lastName).npi(['input', 'npi'], input.npi).throwIfAny();
-        const data = { firstName: input.firstName.trim(), lastName: input.lastName.trim(), credential: input.credential ?? null, npi: input.npi, taxonomyCode: input.taxonomyCode ?? null, practiceId: practice.id };
-        const { record } = await upsertByExternalId(tx.provider, input.externalId, { ...data, organizationId: ctx.principal.organizationId }, data);
-        return { result: { provider: record }, recordIds: [globalId('Provider', record.id)], practiceId: practice.id };
-      }),
+    resolve: (_root, { input }, ctx) =>
+      createProvider.run(ctx, { ...input, practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']) }),
   }),
 );
 
@@ -72,23 +53,10 @@ builder.mutationField('createFacility', (t) =>
   t.field({
     type: FacilityPayload,
     description: 'Adds a service location to a practice. Admins only.',
-    authScopes: { admin: true },
+    authScopes: scopesOf(createFacility),
     args: { input: t.arg({ type: CreateFacilityInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'CreateFacilityPayload' } },
-    resolve: (_root, { input }, ctx: BillingContext) =>
-      audited(ctx, 'createFacility', async (tx) => {
-        const practice = await requirePractice(tx, input.practiceId);
-        new FieldChecks()
-          .notBlank(['input', 'name'], input.name)
-          .npi(['input', 'npi'], input.npi)
-          .placeOfService(['input', 'placeOfService'], input.placeOfService)
-          .state(['input', 'address', 'state'], input.address.state)
-          .postalCode(['input', 'address', 'postalCode'], input.address.postalCode)
-          .throwIfAny();
-        const a = input.address;
-        const data = { name: input.name.trim(), npi: input.npi ?? null, placeOfService: input.placeOfService ?? null, practiceId: practice.id, addressLine1: a.line1, addressLine2: a.line2 ?? null, city: a.city, state: a.state, postalCode: a.postalCode };
-        const { record } = await upsertByExternalId(tx.facility, input.externalId, { ...data, organizationId: ctx.principal.organizationId }, data);
-        return { result: { facility: record }, recordIds: [globalId('Facility', record.id)], practiceId: practice.id };
-      }),
+    resolve: (_root, { input }, ctx) =>
+      createFacility.run(ctx, { ...input, practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']) }),
   }),
 );

@@ -5,17 +5,17 @@ import { denialPolicyOf } from '../../denials/next-action.ts';
 import { ConflictError, InvalidStateTransitionError, NotFoundError, ValidationError } from '../../errors/billing-errors.ts';
 import { balanceOf } from '../../ledger/balances.ts';
 import { Posting } from '../../ledger/post-entries.ts';
-import { submitClaims } from '../../submission/submit-claims.ts';
+import { deliverClaims } from '../../submission/submit-claims.ts';
 import { addDays, todayIn } from '../../util/calendar-date.ts';
 import { builder } from '../builder.ts';
 import type { BillingContext } from '../context.ts';
-import { decodeId, globalId } from '../global-id.ts';
+import { decodeId, globalId } from '../../ids/global-id.ts';
 import { AppealLevelEnum, AppealOutcomeEnum, AppealRef, DenialRef } from '../types/denial.ts';
 import { COMMON_ERRORS } from '../types/errors.ts';
 import { DenialCategoryEnum } from '../types/remittance.ts';
-import { createCorrection } from './claims.ts';
-import { CLAIM_TRANSITIONS, transitionClaim } from '../../domain/claim-status.ts';
-import type { StatusChange } from '../../domain/claim-status.ts';
+import { createCorrection } from '../../claims/correct-claim.ts';
+import { CLAIM_TRANSITIONS, transitionClaim } from '../../claims/claim-status.ts';
+import type { StatusChange } from '../../claims/claim-status.ts';
 
 const ERRORS = [...COMMON_ERRORS, InvalidStateTransitionError];
 const OPEN = ['OPEN', 'IN_PROGRESS'];
@@ -84,10 +84,10 @@ builder.mutationField('correctDeniedClaim', (t) =>
     resolve: (_r, { input }, ctx) =>
       audited(ctx, 'correctDeniedClaim', async (tx) => {
         const item = await openItem(tx, String(input.denialId));
-        const { claim, reason } = await createCorrection(tx, ctx, item.claimId, input.kind, globalId('Claim', item.claimId));
+        const { claim, change } = await createCorrection(tx, ctx, item.claimId, input.kind);
         const updated = await tx.denial.update({ where: { id: item.id }, data: { correctedClaimId: claim.id, status: 'IN_PROGRESS' } });
-        await noteOnClaim(tx, ctx, item.claim, `denial ${item.category}: ${reason}`);
-        return done(updated, { statusChanges: [{ claimId: claim.id, practiceId: claim.practiceId, from: null, to: 'DRAFT', reason, at: claim.createdAt.toISOString() }] });
+        await noteOnClaim(tx, ctx, item.claim, `denial ${item.category}: ${change.reason}`);
+        return done(updated, { statusChanges: [change] });
       }),
   }),
 );
@@ -102,7 +102,7 @@ builder.mutationField('resubmitDeniedClaim', (t) =>
     resolve: async (_r, { input }, ctx) => {
       const item = await openItem(ctx.db, String(input.denialId));
       const claimId = item.correctedClaimId ?? item.claimId;
-      const { results, changes, balanceChanges } = await submitClaims(ctx, [claimId]);
+      const { results, changes, balanceChanges } = await deliverClaims(ctx, [claimId]);
       for (const change of changes) ctx.pubsub.publish('claimStatusChanged', ctx.principal.organizationId, change);
       for (const change of balanceChanges) ctx.pubsub.publish('balanceChanged', ctx.principal.organizationId, change);
       const result = results[0]!;

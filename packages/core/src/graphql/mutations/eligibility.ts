@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../../errors/billing-errors.ts';
 import { callConnector, ConnectorError } from '../../plugins/connector-call.ts';
 import { todayIn } from '../../util/calendar-date.ts';
 import { builder } from '../builder.ts';
-import { decodeId, globalId } from '../global-id.ts';
+import { decodeId, globalId } from '../../ids/global-id.ts';
 import { COMMON_ERRORS, ErrorInterface } from '../types/errors.ts';
 import { nextControlNumber } from '../../submission/control-numbers.ts';
 

@@ -1,18 +1,10 @@
-import { decimalToScaled } from '@revcycle/x12';
-import type { FeeSchedule } from '../../db/prisma-client.ts';
-import { audited } from '../../audit/audited.ts';
-import { FieldChecks } from '../../domain/field-checks.ts';
-import { isModifier, isProcedureCode } from '../../domain/medical-codes.ts';
-import { NotFoundError } from '../../errors/billing-errors.ts';
-import { isCalendarDate, todayIn } from '../../util/calendar-date.ts';
-import { parseCsv } from '../../util/csv.ts';
+import { decodeId } from '../../ids/global-id.ts';
+import { importFeeSchedule } from '../../fee-schedules/import-fee-schedule.ts';
+import type { ImportFeeScheduleResult } from '../../fee-schedules/import-fee-schedule.ts';
 import { builder } from '../builder.ts';
-import { decodeId, globalId } from '../global-id.ts';
+import { scopesOf } from '../operation-scopes.ts';
 import { COMMON_ERRORS } from '../types/errors.ts';
 import { FeeScheduleRef } from '../types/fee-schedule.ts';
-import { requirePractice } from './create-provider.ts';
-
-const MAX_ROWS = 20_000;
 
 const ImportFeeScheduleInput = builder.inputType('ImportFeeScheduleInput', {
   fields: (t) => ({
@@ -28,7 +20,7 @@ const ImportFeeScheduleInput = builder.inputType('ImportFeeScheduleInput', {
   }),
 });
 
-const ImportFeeSchedulePayload = builder.objectRef<{ feeSchedule: FeeSchedule; importedRows: number; createdEntries: number; updatedEntries: number }>('ImportFeeScheduleSuccess').implement({
+const ImportFeeSchedulePayload = builder.objectRef<ImportFeeScheduleResult>('ImportFeeScheduleSuccess').implement({
   fields: (t) => ({
     feeSchedule: t.field({ type: FeeScheduleRef, resolve: (r) => r.feeSchedule }),
     importedRows: t.exposeInt('importedRows'),
@@ -37,77 +29,20 @@ const ImportFeeSchedulePayload = builder.objectRef<{ feeSchedule: FeeSchedule; i
   }),
 });
 
-interface Row { line: number; code: string; modifier: string; amountCents: number; effectiveDate: string; endDate: string | null }
-
-/** Reads every row, collecting every problem: the import is all or nothing, and the report lists them all. */
-function readRows(csv: string, today: string, checks: FieldChecks): Row[] {
-  const rows = parseCsv(csv);
-  const header = rows.shift();
-  const columns = header?.fields.map((f) => f.trim().toLowerCase().replace(/\s+/g, '_')) ?? [];
-  const at = (name: string) => columns.indexOf(name);
-  if (at('code') < 0 || (at('amount') < 0 && at('amount_cents') < 0)) {
-    checks.addMessage(['input', 'csv', 1], 'MISSING_COLUMNS', 'line 1: the header needs a `code` column and an `amount` (dollars) or `amount_cents` column');
-    return [];
-  }
-  if (rows.length > MAX_ROWS) checks.add(['input', 'csv'], 'TOO_MANY_ROWS', `at most ${MAX_ROWS} rows per import, got ${rows.length}`);
-  const seen = new Map<string, number>();
-  return rows.map(({ line, fields }) => {
-    const value = (name: string) => (at(name) >= 0 ? (fields[at(name)] ?? '').trim() : '');
-    const fail = (column: string, code: string, message: string) => checks.addMessage(['input', 'csv', line, column], code, `line ${line}, ${column}: ${message}`);
-    const code = value('code').toUpperCase();
-    const modifier = value('modifier').toUpperCase();
-    if (!isProcedureCode(code)) fail('code', 'INVALID_PROCEDURE_CODE', `"${code}" is not a CPT or HCPCS Level II code`);
-    if (modifier && !isModifier(modifier)) fail('modifier', 'INVALID_MODIFIER', `"${modifier}" is not a modifier`);
-    const amountCents = at('amount_cents') >= 0 ? (/^\d+$/.test(value('amount_cents')) ? Number(value('amount_cents')) : undefined) : decimalToScaled(value('amount').replace(/^\$/, '').replace(/,/g, ''), 2);
-    if (amountCents === undefined || amountCents < 0) fail(at('amount_cents') >= 0 ? 'amount_cents' : 'amount', 'INVALID_AMOUNT', `"${value(at('amount_cents') >= 0 ? 'amount_cents' : 'amount')}" is not an amount ≥ 0 with at most 2 decimals`);
-    const effectiveDate = value('effective_date') || today;
-    if (!isCalendarDate(effectiveDate)) fail('effective_date', 'INVALID_DATE', `"${effectiveDate}" is not a date YYYY-MM-DD`);
-    const endDate = value('end_date') || null;
-    if (endDate && !isCalendarDate(endDate)) fail('end_date', 'INVALID_DATE', `"${endDate}" is not a date YYYY-MM-DD`);
-    else if (endDate && endDate < effectiveDate) fail('end_date', 'DATE_BEFORE_EFFECTIVE', `${endDate} is before the effective date ${effectiveDate}`);
-    const key = `${code}|${modifier}|${effectiveDate}`;
-    if (seen.has(key)) fail('code', 'DUPLICATE_ROW', `${code}${modifier ? `-${modifier}` : ''} from ${effectiveDate} is already on line ${seen.get(key)}`);
-    else seen.set(key, line);
-    return { line, code, modifier, amountCents: amountCents ?? 0, effectiveDate, endDate };
-  });
-}
-
 builder.mutationField('importFeeSchedule', (t) =>
   t.field({
     type: ImportFeeSchedulePayload,
     description:
       'Imports a charge master or a payer’s contracted rates from CSV. All or nothing: any bad row rejects the import with ' +
       'a ValidationError listing every problem by line and column (path ["input","csv",<line>,<column>]). Admins and billers.',
-    authScopes: { admin: true, biller: true },
+    authScopes: scopesOf(importFeeSchedule),
     args: { input: t.arg({ type: ImportFeeScheduleInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'ImportFeeSchedulePayload' } },
     resolve: (_root, { input }, ctx) =>
-      audited(ctx, 'importFeeSchedule', async (tx) => {
-        const practice = await requirePractice(tx, input.practiceId);
-        const payerId = input.payerId ? decodeId('Payer', String(input.payerId), ['input', 'payerId']) : null;
-        const payer = payerId ? await tx.payer.findUnique({ where: { id: payerId } }) : null;
-        if (payerId && !payer) throw new NotFoundError('Payer', String(input.payerId));
-        const checks = new FieldChecks();
-        const rows = readRows(input.csv, todayIn(practice.timeZone, ctx.clock.now()), checks);
-        if (rows.length === 0 && checks.errors.length === 0) checks.add(['input', 'csv'], 'EMPTY', 'no rows under the header');
-        checks.throwIfAny();
-        const name = input.name ?? (payer ? `${payer.name} contracted rates` : 'Charge master');
-        const schedule =
-          (await tx.feeSchedule.findFirst({ where: { practiceId: practice.id, payerId } })) ??
-          (await tx.feeSchedule.create({ data: { organizationId: ctx.principal.organizationId, practiceId: practice.id, payerId, name } }));
-        const existing = await tx.feeScheduleEntry.findMany({ where: { feeScheduleId: schedule.id }, select: { id: true, procedureCode: true, modifier: true, effectiveDate: true } });
-        const byKey = new Map(existing.map((e) => [`${e.procedureCode}|${e.modifier}|${e.effectiveDate}`, e.id]));
-        const creates = rows.filter((r) => !byKey.has(`${r.code}|${r.modifier}|${r.effectiveDate}`));
-        const updates = rows.filter((r) => byKey.has(`${r.code}|${r.modifier}|${r.effectiveDate}`));
-        const organizationId = ctx.principal.organizationId;
-        for (let i = 0; i < creates.length; i += 1000) {
-          await tx.feeScheduleEntry.createMany({
-            data: creates.slice(i, i + 1000).map((r) => ({ organizationId, feeScheduleId: schedule.id, procedureCode: r.code, modifier: r.modifier, amountCents: r.amountCents, effectiveDate: r.effectiveDate, endDate: r.endDate })),
-          });
-        }
-        for (const r of updates) await tx.feeScheduleEntry.update({ where: { id: byKey.get(`${r.code}|${r.modifier}|${r.effectiveDate}`)! }, data: { amountCents: r.amountCents, endDate: r.endDate } });
-        const feeSchedule = await tx.feeSchedule.update({ where: { id: schedule.id }, data: input.name ? { name: input.name } : { updatedAt: new Date() } });
-        return { result: { feeSchedule, importedRows: rows.length, createdEntries: creates.length, updatedEntries: updates.length }, recordIds: [globalId('FeeSchedule', schedule.id)], practiceId: practice.id };
+      importFeeSchedule.run(ctx, {
+        ...input,
+        practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']),
+        payerId: input.payerId ? decodeId('Payer', String(input.payerId), ['input', 'payerId']) : null,
       }),
   }),
 );

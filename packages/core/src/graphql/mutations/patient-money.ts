@@ -9,7 +9,7 @@ import { recallPlacements } from '../../collections/recall.ts';
 import { accountOfPatient, accountPatientIds } from '../../patient-billing/guarantor-account.ts';
 import { isCalendarDate, todayIn } from '../../util/calendar-date.ts';
 import { builder } from '../builder.ts';
-import { decodeId, globalId } from '../global-id.ts';
+import { decodeId, globalId } from '../../ids/global-id.ts';
 import { COMMON_ERRORS } from '../types/errors.ts';
 import { LedgerAccountEnum, LedgerEntryRef } from '../types/ledger.ts';
 

@@ -10,7 +10,7 @@ import { previewRemittance } from '../../remittance/preview-remittance.ts';
 import type { ClaimPaymentPreview, PaymentPreview, RemittancePreview } from '../../remittance/preview-remittance.ts';
 import { builder } from '../builder.ts';
 import { pageSizeOptions } from '../connections.ts';
-import { decodeId, globalId } from '../global-id.ts';
+import { decodeId, globalId } from '../../ids/global-id.ts';
 import { ClaimRef } from '../types/claim.ts';
 import { COMMON_ERRORS } from '../types/errors.ts';
 import { BalanceFindingRef, ClaimPaymentRef, RemittanceRef } from '../types/remittance.ts';
@@ -120,7 +120,7 @@ builder.mutationField('importRemittance', (t) =>
     authScopes: { admin: true, biller: true },
     args: { input: t.arg({ type: builder.inputType('ImportRemittanceInput', { fields: (f) => ({ x12: f.string({ required: true }) }) }), required: true }) },
     errors: { types: [X12InputError, ...COMMON_ERRORS], union: { name: 'ImportRemittancePayload' } },
-    resolve: (_root, { input }, ctx) => importRemittance(ctx, input.x12),
+    resolve: (_root, { input }, ctx) => importRemittance.run(ctx, { x12: input.x12 }),
   }),
 );
 

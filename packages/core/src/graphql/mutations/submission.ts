@@ -2,11 +2,12 @@ import type { SubmissionBatch } from '../../db/prisma-client.ts';
 import { recordAuditEvent } from '../../audit/audited.ts';
 import { importResponse } from '../../submission/import-responses.ts';
 import type { ResponseImportResult } from '../../submission/import-responses.ts';
-import { submitClaims } from '../../submission/submit-claims.ts';
+import { submitClaims } from '../../submission/submit-claims-operation.ts';
 import type { ClaimSubmissionResult } from '../../submission/submit-claims.ts';
 import { builder } from '../builder.ts';
+import { scopesOf } from '../operation-scopes.ts';
 import { pageSizeOptions } from '../connections.ts';
-import { decodeId, globalId } from '../global-id.ts';
+import { decodeId } from '../../ids/global-id.ts';
 import { ClaimRef } from '../types/claim.ts';
 
 export const SubmissionBatchRef = builder.prismaNode('SubmissionBatch', {
@@ -52,16 +53,10 @@ builder.mutationField('submitClaims', (t) =>
   t.field({
     type: SubmitClaimsPayload,
     description: 'Scrubs, batches by payer connector, writes the 837s and sends them. Reports per claim. Admins and billers.',
-    authScopes: { admin: true, biller: true },
+    authScopes: scopesOf(submitClaims),
     args: { input: t.arg({ type: SubmitClaimsInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const ids = input.claimIds.map((id, i) => decodeId('Claim', String(id), ['input', 'claimIds', i]));
-      const { results, batches, changes, balanceChanges } = await submitClaims(ctx, ids);
-      for (const change of changes) ctx.pubsub.publish('claimStatusChanged', ctx.principal.organizationId, change);
-      for (const change of balanceChanges) ctx.pubsub.publish('balanceChanged', ctx.principal.organizationId, change);
-      await recordAuditEvent(ctx, 'submitClaims', results.every((r) => r.submitted) ? 'SUCCEEDED' : 'PARTIAL', [...ids.map((id) => globalId('Claim', id)), ...batches.map((b) => globalId('SubmissionBatch', b.id))]);
-      return { results, batches };
-    },
+    resolve: (_root, { input }, ctx) =>
+      submitClaims.run(ctx, { claimIds: input.claimIds.map((id, i) => decodeId('Claim', String(id), ['input', 'claimIds', i])) }),
   }),
 );
 

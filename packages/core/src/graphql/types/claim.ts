@@ -1,5 +1,5 @@
 import { ClaimStatus } from '../../db/prisma-client.ts';
-import type { ScrubFinding } from '../../domain/scrub/scrub-rule.ts';
+import type { ScrubFinding } from '../../claims/scrub/scrub-rule.ts';
 import { builder } from '../builder.ts';
 
 export const ClaimStatusEnum = builder.enumType(ClaimStatus, {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/prisma-client.ts';
+import type { Db } from '../db/prisma-client.ts';
 
 /**
  * The rate in effect on a date in a practice's charge master (payer null) or a payer's schedule: the entry for the

@@ -1,5 +1,5 @@
-import type { CoveragePriority, Db } from '../../db/prisma-client.ts';
-import { ValidationError } from '../../errors/billing-errors.ts';
+import type { CoveragePriority, Db } from '../db/prisma-client.ts';
+import { ValidationError } from '../errors/billing-errors.ts';
 
 export const PRIORITIES: CoveragePriority[] = ['PRIMARY', 'SECONDARY', 'TERTIARY'];
 

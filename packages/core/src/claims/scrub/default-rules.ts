@@ -1,5 +1,5 @@
-import { isIcd10Cm, isModifier, isPlaceOfService, isProcedureCode } from '../medical-codes.ts';
-import { isValidNpi } from '../npi.ts';
+import { isIcd10Cm, isModifier, isPlaceOfService, isProcedureCode } from '../../validation/medical-codes.ts';
+import { isValidNpi } from '../../validation/npi.ts';
 import type { Claim, ClaimLine } from '../../db/prisma-client.ts';
 import { daysBetween } from '../../util/calendar-date.ts';
 import type { ScrubFinding, ScrubRule } from './scrub-rule.ts';

@@ -57,3 +57,18 @@ export async function transitionClaim(
   });
   return { claimId: claim.id, practiceId: claim.practiceId, from: claim.status, to, reason: actor.reason ?? null, at: event.createdAt.toISOString() };
 }
+
+/**
+ * Records a claim's first status (DRAFT) in its history; the one other way a status is set besides
+ * `transitionClaim`. Returns the change, to publish once the transaction commits.
+ */
+export async function recordNewClaim(
+  tx: Db,
+  claim: { id: string; organizationId: string; practiceId: string; status: ClaimStatus; createdAt: Date },
+  actor: { type: ActorType; id?: string | null; reason: string },
+): Promise<StatusChange> {
+  await tx.claimStatusEvent.create({
+    data: { organizationId: claim.organizationId, claimId: claim.id, fromStatus: null, toStatus: claim.status, reason: actor.reason, actorType: actor.type, actorId: actor.id ?? null },
+  });
+  return { claimId: claim.id, practiceId: claim.practiceId, from: null, to: claim.status, reason: actor.reason, at: claim.createdAt.toISOString() };
+}

@@ -1,0 +1,75 @@
+import { audited } from '../audit/audited.ts';
+import type { DomainContext } from '../context/domain-context.ts';
+import type { Claim, Db } from '../db/prisma-client.ts';
+import { NotFoundError } from '../errors/billing-errors.ts';
+import { globalId } from '../ids/global-id.ts';
+import { defineOperation } from '../operations/define-operation.ts';
+import { todayIn } from '../util/calendar-date.ts';
+import { OPEN_CLAIM_STATUSES, transitionClaim } from './claim-status.ts';
+import { runScrub } from './scrub/run-scrub.ts';
+import type { ScrubFinding } from './scrub/scrub-rule.ts';
+
+/** Runs the enabled scrub rules on a claim (loading what they need); changes nothing. */
+export async function scrub(tx: Db, ctx: DomainContext, claimId: string) {
+  const claim = await tx.claim.findUnique({
+    where: { id: claimId },
+    include: {
+      lines: { orderBy: { lineNumber: 'asc' } },
+      encounter: { include: { diagnoses: { orderBy: { sequence: 'asc' } }, renderingProvider: true, billingProvider: true } },
+      patient: true,
+      coverage: true,
+      payer: true,
+      practice: true,
+    },
+  });
+  if (!claim) throw new NotFoundError('Claim', globalId('Claim', claimId));
+  const otherOpenClaims = await tx.claim.findMany({
+    where: { patientId: claim.patientId, status: { in: [...OPEN_CLAIM_STATUSES] }, NOT: { id: claim.id }, frequencyCode: '1' },
+    include: { lines: true, encounter: true },
+  });
+  // A correction and its original, or a secondary and its primary, bill the same service on purpose.
+  const related = (c: { id: string; originalClaimId: string | null; primaryClaimId: string | null }) =>
+    c.originalClaimId === claim.id || claim.originalClaimId === c.id || c.primaryClaimId === claim.id || claim.primaryClaimId === c.id;
+  const { encounter, patient, coverage, payer, practice, lines, ...rest } = claim;
+  const findings = runScrub(
+    {
+      claim: { ...rest, lines },
+      encounter,
+      patient,
+      coverage,
+      payer,
+      practice,
+      today: todayIn(practice.timeZone, ctx.clock.now()),
+      otherOpenClaims: otherOpenClaims.filter((c) => !related(c)),
+    },
+    ctx.scrub.rules,
+    await ctx.scrub.disabledFor(ctx.principal.organizationId),
+  );
+  return { findings, claim };
+}
+
+export interface ScrubClaimResult {
+  claim: Claim;
+  findings: ScrubFinding[];
+  /** No ERROR was found: the claim is READY (else SCRUB_FAILED). */
+  passed: boolean;
+}
+
+/** Checks a claim against every enabled scrub rule and moves it to READY or SCRUB_FAILED. */
+export const scrubClaim = defineOperation({
+  name: 'scrubClaim',
+  roles: ['admin', 'biller', 'coder'],
+  run: (ctx, input: { claimId: string }): Promise<ScrubClaimResult> =>
+    audited(ctx, 'scrubClaim', async (tx) => {
+      const { claimId } = input;
+      const { findings, claim } = await scrub(tx, ctx, claimId);
+      const errors = findings.filter((f) => f.severity === 'ERROR').length;
+      const passed = errors === 0;
+      await tx.claim.update({ where: { id: claimId }, data: { scrubErrors: findings as never } });
+      const warnings = findings.length ? ` with ${findings.length} warning(s)` : '';
+      const reason = passed ? `scrub passed${warnings}` : `scrub found ${errors} error(s)`;
+      const change = await transitionClaim(tx, claim, passed ? 'READY' : 'SCRUB_FAILED', { type: 'USER', id: ctx.principal.userId, reason });
+      const updated = await tx.claim.findUniqueOrThrow({ where: { id: claimId } });
+      return { result: { claim: updated, findings, passed }, recordIds: [globalId('Claim', claimId)], practiceId: claim.practiceId, statusChanges: [change] };
+    }),
+});

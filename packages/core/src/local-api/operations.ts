@@ -1,0 +1,45 @@
+import { createClaim } from '../claims/create-claim.ts';
+import { correctClaim } from '../claims/correct-claim.ts';
+import { scrubClaim } from '../claims/scrub-claim.ts';
+import { importFeeSchedule } from '../fee-schedules/import-fee-schedule.ts';
+import { addCoverage, changeCoveragePriority, updateCoverage } from '../registration/coverages.ts';
+import { createEncounter } from '../registration/encounters.ts';
+import { createPatient, updatePatient } from '../registration/patients.ts';
+import { createPayer, updatePayer } from '../registration/payers.ts';
+import { createPractice, updatePractice } from '../registration/practices.ts';
+import { createFacility, createProvider } from '../registration/providers.ts';
+import { importRemittance } from '../remittance/import-remittance.ts';
+import { runStatements } from '../statements/run-statements-operation.ts';
+import { submitClaims } from '../submission/submit-claims-operation.ts';
+
+/**
+ * Every operation the local API offers, under the name its GraphQL mutation has. Adding an operation here is all
+ * it takes to expose it in process; the GraphQL field calls the same object.
+ */
+export const OPERATIONS = {
+  // registration
+  createPractice,
+  updatePractice,
+  createProvider,
+  createFacility,
+  createPayer,
+  updatePayer,
+  importFeeSchedule,
+  createPatient,
+  updatePatient,
+  addCoverage,
+  updateCoverage,
+  changeCoveragePriority,
+  createEncounter,
+  // claims
+  createClaim,
+  correctClaim,
+  scrubClaim,
+  submitClaims,
+  // remittances
+  importRemittance,
+  // patient billing
+  runStatements,
+} as const;
+
+export type OperationName = keyof typeof OPERATIONS;
