@@ -74,7 +74,7 @@ describe('the local API', () => {
       'createClaim', 'scrubClaim', 'submitClaims', 'importRemittance', 'runStatements',
     ]);
     expect(new Set(audit.map((a) => a.outcome))).toEqual(new Set(['SUCCEEDED']));
-    expect(audit.every((a) => a.requestId.startsWith('local-'))).toBe(true);
+    expect(audit.every((a) => a.requestId?.startsWith('local-'))).toBe(true);
   });
 
   it('admits the roles GraphQL admits, and no others', async () => {

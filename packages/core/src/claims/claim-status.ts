@@ -72,3 +72,14 @@ export async function recordNewClaim(
   });
   return { claimId: claim.id, practiceId: claim.practiceId, from: null, to: claim.status, reason: actor.reason, at: claim.createdAt.toISOString() };
 }
+
+/** Writes an action on the claim's history without changing its status (a work-item note, an appeal drafted). */
+export async function noteOnClaim(
+  tx: Db,
+  claim: { id: string; organizationId: string; status: ClaimStatus },
+  actor: { type: ActorType; id?: string | null; reason: string },
+): Promise<void> {
+  await tx.claimStatusEvent.create({
+    data: { organizationId: claim.organizationId, claimId: claim.id, fromStatus: claim.status, toStatus: claim.status, reason: actor.reason, actorType: actor.type, actorId: actor.id ?? null },
+  });
+}

@@ -1,6 +1,10 @@
 import { createClaim } from '../claims/create-claim.ts';
 import { correctClaim } from '../claims/correct-claim.ts';
 import { scrubClaim } from '../claims/scrub-claim.ts';
+import { fileAppeal, markAppealSent, recordAppealDecision, requestReconsideration } from '../denials/appeals.ts';
+import { correctDeniedClaim, resubmitDeniedClaim } from '../denials/corrections.ts';
+import { setDenialPolicy } from '../denials/set-denial-policy.ts';
+import { addDenialNote, assignDenial, closeDenial, writeOffDenial } from '../denials/work-actions.ts';
 import { importFeeSchedule } from '../fee-schedules/import-fee-schedule.ts';
 import { addCoverage, changeCoveragePriority, updateCoverage } from '../registration/coverages.ts';
 import { createEncounter } from '../registration/encounters.ts';
@@ -38,6 +42,18 @@ export const OPERATIONS = {
   submitClaims,
   // remittances
   importRemittance,
+  // denials and appeals
+  setDenialPolicy,
+  assignDenial,
+  addDenialNote,
+  correctDeniedClaim,
+  resubmitDeniedClaim,
+  fileAppeal,
+  requestReconsideration,
+  recordAppealDecision,
+  markAppealSent,
+  writeOffDenial,
+  closeDenial,
   // patient billing
   runStatements,
 } as const;
