@@ -6,7 +6,7 @@ import { decodeId } from '../src/ids/global-id.ts';
 import { transaction } from '../src/db/prisma-client.ts';
 import type { Db, LedgerEntry } from '../src/db/prisma-client.ts';
 import { balanceOf } from '../src/ledger/balances.ts';
-import { recordPatientPayment } from '../src/ledger/patient-payments.ts';
+import { allocatePatientPayment } from '../src/ledger/patient-payments.ts';
 import { Posting } from '../src/ledger/post-entries.ts';
 import { arAging } from '../src/ledger/ar-aging.ts';
 import { acceptingClearinghouse, remittanceWorld } from './remittance-fixtures.ts';
@@ -78,7 +78,7 @@ async function apply(db: Db, ops: Op[], model: Model): Promise<LedgerEntry[]> {
         model.insurance[o.claim] -= o.cents;
         model.patient[o.claim] += o.cents;
       } else if (o.kind === 'patientPayment') {
-        await recordPatientPayment(tx, posting, organizationId, { patient, amountCents: o.cents, method: 'CASH', receivedDate: '2026-11-02', createdById: null });
+        await allocatePatientPayment(tx, posting, organizationId, { patient, amountCents: o.cents, method: 'CASH', receivedDate: '2026-11-02', createdById: null });
         // Oldest claim first, never more than its open share; the rest is a credit.
         let left = o.cents;
         for (const i of [0, 1] as const) {

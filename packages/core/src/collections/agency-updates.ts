@@ -3,7 +3,7 @@ import type { CollectionAgency } from '../db/prisma-client.ts';
 import { ValidationError } from '../errors/billing-errors.ts';
 import type { DomainContext } from '../context/domain-context.ts';
 import { accountPatientCents } from '../ledger/balances.ts';
-import { recordPatientPayment } from '../ledger/patient-payments.ts';
+import { allocatePatientPayment } from '../ledger/patient-payments.ts';
 import { Posting } from '../ledger/post-entries.ts';
 import { adjustAccount } from '../patient-billing/account-adjustments.ts';
 import { accountOf } from '../patient-billing/guarantor-account.ts';
@@ -58,7 +58,7 @@ export async function importAgencyUpdates(ctx: DomainContext, agency: Collection
     const account = accountOf(placement);
     const reference = `${agency.name} ${fileName} line ${update.line}`;
     if (update.kind === 'PAYMENT' && update.amountCents) {
-      await recordPatientPayment(tx, posting, ctx.principal.organizationId, { patient, amountCents: update.amountCents, method: 'AGENCY', reference, receivedDate: update.date, idempotencyKey: `agency:${agency.id}:${contentHash}:${update.line}`, createdById: ctx.principal.userId });
+      await allocatePatientPayment(tx, posting, ctx.principal.organizationId, { patient, amountCents: update.amountCents, method: 'AGENCY', reference, receivedDate: update.date, idempotencyKey: `agency:${agency.id}:${contentHash}:${update.line}`, createdById: ctx.principal.userId });
       summary.payments++;
       summary.collectedCents += update.amountCents;
       if (update.commissionCents) {

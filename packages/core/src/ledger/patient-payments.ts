@@ -35,7 +35,7 @@ export async function openPatientShares(tx: Db, patientId: string): Promise<Arra
  * Records a patient payment and allocates it: to the named claims in order, else oldest open balance first, never
  * more than a claim's open share. What is left is an unapplied credit on the account (refundable).
  */
-export async function recordPatientPayment(tx: Db, posting: Posting, organizationId: string, input: PatientPaymentInput): Promise<PatientPayment> {
+export async function allocatePatientPayment(tx: Db, posting: Posting, organizationId: string, input: PatientPaymentInput): Promise<PatientPayment> {
   const payment = await tx.patientPayment.create({
     data: {
       organizationId, practiceId: input.patient.practiceId, patientId: input.patient.id, amountCents: input.amountCents, method: input.method,

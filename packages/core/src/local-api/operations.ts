@@ -12,6 +12,10 @@ import { createPatient, updatePatient } from '../registration/patients.ts';
 import { createPayer, updatePayer } from '../registration/payers.ts';
 import { createPractice, updatePractice } from '../registration/practices.ts';
 import { createFacility, createProvider } from '../registration/providers.ts';
+import { recordPatientPayment } from '../ledger/record-patient-payment.ts';
+import { refundCreditBalance } from '../ledger/refund-credit-balance.ts';
+import { reverseLedgerEntry } from '../ledger/reverse-ledger-entry.ts';
+import { writeOff } from '../ledger/write-off.ts';
 import { importRemittance } from '../remittance/import-remittance.ts';
 import { runStatements } from '../statements/run-statements-operation.ts';
 import { submitClaims } from '../submission/submit-claims-operation.ts';
@@ -54,6 +58,11 @@ export const OPERATIONS = {
   markAppealSent,
   writeOffDenial,
   closeDenial,
+  // ledger and patient money
+  recordPatientPayment,
+  refundCreditBalance,
+  writeOff,
+  reverseLedgerEntry,
   // patient billing
   runStatements,
 } as const;
