@@ -36,7 +36,7 @@ export function emptySummary(): AgencyUpdateSummary {
  * refuses contact until verification), returns bring the account back in-house. One transaction: a bad line
  * leaves nothing half-applied.
  */
-export async function importAgencyUpdates(ctx: DomainContext, agency: CollectionAgency, fileName: string, content: string, posting: Posting): Promise<AgencyUpdateSummary> {
+export async function applyAgencyUpdates(ctx: DomainContext, agency: CollectionAgency, fileName: string, content: string, posting: Posting): Promise<AgencyUpdateSummary> {
   const summary = emptySummary();
   const contentHash = createHash('sha256').update(content).digest('hex');
   if (await ctx.db.agencyUpdateFile.findFirst({ where: { agencyId: agency.id, contentHash } })) return { ...summary, duplicate: true };

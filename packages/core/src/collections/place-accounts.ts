@@ -22,7 +22,7 @@ export function exporterOf(ctx: DomainContext, agency: CollectionAgency): Collec
  * names each refused account and why). The exporter writes the placement file from the minimum-necessary records;
  * placements, the file and the accounts' move out of in-house dunning are written in one transaction.
  */
-export async function placeAccounts(ctx: DomainContext, states: DunningState[], agency: CollectionAgency): Promise<{ placements: CollectionPlacement[]; records: PlacementRecord[]; files: Document[] }> {
+export async function placeWithAgency(ctx: DomainContext, states: DunningState[], agency: CollectionAgency): Promise<{ placements: CollectionPlacement[]; records: PlacementRecord[]; files: Document[] }> {
   const exporter = exporterOf(ctx, agency);
   const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
   const refusals = [];

@@ -13,7 +13,7 @@ import { formatCents } from '../util/money.ts';
  * itemization from the itemization date to today, the amount now due, and the end of the validation period with
  * how to dispute. Rendered by the configured document renderer, stored, and recorded as a communication.
  */
-export async function sendValidationNotice(ctx: DomainContext, tx: Db, placement: CollectionPlacement, practice: Practice, today: string) {
+export async function writeValidationNotice(ctx: DomainContext, tx: Db, placement: CollectionPlacement, practice: Practice, today: string) {
   const renderer = [...ctx.plugins.documents.values()][0];
   if (!renderer) throw new ConflictError('No document renderer is configured (createBillingApi({ documents })) to write the validation notice');
   const { validationPeriodDays } = rulesFor(practice).get('DISPUTE_PAUSE')!.params as { validationPeriodDays: number };

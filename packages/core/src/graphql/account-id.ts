@@ -1,35 +1,30 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import type { Patient, Practice } from '../db/prisma-client.ts';
+import type { Db } from '../db/prisma-client.ts';
 import { NotFoundError, ValidationError } from '../errors/billing-errors.ts';
-import { accountOfPatient, patientsOf } from '../patient-billing/guarantor-account.ts';
-import type { Account } from '../statements/build-statement.ts';
-import type { BillingContext } from './context.ts';
-
-export interface ResolvedAccount {
-  account: Account;
-  practice: Practice;
-  /** The account's patients, the first being the one statements and contacts go to. */
-  patients: Patient[];
-}
+import { accountByPatient } from '../patient-billing/account-of-patient.ts';
+import type { ResolvedAccount } from '../patient-billing/account-of-patient.ts';
 
 /**
  * An account argument: the id of a DunningAccount (what `dunningAccounts` and `collectionCandidates` list) or of
- * any Patient on the guarantor account. Both name the same account.
+ * any Patient on the guarantor account. Both name the same account; the domain names it by a patient id.
  */
-export async function resolveAccount(ctx: BillingContext, accountId: string, path: Array<string | number>): Promise<ResolvedAccount> {
+export async function accountPatientId(ctx: { db: Db }, accountId: string, path: Array<string | number>): Promise<string> {
   let decoded: { typename: string; id: string } | undefined;
   try {
     decoded = decodeGlobalID(accountId);
   } catch {
     decoded = undefined;
   }
-  let patientId: string | undefined;
-  if (decoded?.typename === 'Patient') patientId = decoded.id;
-  else if (decoded?.typename === 'DunningAccount') patientId = (await ctx.db.dunningState.findUnique({ where: { id: decoded.id } }))?.patientId;
-  else throw new ValidationError([{ path, code: 'INVALID_ID', message: `${path.join('.')}: not a DunningAccount or Patient id` }]);
-  const patient = patientId ? await ctx.db.patient.findUnique({ where: { id: patientId }, include: { practice: true } }) : null;
-  if (!patient) throw new NotFoundError('Account', accountId);
-  const account = accountOfPatient(patient);
-  const patients = await patientsOf(ctx.db, account);
-  return { account, practice: patient.practice, patients: patients.length ? patients : [patient] };
+  if (decoded?.typename === 'Patient') return decoded.id;
+  if (decoded?.typename !== 'DunningAccount') {
+    throw new ValidationError([{ path, code: 'INVALID_ID', message: `${path.join('.')}: not a DunningAccount or Patient id` }]);
+  }
+  const state = await ctx.db.dunningState.findUnique({ where: { id: decoded.id } });
+  if (!state) throw new NotFoundError('Account', accountId);
+  return state.patientId;
+}
+
+/** The account an account argument names, for queries. */
+export async function resolveAccount(ctx: { db: Db }, accountId: string, path: Array<string | number>): Promise<ResolvedAccount> {
+  return accountByPatient(ctx.db, await accountPatientId(ctx, accountId, path), accountId);
 }

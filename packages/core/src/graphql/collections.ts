@@ -1,23 +1,22 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { Prisma } from '../db/prisma-client.ts';
-import { audited, recordAuditEvent } from '../audit/audited.ts';
-import { emptySummary, importAgencyUpdates } from '../collections/agency-updates.ts';
 import type { AgencyUpdateSummary } from '../collections/agency-updates.ts';
 import { evaluateCandidate } from '../collections/eligibility.ts';
 import type { CollectionCandidate } from '../collections/eligibility.ts';
-import { placeAccounts } from '../collections/place-accounts.ts';
-import { recallPlacements } from '../collections/recall.ts';
-import { sendValidationNotice } from '../collections/validation-notice.ts';
-import { ConflictError, InvalidStateTransitionError, NotFoundError, ValidationError } from '../errors/billing-errors.ts';
-import { Posting } from '../ledger/post-entries.ts';
-import { accountKeyOf, accountPatientIds } from '../patient-billing/guarantor-account.ts';
+import { InvalidStateTransitionError, NotFoundError, } from '../errors/billing-errors.ts';
 import { todayIn } from '../util/calendar-date.ts';
-import { resolveAccount } from './account-id.ts';
+import { accountPatientId } from './account-id.ts';
+import { scopesOf } from './operation-scopes.ts';
+import { createCollectionAgency } from '../collections/create-collection-agency.ts';
+import { importAgencyUpdates } from '../collections/import-agency-updates.ts';
+import { placeAccounts } from '../collections/place-accounts-operation.ts';
+import { recallAccounts } from '../collections/recall-accounts.ts';
+import { recordDebtVerification } from '../collections/record-debt-verification.ts';
+import { sendValidationNotice } from '../collections/send-validation-notice.ts';
 import { builder } from './builder.ts';
 import { pageSizeOptions } from './connections.ts';
 import type { BillingContext } from './context.ts';
 import { DunningAccountRef } from './dunning.ts';
-import { decodeId, globalId } from '../ids/global-id.ts';
+import { decodeId, } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 import { DocumentRef } from './types/denial.ts';
 
@@ -64,17 +63,10 @@ builder.mutationField('createCollectionAgency', (t) =>
   t.field({
     type: CollectionAgencyRef,
     description: 'Adds an agency the organization places accounts with, through a configured collections exporter. Admins.',
-    authScopes: { admin: true },
+    authScopes: scopesOf(createCollectionAgency),
     args: { input: t.arg({ type: builder.inputType('CreateCollectionAgencyInput', { fields: (f) => ({ name: f.string({ required: true }), exporterId: f.string({ required: true }), reportsToCreditBureaus: f.boolean({ description: '@default false' }) }) }), required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'CreateCollectionAgencyPayload' } },
-    resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'createCollectionAgency', async (tx) => {
-        if (!ctx.plugins.collections.has(input.exporterId)) throw new ValidationError([{ path: ['input', 'exporterId'], code: 'UNKNOWN_EXPORTER', message: `exporterId: configured exporters are ${[...ctx.plugins.collections.keys()].join(', ') || 'none'}` }]);
-        if (!input.name.trim()) throw new ValidationError([{ path: ['input', 'name'], code: 'REQUIRED', message: 'name: name the agency' }]);
-        if (await tx.collectionAgency.findFirst({ where: { name: input.name.trim() } })) throw new ConflictError(`An agency named ${input.name.trim()} exists already`);
-        const agency = await tx.collectionAgency.create({ data: { organizationId: ctx.principal.organizationId, name: input.name.trim(), exporterKey: input.exporterId, reportsToCreditBureaus: input.reportsToCreditBureaus ?? false } });
-        return { result: agency, recordIds: [globalId('CollectionAgency', agency.id)] };
-      }),
+    resolve: (_r, { input }, ctx) => createCollectionAgency.run(ctx, input),
   }),
 );
 
@@ -134,30 +126,15 @@ const PlaceResultRef = builder.objectRef<{ placements: Array<{ id: string }>; fi
   }),
 });
 
-async function statesOf(ctx: Parameters<typeof resolveAccount>[0], accountIds: ReadonlyArray<string | number>) {
-  return Promise.all(accountIds.map(async (id, i) => {
-    const subject = await resolveAccount(ctx, String(id), ['input', 'accountIds', i]);
-    const state = await ctx.db.dunningState.findFirst({ where: { accountKey: accountKeyOf(subject.account) } });
-    if (!state) throw new ValidationError([{ path: ['input', 'accountIds', i], code: 'NOT_ELIGIBLE', message: `accountIds.${i}: the account has never been in dunning` }]);
-    return state;
-  }));
-}
-
 builder.mutationField('placeAccounts', (t) =>
   t.field({
     type: PlaceResultRef,
     description: 'Places eligible accounts with an agency: placements with the balance and itemization, a placement file from the agency’s exporter (no clinical codes), and the accounts leave in-house dunning. All or nothing. Admins, billers, collectors.',
-    authScopes: COLLECTORS,
+    authScopes: scopesOf(placeAccounts),
     args: { input: t.arg({ type: builder.inputType('PlaceAccountsInput', { fields: (f) => ({ accountIds: f.idList({ required: true, description: 'DunningAccount (or Patient) ids.' }), agencyId: f.id({ required: true }) }) }), required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'PlaceAccountsPayload' } },
-    resolve: async (_r, { input }, ctx) => {
-      if (input.accountIds.length === 0 || input.accountIds.length > 500) throw new ValidationError([{ path: ['input', 'accountIds'], code: 'OUT_OF_RANGE', message: 'accountIds: 1 to 500 accounts' }]);
-      const agency = await ctx.db.collectionAgency.findUnique({ where: { id: decodeId('CollectionAgency', String(input.agencyId), ['input', 'agencyId']) } });
-      if (!agency) throw new NotFoundError('CollectionAgency', String(input.agencyId));
-      const { placements, files } = await placeAccounts(ctx, await statesOf(ctx, input.accountIds), agency);
-      await recordAuditEvent(ctx, 'placeAccounts', 'SUCCEEDED', placements.map((p) => globalId('CollectionPlacement', p.id)), placements[0]?.practiceId ?? null);
-      return { placements, files };
-    },
+    resolve: async (_r, { input }, ctx) =>
+      placeAccounts.run(ctx, { accountPatientIds: await accountPatientIdsOf(ctx, input.accountIds), agencyId: agencyIdOf(input) }),
   }),
 );
 
@@ -194,30 +171,14 @@ const SummaryRef = builder.objectRef<AgencyUpdateSummary>('AgencyUpdateImport').
   }),
 });
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-
 builder.mutationField('importAgencyUpdates', (t) =>
   t.field({
     type: SummaryRef,
     description: 'Applies an agency’s update file (payments with commission, adjustments, disputes, returns) once, in one transaction. Admins, billers, collectors.',
-    authScopes: COLLECTORS,
+    authScopes: scopesOf(importAgencyUpdates),
     args: { input: t.arg({ type: builder.inputType('ImportAgencyUpdatesInput', { fields: (f) => ({ agencyId: f.id({ required: true }), fileName: f.string({ required: true }), content: f.string({ required: true }) }) }), required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'ImportAgencyUpdatesPayload' } },
-    resolve: async (_r, { input }, ctx) => {
-      const agency = await ctx.db.collectionAgency.findUnique({ where: { id: decodeId('CollectionAgency', String(input.agencyId), ['input', 'agencyId']) } });
-      if (!agency) throw new NotFoundError('CollectionAgency', String(input.agencyId));
-      try {
-        return await audited(ctx, 'importAgencyUpdates', async (tx) => {
-          const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-          const summary = await importAgencyUpdates({ ...ctx, db: tx }, agency, input.fileName, input.content, posting);
-          return { result: summary, recordIds: [globalId('CollectionAgency', agency.id)], balanceChanges: posting.balanceChanges() };
-        }, { timeout: 60_000 });
-      } catch (error) {
-        // A concurrent import of the same file committed first.
-        if (isUniqueViolation(error)) return { ...emptySummary(), duplicate: true };
-        throw error;
-      }
-    },
+    resolve: (_r, { input }, ctx) => importAgencyUpdates.run(ctx, { ...input, agencyId: agencyIdOf(input) }),
   }),
 );
 
@@ -225,19 +186,11 @@ builder.mutationField('recallAccounts', (t) =>
   t.field({
     type: [PlacementRef],
     description: 'Takes accounts back from their agencies (a recall file is written for each agency). Admins, billers, collectors.',
-    authScopes: COLLECTORS,
+    authScopes: scopesOf(recallAccounts),
     args: { input: t.arg({ type: builder.inputType('RecallAccountsInput', { fields: (f) => ({ accountIds: f.idList({ required: true }), reason: f.string({ required: true }) }) }), required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'RecallAccountsPayload' } },
-    resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'recallAccounts', async (tx) => {
-        if (!input.reason.trim()) throw new ValidationError([{ path: ['input', 'reason'], code: 'REQUIRED', message: 'reason: say why the accounts come back' }]);
-        const recalled = [];
-        for (const [i, id] of input.accountIds.entries()) {
-          const subject = await resolveAccount({ ...ctx, db: tx }, String(id), ['input', 'accountIds', i]);
-          recalled.push(...(await recallPlacements(ctx, tx, subject.patients.map((p) => p.id), input.reason.trim(), todayIn(subject.practice.timeZone, ctx.clock.now()))));
-        }
-        return { result: recalled, recordIds: recalled.map((p) => globalId('CollectionPlacement', p.id)) };
-      }),
+    resolve: async (_r, { input }, ctx) =>
+      recallAccounts.run(ctx, { accountPatientIds: await accountPatientIdsOf(ctx, input.accountIds), reason: input.reason }),
   }),
 );
 
@@ -249,27 +202,14 @@ const NoticeRef = builder.objectRef<{ placement: unknown; document: unknown; amo
   }),
 });
 
-const placementFor = async (tx: Parameters<Parameters<typeof audited>[2]>[0], id: string, path: string[]) => {
-  const placement = await tx.collectionPlacement.findUnique({ where: { id: decodeId('CollectionPlacement', id, path) } });
-  if (!placement) throw new NotFoundError('CollectionPlacement', id);
-  return placement;
-};
-
 builder.mutationField('sendValidationNotice', (t) =>
   t.field({
     type: NoticeRef,
     description: 'Writes the Regulation F validation notice for a placement (itemization, amount due, validation period end, how to dispute), rendered and recorded as a communication. Send it with the first communication or within 5 days of it.',
-    authScopes: COLLECTORS,
+    authScopes: scopesOf(sendValidationNotice),
     args: { input: t.arg({ type: builder.inputType('SendValidationNoticeInput', { fields: (f) => ({ placementId: f.id({ required: true }) }) }), required: true }) },
     errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'SendValidationNoticePayload' } },
-    resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'sendValidationNotice', async (tx) => {
-        const placement = await placementFor(tx, String(input.placementId), ['input', 'placementId']);
-        if (placement.status !== 'PLACED') throw new InvalidStateTransitionError(placement.status, 'NOTICE_SENT', `The placement is ${placement.status}`);
-        const practice = await tx.practice.findUniqueOrThrow({ where: { id: placement.practiceId } });
-        const sent = await sendValidationNotice(ctx, tx, placement, practice, todayIn(practice.timeZone, ctx.clock.now()));
-        return { result: sent, recordIds: [globalId('CollectionPlacement', placement.id), globalId('Document', sent.document.id)], practiceId: practice.id };
-      }),
+    resolve: (_r, { input }, ctx) => sendValidationNotice.run(ctx, { placementId: placementIdOf(input) }),
   }),
 );
 
@@ -277,17 +217,15 @@ builder.mutationField('recordDebtVerification', (t) =>
   t.field({
     type: PlacementRef,
     description: 'Records that verification of a disputed debt was sent: the dispute is cleared and collection may resume.',
-    authScopes: COLLECTORS,
+    authScopes: scopesOf(recordDebtVerification),
     args: { input: t.arg({ type: builder.inputType('RecordDebtVerificationInput', { fields: (f) => ({ placementId: f.id({ required: true }), note: f.string() }) }), required: true }) },
     errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'RecordDebtVerificationPayload' } },
-    resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'recordDebtVerification', async (tx) => {
-        const placement = await placementFor(tx, String(input.placementId), ['input', 'placementId']);
-        if (placement.status !== 'DISPUTED') throw new InvalidStateTransitionError(placement.status, 'PLACED', 'Only a disputed placement is verified');
-        const patientIds = await accountPatientIds(tx, { id: placement.patientId, guarantorId: placement.guarantorId });
-        await tx.accountFlag.updateMany({ where: { patientId: { in: patientIds }, kind: 'DISPUTE', clearedAt: null }, data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId } });
-        const updated = await tx.collectionPlacement.update({ where: { id: placement.id }, data: { status: 'PLACED', verifiedAt: ctx.clock.now(), statusReason: `verification sent${input.note ? `: ${input.note}` : ''}` } });
-        return { result: updated, recordIds: [globalId('CollectionPlacement', placement.id)], practiceId: placement.practiceId };
-      }),
+    resolve: (_r, { input }, ctx) => recordDebtVerification.run(ctx, { ...input, placementId: placementIdOf(input) }),
   }),
 );
+
+const agencyIdOf = (input: { agencyId: string | number }) => decodeId('CollectionAgency', String(input.agencyId), ['input', 'agencyId']);
+const placementIdOf = (input: { placementId: string | number }) =>
+  decodeId('CollectionPlacement', String(input.placementId), ['input', 'placementId']);
+const accountPatientIdsOf = (ctx: BillingContext, ids: ReadonlyArray<string | number>) =>
+  Promise.all(ids.map((id, i) => accountPatientId(ctx, String(id), ['input', 'accountIds', i])));

@@ -4,7 +4,7 @@ import type { ContactDecision } from '../compliance/can-contact.ts';
 import { RULE_IDS, rulesFor, validateOverrides } from '../compliance/rules.ts';
 import type { ComplianceRule } from '../compliance/rules.ts';
 import { NotFoundError, ValidationError } from '../errors/billing-errors.ts';
-import { sendValidationNotice } from '../collections/validation-notice.ts';
+import { writeValidationNotice } from '../collections/validation-notice.ts';
 import { todayIn } from '../util/calendar-date.ts';
 import { resolveAccount } from './account-id.ts';
 import { builder } from './builder.ts';
@@ -86,7 +86,7 @@ builder.mutationField('recordContactAttempt', (t) =>
         const placement = await tx.collectionPlacement.findFirst({ where: { patientId: { in: subject.patients.map((p) => p.id) }, status: { in: ['PLACED', 'DISPUTED'] } }, orderBy: { placedAt: 'desc' } });
         // Regulation F: the validation notice goes with the first communication about a placed debt.
         if (decision.allowed && placement?.status === 'PLACED' && !placement.validationNoticeSentAt && input.kind !== 'CALL_ATTEMPT' && ctx.plugins.documents.size > 0) {
-          await sendValidationNotice(ctx, tx, placement, subject.practice, todayIn(subject.practice.timeZone, at));
+          await writeValidationNotice(ctx, tx, placement, subject.practice, todayIn(subject.practice.timeZone, at));
           decision.warnings = decision.warnings.filter((w) => !w.startsWith('a validation notice is due'));
           decision.warnings.push('the validation notice was generated with this first communication');
         }

@@ -1,6 +1,12 @@
 import { createClaim } from '../claims/create-claim.ts';
 import { correctClaim } from '../claims/correct-claim.ts';
 import { scrubClaim } from '../claims/scrub-claim.ts';
+import { createCollectionAgency } from '../collections/create-collection-agency.ts';
+import { importAgencyUpdates } from '../collections/import-agency-updates.ts';
+import { placeAccounts } from '../collections/place-accounts-operation.ts';
+import { recallAccounts } from '../collections/recall-accounts.ts';
+import { recordDebtVerification } from '../collections/record-debt-verification.ts';
+import { sendValidationNotice } from '../collections/send-validation-notice.ts';
 import { fileAppeal, markAppealSent, recordAppealDecision, requestReconsideration } from '../denials/appeals.ts';
 import { correctDeniedClaim, resubmitDeniedClaim } from '../denials/corrections.ts';
 import { setDenialPolicy } from '../denials/set-denial-policy.ts';
@@ -65,6 +71,13 @@ export const OPERATIONS = {
   reverseLedgerEntry,
   // patient billing
   runStatements,
+  // collections
+  createCollectionAgency,
+  placeAccounts,
+  importAgencyUpdates,
+  recallAccounts,
+  sendValidationNotice,
+  recordDebtVerification,
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -1,0 +1,33 @@
+import { audited } from '../audit/audited.ts';
+import type { CollectionAgency } from '../db/prisma-client.ts';
+import { ConflictError, ValidationError } from '../errors/billing-errors.ts';
+import { globalId } from '../ids/global-id.ts';
+import { defineOperation } from '../operations/define-operation.ts';
+
+export interface CreateCollectionAgencyInput {
+  name: string;
+  /** Key of a configured collections exporter. */
+  exporterId: string;
+  /** @default false */
+  reportsToCreditBureaus?: boolean | null;
+}
+
+/** Adds an agency the organization places accounts with, through a configured collections exporter. */
+export const createCollectionAgency = defineOperation({
+  name: 'createCollectionAgency',
+  roles: ['admin'],
+  run: (ctx, input: CreateCollectionAgencyInput): Promise<CollectionAgency> =>
+    audited(ctx, 'createCollectionAgency', async (tx) => {
+      if (!ctx.plugins.collections.has(input.exporterId)) {
+        const configured = [...ctx.plugins.collections.keys()].join(', ') || 'none';
+        throw new ValidationError([{ path: ['input', 'exporterId'], code: 'UNKNOWN_EXPORTER', message: `exporterId: configured exporters are ${configured}` }]);
+      }
+      const name = input.name.trim();
+      if (!name) throw new ValidationError([{ path: ['input', 'name'], code: 'REQUIRED', message: 'name: name the agency' }]);
+      if (await tx.collectionAgency.findFirst({ where: { name } })) throw new ConflictError(`An agency named ${name} exists already`);
+      const agency = await tx.collectionAgency.create({
+        data: { organizationId: ctx.principal.organizationId, name, exporterKey: input.exporterId, reportsToCreditBureaus: input.reportsToCreditBureaus ?? false },
+      });
+      return { result: agency, recordIds: [globalId('CollectionAgency', agency.id)] };
+    }),
+});
