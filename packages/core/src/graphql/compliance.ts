@@ -1,15 +1,17 @@
-import { audited } from '../audit/audited.ts';
+
 import { ATTEMPT_CHANNELS, canContact } from '../compliance/can-contact.ts';
 import type { ContactDecision } from '../compliance/can-contact.ts';
-import { RULE_IDS, rulesFor, validateOverrides } from '../compliance/rules.ts';
+import { RULE_IDS, rulesFor, } from '../compliance/rules.ts';
 import type { ComplianceRule } from '../compliance/rules.ts';
-import { NotFoundError, ValidationError } from '../errors/billing-errors.ts';
-import { writeValidationNotice } from '../collections/validation-notice.ts';
-import { todayIn } from '../util/calendar-date.ts';
-import { resolveAccount } from './account-id.ts';
+import { NotFoundError, } from '../errors/billing-errors.ts';
+import { accountPatientId, resolveAccount } from './account-id.ts';
+import { scopesOf } from './operation-scopes.ts';
+import { recordContactAttempt } from '../compliance/record-contact-attempt.ts';
+import { recordCeaseCommunication } from '../compliance/record-cease-communication.ts';
+import { setComplianceRules } from '../compliance/set-compliance-rules.ts';
 import { builder } from './builder.ts';
 import { CommunicationRef } from './dunning.ts';
-import { decodeId, globalId } from '../ids/global-id.ts';
+import { decodeId, } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 import { PatientRef } from './types/patient.ts';
 
@@ -53,13 +55,11 @@ const AttemptResultRef = builder.objectRef<{ decision: ContactDecision; communic
   }),
 });
 
-const RECORDED_CHANNEL = { MAIL: 'MAIL', EMAIL: 'EMAIL', SMS: 'SMS', PHONE: 'PHONE', WORK_PHONE: 'PHONE' } as const;
-
 builder.mutationField('recordContactAttempt', (t) =>
   t.field({
     type: AttemptResultRef,
     description: 'Every contact attempt goes through here, in-house or from agency tooling: the compliance engine decides, and the attempt is recorded allowed or refused with the rule that decided. Call before dialing; a refused attempt must not be made.',
-    authScopes: COLLECTORS,
+    authScopes: scopesOf(recordContactAttempt),
     args: {
       input: t.arg({
         type: builder.inputType('RecordContactAttemptInput', {
@@ -76,29 +76,11 @@ builder.mutationField('recordContactAttempt', (t) =>
       }),
     },
     errors: { types: COMMON_ERRORS, union: { name: 'RecordContactAttemptPayload' } },
-    resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'recordContactAttempt', async (tx) => {
-        const subject = await resolveAccount({ ...ctx, db: tx }, String(input.accountId), ['input', 'accountId']);
-        const agency = input.agencyId ? await tx.collectionAgency.findUnique({ where: { id: decodeId('CollectionAgency', String(input.agencyId), ['input', 'agencyId']) } }) : null;
-        if (input.agencyId && !agency) throw new NotFoundError('CollectionAgency', String(input.agencyId));
-        const at = input.at ?? ctx.clock.now();
-        const decision = await canContact(tx, subject, input.channel, at);
-        const placement = await tx.collectionPlacement.findFirst({ where: { patientId: { in: subject.patients.map((p) => p.id) }, status: { in: ['PLACED', 'DISPUTED'] } }, orderBy: { placedAt: 'desc' } });
-        // Regulation F: the validation notice goes with the first communication about a placed debt.
-        if (decision.allowed && placement?.status === 'PLACED' && !placement.validationNoticeSentAt && input.kind !== 'CALL_ATTEMPT' && ctx.plugins.documents.size > 0) {
-          await writeValidationNotice(ctx, tx, placement, subject.practice, todayIn(subject.practice.timeZone, at));
-          decision.warnings = decision.warnings.filter((w) => !w.startsWith('a validation notice is due'));
-          decision.warnings.push('the validation notice was generated with this first communication');
-        }
-        const communication = await tx.communication.create({
-          data: {
-            organizationId: ctx.principal.organizationId, patientId: subject.patients[0]!.id, channel: RECORDED_CHANNEL[input.channel], direction: 'OUTBOUND', purpose: input.kind,
-            occurredAt: at, allowed: decision.allowed, complianceRule: decision.citation ? `${decision.rule} (${decision.citation})` : decision.rule,
-            outcome: decision.allowed ? `ALLOWED${input.channel === 'WORK_PHONE' ? ' (work number)' : ''}${input.note ? `: ${input.note}` : ''}` : `REFUSED: ${decision.reason}`,
-            placementId: placement?.id ?? null, actor: agency ? `agency:${agency.name}` : ctx.principal.userId,
-          },
-        });
-        return { result: { decision, communication }, recordIds: [globalId('Communication', communication.id)], practiceId: subject.practice.id };
+    resolve: async (_r, { input }, ctx) =>
+      recordContactAttempt.run(ctx, {
+        ...input,
+        accountPatientId: await accountPatientId(ctx, String(input.accountId), ['input', 'accountId']),
+        agencyId: input.agencyId ? decodeId('CollectionAgency', String(input.agencyId), ['input', 'agencyId']) : null,
       }),
   }),
 );
@@ -107,17 +89,11 @@ builder.mutationField('recordCeaseCommunication', (t) =>
   t.field({
     type: PatientRef,
     description: 'Records a written request to stop communicating about the debt: every later contact is refused (FDCPA §805(c)). Admins, billers, collectors.',
-    authScopes: COLLECTORS,
+    authScopes: scopesOf(recordCeaseCommunication),
     args: { input: t.arg({ type: builder.inputType('RecordCeaseCommunicationInput', { fields: (f) => ({ patientId: f.id({ required: true }), receivedAt: f.field({ type: 'DateTime', description: '@default now' }) }) }), required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'RecordCeaseCommunicationPayload' } },
     resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'recordCeaseCommunication', async (tx) => {
-        const id = decodeId('Patient', String(input.patientId), ['input', 'patientId']);
-        const patient = await tx.patient.findUnique({ where: { id } });
-        if (!patient) throw new NotFoundError('Patient', String(input.patientId));
-        const updated = await tx.patient.update({ where: { id }, data: { ceaseCommunicationAt: input.receivedAt ?? ctx.clock.now() } });
-        return { result: updated, recordIds: [globalId('Patient', id)], practiceId: patient.practiceId };
-      }),
+      recordCeaseCommunication.run(ctx, { ...input, patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']) }),
   }),
 );
 
@@ -154,21 +130,11 @@ builder.mutationField('setComplianceRules', (t) =>
   t.field({
     type: [RuleRef],
     description: 'Adds a state’s (or the practice’s own) stricter values to the federal rules; values that would loosen a federal rule are refused. Replaces earlier overrides. Admins.',
-    authScopes: { admin: true },
+    authScopes: scopesOf(setComplianceRules),
     args: { input: t.arg({ type: builder.inputType('SetComplianceRulesInput', { fields: (f) => ({ practiceId: f.id({ required: true }), rules: f.field({ type: [OverrideInput], required: true }) }) }), required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'SetComplianceRulesPayload' } },
     resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'setComplianceRules', async (tx) => {
-        const id = decodeId('Practice', String(input.practiceId), ['input', 'practiceId']);
-        const overrides = input.rules.map((r, i) => {
-          const params = r.params as Record<string, unknown>;
-          if (typeof params !== 'object' || params === null || Object.values(params).some((v) => typeof v !== 'number')) throw new ValidationError([{ path: ['input', 'rules', i, 'params'], code: 'INVALID', message: `rules.${i}.params: an object of numbers` }]);
-          return { id: r.id, params: params as Record<string, number>, citation: r.citation.trim() };
-        });
-        validateOverrides(overrides);
-        const practice = await tx.practice.update({ where: { id }, data: { complianceRules: overrides as never } });
-        return { result: [...rulesFor(practice).values()], recordIds: [globalId('Practice', id)], practiceId: id };
-      }),
+      setComplianceRules.run(ctx, { ...input, practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']) }),
   }),
 );
 

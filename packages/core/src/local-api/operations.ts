@@ -7,6 +7,9 @@ import { placeAccounts } from '../collections/place-accounts-operation.ts';
 import { recallAccounts } from '../collections/recall-accounts.ts';
 import { recordDebtVerification } from '../collections/record-debt-verification.ts';
 import { sendValidationNotice } from '../collections/send-validation-notice.ts';
+import { recordCeaseCommunication } from '../compliance/record-cease-communication.ts';
+import { recordContactAttempt } from '../compliance/record-contact-attempt.ts';
+import { setComplianceRules } from '../compliance/set-compliance-rules.ts';
 import { fileAppeal, markAppealSent, recordAppealDecision, requestReconsideration } from '../denials/appeals.ts';
 import { correctDeniedClaim, resubmitDeniedClaim } from '../denials/corrections.ts';
 import { setDenialPolicy } from '../denials/set-denial-policy.ts';
@@ -78,6 +81,10 @@ export const OPERATIONS = {
   recallAccounts,
   sendValidationNotice,
   recordDebtVerification,
+  // compliance
+  recordContactAttempt,
+  recordCeaseCommunication,
+  setComplianceRules,
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;
