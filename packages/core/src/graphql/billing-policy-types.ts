@@ -1,9 +1,9 @@
-import { DUNNING_ACTIONS, DUNNING_CHANNELS, SKIP_CONDITIONS, policyOf, validatePolicy } from '../patient-billing/billing-policy.ts';
+import { DUNNING_ACTIONS, DUNNING_CHANNELS, SKIP_CONDITIONS, policyOf, } from '../patient-billing/billing-policy.ts';
+import { scopesOf } from './operation-scopes.ts';
+import { setPatientBillingPolicy } from '../patient-billing/set-patient-billing-policy.ts';
 import type { PatientBillingPolicy } from '../patient-billing/billing-policy.ts';
-import { audited } from '../audit/audited.ts';
-import { NotFoundError } from '../errors/billing-errors.ts';
 import { builder } from './builder.ts';
-import { decodeId, globalId } from '../ids/global-id.ts';
+import { decodeId, } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 
 export const DunningActionEnum = builder.enumType('DunningAction', { values: DUNNING_ACTIONS });
@@ -83,30 +83,9 @@ builder.mutationField('setPatientBillingPolicy', (t) =>
   t.field({
     type: PolicyRef,
     description: 'Sets the practice’s patient billing policy (statement cycle, dunning steps and skip conditions, plans, small balances, assistance). Admins.',
-    authScopes: { admin: true },
+    authScopes: scopesOf(setPatientBillingPolicy),
     args: { input: t.arg({ type: SetPolicyInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'SetPatientBillingPolicyPayload' } },
-    resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'setPatientBillingPolicy', async (tx) => {
-        const id = decodeId('Practice', String(input.practiceId), ['input', 'practiceId']);
-        const practice = await tx.practice.findUnique({ where: { id } });
-        if (!practice) throw new NotFoundError('Practice', String(input.practiceId));
-        const current = policyOf(practice);
-        const policy: PatientBillingPolicy = {
-          statementCycleDays: input.statementCycleDays ?? current.statementCycleDays,
-          minimumBalanceCents: input.minimumBalanceCents ?? current.minimumBalanceCents,
-          dueInDays: input.dueInDays ?? current.dueInDays,
-          dunningSteps: input.dunningSteps ? input.dunningSteps.map((s) => ({ ...s, channels: [...s.channels] })) : current.dunningSteps,
-          skipConditions: input.skipConditions ? input.skipConditions.filter((c): c is (typeof SKIP_CONDITIONS)[number] => c !== 'CEASE_COMMUNICATION') : current.skipConditions,
-          recentPaymentDays: input.recentPaymentDays ?? current.recentPaymentDays,
-          paymentPlans: { graceDays: input.paymentPlanGraceDays ?? current.paymentPlans.graceDays, onBalanceChange: input.onPlanBalanceChange ?? current.paymentPlans.onBalanceChange, minimumInstallmentCents: input.minimumInstallmentCents ?? current.paymentPlans.minimumInstallmentCents },
-          smallBalance: { writeOffBelowCents: input.smallBalanceWriteOffBelowCents ?? current.smallBalance.writeOffBelowCents, afterStatements: input.smallBalanceAfterStatements ?? current.smallBalance.afterStatements },
-          collectionMinimumCents: input.collectionMinimumCents ?? current.collectionMinimumCents,
-          financialAssistance: input.financialAssistancePrograms ? input.financialAssistancePrograms.map((p) => ({ ...p })) : current.financialAssistance,
-        };
-        validatePolicy(policy);
-        await tx.practice.update({ where: { id }, data: { patientBillingPolicy: policy as never } });
-        return { result: policy, recordIds: [globalId('Practice', id)], practiceId: id };
-      }),
+    resolve: (_r, { input }, ctx) => setPatientBillingPolicy.run(ctx, { ...input, practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']) }),
   }),
 );

@@ -1,19 +1,18 @@
-import { audited, recordAuditEvent } from '../audit/audited.ts';
-import { NotFoundError, ValidationError } from '../errors/billing-errors.ts';
-import { Posting } from '../ledger/post-entries.ts';
-import { adjustAccount } from '../patient-billing/account-adjustments.ts';
-import { runBillingCycle } from '../patient-billing/billing-cycle.ts';
+
+import { scopesOf } from './operation-scopes.ts';
+import { runBillingCycle } from '../patient-billing/run-billing-cycle.ts';
+import { clearAccountFlag, FLAG_KINDS, flagAccount } from '../patient-billing/account-flags.ts';
+import { applyFinancialAssistance } from '../patient-billing/apply-financial-assistance.ts';
 import type { BillingCycleResult } from '../patient-billing/billing-cycle.ts';
 import { policyOf } from '../patient-billing/billing-policy.ts';
-import { accountKeyOf, accountOfPatient, accountPatientIds } from '../patient-billing/guarantor-account.ts';
-import { addDays, isCalendarDate, todayIn } from '../util/calendar-date.ts';
+import { accountKeyOf, accountOfPatient, } from '../patient-billing/guarantor-account.ts';
+import { addDays, } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
 import { DunningStepRef } from './billing-policy-types.ts';
-import { decodeId, globalId } from '../ids/global-id.ts';
+import { decodeId, } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 import { LedgerEntryRef } from './types/ledger.ts';
 
-const BILLERS = { admin: true, biller: true } as const;
 const READERS = { admin: true, biller: true, collector: true, auditor: true } as const;
 
 const CycleRef = builder.objectRef<BillingCycleResult>('BillingCycleSuccess').implement({
@@ -39,19 +38,10 @@ builder.mutationField('runBillingCycle', (t) =>
   t.field({
     type: CycleRef,
     description: 'Runs a practice’s patient billing for a day now (the scheduler does this daily): payment plans, small balances, statements and dunning steps. Idempotent per day. Admins and billers.',
-    authScopes: BILLERS,
+    authScopes: scopesOf(runBillingCycle),
     args: { input: t.arg({ type: builder.inputType('RunBillingCycleInput', { fields: (f) => ({ practiceId: f.id({ required: true }), date: f.field({ type: 'Date', description: '@default today in the practice’s time zone; never later than today' }) }) }), required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'RunBillingCyclePayload' } },
-    resolve: async (_r, { input }, ctx) => {
-      const id = decodeId('Practice', String(input.practiceId), ['input', 'practiceId']);
-      const practice = await ctx.db.practice.findUnique({ where: { id } });
-      if (!practice) throw new NotFoundError('Practice', String(input.practiceId));
-      const today = todayIn(practice.timeZone, ctx.clock.now());
-      if (input.date && (!isCalendarDate(input.date) || input.date > today)) throw new ValidationError([{ path: ['input', 'date'], code: 'INVALID_DATE', message: `date: a calendar date no later than today (${today})` }]);
-      const result = await runBillingCycle(ctx, practice, input.date ?? today);
-      await recordAuditEvent(ctx, 'runBillingCycle', 'SUCCEEDED', [globalId('Practice', id)], id);
-      return result;
-    },
+    resolve: (_r, { input }, ctx) => runBillingCycle.run(ctx, { ...input, practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']) }),
   }),
 );
 
@@ -108,7 +98,6 @@ builder.prismaObjectField('Patient', 'dunning', (t) =>
   }),
 );
 
-const FLAG_KINDS = ['DISPUTE', 'FINANCIAL_ASSISTANCE', 'DECEASED', 'BANKRUPTCY'] as const;
 const FlagKindEnum = builder.enumType('AccountFlagKind', { values: FLAG_KINDS, description: 'Facts that hold dunning and collections while they stand.' });
 
 export const AccountFlagRef = builder.prismaNode('AccountFlag', {
@@ -128,17 +117,10 @@ builder.mutationField('flagAccount', (t) =>
   t.field({
     type: AccountFlagRef,
     description: 'Flags the patient’s guarantor account (dispute, financial-assistance review, deceased, bankruptcy): dunning holds while it stands. Admins, billers, collectors.',
-    authScopes: { ...BILLERS, collector: true },
+    authScopes: scopesOf(flagAccount),
     args: { input: t.arg({ type: builder.inputType('FlagAccountInput', { fields: (f) => ({ patientId: f.id({ required: true }), kind: f.field({ type: FlagKindEnum, required: true }), note: f.string() }) }), required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'FlagAccountPayload' } },
-    resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'flagAccount', async (tx) => {
-        const patientId = decodeId('Patient', String(input.patientId), ['input', 'patientId']);
-        const patient = await tx.patient.findUnique({ where: { id: patientId } });
-        if (!patient) throw new NotFoundError('Patient', String(input.patientId));
-        const flag = await tx.accountFlag.create({ data: { organizationId: ctx.principal.organizationId, patientId, guarantorId: patient.guarantorId, kind: input.kind, note: input.note?.trim() || null, setById: ctx.principal.userId, setAt: ctx.clock.now() } });
-        return { result: flag, recordIds: [globalId('AccountFlag', flag.id)], practiceId: patient.practiceId };
-      }),
+    resolve: (_r, { input }, ctx) => flagAccount.run(ctx, { ...input, patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']) }),
   }),
 );
 
@@ -146,17 +128,10 @@ builder.mutationField('clearAccountFlag', (t) =>
   t.field({
     type: AccountFlagRef,
     description: 'Clears a flag (the dispute is resolved, …); dunning resumes on the next cycle. Admins, billers, collectors.',
-    authScopes: { ...BILLERS, collector: true },
+    authScopes: scopesOf(clearAccountFlag),
     args: { input: t.arg({ type: builder.inputType('ClearAccountFlagInput', { fields: (f) => ({ flagId: f.id({ required: true }) }) }), required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'ClearAccountFlagPayload' } },
-    resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'clearAccountFlag', async (tx) => {
-        const id = decodeId('AccountFlag', String(input.flagId), ['input', 'flagId']);
-        const flag = await tx.accountFlag.findUnique({ where: { id } });
-        if (!flag || flag.clearedAt) throw new NotFoundError('AccountFlag', String(input.flagId));
-        const cleared = await tx.accountFlag.update({ where: { id }, data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId } });
-        return { result: cleared, recordIds: [globalId('AccountFlag', id)] };
-      }),
+    resolve: (_r, { input }, ctx) => clearAccountFlag.run(ctx, { flagId: decodeId('AccountFlag', String(input.flagId), ['input', 'flagId']) }),
   }),
 );
 
@@ -164,24 +139,10 @@ builder.mutationField('applyFinancialAssistance', (t) =>
   t.field({
     type: [LedgerEntryRef],
     description: 'Grants one of the practice’s financial-assistance programs to the patient’s account: its discount is posted against each open visit as an adjustment with the reason, and a financial-assistance review flag is cleared. Admins and billers.',
-    authScopes: BILLERS,
+    authScopes: scopesOf(applyFinancialAssistance),
     args: { input: t.arg({ type: builder.inputType('ApplyFinancialAssistanceInput', { fields: (f) => ({ patientId: f.id({ required: true }), program: f.string({ required: true }), note: f.string() }) }), required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'ApplyFinancialAssistancePayload' }, result: { name: 'ApplyFinancialAssistanceSuccess' } },
-    resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'applyFinancialAssistance', async (tx) => {
-        const patientId = decodeId('Patient', String(input.patientId), ['input', 'patientId']);
-        const patient = await tx.patient.findUnique({ where: { id: patientId }, include: { practice: true } });
-        if (!patient) throw new NotFoundError('Patient', String(input.patientId));
-        const programs = policyOf(patient.practice).financialAssistance;
-        const program = programs.find((p) => p.program === input.program);
-        if (!program) throw new ValidationError([{ path: ['input', 'program'], code: 'UNKNOWN_PROGRAM', message: `program: the practice's programs are ${programs.map((p) => p.program).join(', ') || 'none'}` }]);
-        const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-        const today = todayIn(patient.practice.timeZone, ctx.clock.now());
-        const entries = await adjustAccount(tx, posting, accountOfPatient(patient), { percent: program.discountPercent }, 'FINANCIAL_ASSISTANCE', `financial assistance ${program.program} (${program.discountPercent}%)${input.note?.trim() ? `: ${input.note.trim()}` : ''}`, today);
-        if (!entries.length) throw new ValidationError([{ path: ['input', 'patientId'], code: 'NOTHING_OWED', message: 'patientId: the account has no open patient balance to adjust' }]);
-        await tx.accountFlag.updateMany({ where: { patientId: { in: await accountPatientIds(tx, patient) }, kind: 'FINANCIAL_ASSISTANCE', clearedAt: null }, data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId } });
-        return { result: entries, recordIds: entries.map((e) => globalId('LedgerEntry', e.id)), practiceId: patient.practiceId, balanceChanges: posting.balanceChanges() };
-      }),
+    resolve: (_r, { input }, ctx) => applyFinancialAssistance.run(ctx, { ...input, patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']) }),
   }),
 );
 

@@ -1,13 +1,10 @@
-import { audited } from '../audit/audited.ts';
-import { InvalidStateTransitionError, NotFoundError, ValidationError } from '../errors/billing-errors.ts';
-import { policyOf } from '../patient-billing/billing-policy.ts';
-import { createPaymentPlan } from '../patient-billing/payment-plans.ts';
-import { recallPlacements } from '../collections/recall.ts';
-import { accountPatientIds } from '../patient-billing/guarantor-account.ts';
+
+import { scopesOf } from './operation-scopes.ts';
+import { cancelPaymentPlan, createPaymentPlan } from '../patient-billing/payment-plan-operations.ts';
+import { InvalidStateTransitionError, } from '../errors/billing-errors.ts';
 import { PLAN_FREQUENCIES } from '../patient-billing/plan-schedule.ts';
-import { isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { builder } from './builder.ts';
-import { decodeId, globalId } from '../ids/global-id.ts';
+import { decodeId, } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 
 const PlanStatusEnum = builder.enumType('PaymentPlanStatus', { values: ['ACTIVE', 'COMPLETED', 'DEFAULTED', 'CANCELLED'] as const });
@@ -60,22 +57,10 @@ builder.mutationField('createPaymentPlan', (t) =>
   t.field({
     type: PaymentPlanRef,
     description: 'Agrees a payment plan for the account’s balance; dunning holds while it is kept. Admins, billers, front desk.',
-    authScopes: { admin: true, biller: true, frontdesk: true },
+    authScopes: scopesOf(createPaymentPlan),
     args: { input: t.arg({ type: CreateInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'CreatePaymentPlanPayload' } },
-    resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'createPaymentPlan', async (tx) => {
-        const patientId = decodeId('Patient', String(input.patientId), ['input', 'patientId']);
-        const patient = await tx.patient.findUnique({ where: { id: patientId }, include: { practice: true } });
-        if (!patient) throw new NotFoundError('Patient', String(input.patientId));
-        if (!isCalendarDate(input.startDate)) throw new ValidationError([{ path: ['input', 'startDate'], code: 'INVALID_DATE', message: 'startDate: not a calendar date' }]);
-        if (input.installmentCents != null && (!Number.isSafeInteger(input.installmentCents) || input.installmentCents < 1)) throw new ValidationError([{ path: ['input', 'installmentCents'], code: 'OUT_OF_RANGE', message: 'installmentCents: a positive number of cents' }]);
-        const today = todayIn(patient.practice.timeZone, ctx.clock.now());
-        const plan = await createPaymentPlan(tx, ctx.principal.organizationId, patient, input, policyOf(patient.practice), today);
-        // A plan agreed at the practice takes a placed account back from its agency.
-        await recallPlacements(ctx, tx, await accountPatientIds(tx, patient), 'a payment plan was agreed at the practice', today);
-        return { result: plan, recordIds: [globalId('PaymentPlan', plan.id)], practiceId: patient.practiceId };
-      }),
+    resolve: (_r, { input }, ctx) => createPaymentPlan.run(ctx, { ...input, patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']) }),
   }),
 );
 
@@ -83,19 +68,11 @@ builder.mutationField('cancelPaymentPlan', (t) =>
   t.field({
     type: PaymentPlanRef,
     description: 'Ends an active plan at the guarantor’s or practice’s request; dunning resumes on the next cycle. Admins and billers.',
-    authScopes: { admin: true, biller: true },
+    authScopes: scopesOf(cancelPaymentPlan),
     args: { input: t.arg({ type: builder.inputType('CancelPaymentPlanInput', { fields: (f) => ({ paymentPlanId: f.id({ required: true }), reason: f.string({ required: true }) }) }), required: true }) },
     errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'CancelPaymentPlanPayload' } },
     resolve: (_r, { input }, ctx) =>
-      audited(ctx, 'cancelPaymentPlan', async (tx) => {
-        const id = decodeId('PaymentPlan', String(input.paymentPlanId), ['input', 'paymentPlanId']);
-        const plan = await tx.paymentPlan.findUnique({ where: { id } });
-        if (!plan) throw new NotFoundError('PaymentPlan', String(input.paymentPlanId));
-        if (plan.status !== 'ACTIVE') throw new InvalidStateTransitionError(plan.status, 'CANCELLED', `This plan is ${plan.status}`);
-        if (!input.reason.trim()) throw new ValidationError([{ path: ['input', 'reason'], code: 'REQUIRED', message: 'reason: say why the plan ends' }]);
-        const ended = await tx.paymentPlan.update({ where: { id }, data: { status: 'CANCELLED', statusReason: input.reason.trim(), endedAt: ctx.clock.now() } });
-        return { result: ended, recordIds: [globalId('PaymentPlan', id)], practiceId: plan.practiceId };
-      }),
+      cancelPaymentPlan.run(ctx, { ...input, paymentPlanId: decodeId('PaymentPlan', String(input.paymentPlanId), ['input', 'paymentPlanId']) }),
   }),
 );
 

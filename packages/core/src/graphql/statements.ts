@@ -1,11 +1,11 @@
 import { StatementStatus } from '../db/prisma-client.ts';
-import { audited } from '../audit/audited.ts';
-import { InvalidStateTransitionError, NotFoundError } from '../errors/billing-errors.ts';
+import { markStatementSent } from '../statements/mark-statement-sent.ts';
+import { InvalidStateTransitionError, } from '../errors/billing-errors.ts';
 import { runStatements } from '../statements/run-statements-operation.ts';
 import type { StatementRunResult } from '../statements/run-statements.ts';
 import { builder } from './builder.ts';
 import { scopesOf } from './operation-scopes.ts';
-import { decodeId, globalId } from '../ids/global-id.ts';
+import { decodeId, } from '../ids/global-id.ts';
 import { COMMON_ERRORS } from './types/errors.ts';
 import { DocumentRef } from './types/denial.ts';
 
@@ -67,18 +67,11 @@ builder.mutationField('markStatementSent', (t) =>
   t.field({
     type: StatementRef,
     description: 'Records that the statement went out (mailed, emailed, posted to the portal).',
-    authScopes: { admin: true, biller: true },
+    authScopes: scopesOf(markStatementSent),
     args: { input: t.arg({ type: builder.inputType('MarkStatementSentInput', { fields: (f) => ({ statementId: f.id({ required: true }), channel: f.field({ type: ChannelEnum, required: true }) }) }), required: true }) },
     errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'MarkStatementSentPayload' } },
     resolve: (_root, { input }, ctx) =>
-      audited(ctx, 'markStatementSent', async (tx) => {
-        const id = decodeId('Statement', String(input.statementId), ['input', 'statementId']);
-        const statement = await tx.statement.findUnique({ where: { id } });
-        if (!statement) throw new NotFoundError('Statement', String(input.statementId));
-        if (statement.status !== 'DRAFT') throw new InvalidStateTransitionError(statement.status, 'SENT', `This statement is ${statement.status}`);
-        const sent = await tx.statement.update({ where: { id }, data: { status: 'SENT', channel: input.channel, sentAt: new Date() } });
-        return { result: sent, recordIds: [globalId('Statement', id)], practiceId: statement.practiceId };
-      }),
+      markStatementSent.run(ctx, { ...input, statementId: decodeId('Statement', String(input.statementId), ['input', 'statementId']) }),
   }),
 );
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/prisma-client.ts';
 import type { SystemContextFactory } from '../inbound/poll-connectors.ts';
-import { runBillingCycle } from '../patient-billing/billing-cycle.ts';
+import { runCycleForDay } from '../patient-billing/billing-cycle.ts';
 import { todayIn } from '../util/calendar-date.ts';
 import { localClock } from '../compliance/debtor-time.ts';
 import type { JobHandler, JobQueue } from './job-queue.ts';
@@ -31,7 +31,7 @@ export function billingCycleHandler(contextFor: SystemContextFactory): JobHandle
     const ctx = contextFor({ userId: 'system:billing-cycle', organizationId: String(data.organizationId), roles: ['admin'] });
     const practice = await ctx.db.practice.findUnique({ where: { id: String(data.practiceId) } });
     if (!practice) return; // deleted since it was queued: nothing to do
-    const result = await runBillingCycle(ctx, practice, String(data.date));
+    const result = await runCycleForDay(ctx, practice, String(data.date));
     ctx.logger.info({ practiceId: practice.id, ...result }, 'billing cycle ran');
   };
 }

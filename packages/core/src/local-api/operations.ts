@@ -25,6 +25,12 @@ import { recordPatientPayment } from '../ledger/record-patient-payment.ts';
 import { refundCreditBalance } from '../ledger/refund-credit-balance.ts';
 import { reverseLedgerEntry } from '../ledger/reverse-ledger-entry.ts';
 import { writeOff } from '../ledger/write-off.ts';
+import { clearAccountFlag, flagAccount } from '../patient-billing/account-flags.ts';
+import { applyFinancialAssistance } from '../patient-billing/apply-financial-assistance.ts';
+import { cancelPaymentPlan, createPaymentPlan } from '../patient-billing/payment-plan-operations.ts';
+import { runBillingCycle } from '../patient-billing/run-billing-cycle.ts';
+import { setPatientBillingPolicy } from '../patient-billing/set-patient-billing-policy.ts';
+import { markStatementSent } from '../statements/mark-statement-sent.ts';
 import { importRemittance } from '../remittance/import-remittance.ts';
 import { runStatements } from '../statements/run-statements-operation.ts';
 import { submitClaims } from '../submission/submit-claims-operation.ts';
@@ -73,7 +79,15 @@ export const OPERATIONS = {
   writeOff,
   reverseLedgerEntry,
   // patient billing
+  setPatientBillingPolicy,
   runStatements,
+  markStatementSent,
+  runBillingCycle,
+  flagAccount,
+  clearAccountFlag,
+  applyFinancialAssistance,
+  createPaymentPlan,
+  cancelPaymentPlan,
   // collections
   createCollectionAgency,
   placeAccounts,

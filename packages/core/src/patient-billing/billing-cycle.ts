@@ -47,7 +47,7 @@ async function writeOffSmallBalance(ctx: DomainContext, policy: PatientBillingPo
  * defaults, payoffs, re-plans), small balances are written off, then every account owing moves along its dunning
  * sequence (statements, reminders, final notices). Safe to run again for the same day: every effect is keyed.
  */
-export async function runBillingCycle(ctx: DomainContext, practice: Practice, today: string): Promise<BillingCycleResult> {
+export async function runCycleForDay(ctx: DomainContext, practice: Practice, today: string): Promise<BillingCycleResult> {
   const policy = policyOf(practice);
   const result: BillingCycleResult = { date: today, steps: {}, cycleStatements: 0, held: 0, resolved: 0, plans: {}, smallBalancesWrittenOff: 0 };
   const plans = await ctx.db.paymentPlan.findMany({ where: { practiceId: practice.id, status: 'ACTIVE' }, include: { installments: true } });

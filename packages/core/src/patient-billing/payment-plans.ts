@@ -26,7 +26,7 @@ export async function accountBalanceCents(db: Db, patient: Pick<Patient, 'id' | 
  * (equal installments with the remainder on the last, or a fixed amount with a smaller last one). One active plan
  * per account.
  */
-export async function createPaymentPlan(tx: Db, organizationId: string, patient: Patient, terms: PaymentPlanTerms, policy: PatientBillingPolicy, today: string): Promise<PaymentPlan & { installments: PaymentPlanInstallment[] }> {
+export async function agreePaymentPlan(tx: Db, organizationId: string, patient: Patient, terms: PaymentPlanTerms, policy: PatientBillingPolicy, today: string): Promise<PaymentPlan & { installments: PaymentPlanInstallment[] }> {
   const hasCount = terms.installmentCount != null;
   if (hasCount === (terms.installmentCents != null)) throw new ValidationError([{ path: ['input', 'installmentCount'], code: 'ONE_OF', message: 'installmentCount or installmentCents: give exactly one' }]);
   const totalCents = await accountBalanceCents(tx, patient);
