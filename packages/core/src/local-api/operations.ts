@@ -31,6 +31,10 @@ import { cancelPaymentPlan, createPaymentPlan } from '../patient-billing/payment
 import { runBillingCycle } from '../patient-billing/run-billing-cycle.ts';
 import { setPatientBillingPolicy } from '../patient-billing/set-patient-billing-policy.ts';
 import { markStatementSent } from '../statements/mark-statement-sent.ts';
+import { checkEligibility } from '../eligibility/check-eligibility.ts';
+import { matchRemittance } from '../remittance/match-remittance.ts';
+import { checkClaimStatus } from '../submission/check-claim-status.ts';
+import { importResponses } from '../submission/import-responses-operation.ts';
 import { importRemittance } from '../remittance/import-remittance.ts';
 import { runStatements } from '../statements/run-statements-operation.ts';
 import { submitClaims } from '../submission/submit-claims-operation.ts';
@@ -54,13 +58,17 @@ export const OPERATIONS = {
   updateCoverage,
   changeCoveragePriority,
   createEncounter,
+  checkEligibility,
   // claims
   createClaim,
   correctClaim,
   scrubClaim,
   submitClaims,
+  importResponses,
+  checkClaimStatus,
   // remittances
   importRemittance,
+  matchRemittance,
   // denials and appeals
   setDenialPolicy,
   assignDenial,

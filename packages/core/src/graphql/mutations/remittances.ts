@@ -1,16 +1,15 @@
-import { matchLines } from '../../remittance/match-claims.ts';
+
 import type { Adjustment, ProviderAdjustment, ServicePayment } from '@revcycle/x12';
-import { audited } from '../../audit/audited.ts';
-import { InvalidStateTransitionError, NotFoundError, X12InputError } from '../../errors/billing-errors.ts';
-import { Posting } from '../../ledger/post-entries.ts';
+import { InvalidStateTransitionError, X12InputError } from '../../errors/billing-errors.ts';
 import { importRemittance } from '../../remittance/import-remittance.ts';
 import type { RemittanceImportSummary } from '../../remittance/import-remittance.ts';
-import { CLAIM_TO_POST_INCLUDE, postClaimPayment, STORED_CLAIM_PAYMENT_INCLUDE } from '../../remittance/post-claim-payment.ts';
 import { previewRemittance } from '../../remittance/preview-remittance.ts';
 import type { ClaimPaymentPreview, PaymentPreview, RemittancePreview } from '../../remittance/preview-remittance.ts';
 import { builder } from '../builder.ts';
+import { scopesOf } from '../operation-scopes.ts';
+import { matchRemittance } from '../../remittance/match-remittance.ts';
 import { pageSizeOptions } from '../connections.ts';
-import { decodeId, globalId } from '../../ids/global-id.ts';
+import { decodeId, } from '../../ids/global-id.ts';
 import { ClaimRef } from '../types/claim.ts';
 import { COMMON_ERRORS } from '../types/errors.ts';
 import { BalanceFindingRef, ClaimPaymentRef, RemittanceRef } from '../types/remittance.ts';
@@ -117,7 +116,7 @@ builder.mutationField('importRemittance', (t) =>
   t.field({
     type: ImportRemittanceSummaryRef,
     description: 'Posts an 835 to the ledger, all or nothing; the same payment posts once however often it is sent. Admins and billers.',
-    authScopes: { admin: true, biller: true },
+    authScopes: scopesOf(importRemittance),
     args: { input: t.arg({ type: builder.inputType('ImportRemittanceInput', { fields: (f) => ({ x12: f.string({ required: true }) }) }), required: true }) },
     errors: { types: [X12InputError, ...COMMON_ERRORS], union: { name: 'ImportRemittancePayload' } },
     resolve: (_root, { input }, ctx) => importRemittance.run(ctx, { x12: input.x12 }),
@@ -128,32 +127,13 @@ builder.mutationField('matchRemittance', (t) =>
   t.field({
     type: ClaimPaymentRef,
     description: 'Posts an unmatched claim payment to the claim it belongs to. Admins and billers.',
-    authScopes: { admin: true, biller: true },
+    authScopes: scopesOf(matchRemittance),
     args: { claimPaymentId: t.arg.id({ required: true }), claimId: t.arg.id({ required: true }) },
     errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'MatchRemittancePayload' } },
     resolve: (_root, args, ctx) =>
-      audited(ctx, 'matchRemittance', async (tx) => {
-        const paymentId = decodeId('ClaimPayment', String(args.claimPaymentId), ['claimPaymentId']);
-        const claimId = decodeId('Claim', String(args.claimId), ['claimId']);
-        const rc = await tx.remittanceClaim.findUnique({ where: { id: paymentId }, include: STORED_CLAIM_PAYMENT_INCLUDE });
-        if (!rc) throw new NotFoundError('ClaimPayment', String(args.claimPaymentId));
-        if (rc.postedAt) throw new InvalidStateTransitionError('POSTED', 'POSTED', 'This claim payment is already posted');
-        const claim = await tx.claim.findUnique({ where: { id: claimId }, include: CLAIM_TO_POST_INCLUDE });
-        if (!claim) throw new NotFoundError('Claim', String(args.claimId));
-        await tx.remittanceClaim.update({ where: { id: rc.id }, data: { claimId } });
-        // Lines are matched now that the claim is known, by the same rules as at import.
-        const matches = matchLines(claim, rc.lines);
-        for (const [i, line] of rc.lines.entries()) {
-          const match = matches[i];
-          if (match) {
-            line.claimLineId = match.id;
-            await tx.remittanceServiceLine.update({ where: { id: line.id }, data: { claimLineId: match.id } });
-          }
-        }
-        const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-        const outcome = await postClaimPayment(tx, ctx, posting, { ...rc, claimId }, claim);
-        const posted = await tx.remittanceClaim.findUniqueOrThrow({ where: { id: rc.id } });
-        return { result: posted, recordIds: [globalId('ClaimPayment', rc.id), globalId('Claim', claimId)], practiceId: claim.practiceId, statusChanges: outcome.statusChanges, balanceChanges: posting.balanceChanges() };
+      matchRemittance.run(ctx, {
+        claimPaymentId: decodeId('ClaimPayment', String(args.claimPaymentId), ['claimPaymentId']),
+        claimId: decodeId('Claim', String(args.claimId), ['claimId']),
       }),
   }),
 );

@@ -1,10 +1,9 @@
 import type { SubmissionBatch } from '../../db/prisma-client.ts';
-import { recordAuditEvent } from '../../audit/audited.ts';
-import { importResponse } from '../../submission/import-responses.ts';
 import type { ResponseImportResult } from '../../submission/import-responses.ts';
 import { submitClaims } from '../../submission/submit-claims-operation.ts';
 import type { ClaimSubmissionResult } from '../../submission/submit-claims.ts';
 import { builder } from '../builder.ts';
+import { importResponses } from '../../submission/import-responses-operation.ts';
 import { scopesOf } from '../operation-scopes.ts';
 import { pageSizeOptions } from '../connections.ts';
 import { decodeId } from '../../ids/global-id.ts';
@@ -79,18 +78,9 @@ builder.mutationField('importResponses', (t) =>
   t.field({
     type: [ResponseImportResultRef],
     description: 'Applies acknowledgement files (999, 277CA) pushed in by hand or by a host job. Admins and billers.',
-    authScopes: { admin: true, biller: true },
+    authScopes: scopesOf(importResponses),
     args: { input: t.arg({ type: builder.inputType('ImportResponsesInput', { fields: (f) => ({ files: f.field({ type: [ResponseFileInput], required: true }) }) }), required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const results: ResponseImportResult[] = [];
-      for (const file of input.files) {
-        const { result, changes } = await importResponse(ctx, file);
-        for (const change of changes) ctx.pubsub.publish('claimStatusChanged', ctx.principal.organizationId, change);
-        results.push(result);
-      }
-      await recordAuditEvent(ctx, 'importResponses', results.every((r) => r.imported) ? 'SUCCEEDED' : 'PARTIAL', []);
-      return results;
-    },
+    resolve: (_root, { input }, ctx) => importResponses.run(ctx, input),
   }),
 );
 
