@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('Meadowlark EHR with revcycle mounted under /billing/graphql', () => {
   it('bills a day at the practice from the EHR’s own code, through the typed client, to a paid claim', async () => {
-    const org = await ehr.api.db.organization.create({ data: { name: 'Meadowlark customer' } });
+    const org = await ehr.api.organizations.create({ name: 'Meadowlark customer' });
     const request = billingClient(`${ehr.url}/billing/graphql`, ehr.login({ userId: 'dr-alvarez', organizationId: org.id, roles: ['admin'] }));
     const ids = await setUpPractice(request);
     const day = await billADay(request, ids, new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));

@@ -10,7 +10,12 @@ const api = createBillingApi({ database: process.env.DATABASE_URL ?? 'file:./dat
 await api.migrate();
 api.startPolling({ intervalMs: 2_000 });
 const org = (await api.organizations.list())[0] ?? (await api.organizations.create({ name: 'Dashboard demo' }));
-const practice = (await api.db.practice.findFirst({ where: { organizationId: org.id } })) ?? (await api.db.practice.create({ data: { organizationId: org.id, name: 'Riverbend Family Medicine', npi: '1324567894', taxId: '741234567', addressLine1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701', timeZone: 'America/Chicago' } }));
+// Arranged through the local API (the same validation and audit as GraphQL); the external id makes it once only.
+const local = api.as({ userId: 'dashboard-setup', organizationId: org.id, roles: ['admin'] });
+const address = { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701' };
+const { practice } = await local.createPractice({
+  externalId: 'dashboard-practice', name: 'Riverbend Family Medicine', npi: '1324567894', taxId: '741234567', timeZone: 'America/Chicago', address,
+});
 const token = await signToken({ secret, organizationId: org.id, roles: ['admin'], userId: 'dashboard' });
 const { url } = await serveDashboard(api, join(import.meta.dirname, '..', 'dist'), Number(process.env.PORT ?? 4200));
 console.log(`Open ${url}/?practice=${globalId('Practice', practice.id)}&token=${token}`);

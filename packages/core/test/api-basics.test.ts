@@ -23,9 +23,9 @@ describe('reading through the API', () => {
   });
 
   it('lists patients with coverages and payers as a connection', async () => {
-    const practice = await insertPractice(t.db, org.id);
-    const payer = await insertPayer(t.db, org.id);
-    await insertPatientWithCoverage(t.db, org.id, practice.id, [payer.id], 1);
+    const practice = await insertPractice(t, org.id);
+    const payer = await insertPayer(t, org.id);
+    await insertPatientWithCoverage(t, org.id, practice.id, [payer.id], 1);
     const token = await t.token(org.id, ['frontdesk']);
     const res = await t.execute<{ patients: { totalCount: number; nodes: Array<{ lastName: string; coverages: Array<{ priority: string; payer: { name: string } }> }> } }>(
       '{ patients(first: 10) { totalCount nodes { lastName coverages { priority payer { name } } } } }',

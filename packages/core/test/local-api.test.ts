@@ -110,3 +110,11 @@ describe('the local API', () => {
     expect((invalid as ValidationError).fieldErrors.map((f) => f.path.join('.'))).toEqual(['input.firstName', 'input.dateOfBirth']);
   });
 });
+
+describe('the local API’s reach', () => {
+  it('offers every GraphQL mutation under the same name, and nothing GraphQL does not have', () => {
+    const mutationType = t.api.schema.getMutationType()!;
+    const mutations = Object.keys(mutationType.getFields()).sort();
+    expect(Object.keys(local).sort()).toEqual(mutations);
+  });
+});

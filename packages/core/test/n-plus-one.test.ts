@@ -10,9 +10,9 @@ let token: string;
 beforeAll(async () => {
   t = await createTestApi({ onQuery: (sql) => statements.push(sql) });
   const org = await t.createOrganization();
-  const practice = await insertPractice(t.db, org.id);
-  const payers = [await insertPayer(t.db, org.id, 'Primary Co'), await insertPayer(t.db, org.id, 'Secondary Co')];
-  for (let i = 0; i < 50; i++) await insertPatientWithCoverage(t.db, org.id, practice.id, payers.map((p) => p.id), i);
+  const practice = await insertPractice(t, org.id);
+  const payers = [await insertPayer(t, org.id, 'Primary Co'), await insertPayer(t, org.id, 'Secondary Co')];
+  for (let i = 0; i < 50; i++) await insertPatientWithCoverage(t, org.id, practice.id, payers.map((p) => p.id), i);
   token = await t.token(org.id, ['biller']);
 });
 afterAll(() => t.close());

@@ -128,7 +128,7 @@ describe('metrics', () => {
 
   it('counts background jobs by job and outcome', async () => {
     const org = await t.createOrganization('Jobs');
-    await insertPractice(t.db, org.id);
+    await insertPractice(t, org.id);
     const { ran } = await t.api.runScheduledJobs();
     expect(ran.length).toBeGreaterThan(0);
     const text = await t.api.metrics.registry.metrics();

@@ -14,12 +14,12 @@ beforeAll(async () => {
   t = await createTestApi();
   orgA = await t.createOrganization('Org A');
   orgB = await t.createOrganization('Org B');
-  const practiceA = await insertPractice(t.db, orgA.id, 'A Clinic');
-  const payerA = await insertPayer(t.db, orgA.id, 'A Payer');
-  await insertPatientWithCoverage(t.db, orgA.id, practiceA.id, [payerA.id], 1);
-  const practiceB = await insertPractice(t.db, orgB.id, 'B Clinic');
-  const payerB = await insertPayer(t.db, orgB.id, 'B Payer');
-  const patientB = await insertPatientWithCoverage(t.db, orgB.id, practiceB.id, [payerB.id], 2);
+  const practiceA = await insertPractice(t, orgA.id, 'A Clinic');
+  const payerA = await insertPayer(t, orgA.id, 'A Payer');
+  await insertPatientWithCoverage(t, orgA.id, practiceA.id, [payerA.id], 1);
+  const practiceB = await insertPractice(t, orgB.id, 'B Clinic');
+  const payerB = await insertPayer(t, orgB.id, 'B Payer');
+  const patientB = await insertPatientWithCoverage(t, orgB.id, practiceB.id, [payerB.id], 2);
   b = { practiceId: practiceB.id, patientId: patientB.id, payerId: payerB.id };
   tokenA = await t.token(orgA.id, ['admin']);
 });
@@ -71,9 +71,9 @@ describe('a token of organization A against organization B', () => {
 
 describe('a token limited to practices', () => {
   it('sees only patients of its practices and cannot register patients elsewhere', async () => {
-    const practiceA2 = await insertPractice(t.db, orgA.id, 'A Second Clinic');
-    const payer = await insertPayer(t.db, orgA.id);
-    await insertPatientWithCoverage(t.db, orgA.id, practiceA2.id, [payer.id], 3);
+    const practiceA2 = await insertPractice(t, orgA.id, 'A Second Clinic');
+    const payer = await insertPayer(t, orgA.id);
+    await insertPatientWithCoverage(t, orgA.id, practiceA2.id, [payer.id], 3);
     const limited = await t.token(orgA.id, ['frontdesk'], { practiceIds: [practiceA2.id] });
     const res = await t.execute<{ practices: { nodes: Array<{ name: string }> }; patients: { nodes: Array<{ lastName: string }> } }>(
       '{ practices(first: 10) { nodes { name } } patients(first: 10) { nodes { lastName } } }',

@@ -1,9 +1,13 @@
-import { applyMigrations, BillingError, createDb } from '@revcycle/core';
+import { applyMigrations, BillingError, createBillingApi } from '@revcycle/core';
+import pino from 'pino';
 import { parseArgs } from 'node:util';
 import { orgCommand } from './commands/org-command.ts';
 import { tokenCommand } from './commands/token-command.ts';
 import { UsageError } from './commands/usage-error.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { productPlugins } from './product-plugins.ts';
+
+const silentLogger = () => pino({ level: 'silent' });
 import { readServerConfig } from './env-config.ts';
 import { startServer } from './serve.ts';
 
@@ -40,13 +44,14 @@ async function main(argv: string[]): Promise<number> {
     case 'seed': {
       const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } } });
       if (!values.demo) throw new UsageError('seed needs --demo');
-      await applyMigrations(config.database);
-      const db = createDb(config.database);
+      // The seed goes through the local API, which needs an API: one that serves nobody (no token is accepted).
+      const api = createBillingApi({ database: config.databaseUrl, auth: { authenticate: () => null }, ...productPlugins(), logger: silentLogger() });
       try {
-        const { organizationId, created } = await seedDemo(db);
+        await api.migrate();
+        const { organizationId, created } = await seedDemo(api);
         console.log(`${created ? 'created' : 'already present'}: demo organization ${organizationId}`);
       } finally {
-        await db.$disconnect();
+        await api.close();
       }
       return 0;
     }

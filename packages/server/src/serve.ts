@@ -4,12 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createBillingApi, signToken } from '@revcycle/core';
 import type { BillingApi } from '@revcycle/core';
 import type { Logger } from 'pino';
-import { sandboxPayer } from '@revcycle/payer-sandbox';
-import { pdfDocumentRenderer } from '@revcycle/document-pdf';
-import { htmlStatementRenderer } from '@revcycle/statement-html';
-import { csvCollectionsExporter } from '@revcycle/collections-csv';
-import { pdfStatementRenderer } from '@revcycle/statement-pdf';
 import { seedDemo } from './demo/seed-demo.ts';
+import { productPlugins } from './product-plugins.ts';
 import { requireAuth } from './env-config.ts';
 import type { ServerConfig } from './env-config.ts';
 import { serverLogger } from './logger.ts';
@@ -32,15 +28,7 @@ export async function startServer(config: ServerConfig, logger: Logger = serverL
   const api = createBillingApi({
     database: config.databaseUrl,
     auth: config.auth,
-    // The sandbox clearinghouse answers the demo's claims with real 999/277CA/271 files; real payers need a
-    // connector of their own (see plugins/), configured by a host that embeds createBillingApi.
-    payers: [sandboxPayer()],
-    // Appeal letters are rendered as PDF.
-    documents: [pdfDocumentRenderer()],
-    // Statements are stored as PDF (to print and mail) and HTML (for portals and email).
-    statements: [pdfStatementRenderer(), htmlStatementRenderer()],
-    // Collection agencies get CSV placement and recall files and send CSV updates back.
-    collections: [csvCollectionsExporter()],
+    ...productPlugins(),
     pubsub: { redisUrl: config.redisUrl },
     logger,
     introspection: config.introspection,
@@ -53,7 +41,7 @@ export async function startServer(config: ServerConfig, logger: Logger = serverL
   }
   let demoOrganizationId: string | undefined;
   if (config.seedDemoWhenEmpty && (await api.db.organization.count()) === 0) {
-    demoOrganizationId = (await seedDemo(api.db)).organizationId;
+    demoOrganizationId = (await seedDemo(api)).organizationId;
     logger.info('seeded the demo organization');
   }
 

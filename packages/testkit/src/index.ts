@@ -11,3 +11,5 @@ export { runCollectionsExporterContract, samplePlacements, CLINICAL_CODES } from
 export type { CollectionsExporterHarness } from './collections-exporter-contract.ts';
 export { businessHoursClock } from './test-clock.ts';
 export { queryData } from './query-data.ts';
+export { arrange, ARRANGED_PRACTICE_NPI, ARRANGED_PROVIDER_NPI } from './arrange.ts';
+export type { Arrangers } from './arrange.ts';

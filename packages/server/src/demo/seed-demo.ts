@@ -1,105 +1,85 @@
 import { todayIn } from '@revcycle/core';
-import type { Db } from '@revcycle/core';
+import type { BillingApi, LocalApi } from '@revcycle/core';
 import * as demo from './demo-data.ts';
 
 export { DEMO_ORGANIZATION_NAME } from './demo-data.ts';
 
+/** The last record the seed writes: when it exists, the demo organization is complete. */
+const LAST_VISIT = `demo-visit-${demo.encounters.length}`;
+
 /**
  * Creates the demo organization with practices, providers, facilities, payers, a charge master, patients with
- * guarantors and coverages, and coded encounters. Idempotent: an existing demo organization is returned as is.
- * Runs in one transaction, so a failure leaves nothing half-seeded.
+ * guarantors and coverages, and coded encounters, through the local API (the same validation and audit as a
+ * vendor's calls). Idempotent: every record carries an external id, so a complete demo is returned as is and a
+ * seed that stopped half-way is finished by the next run, never duplicated.
  */
-export async function seedDemo(db: Db, now = new Date()): Promise<{ organizationId: string; created: boolean }> {
-  const existing = await db.organization.findFirst({ where: { name: demo.DEMO_ORGANIZATION_NAME } });
-  if (existing) return { organizationId: existing.id, created: false };
-  const organizationId = await db.$transaction(
-    async (tx) => {
-      const org = await tx.organization.create({ data: { name: demo.DEMO_ORGANIZATION_NAME } });
-      const organizationId = org.id;
-      const practiceIds: Record<string, string> = {};
-      const practiceZones: Record<string, string> = {};
-      for (const { key, ...p } of demo.practices) {
-        const row = await tx.practice.create({ data: { organizationId, externalId: `demo-${key}`, ...p } });
-        practiceIds[key] = row.id;
-        practiceZones[key] = p.timeZone;
-      }
-      const providerIds: string[] = [];
-      for (const { practice, ...p } of demo.providers) {
-        providerIds.push((await tx.provider.create({ data: { organizationId, practiceId: practiceIds[practice]!, ...p } })).id);
-      }
-      const facilityIds: Record<string, string> = {};
-      for (const { practice, ...f } of demo.facilities) {
-        facilityIds[practice] = (await tx.facility.create({ data: { organizationId, practiceId: practiceIds[practice]!, ...f } })).id;
-      }
-      const payerIds: Record<string, string> = {};
-      for (const { key, ...p } of demo.payers) {
-        payerIds[key] = (await tx.payer.create({ data: { organizationId, externalId: `demo-${key}`, connectorId: 'sandbox', ...p } })).id;
-      }
-      for (const practiceId of Object.values(practiceIds)) {
-        const schedule = await tx.feeSchedule.create({ data: { organizationId, practiceId, name: 'Charge master' } });
-        await tx.feeScheduleEntry.createMany({
-          data: demo.chargeMaster.map(([procedureCode, amountCents]) => ({
-            organizationId, feeScheduleId: schedule.id, procedureCode, amountCents, effectiveDate: '2024-01-01',
-          })),
-        });
-      }
-      const patientIds: string[] = [];
-      for (const [i, p] of demo.patients.entries()) {
-        const guarantor = await tx.guarantor.create({
-          data: p.guarantor
-            ? { organizationId, ...p.guarantor, addressLine1: p.addressLine1, city: p.city, state: p.state, postalCode: p.postalCode, timeZone: practiceZones[p.practice] }
-            : { organizationId, relationship: 'SELF', firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, addressLine1: p.addressLine1, city: p.city, state: p.state, postalCode: p.postalCode, timeZone: practiceZones[p.practice] },
-        });
-        const patient = await tx.patient.create({
-          data: {
-            organizationId, practiceId: practiceIds[p.practice]!, externalId: `demo-patient-${i + 1}`,
-            accountNumber: `A${String(i + 1).padStart(6, '0')}`, guarantorId: guarantor.id,
-            firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, sex: p.sex,
-            addressLine1: p.addressLine1, city: p.city, state: p.state, postalCode: p.postalCode,
-            mobilePhone: p.mobilePhone ?? null, email: p.email ?? null, preferredChannel: p.preferredChannel,
-            smsOptOut: p.smsOptOut ?? false, timeZone: practiceZones[p.practice],
-          },
-        });
-        patientIds.push(patient.id);
-        const priorities = ['PRIMARY', 'SECONDARY', 'TERTIARY'] as const;
-        for (const [c, coverage] of p.coverages.entries()) {
-          const relationship = coverage.subscriberRelationship ?? 'SELF';
-          await tx.coverage.create({
-            data: {
-              organizationId, patientId: patient.id, payerId: payerIds[coverage.payer]!, memberId: coverage.memberId,
-              groupNumber: coverage.groupNumber ?? null, priority: priorities[c]!, subscriberRelationship: relationship,
-              ...(relationship === 'SELF' ? {} : { subscriberFirstName: p.guarantor?.firstName ?? 'Alex', subscriberLastName: p.lastName, subscriberDateOfBirth: '1980-01-01' }),
-              effectiveDate: '2024-01-01', terminationDate: coverage.terminationDate ?? null,
-              active: coverage.terminationDate === undefined,
-            },
-          });
-        }
-      }
-      const charges = new Map(demo.chargeMaster);
-      for (const e of demo.encounters) {
-        const p = demo.patients[e.patient]!;
-        const dateOfService = todayIn(practiceZones[p.practice]!, now, -e.daysAgo);
-        const encounter = await tx.encounter.create({
-          data: {
-            organizationId, practiceId: practiceIds[p.practice]!, patientId: patientIds[e.patient]!, dateOfService,
-            renderingProviderId: providerIds[e.provider]!, facilityId: facilityIds[p.practice] ?? null, placeOfService: e.placeOfService,
-          },
-        });
-        await tx.diagnosis.createMany({
-          data: e.diagnoses.map((code, d) => ({ organizationId, encounterId: encounter.id, sequence: d + 1, code })),
-        });
-        await tx.serviceLine.createMany({
-          data: e.lines.map((line, l) => ({
-            organizationId, encounterId: encounter.id, lineNumber: l + 1, procedureCode: line.code,
-            modifier1: line.modifiers?.[0] ?? null, modifier2: line.modifiers?.[1] ?? null,
-            unitsMilli: (line.units ?? 1) * 1000, chargeCents: (charges.get(line.code) ?? 0) * (line.units ?? 1),
-            serviceDate: dateOfService, diagnosisPointers: line.pointers.join(','),
-          })),
-        });
-      }
-      return organizationId;
-    },
-    { timeout: 60_000 },
-  );
-  return { organizationId, created: true };
+export async function seedDemo(api: BillingApi, now = api.clock.now()): Promise<{ organizationId: string; created: boolean }> {
+  const existing = (await api.organizations.list({ includeDeactivated: true })).find((o) => o.name === demo.DEMO_ORGANIZATION_NAME);
+  if (existing && (await api.db.encounter.count({ where: { organizationId: existing.id, externalId: LAST_VISIT } }))) {
+    return { organizationId: existing.id, created: false };
+  }
+  const organizationId = existing?.id ?? (await api.organizations.create({ name: demo.DEMO_ORGANIZATION_NAME })).id;
+  const local = api.as({ userId: 'demo-seed', organizationId, roles: ['admin', 'biller', 'coder', 'frontdesk'] }, { requestId: 'demo-seed' });
+  await seedRecords(local, now);
+  return { organizationId, created: !existing };
+}
+
+async function seedRecords(local: LocalApi, now: Date): Promise<void> {
+  const practices = new Map<string, { id: string; timeZone: string }>();
+  for (const { key, addressLine1, city, state, postalCode, ...p } of demo.practices) {
+    const { practice } = await local.createPractice({ ...p, externalId: `demo-${key}`, address: { line1: addressLine1, city, state, postalCode } });
+    practices.set(key, practice);
+  }
+  const providerIds: string[] = [];
+  for (const [i, { practice, ...p }] of demo.providers.entries()) {
+    const { provider } = await local.createProvider({ ...p, practiceId: practices.get(practice)!.id, externalId: `demo-provider-${i + 1}` });
+    providerIds.push(provider.id);
+  }
+  const facilityIds = new Map<string, string>();
+  for (const { practice, addressLine1, city, state, postalCode, ...f } of demo.facilities) {
+    const address = { line1: addressLine1, city, state, postalCode };
+    const { facility } = await local.createFacility({ ...f, practiceId: practices.get(practice)!.id, externalId: `demo-facility-${practice}`, address });
+    facilityIds.set(practice, facility.id);
+  }
+  const payerIds = new Map<string, string>();
+  for (const { key, ...p } of demo.payers) {
+    payerIds.set(key, (await local.createPayer({ ...p, externalId: `demo-${key}`, connectorId: 'sandbox' })).payer.id);
+  }
+  const csv = ['code,amount_cents,effective_date', ...demo.chargeMaster.map(([code, cents]) => `${code},${cents},2024-01-01`)].join('\n');
+  for (const practice of practices.values()) await local.importFeeSchedule({ practiceId: practice.id, name: 'Charge master', csv });
+
+  const patients: Array<{ id: string; practice: { id: string; timeZone: string } }> = [];
+  for (const [i, p] of demo.patients.entries()) {
+    const practice = practices.get(p.practice)!;
+    const address = { line1: p.addressLine1, city: p.city, state: p.state, postalCode: p.postalCode };
+    const priorities = ['PRIMARY', 'SECONDARY', 'TERTIARY'] as const;
+    const coverages = p.coverages.map((c, k) => {
+      const relationship = c.subscriberRelationship ?? 'SELF';
+      const subscriber = relationship === 'SELF' ? null : { firstName: p.guarantor?.firstName ?? 'Alex', lastName: p.lastName, dateOfBirth: '1980-01-01' };
+      return {
+        payerId: payerIds.get(c.payer)!, memberId: c.memberId, groupNumber: c.groupNumber ?? null, priority: priorities[k]!,
+        subscriberRelationship: relationship, subscriber, effectiveDate: '2024-01-01', terminationDate: c.terminationDate ?? null,
+      };
+    });
+    const guarantor = p.guarantor ? { ...p.guarantor, address } : { relationship: 'SELF' as const };
+    const { patient } = await local.createPatient({
+      practiceId: practice.id, externalId: `demo-patient-${i + 1}`, accountNumber: `A${String(i + 1).padStart(6, '0')}`,
+      firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, sex: p.sex, address,
+      mobilePhone: p.mobilePhone ?? null, email: p.email ?? null, preferredChannel: p.preferredChannel, smsOptOut: p.smsOptOut ?? false,
+      guarantor, coverages,
+    });
+    patients.push({ id: patient.id, practice });
+  }
+
+  for (const [i, e] of demo.encounters.entries()) {
+    const patient = patients[e.patient]!;
+    const p = demo.patients[e.patient]!;
+    const dateOfService = todayIn(patient.practice.timeZone, now, -e.daysAgo);
+    await local.createEncounter({
+      practiceId: patient.practice.id, patientId: patient.id, externalId: `demo-visit-${i + 1}`, dateOfService,
+      renderingProviderId: providerIds[e.provider]!, facilityId: facilityIds.get(p.practice) ?? null, placeOfService: e.placeOfService,
+      diagnoses: e.diagnoses,
+      serviceLines: e.lines.map((line) => ({ procedureCode: line.code, modifiers: line.modifiers ?? [], units: line.units ?? 1, diagnosisPointers: line.pointers })),
+    });
+  }
 }

@@ -1,0 +1,70 @@
+import type { BillingApi, LocalApi, Role } from '@revcycle/core';
+
+/** A valid Type 2 NPI (check digit verified) for arranged practices. */
+export const ARRANGED_PRACTICE_NPI = '1234567893';
+/** A valid Type 1 NPI for arranged providers. */
+export const ARRANGED_PROVIDER_NPI = '1245319599';
+const ADDRESS = { line1: '100 Main St', city: 'Austin', state: 'TX', postalCode: '78701' };
+
+let sequence = 0;
+const next = () => ++sequence;
+
+type Input<K extends keyof LocalApi> = Parameters<LocalApi[K]>[0];
+
+export interface Arrangers {
+  /** The local API the arrangers call, as an arranging user with every working role. */
+  local: LocalApi;
+  practice(overrides?: Partial<Input<'createPractice'>>): ReturnType<typeof createPractice>;
+  provider(practiceId: string, overrides?: Partial<Input<'createProvider'>>): ReturnType<typeof createProvider>;
+  payer(overrides?: Partial<Input<'createPayer'>>): ReturnType<typeof createPayer>;
+  /** A patient with one coverage per payer, in priority order (primary first). */
+  patient(practiceId: string, payerIds: string[], overrides?: Partial<Input<'createPatient'>>): ReturnType<typeof createPatient>;
+}
+
+const ARRANGER_ROLES: Role[] = ['admin', 'biller', 'coder', 'frontdesk', 'collector'];
+
+/**
+ * Arranges a test's world through the local API (`api.as(…)`), so arranged data passes the same validation, audit
+ * and scoping as data a vendor sends: no raw database writes. Defaults are valid records; pass overrides for the
+ * field a test is about.
+ * @example
+ * const a = arrange(t.api, org.id);
+ * const practice = await a.practice({ name: 'A Clinic' });
+ * const payer = await a.payer();
+ * await a.patient(practice.id, [payer.id]);
+ */
+export function arrange(api: BillingApi, organizationId: string): Arrangers {
+  const local = api.as({ userId: 'testkit-arranger', organizationId, roles: ARRANGER_ROLES });
+  return {
+    local,
+    practice: (overrides) => createPractice(local, overrides),
+    provider: (practiceId, overrides) => createProvider(local, practiceId, overrides),
+    payer: (overrides) => createPayer(local, overrides),
+    patient: (practiceId, payerIds, overrides) => createPatient(local, practiceId, payerIds, overrides),
+  };
+}
+
+async function createPractice(local: LocalApi, overrides: Partial<Input<'createPractice'>> = {}) {
+  const n = next();
+  const input = { name: 'Prairie Family Medicine', npi: ARRANGED_PRACTICE_NPI, taxId: '741234567', timeZone: 'America/Chicago', address: ADDRESS, externalId: `practice-${n}` };
+  return (await local.createPractice({ ...input, ...overrides })).practice;
+}
+
+async function createProvider(local: LocalApi, practiceId: string, overrides: Partial<Input<'createProvider'>> = {}) {
+  const input = { practiceId, firstName: 'Ana', lastName: 'Ruiz', credential: 'MD', npi: ARRANGED_PROVIDER_NPI };
+  return (await local.createProvider({ ...input, ...overrides })).provider;
+}
+
+async function createPayer(local: LocalApi, overrides: Partial<Input<'createPayer'>> = {}) {
+  const n = next();
+  return (await local.createPayer({ name: 'Lone Star Health', payerIdentifier: `P${n}`, claimFilingIndicator: 'CI', ...overrides })).payer;
+}
+
+const PRIORITIES = ['PRIMARY', 'SECONDARY', 'TERTIARY'] as const;
+
+async function createPatient(local: LocalApi, practiceId: string, payerIds: string[], overrides: Partial<Input<'createPatient'>> = {}) {
+  const n = next();
+  const coverages = payerIds.map((payerId, i) => ({ payerId, memberId: `M${n}${i}`, priority: PRIORITIES[i]!, effectiveDate: '2024-01-01' }));
+  const input = { practiceId, accountNumber: `ACC${n}`, firstName: 'Pat', lastName: 'Doe', dateOfBirth: '1980-04-12', sex: 'FEMALE' as const, coverages };
+  return (await local.createPatient({ ...input, ...overrides })).patient;
+}
