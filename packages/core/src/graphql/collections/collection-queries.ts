@@ -1,12 +1,9 @@
 import { builder } from '../builder.ts';
+import { collectionCandidates } from '../../collections/collection-candidates.ts';
 import { pageSizeOptions } from '../connections.ts';
 import { CollectionAgencyRef, PlacementRef, PlacementStatusEnum } from './collection-types.ts';
-import { evaluateCandidate } from '../../collections/eligibility.ts';
 import type { CollectionCandidate } from '../../collections/eligibility.ts';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { NotFoundError } from '../../errors/billing-errors.ts';
-import { todayIn } from '../../util/calendar-date.ts';
-import type { BillingContext } from '../context.ts';
 import { decodeId } from '../../ids/global-id.ts';
 import { DunningAccountRef } from '../patient-billing/dunning-types.ts';
 
@@ -46,20 +43,9 @@ builder.queryField('collectionCandidates', (t) =>
     args: { practiceId: t.arg.id({ required: true }), eligibleOnly: t.arg.boolean({ description: 'Only the accounts that may be placed today. @default false' }) },
     ...pageSizeOptions,
     // Eligibility is decided per account from the ledger, plans and flags, so the list is computed, then paged.
-    resolve: async (_r, args, ctx) => resolveArrayConnection({ args }, await collectionCandidates(ctx, args)),
+    resolve: async (_r, args, ctx) => resolveArrayConnection({ args }, await collectionCandidates(ctx, decodeId('Practice', String(args.practiceId), ['practiceId']), args.eligibleOnly ?? false)),
   }),
 );
-
-async function collectionCandidates(ctx: BillingContext, args: { practiceId: string | number; eligibleOnly?: boolean | null }): Promise<CollectionCandidate[]> {
-  const practice = await ctx.db.practice.findUnique({ where: { id: decodeId('Practice', String(args.practiceId), ['practiceId']) } });
-  if (!practice) throw new NotFoundError('Practice', String(args.practiceId));
-  const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
-  const today = todayIn(practice.timeZone, ctx.clock.now());
-  const states = await ctx.db.dunningState.findMany({ where: { practiceId: practice.id, status: { notIn: ['RESOLVED'] } }, orderBy: [{ lastStepDate: 'asc' }, { id: 'asc' }] });
-  const candidates = [];
-  for (const state of states) candidates.push(await evaluateCandidate(ctx, practice, organization, state, today));
-  return args.eligibleOnly ? candidates.filter((c) => c.eligible) : candidates;
-}
 
 builder.queryField('collectionPlacements', (t) =>
   t.prismaConnection({

@@ -1,13 +1,12 @@
 import { builder } from '../builder.ts';
+import { approachingDeadlineWhere, claimsDueForFiling } from '../../denials/work-lists.ts';
 import { Prisma } from '../../db/prisma-client.ts';
 import type { DenialCategory } from '../../db/prisma-client.ts';
 import { ValidationError } from '../../errors/billing-errors.ts';
-import { addDays, isCalendarDate } from '../../util/calendar-date.ts';
+import { isCalendarDate } from '../../util/calendar-date.ts';
 import { decodeId } from '../../ids/global-id.ts';
 import { AppealLevelEnum, DenialRef, READERS } from './denial-types.ts';
 import { DEADLINE_WARNING_DAYS } from '../../denials/deadline-sweep.ts';
-import type { BillingContext } from '../context.ts';
-import { practiceDates } from '../../registration/practice-dates.ts';
 import { pageSizeOptions } from '../connections.ts';
 import { denialFigures } from '../../denials/denial-figures.ts';
 import type { DenialFigures } from '../../denials/denial-figures.ts';
@@ -89,13 +88,6 @@ builder.queryField('denialSummary', (t) =>
   }),
 );
 
-async function approachingDeadlineWhere(ctx: BillingContext, withinDays: number | null | undefined) {
-  // Each practice's horizon starts from its own today.
-  const horizons = await practiceDates(ctx, withinDays ?? DEADLINE_WARNING_DAYS);
-  const byPractice = horizons.map(({ practiceId, date }) => ({ practiceId, dueDate: { not: null, lte: date } }));
-  return { status: { in: ['OPEN' as const, 'IN_PROGRESS' as const] }, OR: byPractice };
-}
-
 builder.queryField('denialsApproachingDeadline', (t) =>
   t.prismaConnection({
     type: DenialRef,
@@ -109,13 +101,6 @@ builder.queryField('denialsApproachingDeadline', (t) =>
     totalCount: async (_parent, args, ctx) => ctx.db.denial.count({ where: await approachingDeadlineWhere(ctx, args.withinDays) }),
   }),
 );
-
-/** Claims not yet accepted whose timely-filing limit (first date of service + the payer's days) ends by the horizon. */
-async function claimsDueForFiling(ctx: BillingContext, withinDays: number | null | undefined): Promise<string[]> {
-  const claims = await ctx.db.claim.findMany({ where: { status: { in: ['DRAFT', 'SCRUB_FAILED', 'READY', 'REJECTED'] } }, select: { id: true, practiceId: true, payer: { select: { timelyFilingDays: true } }, lines: { select: { serviceDate: true } } } });
-  const horizons = new Map((await practiceDates(ctx, withinDays ?? 30)).map((h) => [h.practiceId, h.date]));
-  return claims.filter((c) => c.lines.length && addDays(c.lines.map((l) => l.serviceDate).sort()[0]!, c.payer.timelyFilingDays) <= horizons.get(c.practiceId)!).map((c) => c.id);
-}
 
 builder.queryField('claimsApproachingTimelyFiling', (t) =>
   t.prismaConnection({
