@@ -24,7 +24,10 @@ async function diffAgainstSchema(provider: Provider): Promise<{ sql: string; sch
   const adapter = createAdapterFactory(engineTarget(provider), 1);
   const { engine, close } = await openSchemaEngine(schema, adapter.factory);
   try {
-    const file = (content: string) => ({ tag: 'schemaDatamodel' as const, files: [{ path: 'schema.prisma', content }] });
+    const file = (content: string) => ({
+      tag: 'schemaDatamodel' as const,
+      files: [{ path: 'schema.prisma', content }],
+    });
     const result = await engine.diff({
       from: previous ? file(previous) : { tag: 'empty' },
       to: file(schema),
@@ -83,7 +86,9 @@ async function check(): Promise<void> {
     const { sql } = await diffAgainstSchema(provider);
     if (sql.trim()) {
       drift = true;
-      console.error(`[${provider}] migrations drift from prisma/models.prisma; run npm run migrations:create -- <name>:\n${sql}`);
+      console.error(
+        `[${provider}] migrations drift from prisma/models.prisma; run npm run migrations:create -- <name>:\n${sql}`,
+      );
     } else console.log(`[${provider}] migrations match the schema`);
   }
   if (drift) process.exit(1);

@@ -27,6 +27,9 @@ for (const dir of PUBLISHED) {
     console.error(`${pkg.name} is not built: run npm run build first`);
     process.exit(1);
   }
-  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', outDir], { cwd: join(repoRoot, dir), encoding: 'utf8' });
+  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', outDir], {
+    cwd: join(repoRoot, dir),
+    encoding: 'utf8',
+  });
   console.log(join(outDir, out.trim().split('\n').at(-1)));
 }

@@ -8,7 +8,12 @@ const config: CodegenConfig = {
   generates: {
     'src/generated/graphql.ts': {
       plugins: ['typescript-operations', 'typed-document-node'],
-      config: { useTypeImports: true, enumsAsTypes: true, avoidOptionals: { field: true, inputValue: false }, scalars: { Cents: 'number', Date: 'string', DateTime: 'string', JSON: 'unknown' } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        avoidOptionals: { field: true, inputValue: false },
+        scalars: { Cents: 'number', Date: 'string', DateTime: 'string', JSON: 'unknown' },
+      },
     },
   },
 };

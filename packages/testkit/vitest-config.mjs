@@ -12,7 +12,9 @@ const require = createRequire(import.meta.url);
 // entry, as aliases (Vite applies custom conditions to some imports and not others); installed (no src/), they
 // resolve to their built JavaScript as any package does.
 const fromSources = existsSync(fileURLToPath(new URL('./src/global-setup.ts', import.meta.url)));
-const globalSetup = fileURLToPath(new URL(fromSources ? './src/global-setup.ts' : './dist/global-setup.js', import.meta.url));
+const globalSetup = fileURLToPath(
+  new URL(fromSources ? './src/global-setup.ts' : './dist/global-setup.js', import.meta.url),
+);
 const sourceAliases = fromSources ? workspaceSourceAliases(fileURLToPath(new URL('../../', import.meta.url))) : [];
 
 /** `@revcycle/<name>[/<subpath>]` → the source file its export names under `@revcycle/source`, for every workspace. */

@@ -10,7 +10,8 @@ export function fakeAcme(apiKey: string) {
   const inbox = new Map<string, { id: string; name: string; x12: string }>();
   let next = 0;
   let failNext = 0;
-  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
   const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
@@ -25,7 +26,17 @@ export function fakeAcme(apiKey: string) {
       const body = (await request.json()) as { batchId: string; x12: string; format: '837P' | '837I' };
       if (!uploads.has(body.batchId)) {
         uploads.set(body.batchId, `UP-${++next}`);
-        await payer.submit!({ batchId: body.batchId, organizationId: 'acme', interchangeControlNumber: '1', format: body.format, content: body.x12, claimCount: 1 }, signal);
+        await payer.submit!(
+          {
+            batchId: body.batchId,
+            organizationId: 'acme',
+            interchangeControlNumber: '1',
+            format: body.format,
+            content: body.x12,
+            claimCount: 1,
+          },
+          signal,
+        );
         for (const f of await payer.fetchResponses!(signal)) {
           inbox.set(`R${++next}`, { id: `R${next}`, name: f.name, x12: f.content });
           await payer.acknowledgeResponse!(f, { ok: true });
@@ -39,8 +50,10 @@ export function fakeAcme(apiKey: string) {
       if (!inbox.delete(decodeURIComponent(ack[1]!))) return json({ error: 'no such file' }, 404);
       return new Response(null, { status: 204 });
     }
-    if (request.method === 'POST' && pathname === '/v1/eligibility') return json({ x12: await payer.checkEligibility!(((await request.json()) as { x12: string }).x12, signal) });
-    if (request.method === 'POST' && pathname === '/v1/claim-status') return json({ x12: await payer.checkClaimStatus!(((await request.json()) as { x12: string }).x12, signal) });
+    if (request.method === 'POST' && pathname === '/v1/eligibility')
+      return json({ x12: await payer.checkEligibility!(((await request.json()) as { x12: string }).x12, signal) });
+    if (request.method === 'POST' && pathname === '/v1/claim-status')
+      return json({ x12: await payer.checkClaimStatus!(((await request.json()) as { x12: string }).x12, signal) });
     return json({ error: 'not found' }, 404);
   };
 

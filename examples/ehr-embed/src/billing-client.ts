@@ -3,7 +3,10 @@ import { print } from 'graphql';
 
 /** A typed GraphQL client on fetch: the document's types (from GraphQL Code Generator) type the call. */
 export function billingClient(url: string, session: string) {
-  return async function request<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables: Variables): Promise<Result> {
+  return async function request<Result, Variables>(
+    document: TypedDocumentNode<Result, Variables>,
+    variables: Variables,
+  ): Promise<Result> {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-ehr-session': session },

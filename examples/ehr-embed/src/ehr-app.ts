@@ -34,9 +34,12 @@ export async function startEhr(options: { database: string; port?: number }): Pr
     // The EHR's session becomes the revcycle principal: no JWTs to mint, tenancy follows the EHR's own tenant.
     auth: {
       authenticate: ({ request, connectionParams }) => {
-        const token = request?.headers.get('x-ehr-session') ?? (connectionParams?.['x-ehr-session'] as string | undefined);
+        const token =
+          request?.headers.get('x-ehr-session') ?? (connectionParams?.['x-ehr-session'] as string | undefined);
         const session = token ? sessions.get(token) : undefined;
-        return session ? { userId: session.userId, organizationId: session.organizationId, roles: session.roles } : null;
+        return session
+          ? { userId: session.userId, organizationId: session.organizationId, roles: session.roles }
+          : null;
       },
     },
     payers: [sandboxPayer()],

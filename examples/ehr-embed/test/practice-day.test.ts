@@ -20,7 +20,10 @@ afterAll(async () => {
 describe('Meadowlark EHR with revcycle mounted under /billing/graphql', () => {
   it('bills a day at the practice from the EHR’s own code, through the typed client, to a paid claim', async () => {
     const org = await ehr.api.organizations.create({ name: 'Meadowlark customer' });
-    const request = billingClient(`${ehr.url}/billing/graphql`, ehr.login({ userId: 'dr-alvarez', organizationId: org.id, roles: ['admin'] }));
+    const request = billingClient(
+      `${ehr.url}/billing/graphql`,
+      ehr.login({ userId: 'dr-alvarez', organizationId: org.id, roles: ['admin'] }),
+    );
     const ids = await setUpPractice(request);
     const day = await billADay(request, ids, new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));
     expect(day.totalChargeCents).toBe(24_000);
@@ -31,12 +34,23 @@ describe('Meadowlark EHR with revcycle mounted under /billing/graphql', () => {
     expect(status.status).toBe('PAID');
     // The sandbox allows 80 %: 99214 $156.00 (copay $20.00, 20 % of $136.00 = $27.20), 83036 $36.00 (20 % = $7.20).
     expect(status.balance).toEqual({ insuranceCents: 0, patientCents: 2_000 + 2_720 + 720 });
-    expect(status.statusHistory.map((h) => h.toStatus)).toEqual(['DRAFT', 'READY', 'SUBMITTED', 'ACKNOWLEDGED', 'ACCEPTED', 'PAID']);
+    expect(status.statusHistory.map((h) => h.toStatus)).toEqual([
+      'DRAFT',
+      'READY',
+      'SUBMITTED',
+      'ACKNOWLEDGED',
+      'ACCEPTED',
+      'PAID',
+    ]);
   });
 
   it('keeps its own routes and answers 401 to a request without an EHR session', async () => {
     expect(await (await fetch(`${ehr.url}/health`)).json()).toEqual({ ok: true });
-    const anonymous = await fetch(`${ehr.url}/billing/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { userId } }' }) });
+    const anonymous = await fetch(`${ehr.url}/billing/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { userId } }' }),
+    });
     expect(anonymous.status).toBe(401);
   });
 });

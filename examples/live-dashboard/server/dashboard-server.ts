@@ -5,10 +5,19 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { BillingApi } from '@revcycle/core';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 /** Serves the built page (dist/) and the API (/graphql, HTTP and graphql-ws) from one origin. */
-export async function serveDashboard(api: BillingApi, distDir: string, port = 0): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function serveDashboard(
+  api: BillingApi,
+  distDir: string,
+  port = 0,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/graphql') return void api.yoga(req, res);

@@ -15,7 +15,8 @@ import { serveDashboard } from '../server/dashboard-server.ts';
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser && process.env.REQUIRE_BROWSER) throw new Error(`REQUIRE_BROWSER is set but there is no browser at ${CHROMIUM} (apt-get install -y chromium)`);
+if (!haveBrowser && process.env.REQUIRE_BROWSER)
+  throw new Error(`REQUIRE_BROWSER is set but there is no browser at ${CHROMIUM} (apt-get install -y chromium)`);
 
 const root = join(import.meta.dirname, '..');
 let t: TestApi;
@@ -45,12 +46,77 @@ afterAll(async () => {
 
 describe.skipIf(!haveBrowser)('the live dashboard in headless Chromium', () => {
   it('shows a claim moving to SUBMITTED, then PAID with the A/R and the remittance, without a reload', async () => {
-    const practiceId = (await gql<{ createPractice: { practice: { id: string } } }>(`mutation($input: CreatePracticeInput!) { createPractice(input: $input) { ... on PracticeSuccess { practice { id } } } }`, { input: { name: 'Riverbend Family Medicine', npi: '1324567894', taxId: '74-1234567', timeZone: 'America/Chicago', address: { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701' } } })).createPractice.practice.id;
-    const providerId = (await gql<{ createProvider: { provider: { id: string } } }>(`mutation($input: CreateProviderInput!) { createProvider(input: $input) { ... on ProviderSuccess { provider { id } } } }`, { input: { practiceId, firstName: 'Maria', lastName: 'Alvarez', npi: '1512345673' } })).createProvider.provider.id;
-    const payerId = (await gql<{ createPayer: { payer: { id: string } } }>(`mutation($input: CreatePayerInput!) { createPayer(input: $input) { ... on PayerSuccess { payer { id } } } }`, { input: { name: 'Sandbox Health', payerIdentifier: '60054', claimFilingIndicator: 'CI', connectorId: 'sandbox' } })).createPayer.payer.id;
-    const patient = (await gql<{ createPatient: { patient: { id: string; coverages: Array<{ id: string }> } } }>(`mutation($input: CreatePatientInput!) { createPatient(input: $input) { ... on PatientSuccess { patient { id coverages { id } } } } }`, { input: { practiceId, firstName: 'Luis', lastName: 'Ramirez', dateOfBirth: '1979-11-02', sex: 'MALE', address: { line1: '4100 Manchaca Rd', city: 'Austin', state: 'TX', postalCode: '78704' }, coverages: [{ payerId, memberId: 'W771230045', priority: 'PRIMARY', effectiveDate: '2020-01-01' }] } })).createPatient.patient;
-    const encounterId = (await gql<{ createEncounter: { encounter: { id: string } } }>(`mutation($input: CreateEncounterInput!) { createEncounter(input: $input) { ... on EncounterSuccess { encounter { id } } } }`, { input: { practiceId, patientId: patient.id, coverageId: patient.coverages[0]!.id, renderingProviderId: providerId, dateOfService: new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10), diagnoses: ['J06.9'], serviceLines: [{ procedureCode: '99213', chargeCents: 13_500, diagnosisPointers: [1] }] } })).createEncounter.encounter.id;
-    const claimId = (await gql<{ createClaim: { claim: { id: string } } }>(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { ... on ClaimSuccess { claim { id } } } }`, { input: { encounterId, coverageId: patient.coverages[0]!.id } })).createClaim.claim.id;
+    const practiceId = (
+      await gql<{ createPractice: { practice: { id: string } } }>(
+        `mutation($input: CreatePracticeInput!) { createPractice(input: $input) { ... on PracticeSuccess { practice { id } } } }`,
+        {
+          input: {
+            name: 'Riverbend Family Medicine',
+            npi: '1324567894',
+            taxId: '74-1234567',
+            timeZone: 'America/Chicago',
+            address: { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701' },
+          },
+        },
+      )
+    ).createPractice.practice.id;
+    const providerId = (
+      await gql<{ createProvider: { provider: { id: string } } }>(
+        `mutation($input: CreateProviderInput!) { createProvider(input: $input) { ... on ProviderSuccess { provider { id } } } }`,
+        { input: { practiceId, firstName: 'Maria', lastName: 'Alvarez', npi: '1512345673' } },
+      )
+    ).createProvider.provider.id;
+    const payerId = (
+      await gql<{ createPayer: { payer: { id: string } } }>(
+        `mutation($input: CreatePayerInput!) { createPayer(input: $input) { ... on PayerSuccess { payer { id } } } }`,
+        {
+          input: {
+            name: 'Sandbox Health',
+            payerIdentifier: '60054',
+            claimFilingIndicator: 'CI',
+            connectorId: 'sandbox',
+          },
+        },
+      )
+    ).createPayer.payer.id;
+    const patient = (
+      await gql<{ createPatient: { patient: { id: string; coverages: Array<{ id: string }> } } }>(
+        `mutation($input: CreatePatientInput!) { createPatient(input: $input) { ... on PatientSuccess { patient { id coverages { id } } } } }`,
+        {
+          input: {
+            practiceId,
+            firstName: 'Luis',
+            lastName: 'Ramirez',
+            dateOfBirth: '1979-11-02',
+            sex: 'MALE',
+            address: { line1: '4100 Manchaca Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
+            coverages: [{ payerId, memberId: 'W771230045', priority: 'PRIMARY', effectiveDate: '2020-01-01' }],
+          },
+        },
+      )
+    ).createPatient.patient;
+    const encounterId = (
+      await gql<{ createEncounter: { encounter: { id: string } } }>(
+        `mutation($input: CreateEncounterInput!) { createEncounter(input: $input) { ... on EncounterSuccess { encounter { id } } } }`,
+        {
+          input: {
+            practiceId,
+            patientId: patient.id,
+            coverageId: patient.coverages[0]!.id,
+            renderingProviderId: providerId,
+            dateOfService: new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10),
+            diagnoses: ['J06.9'],
+            serviceLines: [{ procedureCode: '99213', chargeCents: 13_500, diagnosisPointers: [1] }],
+          },
+        },
+      )
+    ).createEncounter.encounter.id;
+    const claimId = (
+      await gql<{ createClaim: { claim: { id: string } } }>(
+        `mutation($input: CreateClaimInput!) { createClaim(input: $input) { ... on ClaimSuccess { claim { id } } } }`,
+        { input: { encounterId, coverageId: patient.coverages[0]!.id } },
+      )
+    ).createClaim.claim.id;
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${site.url}/?practice=${encodeURIComponent(practiceId)}&token=${token}`);
@@ -59,7 +125,9 @@ describe.skipIf(!haveBrowser)('the live dashboard in headless Chromium', () => {
     const status = (s: string) => `tr[data-claim-id="${claimId}"] .status[data-status="${s}"]`;
     await page.waitForSelector(status('DRAFT'), { timeout: 2_000 });
 
-    await gql(`mutation($ids: [ID!]!) { submitClaims(input: { claimIds: $ids }) { results { submitted } } }`, { ids: [claimId] });
+    await gql(`mutation($ids: [ID!]!) { submitClaims(input: { claimIds: $ids }) { results { submitted } } }`, {
+      ids: [claimId],
+    });
     await page.waitForSelector(status('SUBMITTED'), { timeout: 1_000 });
 
     const polled = await t.api.pollPayerConnectors();

@@ -22,25 +22,52 @@ export async function scratchDatabase(): Promise<{ target: DatabaseTarget; drop(
     await run(`CREATE DATABASE "${name}"`);
     const target = new URL(url);
     target.pathname = `/${name}`;
-    return { target: { provider: 'postgresql', url: target.toString() }, drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+    return {
+      target: { provider: 'postgresql', url: target.toString() },
+      drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    };
   }
   const dir = mkdtempSync(join(tmpdir(), 'revcycle-bench-'));
-  return { target: { provider: 'sqlite', url: join(dir, 'bench.db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    target: { provider: 'sqlite', url: join(dir, 'bench.db') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** PostgreSQL enum columns need a cast on a parameter; SQLite stores them as text. */
 const ENUM_COLUMNS: Record<string, string> = {
-  sex: 'Sex', preferredChannel: 'ContactChannel', priority: 'CoveragePriority', subscriberRelationship: 'SubscriberRelationship',
-  account: 'LedgerAccount', kind: 'LedgerEntryKind', actorType: 'ActorType',
+  sex: 'Sex',
+  preferredChannel: 'ContactChannel',
+  priority: 'CoveragePriority',
+  subscriberRelationship: 'SubscriberRelationship',
+  account: 'LedgerAccount',
+  kind: 'LedgerEntryKind',
+  actorType: 'ActorType',
 };
 
 /** One multi-row INSERT: seeding is not what is measured, and Prisma's createMany is slow at this size. */
-export async function insertRows(db: Db, provider: DatabaseTarget['provider'], table: string, rows: Array<Record<string, unknown>>): Promise<void> {
+export async function insertRows(
+  db: Db,
+  provider: DatabaseTarget['provider'],
+  table: string,
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
   const columns = Object.keys(rows[0]!);
-  const cast = (column: string) => (provider !== 'postgresql' ? '' : ENUM_COLUMNS[column] ? `::"${ENUM_COLUMNS[column]}"` : /At$/.test(column) ? '::timestamp' : '');
-  const values = rows.map((_, r) => `(${columns.map((c, k) => `$${r * columns.length + k + 1}${cast(c)}`).join(', ')})`).join(', ');
+  const cast = (column: string) =>
+    provider !== 'postgresql'
+      ? ''
+      : ENUM_COLUMNS[column]
+        ? `::"${ENUM_COLUMNS[column]}"`
+        : /At$/.test(column)
+          ? '::timestamp'
+          : '';
+  const values = rows
+    .map((_, r) => `(${columns.map((c, k) => `$${r * columns.length + k + 1}${cast(c)}`).join(', ')})`)
+    .join(', ');
   const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values}`;
-  const params = rows.flatMap((row) => columns.map((c) => (typeof row[c] === 'boolean' && provider === 'sqlite' ? (row[c] ? 1 : 0) : row[c])));
+  const params = rows.flatMap((row) =>
+    columns.map((c) => (typeof row[c] === 'boolean' && provider === 'sqlite' ? (row[c] ? 1 : 0) : row[c])),
+  );
   await db.$executeRawUnsafe(provider === 'sqlite' ? sql.replace(/\$\d+/g, '?') : sql, ...params);
 }
 
@@ -59,6 +86,8 @@ export function timingTable(title: string) {
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
     if (!baseline) baseline = median;
-    console.log(`${name.padEnd(52)}${`${median.toFixed(1)} ms`.padStart(11)}${`${times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!.toFixed(1)} ms`.padStart(11)}${`${(median / baseline).toFixed(1)}×`.padStart(13)}`);
+    console.log(
+      `${name.padEnd(52)}${`${median.toFixed(1)} ms`.padStart(11)}${`${times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!.toFixed(1)} ms`.padStart(11)}${`${(median / baseline).toFixed(1)}×`.padStart(13)}`,
+    );
   };
 }

@@ -35,8 +35,10 @@ describe('tokens that are refused with 401 and no detail', () => {
   it('no token', () => expect401(undefined));
   it('a malformed token', () => expect401('not.a.jwt'));
   it('an expired token', async () => expect401(await sign({}, secret, Math.floor(Date.now() / 1000) - 60)));
-  it('alg: none', async () => expect401(new UnsecuredJWT({ org: org.id, roles: ['admin'] }).setSubject('u-1').setExpirationTime('1h').encode()));
-  it('a token signed with another key', async () => expect401(await sign({}, new TextEncoder().encode('x'.repeat(40)))));
+  it('alg: none', async () =>
+    expect401(new UnsecuredJWT({ org: org.id, roles: ['admin'] }).setSubject('u-1').setExpirationTime('1h').encode()));
+  it('a token signed with another key', async () =>
+    expect401(await sign({}, new TextEncoder().encode('x'.repeat(40)))));
   it('a token without a known role', async () => expect401(await sign({ roles: ['janitor'] })));
   it('a token without an organization', async () => expect401(await sign({ org: undefined })));
 });
@@ -44,7 +46,9 @@ describe('tokens that are refused with 401 and no detail', () => {
 describe('issuer and audience', () => {
   let strict: TestApi;
   beforeAll(async () => {
-    strict = await createTestApi({ auth: { secret: TEST_JWT_SECRET, issuer: 'https://ehr.example', audience: 'revcycle' } });
+    strict = await createTestApi({
+      auth: { secret: TEST_JWT_SECRET, issuer: 'https://ehr.example', audience: 'revcycle' },
+    });
     // The token's organization must exist in this API's own database.
     await strict.db.organization.create({ data: { id: org.id, name: 'The same organization' } });
   });
@@ -86,7 +90,9 @@ describe('REVCYCLE_JWKS_URL', () => {
   it('fetches the key set from the URL and verifies RS256 tokens with it', async () => {
     const { createServer } = await import('node:http');
     const { publicKey, privateKey } = await generateKeyPair('RS256');
-    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'rsa-1', alg: 'RS256', use: 'sig' }] });
+    const jwks = JSON.stringify({
+      keys: [{ ...(await exportJWK(publicKey)), kid: 'rsa-1', alg: 'RS256', use: 'sig' }],
+    });
     const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
@@ -94,10 +100,18 @@ describe('REVCYCLE_JWKS_URL', () => {
     // The token's organization must exist in this API's own database.
     await api.db.organization.create({ data: { id: org.id, name: 'The same organization' } });
     try {
-      const token = await new SignJWT({ org: org.id, roles: ['biller'] }).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' }).setSubject('u-rs').setExpirationTime('5m').sign(privateKey);
+      const token = await new SignJWT({ org: org.id, roles: ['biller'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' })
+        .setSubject('u-rs')
+        .setExpirationTime('5m')
+        .sign(privateKey);
       expect((await api.execute<{ viewer: { userId: string } }>(query, { token })).data?.viewer.userId).toBe('u-rs');
       const other = await generateKeyPair('RS256');
-      const forged = await new SignJWT({ org: org.id, roles: ['admin'] }).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' }).setSubject('x').setExpirationTime('5m').sign(other.privateKey);
+      const forged = await new SignJWT({ org: org.id, roles: ['admin'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' })
+        .setSubject('x')
+        .setExpirationTime('5m')
+        .sign(other.privateKey);
       expect((await api.execute(query, { token: forged })).status).toBe(401);
     } finally {
       await api.close();
@@ -133,7 +147,9 @@ describe('bring your own auth', () => {
     const api = await createTestApi({
       auth: {
         authenticate: ({ request }) =>
-          request?.headers.get('x-session') === 'good' ? { userId: 'vendor-user', organizationId: org.id, roles: ['biller'] } : null,
+          request?.headers.get('x-session') === 'good'
+            ? { userId: 'vendor-user', organizationId: org.id, roles: ['biller'] }
+            : null,
       },
     });
     // The token's organization must exist in this API's own database.

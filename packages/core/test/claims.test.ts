@@ -14,7 +14,16 @@ const C = {
 const VENDOR_RULE: ScrubRule = {
   id: 'ACME_PRIOR_AUTH',
   description: 'Knee arthroscopy needs a prior authorization.',
-  check: ({ claim, encounter }) => (claim.lines.some((l) => l.procedureCode === '29881') && !encounter.priorAuthorization ? [{ severity: 'ERROR', path: ['encounter', 'priorAuthorization'], message: '29881 needs a prior authorization number' }] : []),
+  check: ({ claim, encounter }) =>
+    claim.lines.some((l) => l.procedureCode === '29881') && !encounter.priorAuthorization
+      ? [
+          {
+            severity: 'ERROR',
+            path: ['encounter', 'priorAuthorization'],
+            message: '29881 needs a prior authorization number',
+          },
+        ]
+      : [],
 };
 
 let t: TestApi;
@@ -27,8 +36,14 @@ const disabledByOrg = new Map<string, string[]>();
 
 async function visit(date: string, code = '99214', extra: Record<string, unknown> = {}) {
   const r = await mutate<{ encounter: { id: string } }>(t, token, M.createEncounter, {
-    practiceId: ids.practiceId, patientId, dateOfService: date, renderingProviderId: ids.providerId, coverageId,
-    diagnoses: ['E11.9'], serviceLines: [{ procedureCode: code, chargeCents: 19500, diagnosisPointers: [1] }], ...extra,
+    practiceId: ids.practiceId,
+    patientId,
+    dateOfService: date,
+    renderingProviderId: ids.providerId,
+    coverageId,
+    diagnoses: ['E11.9'],
+    serviceLines: [{ procedureCode: code, chargeCents: 19500, diagnosisPointers: [1] }],
+    ...extra,
   });
   expect(r.__typename).toBe('EncounterSuccess');
   return r.encounter.id;
@@ -41,7 +56,11 @@ beforeAll(async () => {
   ids = await setUpPractice(t, token);
   // No address yet: the scrub must catch it.
   const p = await mutate<{ patient: { id: string; coverages: Array<{ id: string }> } }>(t, token, M.createPatient, {
-    practiceId: ids.practiceId, firstName: 'Luis', lastName: 'Ramirez', dateOfBirth: '1979-11-02', sex: 'MALE',
+    practiceId: ids.practiceId,
+    firstName: 'Luis',
+    lastName: 'Ramirez',
+    dateOfBirth: '1979-11-02',
+    sex: 'MALE',
     coverages: [{ payerId: ids.bcbsId, memberId: 'XOD771230045', priority: 'PRIMARY', effectiveDate: '2020-01-01' }],
   });
   patientId = p.patient.id;
@@ -56,7 +75,15 @@ describe('claim lifecycle through GraphQL', () => {
 
   it('creates a DRAFT claim from an encounter with its lines and a patient control number', async () => {
     const encounterId = await visit(recent());
-    const r = await mutate<{ claim: { id: string; patientControlNumber: string; status: string; totalChargeCents: number; lines: Array<{ lineControlNumber: string }> } }>(t, token, C.createClaim, { encounterId, coverageId });
+    const r = await mutate<{
+      claim: {
+        id: string;
+        patientControlNumber: string;
+        status: string;
+        totalChargeCents: number;
+        lines: Array<{ lineControlNumber: string }>;
+      };
+    }>(t, token, C.createClaim, { encounterId, coverageId });
     expect(r.claim).toMatchObject({ status: 'DRAFT', totalChargeCents: 19500 });
     expect(r.claim.patientControlNumber).toMatch(/^RC[0-9A-Z]{10}$/);
     expect(r.claim.lines[0]!.lineControlNumber).toBe(`${r.claim.patientControlNumber}-1`);
@@ -66,17 +93,48 @@ describe('claim lifecycle through GraphQL', () => {
   });
 
   it('fails the scrub with findings a biller can act on, then passes once fixed', async () => {
-    const failed = await mutate<{ passed: boolean; findings: Array<{ ruleId: string; severity: string; path: string[]; message: string }>; claim: { status: string } }>(t, token, C.scrubClaim, { claimId });
+    const failed = await mutate<{
+      passed: boolean;
+      findings: Array<{ ruleId: string; severity: string; path: string[]; message: string }>;
+      claim: { status: string };
+    }>(t, token, C.scrubClaim, { claimId });
     expect(failed.passed).toBe(false);
     expect(failed.claim.status).toBe('SCRUB_FAILED');
-    expect(failed.findings).toContainEqual({ ruleId: 'PATIENT_COMPLETE', severity: 'ERROR', path: ['patient', 'address'], message: 'Luis Ramirez needs a full address (street, city, state, ZIP) on a claim' });
+    expect(failed.findings).toContainEqual({
+      ruleId: 'PATIENT_COMPLETE',
+      severity: 'ERROR',
+      path: ['patient', 'address'],
+      message: 'Luis Ramirez needs a full address (street, city, state, ZIP) on a claim',
+    });
 
-    const fix = await t.execute(`mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { __typename } }`, { token, variables: { input: { id: patientId, address: { line1: '4100 Manchaca Rd', city: 'Austin', state: 'TX', postalCode: '78704' } } } });
+    const fix = await t.execute(
+      `mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { __typename } }`,
+      {
+        token,
+        variables: {
+          input: {
+            id: patientId,
+            address: { line1: '4100 Manchaca Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
+          },
+        },
+      },
+    );
     expect(fix.errors).toBeUndefined();
-    const passed = await mutate<{ passed: boolean; findings: unknown[]; claim: { status: string; statusHistory: Array<{ fromStatus: string | null; toStatus: string; actorType: string }> } }>(t, token, C.scrubClaim, { claimId });
+    const passed = await mutate<{
+      passed: boolean;
+      findings: unknown[];
+      claim: {
+        status: string;
+        statusHistory: Array<{ fromStatus: string | null; toStatus: string; actorType: string }>;
+      };
+    }>(t, token, C.scrubClaim, { claimId });
     expect(passed.passed).toBe(true);
     expect(passed.findings).toEqual([]);
-    expect(passed.claim.statusHistory.map((h) => [h.fromStatus, h.toStatus])).toEqual([[null, 'DRAFT'], ['DRAFT', 'SCRUB_FAILED'], ['SCRUB_FAILED', 'READY']]);
+    expect(passed.claim.statusHistory.map((h) => [h.fromStatus, h.toStatus])).toEqual([
+      [null, 'DRAFT'],
+      ['DRAFT', 'SCRUB_FAILED'],
+      ['SCRUB_FAILED', 'READY'],
+    ]);
     expect(passed.claim.statusHistory.every((h) => h.actorType === 'USER')).toBe(true);
   });
 
@@ -92,7 +150,12 @@ describe('scrub rules', () => {
   async function scrubNew(date: string, code = '99213', extra: Record<string, unknown> = {}) {
     const encounterId = await visit(date, code, extra);
     const { claim } = await mutate<{ claim: { id: string } }>(t, token, C.createClaim, { encounterId, coverageId });
-    return mutate<{ passed: boolean; findings: Array<{ ruleId: string; severity: string; message: string }> }>(t, token, C.scrubClaim, { claimId: claim.id });
+    return mutate<{ passed: boolean; findings: Array<{ ruleId: string; severity: string; message: string }> }>(
+      t,
+      token,
+      C.scrubClaim,
+      { claimId: claim.id },
+    );
   }
 
   it('errors past the payer’s timely-filing limit and warns in the last 30 days', async () => {
@@ -101,7 +164,15 @@ describe('scrub rules', () => {
     expect(late.findings).toContainEqual(expect.objectContaining({ ruleId: 'TIMELY_FILING', severity: 'ERROR' }));
     const close = await scrubNew(days(165), '99203');
     expect(close.passed).toBe(true);
-    expect(close.findings).toEqual([expect.objectContaining({ ruleId: 'TIMELY_FILING', severity: 'WARNING', message: expect.stringMatching(/^1[45] days are left of Blue Cross Blue Shield of Texas's 180-day filing limit$/) })]);
+    expect(close.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'TIMELY_FILING',
+        severity: 'WARNING',
+        message: expect.stringMatching(
+          /^1[45] days are left of Blue Cross Blue Shield of Texas's 180-day filing limit$/,
+        ),
+      }),
+    ]);
   });
 
   it('flags a duplicate of an open claim (same patient, date and code)', async () => {
@@ -114,7 +185,12 @@ describe('scrub rules', () => {
   it('runs a vendor’s own rule, and an organization can disable a rule', async () => {
     const date = practiceDay(-5);
     const knee = await scrubNew(date, '29881');
-    expect(knee.findings).toContainEqual({ ruleId: 'ACME_PRIOR_AUTH', severity: 'ERROR', path: ['encounter', 'priorAuthorization'], message: '29881 needs a prior authorization number' });
+    expect(knee.findings).toContainEqual({
+      ruleId: 'ACME_PRIOR_AUTH',
+      severity: 'ERROR',
+      path: ['encounter', 'priorAuthorization'],
+      message: '29881 needs a prior authorization number',
+    });
     disabledByOrg.set(orgId, ['ACME_PRIOR_AUTH', 'DUPLICATE_CLAIM']);
     const again = await scrubNew(date, '29881');
     expect(again.passed).toBe(true);
@@ -125,18 +201,29 @@ describe('scrub rules', () => {
 describe('claimStatusChanged and work lists', () => {
   it('publishes transitions of a practice’s claims to subscribers, tenant-scoped, over graphql-ws', async () => {
     const server = await startTestServer(t.api);
-    const sub = subscribeOverWebSocket<{ claimStatusChanged: { from: string | null; to: string; claim: { patientControlNumber: string } } }>(
-      server.wsUrl, token, `subscription { claimStatusChanged(practiceId: "${ids.practiceId}") { from to reason claim { patientControlNumber } } }`,
+    const sub = subscribeOverWebSocket<{
+      claimStatusChanged: { from: string | null; to: string; claim: { patientControlNumber: string } };
+    }>(
+      server.wsUrl,
+      token,
+      `subscription { claimStatusChanged(practiceId: "${ids.practiceId}") { from to reason claim { patientControlNumber } } }`,
     );
     const needsScope = subscribeOverWebSocket(server.wsUrl, token, 'subscription { claimStatusChanged { to } }');
     try {
       await sub.ready;
       const encounterId = await visit(practiceDay(-3), '99212');
-      const { claim } = await mutate<{ claim: { id: string; patientControlNumber: string } }>(t, token, C.createClaim, { encounterId, coverageId });
+      const { claim } = await mutate<{ claim: { id: string; patientControlNumber: string } }>(t, token, C.createClaim, {
+        encounterId,
+        coverageId,
+      });
       await mutate(t, token, C.scrubClaim, { claimId: claim.id });
       const created = await sub.next();
       const scrubbed = await sub.next();
-      expect(created.data?.claimStatusChanged).toMatchObject({ from: null, to: 'DRAFT', claim: { patientControlNumber: claim.patientControlNumber } });
+      expect(created.data?.claimStatusChanged).toMatchObject({
+        from: null,
+        to: 'DRAFT',
+        claim: { patientControlNumber: claim.patientControlNumber },
+      });
       expect(scrubbed.data?.claimStatusChanged).toMatchObject({ from: 'DRAFT', to: 'READY' });
       expect(JSON.stringify((await needsScope.next()).errors)).toContain('needs claimId or practiceId');
     } finally {
@@ -148,10 +235,13 @@ describe('claimStatusChanged and work lists', () => {
 
   it('lists claims by status, payer, age and amount with counts', async () => {
     const q = `query($f: ClaimFilter, $o: ClaimOrder) { claims(first: 50, filter: $f, orderBy: $o) { totalCount nodes { status totalChargeCents } } }`;
-    const count = async (f: Record<string, unknown>) => (await t.execute<{ claims: { totalCount: number } }>(q, { token, variables: { f } })).data!.claims.totalCount;
+    const count = async (f: Record<string, unknown>) =>
+      (await t.execute<{ claims: { totalCount: number } }>(q, { token, variables: { f } })).data!.claims.totalCount;
     const all = await count({});
     expect(all).toBeGreaterThanOrEqual(8);
-    expect(await count({ statuses: ['READY'] }) + (await count({ statuses: ['SCRUB_FAILED', 'SUBMITTED', 'DRAFT'] }))).toBe(all);
+    expect(
+      (await count({ statuses: ['READY'] })) + (await count({ statuses: ['SCRUB_FAILED', 'SUBMITTED', 'DRAFT'] })),
+    ).toBe(all);
     expect(await count({ payerId: ids.bcbsId })).toBe(all);
     expect(await count({ payerId: ids.medicareId })).toBe(0);
     expect(await count({ minAgeDays: 150 })).toBe(2);

@@ -31,11 +31,16 @@ describe('createBillingApi validates its options at boot', () => {
 
   it('refuses two connectors with one key, and accepts them with instance ids', () => {
     const a = definePayerConnector({ id: 'sandbox', displayName: 'Sandbox' });
-    expect(configError(() => createBillingApi({ auth, payers: [a, a], database: 'file::memory:' })).option).toBe('payers[1]');
+    expect(configError(() => createBillingApi({ auth, payers: [a, a], database: 'file::memory:' })).option).toBe(
+      'payers[1]',
+    );
     const api = createBillingApi({
       auth,
       database: 'file::memory:',
-      payers: [definePayerConnector({ id: 'sandbox', instanceId: 'east', displayName: 'East' }), definePayerConnector({ id: 'sandbox', instanceId: 'west', displayName: 'West' })],
+      payers: [
+        definePayerConnector({ id: 'sandbox', instanceId: 'east', displayName: 'East' }),
+        definePayerConnector({ id: 'sandbox', instanceId: 'west', displayName: 'West' }),
+      ],
     });
     expect([...api.plugins.payers.keys()]).toEqual(['sandbox:east', 'sandbox:west']);
     return api.close();

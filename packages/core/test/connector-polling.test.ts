@@ -22,7 +22,10 @@ const mailbox = definePayerConnector({
     return [...inbox];
   },
   async acknowledgeResponse(file, outcome) {
-    inbox.splice(inbox.findIndex((f) => f.name === file.name), 1);
+    inbox.splice(
+      inbox.findIndex((f) => f.name === file.name),
+      1,
+    );
     acknowledged.push({ name: file.name, ok: outcome.ok, ...(outcome.ok ? {} : { failure: outcome.failure }) });
   },
 });
@@ -36,7 +39,9 @@ afterAll(() => t.close());
 async function orgWithClaim(name: string) {
   const token = await t.token((await t.createOrganization(name)).id, ['admin']);
   const w = await remittanceWorld(t, token);
-  await t.execute(`mutation { updatePayer(input: { id: "${w.bcbsId}", connectorId: "mailbox" }) { __typename } }`, { token });
+  await t.execute(`mutation { updatePayer(input: { id: "${w.bcbsId}", connectorId: "mailbox" }) { __typename } }`, {
+    token,
+  });
   const p = await w.patient();
   const c = await w.submittedClaim(p);
   return { token, claim: c };
@@ -50,18 +55,39 @@ describe('polling payer connectors', () => {
     const b = await orgWithClaim('South Clinic');
     inbox.push(
       { name: 'era-north.835', content: era('EFT-POLL-1', [paidInFull(a.claim)]) },
-      { name: 'era-south.835', content: era('EFT-POLL-2', [{ pcn: b.claim.pcn, statusCode: '4', chargeCents: 22_000, paidCents: 0, adjustments: [{ groupCode: 'CO', reasonCode: '29', amountCents: 22_000 }] }]) },
+      {
+        name: 'era-south.835',
+        content: era('EFT-POLL-2', [
+          {
+            pcn: b.claim.pcn,
+            statusCode: '4',
+            chargeCents: 22_000,
+            paidCents: 0,
+            adjustments: [{ groupCode: 'CO', reasonCode: '29', amountCents: 22_000 }],
+          },
+        ]),
+      },
       { name: 'era-nobody.835', content: era('EFT-POLL-3', [{ ...paidInFull(a.claim), pcn: 'NOBODY-1' }]) },
       { name: 'junk.txt', content: 'not x12 at all' },
     );
     const results = await t.api.pollPayerConnectors();
-    expect(results.map((r) => [r.name, r.ok])).toEqual([['era-north.835', true], ['era-south.835', true], ['era-nobody.835', false], ['junk.txt', false]]);
+    expect(results.map((r) => [r.name, r.ok])).toEqual([
+      ['era-north.835', true],
+      ['era-south.835', true],
+      ['era-nobody.835', false],
+      ['junk.txt', false],
+    ]);
     expect(inbox).toHaveLength(0);
     expect(acknowledged.find((f) => f.name === 'era-nobody.835')?.failure).toMatch(/which organization/);
 
-    const north = await t.execute<{ node: { status: string; balance: { insuranceCents: number; patientCents: number } } }>(CLAIM, { token: a.token, variables: { id: a.claim.id } });
+    const north = await t.execute<{
+      node: { status: string; balance: { insuranceCents: number; patientCents: number } };
+    }>(CLAIM, { token: a.token, variables: { id: a.claim.id } });
     expect(north.data!.node).toEqual({ status: 'PAID', balance: { insuranceCents: 0, patientCents: 2_785 } });
-    const south = await t.execute<{ node: { status: string } }>(CLAIM, { token: b.token, variables: { id: b.claim.id } });
+    const south = await t.execute<{ node: { status: string } }>(CLAIM, {
+      token: b.token,
+      variables: { id: b.claim.id },
+    });
     expect(south.data!.node.status).toBe('DENIED');
     // The same file again posts nothing more.
     inbox.push({ name: 'era-north-again.835', content: era('EFT-POLL-1', [paidInFull(a.claim)]) });

@@ -12,6 +12,12 @@ export function insertPayer(t: TestApi, organizationId: string, name = 'Lone Sta
 }
 
 /** A patient with a primary (and optionally a secondary) coverage. */
-export function insertPatientWithCoverage(t: TestApi, organizationId: string, practiceId: string, payerIds: string[], n = 0) {
+export function insertPatientWithCoverage(
+  t: TestApi,
+  organizationId: string,
+  practiceId: string,
+  payerIds: string[],
+  n = 0,
+) {
   return arrange(t.api, organizationId).patient(practiceId, payerIds, { firstName: `Pat${n}`, lastName: `Doe${n}` });
 }

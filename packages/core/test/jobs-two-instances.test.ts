@@ -13,7 +13,13 @@ let second: BillingApi;
 let token: string;
 beforeAll(async () => {
   t = await createTestApi({ payers: [acceptingClearinghouse], clock });
-  second = createBillingApi({ database: t.database.databaseUrl, auth: { secret: TEST_JWT_SECRET }, payers: [acceptingClearinghouse], clock, logger: pino({ level: 'silent' }) });
+  second = createBillingApi({
+    database: t.database.databaseUrl,
+    auth: { secret: TEST_JWT_SECRET },
+    payers: [acceptingClearinghouse],
+    clock,
+    logger: pino({ level: 'silent' }),
+  });
   token = await t.token((await t.createOrganization('Two Instances')).id, ['admin']);
 });
 afterAll(async () => {
@@ -27,13 +33,21 @@ describe('scheduled jobs with two server instances', () => {
     const w = await remittanceWorld(t, token);
     const patient = await w.patient();
     const claim = await w.submittedClaim(patient, '2026-10-01');
-    const res = await t.execute(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`, { token, variables: { x12: era('EFT-TWO-1', [paidInFull(claim)]) } });
+    const res = await t.execute(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`, {
+      token,
+      variables: { x12: era('EFT-TWO-1', [paidInFull(claim)]) },
+    });
     expect(res.errors).toBeUndefined();
 
     const ran: string[] = [];
     for (let day = 0; day < 50; day++) {
       if (day > 0) clock.advanceDays(1);
-      for (const round of await Promise.all([t.api.runScheduledJobs(), second.runScheduledJobs(), t.api.runScheduledJobs()])) ran.push(...round.ran);
+      for (const round of await Promise.all([
+        t.api.runScheduledJobs(),
+        second.runScheduledJobs(),
+        t.api.runScheduledJobs(),
+      ]))
+        ran.push(...round.ran);
     }
     // 50 days, one practice: 50 jobs, each run by exactly one instance.
     expect(ran).toHaveLength(50);
@@ -48,11 +62,20 @@ describe('scheduled jobs with two server instances', () => {
     if (t.api.jobs.engine !== 'in-process') return; // pg-boss's own expiry does this on PostgreSQL
     await t.api.jobs.enqueue('test-job', 'crashed-1', { n: 1 });
     // The worker took it and died: ACTIVE with a lock that has run out.
-    await t.db.scheduledJob.updateMany({ where: { key: 'crashed-1' }, data: { status: 'ACTIVE', attempts: 1, lockedUntil: new Date(Date.now() - 1000) } });
+    await t.db.scheduledJob.updateMany({
+      where: { key: 'crashed-1' },
+      data: { status: 'ACTIVE', attempts: 1, lockedUntil: new Date(Date.now() - 1000) },
+    });
     const seen: unknown[] = [];
     expect(await t.api.jobs.workDue({ 'test-job': async (data) => void seen.push(data) })).toEqual(['crashed-1']);
     expect(seen).toEqual([{ n: 1 }]);
     expect(await t.api.jobs.enqueue('test-job', 'crashed-1', { n: 1 })).toBe(false); // once per key, ever
-    expect(await t.api.jobs.workDue({ 'test-job': async () => { throw new Error('must not run again'); } })).toEqual([]);
+    expect(
+      await t.api.jobs.workDue({
+        'test-job': async () => {
+          throw new Error('must not run again');
+        },
+      }),
+    ).toEqual([]);
   });
 });

@@ -25,7 +25,11 @@ type Op =
 const cents = fc.integer({ min: 1, max: 50_000 });
 const claimIndex = fc.constantFrom(0 as const, 1 as const);
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('charge', 'insurancePayment', 'contractual', 'toPatient') as fc.Arbitrary<'charge'>, claim: claimIndex, cents }),
+  fc.record({
+    kind: fc.constantFrom('charge', 'insurancePayment', 'contractual', 'toPatient') as fc.Arbitrary<'charge'>,
+    claim: claimIndex,
+    cents,
+  }),
   fc.record({ kind: fc.constantFrom('patientPayment', 'refund') as fc.Arbitrary<'refund'>, cents }),
   fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat() }),
 );
@@ -50,10 +54,20 @@ beforeAll(async () => {
   const made = [await w.submittedClaim(p, '2026-09-01'), await w.submittedClaim(p, '2026-10-01')];
   const row = await t.db.patient.findUniqueOrThrow({ where: { id: decodeId('Patient', p.id) } });
   patient = { id: row.id, practiceId: row.practiceId, guarantorId: row.guarantorId };
-  claims = await Promise.all(made.map(async (c) => {
-    const claim = await t.db.claim.findUniqueOrThrow({ where: { id: decodeId('Claim', c.id) }, include: { lines: true } });
-    return { id: claim.id, coverageId: claim.coverageId, payerId: claim.payerId, agingDate: claim.lines.map((l) => l.serviceDate).sort()[0]! };
-  }));
+  claims = await Promise.all(
+    made.map(async (c) => {
+      const claim = await t.db.claim.findUniqueOrThrow({
+        where: { id: decodeId('Claim', c.id) },
+        include: { lines: true },
+      });
+      return {
+        id: claim.id,
+        coverageId: claim.coverageId,
+        payerId: claim.payerId,
+        agingDate: claim.lines.map((l) => l.serviceDate).sort()[0]!,
+      };
+    }),
+  );
 });
 afterAll(() => t.close());
 
@@ -61,24 +75,59 @@ async function modelFromLedger(db: Db): Promise<Model> {
   const of = async (claimId: string) => balanceOf(db, { claimId });
   const [a, b] = [await of(claims[0]!.id), await of(claims[1]!.id)];
   const credit = await balanceOf(db, { patientId: patient.id, claimId: null });
-  return { insurance: [a.insuranceCents, b.insuranceCents], patient: [a.patientCents, b.patientCents], credit: credit.patientCents };
+  return {
+    insurance: [a.insuranceCents, b.insuranceCents],
+    patient: [a.patientCents, b.patientCents],
+    credit: credit.patientCents,
+  };
 }
 
 async function apply(db: Db, ops: Op[], model: Model): Promise<LedgerEntry[]> {
   return transaction(db, async (tx) => {
     const posting = new Posting(tx, organizationId, { type: 'SYSTEM' });
-    const base = (i: 0 | 1) => ({ practiceId: patient.practiceId, patientId: patient.id, guarantorId: patient.guarantorId, claimId: claims[i]!.id, coverageId: claims[i]!.coverageId, payerId: claims[i]!.payerId, effectiveDate: '2026-11-01', agingDate: claims[i]!.agingDate });
+    const base = (i: 0 | 1) => ({
+      practiceId: patient.practiceId,
+      patientId: patient.id,
+      guarantorId: patient.guarantorId,
+      claimId: claims[i]!.id,
+      coverageId: claims[i]!.coverageId,
+      payerId: claims[i]!.payerId,
+      effectiveDate: '2026-11-01',
+      agingDate: claims[i]!.agingDate,
+    });
     for (const o of ops) {
       if (o.kind === 'charge' || o.kind === 'insurancePayment' || o.kind === 'contractual') {
         const amount = o.kind === 'charge' ? o.cents : -o.cents;
-        await posting.post([{ ...base(o.claim), account: 'INSURANCE', kind: o.kind === 'charge' ? 'CHARGE' : o.kind === 'insurancePayment' ? 'INSURANCE_PAYMENT' : 'CONTRACTUAL_ADJUSTMENT', amountCents: amount }]);
+        await posting.post([
+          {
+            ...base(o.claim),
+            account: 'INSURANCE',
+            kind:
+              o.kind === 'charge'
+                ? 'CHARGE'
+                : o.kind === 'insurancePayment'
+                  ? 'INSURANCE_PAYMENT'
+                  : 'CONTRACTUAL_ADJUSTMENT',
+            amountCents: amount,
+          },
+        ]);
         model.insurance[o.claim] += amount;
       } else if (o.kind === 'toPatient') {
-        await posting.transfer({ ...base(o.claim), account: 'INSURANCE', kind: 'PATIENT_RESPONSIBILITY_TRANSFER', category: 'COINSURANCE' }, { account: 'PATIENT', coverageId: null, payerId: null }, o.cents);
+        await posting.transfer(
+          { ...base(o.claim), account: 'INSURANCE', kind: 'PATIENT_RESPONSIBILITY_TRANSFER', category: 'COINSURANCE' },
+          { account: 'PATIENT', coverageId: null, payerId: null },
+          o.cents,
+        );
         model.insurance[o.claim] -= o.cents;
         model.patient[o.claim] += o.cents;
       } else if (o.kind === 'patientPayment') {
-        await allocatePatientPayment(tx, posting, organizationId, { patient, amountCents: o.cents, method: 'CASH', receivedDate: '2026-11-02', createdById: null });
+        await allocatePatientPayment(tx, posting, organizationId, {
+          patient,
+          amountCents: o.cents,
+          method: 'CASH',
+          receivedDate: '2026-11-02',
+          createdById: null,
+        });
         // Oldest claim first, never more than its open share; the rest is a credit.
         let left = o.cents;
         for (const i of [0, 1] as const) {
@@ -91,10 +140,22 @@ async function apply(db: Db, ops: Op[], model: Model): Promise<LedgerEntry[]> {
         const credit = -(await balanceOf(tx, { patientId: patient.id, account: 'PATIENT' })).patientCents;
         const amount = Math.min(o.cents, credit);
         if (amount <= 0) continue;
-        await posting.post([{ practiceId: patient.practiceId, account: 'PATIENT', kind: 'REFUND', amountCents: amount, patientId: patient.id, guarantorId: patient.guarantorId, effectiveDate: '2026-11-03' }]);
+        await posting.post([
+          {
+            practiceId: patient.practiceId,
+            account: 'PATIENT',
+            kind: 'REFUND',
+            amountCents: amount,
+            patientId: patient.id,
+            guarantorId: patient.guarantorId,
+            effectiveDate: '2026-11-03',
+          },
+        ]);
         model.credit += amount;
       } else if (o.kind === 'reverse') {
-        const candidates = posting.entries.filter((e) => e.kind !== 'REVERSAL' && !posting.entries.some((r) => r.reversesEntryId === e.id));
+        const candidates = posting.entries.filter(
+          (e) => e.kind !== 'REVERSAL' && !posting.entries.some((r) => r.reversesEntryId === e.id),
+        );
         if (!candidates.length) continue;
         const chosen = candidates[o.pick % candidates.length]!;
         const originals = chosen.transferId ? candidates.filter((e) => e.transferId === chosen.transferId) : [chosen];
@@ -127,12 +188,20 @@ describe('ledger invariants', () => {
         const derived = await balanceOf(t.db, { patientId: patient.id });
         expect(derived.totalCents).toBe(sum(all));
         expect(derived.patientCents).toBe(sum(all.filter((e) => e.account === 'PATIENT')));
-        expect(derived.totalCents).toBe(model.insurance[0] + model.insurance[1] + model.patient[0] + model.patient[1] + model.credit);
+        expect(derived.totalCents).toBe(
+          model.insurance[0] + model.insurance[1] + model.patient[0] + model.patient[1] + model.credit,
+        );
         // Transfers net to zero, a reversal is exactly the negative of what it reverses.
         const transfers = new Map<string, number>();
-        for (const e of created) if (e.transferId) transfers.set(`${e.transferId}|${e.kind === 'REVERSAL'}`, (transfers.get(`${e.transferId}|${e.kind === 'REVERSAL'}`) ?? 0) + e.amountCents);
+        for (const e of created)
+          if (e.transferId)
+            transfers.set(
+              `${e.transferId}|${e.kind === 'REVERSAL'}`,
+              (transfers.get(`${e.transferId}|${e.kind === 'REVERSAL'}`) ?? 0) + e.amountCents,
+            );
         expect([...transfers.values()].every((v) => v === 0)).toBe(true);
-        for (const r of created.filter((e) => e.kind === 'REVERSAL')) expect(r.amountCents).toBe(-all.find((e) => e.id === r.reversesEntryId)!.amountCents);
+        for (const r of created.filter((e) => e.kind === 'REVERSAL'))
+          expect(r.amountCents).toBe(-all.find((e) => e.id === r.reversesEntryId)!.amountCents);
         // Append-only: nothing that existed before the sequence changed.
         const after = new Map(all.map((e) => [e.id, e]));
         for (const e of before) expect(after.get(e.id)).toEqual(e);

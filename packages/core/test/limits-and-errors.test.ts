@@ -14,7 +14,8 @@ afterAll(() => t.close());
 
 describe('query limits', () => {
   it('refuses a query deeper than the limit with a clear error', async () => {
-    const deep = '{ viewer { organization { practices(first: 1) { nodes { providers(first: 1) { nodes { practice { name } } } } } } } }';
+    const deep =
+      '{ viewer { organization { practices(first: 1) { nodes { providers(first: 1) { nodes { practice { name } } } } } } } }';
     const res = await t.execute(deep, { token });
     expect(res.errors?.[0]?.message).toMatch(/^Query depth \d+ exceeds the limit of 6$/);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', limit: 'depth', max: 6 });
@@ -43,12 +44,21 @@ describe('error masking', () => {
     // A vendor's authenticate() hands over a malformed practice list (numbers): the scoped query fails unexpectedly.
     let organizationId = '';
     const api = await createTestApi({
-      auth: { authenticate: () => ({ userId: 'u-bad', organizationId, roles: ['admin'], practiceIds: [42 as unknown as string] }) },
+      auth: {
+        authenticate: () => ({
+          userId: 'u-bad',
+          organizationId,
+          roles: ['admin'],
+          practiceIds: [42 as unknown as string],
+        }),
+      },
     });
     try {
       organizationId = (await api.createOrganization()).id;
       const res = await api.execute('{ patients(first: 1) { totalCount } }');
-      expect(res.errors).toEqual([{ message: 'Unexpected error.', path: ['patients', 'totalCount'], extensions: { code: 'INTERNAL' } }]);
+      expect(res.errors).toEqual([
+        { message: 'Unexpected error.', path: ['patients', 'totalCount'], extensions: { code: 'INTERNAL' } },
+      ]);
     } finally {
       await api.close();
     }
@@ -56,6 +66,9 @@ describe('error masking', () => {
 
   it('shows an expected failure with its code and a message naming the argument', async () => {
     const res = await t.execute('{ patients(first: 1, filter: { practiceId: "bogus" }) { totalCount } }', { token });
-    expect(res.errors?.[0]).toMatchObject({ message: 'filter.practiceId: not a Practice id', extensions: { code: 'VALIDATION_FAILED' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'filter.practiceId: not a Practice id',
+      extensions: { code: 'VALIDATION_FAILED' },
+    });
   });
 });

@@ -12,7 +12,14 @@ beforeAll(async () => {
   const org = await t.createOrganization();
   const practice = await insertPractice(t, org.id);
   const payers = [await insertPayer(t, org.id, 'Primary Co'), await insertPayer(t, org.id, 'Secondary Co')];
-  for (let i = 0; i < 50; i++) await insertPatientWithCoverage(t, org.id, practice.id, payers.map((p) => p.id), i);
+  for (let i = 0; i < 50; i++)
+    await insertPatientWithCoverage(
+      t,
+      org.id,
+      practice.id,
+      payers.map((p) => p.id),
+      i,
+    );
   token = await t.token(org.id, ['biller']);
 });
 afterAll(() => t.close());
@@ -25,7 +32,10 @@ const query = `query($first: Int!) {
 
 async function countStatements(first: number): Promise<{ count: number; rows: number }> {
   statements.length = 0;
-  const res = await t.execute<{ patients: { nodes: Array<{ coverages: unknown[] }> } }>(query, { token, variables: { first } });
+  const res = await t.execute<{ patients: { nodes: Array<{ coverages: unknown[] }> } }>(query, {
+    token,
+    variables: { first },
+  });
   expect(res.errors).toBeUndefined();
   const rows = res.data!.patients.nodes.length;
   expect(res.data!.patients.nodes.every((n) => n.coverages.length === 2)).toBe(true);

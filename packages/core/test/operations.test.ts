@@ -9,7 +9,8 @@ import { insertPractice } from './fixtures.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApi;
-const get = (path: string, headers: Record<string, string> = {}) => t.api.yoga.fetch(`http://localhost${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  t.api.yoga.fetch(`http://localhost${path}`, { headers });
 
 beforeAll(async () => {
   t = await createTestApi();
@@ -45,7 +46,7 @@ describe('probes', () => {
   });
 });
 
-describe('mounted under a prefix (Express: app.use(\'/billing/graphql\', api.yoga))', () => {
+describe("mounted under a prefix (Express: app.use('/billing/graphql', api.yoga))", () => {
   it('authenticates GraphQL on whatever path the host hands it: 401 without a token, data with one', async () => {
     const post = (token?: string) =>
       t.api.yoga.fetch('http://localhost/billing/graphql', {
@@ -67,9 +68,13 @@ describe('node(id:) and nodes(ids:) with an unreadable id', () => {
     const notAType = Buffer.from('Nope:x').toString('base64');
     for (const id of ['bogus', notAType]) {
       const one = await t.execute(`{ node(id: "${id}") { id } }`, { token });
-      expect(one.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['id: not a valid id', 'VALIDATION_FAILED']]);
+      expect(one.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+        ['id: not a valid id', 'VALIDATION_FAILED'],
+      ]);
       const many = await t.execute(`{ nodes(ids: ["${id}"]) { id } }`, { token });
-      expect(many.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['ids: not a valid id', 'VALIDATION_FAILED']]);
+      expect(many.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+        ['ids: not a valid id', 'VALIDATION_FAILED'],
+      ]);
     }
     // A well-formed id of a node type that does not exist (or that the caller may not see) is simply null.
     const madeUp = Buffer.from('Patient:x').toString('base64');
@@ -113,14 +118,23 @@ describe('metrics', () => {
       },
       async acknowledgeResponse() {},
     });
-    const api = createBillingApi({ database: t.db, auth: { secret: TEST_JWT_SECRET }, logger: pino({ level: 'silent' }), payers: [connector] });
+    const api = createBillingApi({
+      database: t.db,
+      auth: { secret: TEST_JWT_SECRET },
+      logger: pino({ level: 'silent' }),
+      payers: [connector],
+    });
     try {
       await api.pollPayerConnectors();
       fail = true;
       await api.pollPayerConnectors().catch(() => undefined);
       const text = await api.metrics.registry.metrics();
-      expect(text).toContain('revcycle_connector_calls_total{connector="metered",method="fetchResponses",outcome="ok"} 1');
-      expect(text).toMatch(/revcycle_connector_calls_total\{connector="metered",method="fetchResponses",outcome="error"\} [1-9]/);
+      expect(text).toContain(
+        'revcycle_connector_calls_total{connector="metered",method="fetchResponses",outcome="ok"} 1',
+      );
+      expect(text).toMatch(
+        /revcycle_connector_calls_total\{connector="metered",method="fetchResponses",outcome="error"\} [1-9]/,
+      );
     } finally {
       await api.close();
     }
@@ -137,7 +151,12 @@ describe('metrics', () => {
   });
 
   it('is not served when turned off', async () => {
-    const api = createBillingApi({ database: t.db, auth: { secret: TEST_JWT_SECRET }, logger: pino({ level: 'silent' }), metrics: false });
+    const api = createBillingApi({
+      database: t.db,
+      auth: { secret: TEST_JWT_SECRET },
+      logger: pino({ level: 'silent' }),
+      metrics: false,
+    });
     try {
       expect((await api.yoga.fetch('http://localhost/metrics')).status).not.toBe(200);
     } finally {
@@ -154,8 +173,16 @@ describe('GraphiQL', () => {
     expect(page).toContain('<script src="/graphql/graphiql/graphiql.js"></script>');
     expect(page).not.toMatch(/https?:\/\//);
     // Every <script> either has a src on this server or is JSON data (a strict CSP allows both).
-    for (const tag of page.match(/<script[^>]*>/g) ?? []) expect(tag).toMatch(/src="\/graphql\/graphiql\/|type="application\/json"/);
-    for (const asset of ['graphiql.js', 'graphiql.css', 'start.js', 'editor.worker.js', 'json.worker.js', 'graphql.worker.js']) {
+    for (const tag of page.match(/<script[^>]*>/g) ?? [])
+      expect(tag).toMatch(/src="\/graphql\/graphiql\/|type="application\/json"/);
+    for (const asset of [
+      'graphiql.js',
+      'graphiql.css',
+      'start.js',
+      'editor.worker.js',
+      'json.worker.js',
+      'graphql.worker.js',
+    ]) {
       const res = await get(`/graphql/graphiql/${asset}`);
       expect(res.status, asset).toBe(200);
       expect((await res.text()).length, asset).toBeGreaterThan(300);
@@ -168,13 +195,23 @@ describe('migrations', () => {
   it('ship inside the package, and migrationsDir overrides where they are read from', async () => {
     expect(MIGRATIONS_ROOT).toMatch(/packages[/\\]core[/\\]migrations$/);
     const empty = mkdtempSync(join(tmpdir(), 'revcycle-no-migrations-'));
-    const api = createBillingApi({ database: t.db, auth: { secret: TEST_JWT_SECRET }, logger: pino({ level: 'silent' }), migrationsDir: empty });
+    const api = createBillingApi({
+      database: t.db,
+      auth: { secret: TEST_JWT_SECRET },
+      logger: pino({ level: 'silent' }),
+      migrationsDir: empty,
+    });
     try {
-      await expect(api.migrate()).rejects.toMatchObject({ name: 'MigrationError', message: expect.stringContaining(`migrations found in ${empty}`) });
+      await expect(api.migrate()).rejects.toMatchObject({
+        name: 'MigrationError',
+        message: expect.stringContaining(`migrations found in ${empty}`),
+      });
     } finally {
       await api.close();
     }
-    expect(() => createBillingApi({ auth: { secret: TEST_JWT_SECRET }, migrationsDir: '/no/such/folder' })).toThrow('Invalid option migrationsDir: /no/such/folder does not exist');
+    expect(() => createBillingApi({ auth: { secret: TEST_JWT_SECRET }, migrationsDir: '/no/such/folder' })).toThrow(
+      'Invalid option migrationsDir: /no/such/folder does not exist',
+    );
   });
 });
 
@@ -184,10 +221,22 @@ describe('review lists are connections', () => {
     const token = await t.token(org.id, ['biller']);
     const base = Date.parse('2026-03-01T00:00:00Z');
     await t.db.unmatchedResponse.createMany({
-      data: Array.from({ length: 25 }, (_, i) => ({ organizationId: org.id, kind: '277CA', reference: `REF${String(i).padStart(3, '0')}`, detail: 'no such claim', createdAt: new Date(base + i * 60_000) })),
+      data: Array.from({ length: 25 }, (_, i) => ({
+        organizationId: org.id,
+        kind: '277CA',
+        reference: `REF${String(i).padStart(3, '0')}`,
+        detail: 'no such claim',
+        createdAt: new Date(base + i * 60_000),
+      })),
     });
     const PAGE = `query($after: String) { unmatchedResponses(first: 10, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { reference } } }`;
-    type Page = { unmatchedResponses: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ reference: string }> } };
+    type Page = {
+      unmatchedResponses: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        nodes: Array<{ reference: string }>;
+      };
+    };
     const seen: string[] = [];
     let after: string | undefined;
     for (let page = 0; page < 5; page++) {

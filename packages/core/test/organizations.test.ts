@@ -31,7 +31,9 @@ describe('the operator API (api.organizations)', () => {
     const deactivated = await orgs.deactivate(acme.id);
     expect(deactivated.deactivatedAt).toEqual(clock.now());
     expect((await orgs.list()).map((o) => o.id)).not.toContain(acme.id);
-    expect((await orgs.list({ includeDeactivated: true })).map((o) => o.id)).toEqual(expect.arrayContaining([acme.id, hospital.id]));
+    expect((await orgs.list({ includeDeactivated: true })).map((o) => o.id)).toEqual(
+      expect.arrayContaining([acme.id, hospital.id]),
+    );
     expect((await orgs.reactivate(acme.id)).deactivatedAt).toBeNull();
 
     const audit = await t.db.auditEvent.findMany({ where: { organizationId: acme.id }, orderBy: { createdAt: 'asc' } });
@@ -45,7 +47,9 @@ describe('the operator API (api.organizations)', () => {
 
   it('refuses an empty or too long name and an unknown id with typed errors', async () => {
     await expect(t.api.organizations.create({ name: ' ' })).rejects.toBeInstanceOf(ValidationError);
-    await expect(t.api.organizations.create({ name: 'x'.repeat(201) })).rejects.toMatchObject({ fieldErrors: [{ path: ['input', 'name'], code: 'TOO_LONG' }] });
+    await expect(t.api.organizations.create({ name: 'x'.repeat(201) })).rejects.toMatchObject({
+      fieldErrors: [{ path: ['input', 'name'], code: 'TOO_LONG' }],
+    });
     expect((await t.api.organizations.create({ name: 'x'.repeat(200) })).name).toHaveLength(200);
     await expect(t.api.organizations.deactivate('nope')).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -72,7 +76,9 @@ describe("a token's organization", () => {
 
   it('closes a graphql-ws connection for an unknown or deactivated organization with 4403', async () => {
     const query = 'subscription { auditEventRecorded { id } }';
-    expect(await subscribeOverWebSocket(server.wsUrl, await t.token('made-up-org', ['admin']), query).closed).toBe(4403);
+    expect(await subscribeOverWebSocket(server.wsUrl, await t.token('made-up-org', ['admin']), query).closed).toBe(
+      4403,
+    );
     const org = await t.createOrganization('Paused');
     await t.api.organizations.deactivate(org.id);
     expect(await subscribeOverWebSocket(server.wsUrl, await t.token(org.id, ['admin']), query).closed).toBe(4403);

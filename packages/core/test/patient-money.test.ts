@@ -29,14 +29,21 @@ async function gql<T>(doc: string, variables: Record<string, unknown>, as = toke
   expect(res.errors).toBeUndefined();
   return res.data!;
 }
-const balance = async (id: string) => (await gql<{ node: { balance: { insuranceCents: number; patientCents: number; totalCents?: number } } }>(BALANCE, { id })).node.balance;
+const balance = async (id: string) =>
+  (
+    await gql<{ node: { balance: { insuranceCents: number; patientCents: number; totalCents?: number } } }>(BALANCE, {
+      id,
+    })
+  ).node.balance;
 
 /** A patient with two adjudicated claims: 2 785 owed on the October 1 claim and 2 785 on the October 5 one. */
 async function patientOwingTwice() {
   const p = await w.patient();
   const older = await w.submittedClaim(p, '2026-10-01');
   const newer = await w.submittedClaim(p, '2026-10-05');
-  const res = await gql<{ importRemittance: { __typename: string } }>(IMPORT, { x12: era(`EFT-PM-${p.id.slice(-8)}`, [paidInFull(older), paidInFull(newer)]) });
+  const res = await gql<{ importRemittance: { __typename: string } }>(IMPORT, {
+    x12: era(`EFT-PM-${p.id.slice(-8)}`, [paidInFull(older), paidInFull(newer)]),
+  });
   expect(res.importRemittance.__typename).toBe('ImportRemittanceSuccess');
   return { p, older, newer };
 }
@@ -45,48 +52,102 @@ describe('patient money', () => {
   it('allocates a payment oldest first and keeps the excess as a refundable credit', async () => {
     const { p, older, newer } = await patientOwingTwice();
     expect((await balance(p.id)).patientCents).toBe(5_570);
-    const paid = await gql<{ recordPatientPayment: { __typename: string; allocations: Array<{ amountCents: number; claim: { id: string } | null }> } }>(PAY, { input: { patientId: p.id, amountCents: 3_000, method: 'CARD', reference: 'AUTH-1', receivedDate: '2026-11-22' } });
-    expect(paid.recordPatientPayment.allocations.map((a) => [a.claim?.id ?? null, a.amountCents])).toEqual([[older.id, -2_785], [newer.id, -215]]);
+    const paid = await gql<{
+      recordPatientPayment: {
+        __typename: string;
+        allocations: Array<{ amountCents: number; claim: { id: string } | null }>;
+      };
+    }>(PAY, {
+      input: { patientId: p.id, amountCents: 3_000, method: 'CARD', reference: 'AUTH-1', receivedDate: '2026-11-22' },
+    });
+    expect(paid.recordPatientPayment.allocations.map((a) => [a.claim?.id ?? null, a.amountCents])).toEqual([
+      [older.id, -2_785],
+      [newer.id, -215],
+    ]);
     expect(await balance(older.id)).toEqual({ insuranceCents: 0, patientCents: 0 });
     expect(await balance(newer.id)).toEqual({ insuranceCents: 0, patientCents: 2_570 });
 
-    const over = await gql<{ recordPatientPayment: { allocations: Array<{ amountCents: number; claim: { id: string } | null }> } }>(PAY, { input: { patientId: p.id, amountCents: 3_000, method: 'CASH', receivedDate: '2026-11-23' } });
-    expect(over.recordPatientPayment.allocations.map((a) => [a.claim?.id ?? null, a.amountCents])).toEqual([[newer.id, -2_570], [null, -430]]);
+    const over = await gql<{
+      recordPatientPayment: { allocations: Array<{ amountCents: number; claim: { id: string } | null }> };
+    }>(PAY, { input: { patientId: p.id, amountCents: 3_000, method: 'CASH', receivedDate: '2026-11-23' } });
+    expect(over.recordPatientPayment.allocations.map((a) => [a.claim?.id ?? null, a.amountCents])).toEqual([
+      [newer.id, -2_570],
+      [null, -430],
+    ]);
     expect(await balance(p.id)).toEqual({ insuranceCents: 0, patientCents: -430, totalCents: -430 });
 
-    const tooMuch = await gql<{ refundCreditBalance: { __typename: string; fieldErrors: Array<{ path: string[]; code: string }> } }>(REFUND, { input: { patientId: p.id, amountCents: 500, method: 'CHECK' } });
-    expect(tooMuch.refundCreditBalance).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['input', 'amountCents'], code: 'EXCEEDS_CREDIT' }] });
-    const refund = await gql<{ refundCreditBalance: { kind: string; amountCents: number } }>(REFUND, { input: { patientId: p.id, amountCents: 430, method: 'CHECK', reference: '10045' } });
+    const tooMuch = await gql<{
+      refundCreditBalance: { __typename: string; fieldErrors: Array<{ path: string[]; code: string }> };
+    }>(REFUND, { input: { patientId: p.id, amountCents: 500, method: 'CHECK' } });
+    expect(tooMuch.refundCreditBalance).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: ['input', 'amountCents'], code: 'EXCEEDS_CREDIT' }],
+    });
+    const refund = await gql<{ refundCreditBalance: { kind: string; amountCents: number } }>(REFUND, {
+      input: { patientId: p.id, amountCents: 430, method: 'CHECK', reference: '10045' },
+    });
     expect(refund.refundCreditBalance).toMatchObject({ kind: 'REFUND', amountCents: 430 });
     expect((await balance(p.id)).patientCents).toBe(0);
   });
 
   it('pays named claims, records a payment once per idempotency key, and refuses claims with nothing owed', async () => {
     const { p, older, newer } = await patientOwingTwice();
-    const input = { patientId: p.id, amountCents: 1_000, method: 'CHECK', claimIds: [newer.id], idempotencyKey: `pay-${p.id}` };
-    const first = await gql<{ recordPatientPayment: { id: string; allocations: Array<{ amountCents: number; claim: { id: string } }> } }>(PAY, { input });
-    expect(first.recordPatientPayment.allocations.map((a) => [a.claim.id, a.amountCents])).toEqual([[newer.id, -1_000]]);
+    const input = {
+      patientId: p.id,
+      amountCents: 1_000,
+      method: 'CHECK',
+      claimIds: [newer.id],
+      idempotencyKey: `pay-${p.id}`,
+    };
+    const first = await gql<{
+      recordPatientPayment: { id: string; allocations: Array<{ amountCents: number; claim: { id: string } }> };
+    }>(PAY, { input });
+    expect(first.recordPatientPayment.allocations.map((a) => [a.claim.id, a.amountCents])).toEqual([
+      [newer.id, -1_000],
+    ]);
     const again = await gql<{ recordPatientPayment: { id: string } }>(PAY, { input });
     expect(again.recordPatientPayment.id).toBe(first.recordPatientPayment.id);
     expect((await balance(p.id)).patientCents).toBe(4_570);
-    const conflicting = await gql<{ recordPatientPayment: { __typename: string } }>(PAY, { input: { ...input, amountCents: 2_000 } });
+    const conflicting = await gql<{ recordPatientPayment: { __typename: string } }>(PAY, {
+      input: { ...input, amountCents: 2_000 },
+    });
     expect(conflicting.recordPatientPayment.__typename).toBe('ConflictError');
 
     await gql(PAY, { input: { patientId: p.id, amountCents: 2_785, method: 'CASH', claimIds: [older.id] } });
-    const nothingOwed = await gql<{ recordPatientPayment: { __typename: string; fieldErrors: Array<{ path: string[]; code: string }> } }>(PAY, { input: { patientId: p.id, amountCents: 100, method: 'CASH', claimIds: [older.id] } });
-    expect(nothingOwed.recordPatientPayment).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['input', 'claimIds', '0'], code: 'NOTHING_OWED' }] });
-    const negative = await gql<{ recordPatientPayment: { __typename: string; fieldErrors: Array<{ path: string[]; code: string }> } }>(PAY, { input: { patientId: p.id, amountCents: -5, method: 'CASH' } });
-    expect(negative.recordPatientPayment).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['input', 'amountCents'], code: 'OUT_OF_RANGE' }] });
+    const nothingOwed = await gql<{
+      recordPatientPayment: { __typename: string; fieldErrors: Array<{ path: string[]; code: string }> };
+    }>(PAY, { input: { patientId: p.id, amountCents: 100, method: 'CASH', claimIds: [older.id] } });
+    expect(nothingOwed.recordPatientPayment).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: ['input', 'claimIds', '0'], code: 'NOTHING_OWED' }],
+    });
+    const negative = await gql<{
+      recordPatientPayment: { __typename: string; fieldErrors: Array<{ path: string[]; code: string }> };
+    }>(PAY, { input: { patientId: p.id, amountCents: -5, method: 'CASH' } });
+    expect(negative.recordPatientPayment).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: ['input', 'amountCents'], code: 'OUT_OF_RANGE' }],
+    });
   });
 
   it('writes off with a reason, never more than is open, and only for billers and admins', async () => {
     const { older } = await patientOwingTwice();
-    const tooMuch = await gql<{ writeOff: { __typename: string; fieldErrors: Array<{ code: string }> } }>(WRITE_OFF, { input: { claimId: older.id, account: 'PATIENT', amountCents: 5_000, reason: 'hardship' } });
-    expect(tooMuch.writeOff).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ code: 'EXCEEDS_BALANCE' }] });
+    const tooMuch = await gql<{ writeOff: { __typename: string; fieldErrors: Array<{ code: string }> } }>(WRITE_OFF, {
+      input: { claimId: older.id, account: 'PATIENT', amountCents: 5_000, reason: 'hardship' },
+    });
+    expect(tooMuch.writeOff).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ code: 'EXCEEDS_BALANCE' }],
+    });
     const frontDesk = await t.token((await t.db.practice.findFirstOrThrow()).organizationId, ['frontdesk']);
-    const denied = await t.execute(WRITE_OFF, { token: frontDesk, variables: { input: { claimId: older.id, account: 'PATIENT', reason: 'hardship' } } });
+    const denied = await t.execute(WRITE_OFF, {
+      token: frontDesk,
+      variables: { input: { claimId: older.id, account: 'PATIENT', reason: 'hardship' } },
+    });
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const done = await gql<{ writeOff: { kind: string; amountCents: number; memo: string } }>(WRITE_OFF, { input: { claimId: older.id, account: 'PATIENT', reason: 'small balance' } });
+    const done = await gql<{ writeOff: { kind: string; amountCents: number; memo: string } }>(WRITE_OFF, {
+      input: { claimId: older.id, account: 'PATIENT', reason: 'small balance' },
+    });
     expect(done.writeOff).toMatchObject({ kind: 'WRITE_OFF', amountCents: -2_785, memo: 'small balance' });
     expect(await balance(older.id)).toEqual({ insuranceCents: 0, patientCents: 0 });
   });
@@ -94,16 +155,47 @@ describe('patient money', () => {
   it('reverses a mistaken entry with a new one, both halves of a transfer together', async () => {
     const p = await w.patient();
     const c = await w.submittedClaim(p);
-    await gql(IMPORT, { x12: era(`EFT-REV-${p.id.slice(-8)}`, [{ pcn: c.pcn, chargeCents: 22_000, paidCents: 12_000, lines: [
-      { lineControlNumber: c.lines[0]!, code: '99214', chargeCents: 19_500, paidCents: 12_000, adjustments: [co('45', 5_000), pr('1', 2_500)] },
-      { lineControlNumber: c.lines[1]!, code: '36415', chargeCents: 2_500, paidCents: 0, adjustments: [co('45', 2_500)] },
-    ] }]) });
-    const entries = await gql<{ node: { ledgerEntries: Array<{ id: string; kind: string; account: string; category: string | null }> } }>(`query($id: ID!) { node(id: $id) { ... on Claim { ledgerEntries { id kind account category } } } }`, { id: c.id });
+    await gql(IMPORT, {
+      x12: era(`EFT-REV-${p.id.slice(-8)}`, [
+        {
+          pcn: c.pcn,
+          chargeCents: 22_000,
+          paidCents: 12_000,
+          lines: [
+            {
+              lineControlNumber: c.lines[0]!,
+              code: '99214',
+              chargeCents: 19_500,
+              paidCents: 12_000,
+              adjustments: [co('45', 5_000), pr('1', 2_500)],
+            },
+            {
+              lineControlNumber: c.lines[1]!,
+              code: '36415',
+              chargeCents: 2_500,
+              paidCents: 0,
+              adjustments: [co('45', 2_500)],
+            },
+          ],
+        },
+      ]),
+    });
+    const entries = await gql<{
+      node: { ledgerEntries: Array<{ id: string; kind: string; account: string; category: string | null }> };
+    }>(`query($id: ID!) { node(id: $id) { ... on Claim { ledgerEntries { id kind account category } } } }`, {
+      id: c.id,
+    });
     const deductible = entries.node.ledgerEntries.find((e) => e.account === 'PATIENT' && e.category === 'DEDUCTIBLE')!;
-    const reversed = await gql<{ reverseLedgerEntry: { __typename: string; amountCents: number } }>(`mutation($id: ID!) { reverseLedgerEntry(entryId: $id, reason: "posted to the wrong patient") { __typename ... on LedgerEntry { amountCents } } }`, { id: deductible.id });
+    const reversed = await gql<{ reverseLedgerEntry: { __typename: string; amountCents: number } }>(
+      `mutation($id: ID!) { reverseLedgerEntry(entryId: $id, reason: "posted to the wrong patient") { __typename ... on LedgerEntry { amountCents } } }`,
+      { id: deductible.id },
+    );
     expect(reversed.reverseLedgerEntry).toEqual({ __typename: 'LedgerEntry', amountCents: -2_500 });
     expect(await balance(c.id)).toEqual({ insuranceCents: 2_500, patientCents: 0 });
-    const twice = await gql<{ reverseLedgerEntry: { __typename: string } }>(`mutation($id: ID!) { reverseLedgerEntry(entryId: $id, reason: "again") { __typename } }`, { id: deductible.id });
+    const twice = await gql<{ reverseLedgerEntry: { __typename: string } }>(
+      `mutation($id: ID!) { reverseLedgerEntry(entryId: $id, reason: "again") { __typename } }`,
+      { id: deductible.id },
+    );
     expect(twice.reverseLedgerEntry.__typename).toBe('ConflictError');
   });
 });
@@ -120,27 +212,66 @@ describe('A/R aging', () => {
     await world.submittedClaim(p, daysAgo(20));
     const older = await world.submittedClaim(p, daysAgo(76));
     await world.submittedClaim(p, daysAgo(125));
-    const res = await t.execute<{ importRemittance: { __typename: string } }>(IMPORT, { token: admin, variables: { x12: era('EFT-AGING-1', [paidInFull(older)], { paymentDate: today }) } });
+    const res = await t.execute<{ importRemittance: { __typename: string } }>(IMPORT, {
+      token: admin,
+      variables: { x12: era('EFT-AGING-1', [paidInFull(older)], { paymentDate: today }) },
+    });
     expect(res.data!.importRemittance.__typename).toBe('ImportRemittanceSuccess');
-    const aging = await t.execute<{ arAging: { insurance: Record<string, number>; patient: Record<string, number>; rows: Array<{ account: string; payer: { name: string } | null; totalCents: number }> } }>(
+    const aging = await t.execute<{
+      arAging: {
+        insurance: Record<string, number>;
+        patient: Record<string, number>;
+        rows: Array<{ account: string; payer: { name: string } | null; totalCents: number }>;
+      };
+    }>(
       `query($asOf: Date!) { arAging(asOf: $asOf, groupBy: PAYER) {
         insurance { days0to30Cents days31to60Cents days61to90Cents days91to120Cents over120Cents totalCents }
         patient { days0to30Cents days61to90Cents totalCents }
-        rows { account payer { name } totalCents } } }`, { token: admin, variables: { asOf: today } });
+        rows { account payer { name } totalCents } } }`,
+      { token: admin, variables: { asOf: today } },
+    );
     expect(aging.errors).toBeUndefined();
-    expect(aging.data!.arAging.insurance).toEqual({ days0to30Cents: 22_000, days31to60Cents: 0, days61to90Cents: 0, days91to120Cents: 0, over120Cents: 22_000, totalCents: 44_000 });
+    expect(aging.data!.arAging.insurance).toEqual({
+      days0to30Cents: 22_000,
+      days31to60Cents: 0,
+      days61to90Cents: 0,
+      days91to120Cents: 0,
+      over120Cents: 22_000,
+      totalCents: 44_000,
+    });
     expect(aging.data!.arAging.patient).toEqual({ days0to30Cents: 0, days61to90Cents: 2_785, totalCents: 2_785 });
-    expect(aging.data!.arAging.rows).toContainEqual({ account: 'INSURANCE', payer: { name: 'Blue Cross Blue Shield of Texas' }, totalCents: 44_000 });
+    expect(aging.data!.arAging.rows).toContainEqual({
+      account: 'INSURANCE',
+      payer: { name: 'Blue Cross Blue Shield of Texas' },
+      totalCents: 44_000,
+    });
     // Entries after asOf are left out: the day before, nothing had been charged yet.
-    const before = await t.execute<{ arAging: { insurance: { totalCents: number }; patient: { totalCents: number } } }>(`query($asOf: Date!) { arAging(asOf: $asOf, groupBy: PRACTICE) { insurance { totalCents } patient { totalCents } } }`, { token: admin, variables: { asOf: daysAgo(1) } });
+    const before = await t.execute<{ arAging: { insurance: { totalCents: number }; patient: { totalCents: number } } }>(
+      `query($asOf: Date!) { arAging(asOf: $asOf, groupBy: PRACTICE) { insurance { totalCents } patient { totalCents } } }`,
+      { token: admin, variables: { asOf: daysAgo(1) } },
+    );
     expect(before.data!.arAging).toEqual({ insurance: { totalCents: 0 }, patient: { totalCents: 0 } });
 
-    const figures = await t.execute<{ arKeyFigures: { chargesCents: number; paymentsCents: number; contractualAdjustmentsCents: number; netCollectionRate: number; daysInAr: number; claimPaymentsAdjudicated: number } }>(
-      `query($from: Date!, $to: Date!) { arKeyFigures(from: $from, to: $to) { chargesCents paymentsCents contractualAdjustmentsCents netCollectionRate daysInAr claimPaymentsAdjudicated } }`, { token: admin, variables: { from: daysAgo(30), to: today } });
+    const figures = await t.execute<{
+      arKeyFigures: {
+        chargesCents: number;
+        paymentsCents: number;
+        contractualAdjustmentsCents: number;
+        netCollectionRate: number;
+        daysInAr: number;
+        claimPaymentsAdjudicated: number;
+      };
+    }>(
+      `query($from: Date!, $to: Date!) { arKeyFigures(from: $from, to: $to) { chargesCents paymentsCents contractualAdjustmentsCents netCollectionRate daysInAr claimPaymentsAdjudicated } }`,
+      { token: admin, variables: { from: daysAgo(30), to: today } },
+    );
     expect(figures.errors).toBeUndefined();
     // 66 000 charged, 11 140 paid, 8 075 contractual; A/R 46 785 over 66 000 / 90 a day.
     expect(figures.data!.arKeyFigures).toEqual({
-      chargesCents: 66_000, paymentsCents: 11_140, contractualAdjustmentsCents: 8_075, claimPaymentsAdjudicated: 1,
+      chargesCents: 66_000,
+      paymentsCents: 11_140,
+      contractualAdjustmentsCents: 8_075,
+      claimPaymentsAdjudicated: 1,
       netCollectionRate: Math.round((11_140 / (66_000 - 8_075)) * 10_000) / 10_000,
       daysInAr: Math.round((46_785 / (66_000 / 90)) * 10) / 10,
     });
@@ -158,14 +289,24 @@ describe('balanceChanged', () => {
     it(`${transport}: publishes the new balance and the entry that moved it`, async () => {
       const { p, newer } = await patientOwingTwice();
       const query = `subscription($id: ID) { balanceChanged(patientId: $id) { balance { patientCents } accountBalance { patientCents } entry { kind amountCents claim { id } } } }`;
-      const doc = query.replace('$id: ID', '').replace('patientId: $id', `patientId: "${p.id}"`).replace('subscription()', 'subscription');
-      const sub = transport === 'sse' ? subscribeOverSse<{ balanceChanged: unknown }>(server.httpUrl, token, doc) : subscribeOverWebSocket<{ balanceChanged: unknown }>(server.wsUrl, token, doc);
+      const doc = query
+        .replace('$id: ID', '')
+        .replace('patientId: $id', `patientId: "${p.id}"`)
+        .replace('subscription()', 'subscription');
+      const sub =
+        transport === 'sse'
+          ? subscribeOverSse<{ balanceChanged: unknown }>(server.httpUrl, token, doc)
+          : subscribeOverWebSocket<{ balanceChanged: unknown }>(server.wsUrl, token, doc);
       try {
         await sub.ready;
         await gql(PAY, { input: { patientId: p.id, amountCents: 1_000, method: 'CASH', claimIds: [newer.id] } });
         const event = await sub.next();
         expect(event.errors).toBeUndefined();
-        expect(event.data!.balanceChanged).toEqual({ balance: { patientCents: 4_570 }, accountBalance: { patientCents: 4_570 }, entry: { kind: 'PATIENT_PAYMENT', amountCents: -1_000, claim: { id: newer.id } } });
+        expect(event.data!.balanceChanged).toEqual({
+          balance: { patientCents: 4_570 },
+          accountBalance: { patientCents: 4_570 },
+          entry: { kind: 'PATIENT_PAYMENT', amountCents: -1_000, claim: { id: newer.id } },
+        });
       } finally {
         sub.close();
       }

@@ -40,15 +40,25 @@ describe("dates are the practice's calendar day, evenings included", () => {
   it('posts charges, counts appeal deadlines and sweeps them on the practice’s today, not UTC’s', async () => {
     expect(practiceToday()).toBe(addDays(utcDay(), -1));
     const claim = await w.submittedClaim(await w.patient(), addDays(practiceToday(), -30));
-    const entries = await gql<{ node: { ledgerEntries: Array<{ kind: string; effectiveDate: string }> } }>(`query($id: ID!) { node(id: $id) { ... on Claim { ledgerEntries { kind effectiveDate } } } }`, { id: claim.id });
+    const entries = await gql<{ node: { ledgerEntries: Array<{ kind: string; effectiveDate: string }> } }>(
+      `query($id: ID!) { node(id: $id) { ... on Claim { ledgerEntries { kind effectiveDate } } } }`,
+      { id: claim.id },
+    );
     const charge = entries.node.ledgerEntries.find((e) => e.kind === 'CHARGE')!;
     expect(charge.effectiveDate).toBe(practiceToday());
 
     // Paid (denied) 180 days ago with BCBS's 180-day appeal window: the deadline is the practice's today.
-    const denial = era('EFT-PD-1', [{ pcn: claim.pcn, statusCode: '4', chargeCents: 22_000, paidCents: 0, adjustments: [co('16', 22_000)] }], { paymentDate: addDays(practiceToday(), -180) });
+    const denial = era(
+      'EFT-PD-1',
+      [{ pcn: claim.pcn, statusCode: '4', chargeCents: 22_000, paidCents: 0, adjustments: [co('16', 22_000)] }],
+      { paymentDate: addDays(practiceToday(), -180) },
+    );
     await gql(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`, { x12: denial });
     const ITEMS = `{ denials(first: 5) { nodes { appealDeadline daysToDeadline priority } } denialsApproachingDeadline(withinDays: 0) { totalCount nodes { appealDeadline } } }`;
-    const before = await gql<{ denials: { nodes: Array<{ appealDeadline: string; daysToDeadline: number; priority: number }> }; denialsApproachingDeadline: { totalCount: number; nodes: unknown[] } }>(ITEMS);
+    const before = await gql<{
+      denials: { nodes: Array<{ appealDeadline: string; daysToDeadline: number; priority: number }> };
+      denialsApproachingDeadline: { totalCount: number; nodes: unknown[] };
+    }>(ITEMS);
     expect(before.denials.nodes).toEqual([{ appealDeadline: practiceToday(), daysToDeadline: 0, priority: 220 * 31 }]);
     expect(before.denialsApproachingDeadline.nodes).toHaveLength(1);
     expect(before.denialsApproachingDeadline.totalCount).toBe(1);
@@ -64,16 +74,28 @@ describe("dates are the practice's calendar day, evenings included", () => {
     const patient = await w.patient();
     const draft = async (serviceDate: string) => {
       const e = await mutate<{ encounter: { id: string } }>(t, token, M.createEncounter, {
-        practiceId: w.practiceId, patientId: patient.id, dateOfService: serviceDate, renderingProviderId: w.providerId, coverageId: patient.primaryCoverageId,
-        diagnoses: ['E11.9'], serviceLines: [{ procedureCode: '99213', chargeCents: 13_500, diagnosisPointers: [1] }],
+        practiceId: w.practiceId,
+        patientId: patient.id,
+        dateOfService: serviceDate,
+        renderingProviderId: w.providerId,
+        coverageId: patient.primaryCoverageId,
+        diagnoses: ['E11.9'],
+        serviceLines: [{ procedureCode: '99213', chargeCents: 13_500, diagnosisPointers: [1] }],
       });
-      const c = await mutate<{ claim: { id: string } }>(t, token, `mutation($input: CreateClaimInput!) { createClaim(input: $input) { __typename ... on ClaimSuccess { claim { id } } } }`, { encounterId: e.encounter.id, coverageId: patient.primaryCoverageId });
+      const c = await mutate<{ claim: { id: string } }>(
+        t,
+        token,
+        `mutation($input: CreateClaimInput!) { createClaim(input: $input) { __typename ... on ClaimSuccess { claim { id } } } }`,
+        { encounterId: e.encounter.id, coverageId: patient.primaryCoverageId },
+      );
       return c.claim.id;
     };
     // BCBS allows 180 days: the first limit ends 30 days from the practice's today, the second 31.
     const due = await draft(addDays(practiceToday(), 30 - 180));
     const notYet = await draft(addDays(practiceToday(), 31 - 180));
-    const listed = await gql<{ claimsApproachingTimelyFiling: { nodes: Array<{ id: string }> } }>(`{ claimsApproachingTimelyFiling(withinDays: 30, first: 100) { nodes { id } } }`);
+    const listed = await gql<{ claimsApproachingTimelyFiling: { nodes: Array<{ id: string }> } }>(
+      `{ claimsApproachingTimelyFiling(withinDays: 30, first: 100) { nodes { id } } }`,
+    );
     const ids = listed.claimsApproachingTimelyFiling.nodes.map((c) => c.id);
     expect(ids).toContain(due);
     expect(ids).not.toContain(notYet);
@@ -83,7 +105,10 @@ describe("dates are the practice's calendar day, evenings included", () => {
     const sixty = await draft(addDays(practiceToday(), -60));
     const fiftyNine = await draft(addDays(practiceToday(), -59));
     const aged = async (filter: Record<string, number>) => {
-      const page = await gql<{ claims: { nodes: Array<{ id: string }> } }>(`query($filter: ClaimFilter) { claims(first: 100, filter: $filter) { nodes { id } } }`, { filter });
+      const page = await gql<{ claims: { nodes: Array<{ id: string }> } }>(
+        `query($filter: ClaimFilter) { claims(first: 100, filter: $filter) { nodes { id } } }`,
+        { filter },
+      );
       return page.claims.nodes.map((c) => c.id);
     };
     expect(await aged({ minAgeDays: 60, maxAgeDays: 60 })).toEqual([sixty]);

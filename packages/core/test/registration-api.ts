@@ -25,7 +25,12 @@ export const M = {
 export type FieldError = { path: Array<string>; code: string; message: string };
 
 /** Runs a mutation and returns its payload (the field's value), failing on transport errors. */
-export async function mutate<T = Record<string, unknown>>(t: TestApi, token: string, doc: string, input: Record<string, unknown>): Promise<T & { __typename: string; fieldErrors?: FieldError[] }> {
+export async function mutate<T = Record<string, unknown>>(
+  t: TestApi,
+  token: string,
+  doc: string,
+  input: Record<string, unknown>,
+): Promise<T & { __typename: string; fieldErrors?: FieldError[] }> {
   const res = await t.execute<Record<string, T & { __typename: string }>>(doc, { token, variables: { input } });
   expect(res.errors).toBeUndefined();
   return Object.values(res.data!)[0]!;
@@ -40,14 +45,49 @@ export const practiceDay = (offsetDays: number): string => todayIn(PRACTICE_TIME
 /** A practice with a rendering provider, a facility, two payers and a charge master. */
 export async function setUpPractice(t: TestApi, token: string) {
   const practice = await mutate<{ practice: { id: string } }>(t, token, M.createPractice, {
-    externalId: 'ehr-practice-1', name: 'Riverbend Family Medicine', npi: '1324567894', taxId: '74-1234567', timeZone: PRACTICE_TIME_ZONE,
+    externalId: 'ehr-practice-1',
+    name: 'Riverbend Family Medicine',
+    npi: '1324567894',
+    taxId: '74-1234567',
+    timeZone: PRACTICE_TIME_ZONE,
     address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
   });
   const practiceId = practice.practice.id;
-  const provider = await mutate<{ provider: { id: string } }>(t, token, M.createProvider, { practiceId, externalId: 'dr-alvarez', firstName: 'Maria', lastName: 'Alvarez', credential: 'MD', npi: '1512345673', taxonomyCode: '207Q00000X' });
-  const facility = await mutate<{ facility: { id: string } }>(t, token, M.createFacility, { practiceId, name: 'Riverbend Clinic', placeOfService: '11', address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704' } });
-  const medicare = await mutate<{ payer: { id: string } }>(t, token, M.createPayer, { externalId: 'medicare', name: 'Medicare Part B', payerIdentifier: '04412', claimFilingIndicator: 'MB', timelyFilingDays: 365 });
-  const bcbs = await mutate<{ payer: { id: string } }>(t, token, M.createPayer, { externalId: 'bcbs', name: 'Blue Cross Blue Shield of Texas', payerIdentifier: '84980', claimFilingIndicator: 'BL', timelyFilingDays: 180 });
+  const provider = await mutate<{ provider: { id: string } }>(t, token, M.createProvider, {
+    practiceId,
+    externalId: 'dr-alvarez',
+    firstName: 'Maria',
+    lastName: 'Alvarez',
+    credential: 'MD',
+    npi: '1512345673',
+    taxonomyCode: '207Q00000X',
+  });
+  const facility = await mutate<{ facility: { id: string } }>(t, token, M.createFacility, {
+    practiceId,
+    name: 'Riverbend Clinic',
+    placeOfService: '11',
+    address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
+  });
+  const medicare = await mutate<{ payer: { id: string } }>(t, token, M.createPayer, {
+    externalId: 'medicare',
+    name: 'Medicare Part B',
+    payerIdentifier: '04412',
+    claimFilingIndicator: 'MB',
+    timelyFilingDays: 365,
+  });
+  const bcbs = await mutate<{ payer: { id: string } }>(t, token, M.createPayer, {
+    externalId: 'bcbs',
+    name: 'Blue Cross Blue Shield of Texas',
+    payerIdentifier: '84980',
+    claimFilingIndicator: 'BL',
+    timelyFilingDays: 180,
+  });
   for (const r of [provider, facility, medicare, bcbs]) expect(r.__typename).toMatch(/Success$/);
-  return { practiceId, providerId: provider.provider.id, facilityId: facility.facility.id, medicareId: medicare.payer.id, bcbsId: bcbs.payer.id };
+  return {
+    practiceId,
+    providerId: provider.provider.id,
+    facilityId: facility.facility.id,
+    medicareId: medicare.payer.id,
+    bcbsId: bcbs.payer.id,
+  };
 }

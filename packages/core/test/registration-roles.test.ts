@@ -13,11 +13,26 @@ beforeAll(async () => {
   orgA = await t.createOrganization('A');
   const admin = await t.token(orgA.id, ['admin']);
   ids = await setUpPractice(t, admin);
-  patientId = (await mutate<{ patient: { id: string } }>(t, admin, M.createPatient, { practiceId: ids.practiceId, firstName: 'A', lastName: 'B', dateOfBirth: '1980-01-01', sex: 'MALE' })).patient.id;
+  patientId = (
+    await mutate<{ patient: { id: string } }>(t, admin, M.createPatient, {
+      practiceId: ids.practiceId,
+      firstName: 'A',
+      lastName: 'B',
+      dateOfBirth: '1980-01-01',
+      sex: 'MALE',
+    })
+  ).patient.id;
 });
 afterAll(() => t.close());
 
-const visit = () => ({ practiceId: ids.practiceId, patientId, dateOfService: '2024-03-04', renderingProviderId: ids.providerId, diagnoses: ['I10'], serviceLines: [{ procedureCode: '99213', chargeCents: 13500, diagnosisPointers: [1] }] });
+const visit = () => ({
+  practiceId: ids.practiceId,
+  patientId,
+  dateOfService: '2024-03-04',
+  renderingProviderId: ids.providerId,
+  diagnoses: ['I10'],
+  serviceLines: [{ procedureCode: '99213', chargeCents: 13500, diagnosisPointers: [1] }],
+});
 
 describe('roles on registration and coding', () => {
   it.each([
@@ -32,11 +47,20 @@ describe('roles on registration and coding', () => {
     const token = await t.token(orgA.id, [role]);
     const inputs = {
       createEncounter: visit(),
-      createPatient: { practiceId: ids.practiceId, firstName: 'C', lastName: `D${role}`, dateOfBirth: '1980-01-01', sex: 'FEMALE' },
+      createPatient: {
+        practiceId: ids.practiceId,
+        firstName: 'C',
+        lastName: `D${role}`,
+        dateOfBirth: '1980-01-01',
+        sex: 'FEMALE',
+      },
       importFeeSchedule: { practiceId: ids.practiceId, csv: 'code,amount\n99213,135\n' },
       createPayer: { name: 'X', payerIdentifier: 'X', claimFilingIndicator: 'CI' },
     };
-    const res = await t.execute<Record<string, { __typename: string }>>(M[operation], { token, variables: { input: inputs[operation] } });
+    const res = await t.execute<Record<string, { __typename: string }>>(M[operation], {
+      token,
+      variables: { input: inputs[operation] },
+    });
     if (allowed) expect(res.data?.[operation]?.__typename).toMatch(/Success$/);
     else expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -48,7 +72,10 @@ describe('another organization', () => {
     const adminB = await t.token(orgB.id, ['admin']);
     const payload = await mutate(t, adminB, M.createEncounter, visit());
     expect(payload.__typename).toBe('NotFoundError');
-    const lookup = await t.execute<{ practiceByExternalId: unknown }>('{ practiceByExternalId(externalId: "ehr-practice-1") { id } }', { token: adminB });
+    const lookup = await t.execute<{ practiceByExternalId: unknown }>(
+      '{ practiceByExternalId(externalId: "ehr-practice-1") { id } }',
+      { token: adminB },
+    );
     expect(lookup.data?.practiceByExternalId).toBeNull();
   });
 });

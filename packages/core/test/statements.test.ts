@@ -13,13 +13,34 @@ const jsonRenderer = defineStatementRenderer({
   displayName: 'JSON statements',
   contentType: 'application/json',
   async render(s: StatementDocument) {
-    return { contentType: 'application/json', fileName: `statement-${s.accountNumber}.json`, bytes: new TextEncoder().encode(JSON.stringify(s)) };
+    return {
+      contentType: 'application/json',
+      fileName: `statement-${s.accountNumber}.json`,
+      bytes: new TextEncoder().encode(JSON.stringify(s)),
+    };
   },
 });
 
 const RUN = `mutation($input: RunStatementsInput!) { runStatements(input: $input) { __typename ... on StatementRunSuccess { alreadyStated belowMinimum
   statements { id accountNumber amountDueCents priorBalanceCents paymentsSinceCents dueDate status snapshot files { contentType contentBase64 } } } } }`;
-type Run = { runStatements: { __typename: string; alreadyStated: number; belowMinimum: number; statements: Array<{ id: string; accountNumber: string; amountDueCents: number; priorBalanceCents: number; paymentsSinceCents: number; dueDate: string; status: string; snapshot: StatementDocument; files: Array<{ contentType: string; contentBase64: string }> }> } };
+type Run = {
+  runStatements: {
+    __typename: string;
+    alreadyStated: number;
+    belowMinimum: number;
+    statements: Array<{
+      id: string;
+      accountNumber: string;
+      amountDueCents: number;
+      priorBalanceCents: number;
+      paymentsSinceCents: number;
+      dueDate: string;
+      status: string;
+      snapshot: StatementDocument;
+      files: Array<{ contentType: string; contentBase64: string }>;
+    }>;
+  };
+};
 
 let t: TestApi;
 let token: string;
@@ -48,14 +69,40 @@ describe('statement runs', () => {
     const paid = await w.submittedClaim(owing, daysFromNow(-40));
     const pending = await w.submittedClaim(owing, daysFromNow(-10));
     const tiny = await w.submittedClaim(small, daysFromNow(-39));
-    await gql(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`, { x12: era('EFT-ST-1', [
-      paidInFull(paid),
-      { pcn: tiny.pcn, chargeCents: 22_000, paidCents: 21_700, patientResponsibilityCents: 300, lines: [
-        { lineControlNumber: tiny.lines[0]!, code: '99214', chargeCents: 19_500, paidCents: 19_200, adjustments: [pr('3', 300)] },
-        { lineControlNumber: tiny.lines[1]!, code: '36415', chargeCents: 2_500, paidCents: 2_500, adjustments: [] },
-      ] },
-    ], { paymentDate: today }) });
-    await gql(`mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename } }`, { input: { patientId: owing.id, amountCents: 785, method: 'CARD', receivedDate: today } });
+    await gql(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`, {
+      x12: era(
+        'EFT-ST-1',
+        [
+          paidInFull(paid),
+          {
+            pcn: tiny.pcn,
+            chargeCents: 22_000,
+            paidCents: 21_700,
+            patientResponsibilityCents: 300,
+            lines: [
+              {
+                lineControlNumber: tiny.lines[0]!,
+                code: '99214',
+                chargeCents: 19_500,
+                paidCents: 19_200,
+                adjustments: [pr('3', 300)],
+              },
+              {
+                lineControlNumber: tiny.lines[1]!,
+                code: '36415',
+                chargeCents: 2_500,
+                paidCents: 2_500,
+                adjustments: [],
+              },
+            ],
+          },
+        ],
+        { paymentDate: today },
+      ),
+    });
+    await gql(`mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename } }`, {
+      input: { patientId: owing.id, amountCents: 785, method: 'CARD', receivedDate: today },
+    });
     void co;
 
     const first = await gql<Run>(RUN, { input: { practiceId: w.practiceId, statementDate: today } });
@@ -63,31 +110,68 @@ describe('statement runs', () => {
     expect(first.runStatements.statements).toHaveLength(1);
     const statement = first.runStatements.statements[0]!;
     // 2 785 patient share − 785 paid.
-    expect(statement).toMatchObject({ amountDueCents: 2_000, priorBalanceCents: 0, paymentsSinceCents: 785, dueDate: daysFromNow(30), status: 'DRAFT' });
+    expect(statement).toMatchObject({
+      amountDueCents: 2_000,
+      priorBalanceCents: 0,
+      paymentsSinceCents: 785,
+      dueDate: daysFromNow(30),
+      status: 'DRAFT',
+    });
     const visits = statement.snapshot.visits;
-    expect(visits.map((v) => [v.serviceDate, v.chargesCents, v.insurancePaidCents, v.adjustmentsCents, v.insurancePendingCents, v.patientPaidCents, v.balanceCents])).toEqual([
+    expect(
+      visits.map((v) => [
+        v.serviceDate,
+        v.chargesCents,
+        v.insurancePaidCents,
+        v.adjustmentsCents,
+        v.insurancePendingCents,
+        v.patientPaidCents,
+        v.balanceCents,
+      ]),
+    ).toEqual([
       [daysFromNow(-40), 22_000, 11_140, 8_075, 0, 785, 2_000],
       [daysFromNow(-10), 22_000, 0, 0, 22_000, 0, 0],
     ]);
-    expect(statement.snapshot.messages).toContain('Some visits are still with your insurance; their balance may change when it pays.');
-    expect(statement.snapshot.aging).toEqual({ days0to30Cents: 0, days31to60Cents: 2_000, days61to90Cents: 0, over90Cents: 0 });
-    const rendered = JSON.parse(Buffer.from(statement.files[0]!.contentBase64, 'base64').toString()) as StatementDocument;
+    expect(statement.snapshot.messages).toContain(
+      'Some visits are still with your insurance; their balance may change when it pays.',
+    );
+    expect(statement.snapshot.aging).toEqual({
+      days0to30Cents: 0,
+      days31to60Cents: 2_000,
+      days61to90Cents: 0,
+      over90Cents: 0,
+    });
+    const rendered = JSON.parse(
+      Buffer.from(statement.files[0]!.contentBase64, 'base64').toString(),
+    ) as StatementDocument;
     expect(rendered.amountDueCents).toBe(2_000);
     void pending;
 
     // Running the same date again creates nothing; a later payment does not change what was sent.
     const again = await gql<Run>(RUN, { input: { practiceId: w.practiceId, statementDate: today } });
     expect(again.runStatements).toMatchObject({ alreadyStated: 1, statements: [] });
-    await gql(`mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename } }`, { input: { patientId: owing.id, amountCents: 500, method: 'CASH', receivedDate: daysFromNow(1) } });
-    const kept = await gql<{ node: { amountDueCents: number; snapshot: StatementDocument } }>(`query($id: ID!) { node(id: $id) { ... on Statement { amountDueCents snapshot } } }`, { id: statement.id });
+    await gql(`mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename } }`, {
+      input: { patientId: owing.id, amountCents: 500, method: 'CASH', receivedDate: daysFromNow(1) },
+    });
+    const kept = await gql<{ node: { amountDueCents: number; snapshot: StatementDocument } }>(
+      `query($id: ID!) { node(id: $id) { ... on Statement { amountDueCents snapshot } } }`,
+      { id: statement.id },
+    );
     expect(kept.node.amountDueCents).toBe(2_000);
     expect(kept.node.snapshot.visits[0]!.balanceCents).toBe(2_000);
 
-    const sent = await gql<{ markStatementSent: { status: string; channel: string } }>(`mutation($input: MarkStatementSentInput!) { markStatementSent(input: $input) { ... on Statement { status channel } } }`, { input: { statementId: statement.id, channel: 'MAIL' } });
+    const sent = await gql<{ markStatementSent: { status: string; channel: string } }>(
+      `mutation($input: MarkStatementSentInput!) { markStatementSent(input: $input) { ... on Statement { status channel } } }`,
+      { input: { statementId: statement.id, channel: 'MAIL' } },
+    );
     expect(sent.markStatementSent).toEqual({ status: 'SENT', channel: 'MAIL' });
 
     // The next cycle shows the previous statement's balance and the payment since.
     const next = await gql<Run>(RUN, { input: { practiceId: w.practiceId, statementDate: daysFromNow(30) } });
-    expect(next.runStatements.statements[0]).toMatchObject({ amountDueCents: 1_500, priorBalanceCents: 2_000, paymentsSinceCents: 500 });
+    expect(next.runStatements.statements[0]).toMatchObject({
+      amountDueCents: 1_500,
+      priorBalanceCents: 2_000,
+      paymentsSinceCents: 500,
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { createBillingApi } from '@revcycle/core';
 import type { BillingApi } from '@revcycle/core';
-import { createTestApi, startTestServer, subscribeOverSse, subscribeOverWebSocket, TEST_JWT_SECRET } from '@revcycle/testkit';
+import {
+  createTestApi,
+  startTestServer,
+  subscribeOverSse,
+  subscribeOverWebSocket,
+  TEST_JWT_SECRET,
+} from '@revcycle/testkit';
 import type { TestApi, TestServer } from '@revcycle/testkit';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +36,12 @@ describe.each([
     t = await createTestApi({ pubsub: { redisUrl } });
     // With Redis the mutation goes through a second instance; in-process it must be the same instance.
     second = redisUrl
-      ? createBillingApi({ database: t.db, auth: { secret: TEST_JWT_SECRET }, pubsub: { redisUrl }, logger: pino({ level: 'silent' }) })
+      ? createBillingApi({
+          database: t.db,
+          auth: { secret: TEST_JWT_SECRET },
+          pubsub: { redisUrl },
+          logger: pino({ level: 'silent' }),
+        })
       : t.api;
     subscriberServer = await startTestServer(t.api);
     orgA = await t.createOrganization('A');
@@ -63,7 +74,11 @@ describe.each([
       await mutateThroughSecond(await t.token(orgA.id, ['admin'], { userId: 'admin-a' }), `a-${transport}`);
       const event = await sub.next();
       expect(event.errors).toBeUndefined();
-      expect(event.data?.auditEventRecorded).toEqual({ action: 'createPayer', outcome: 'SUCCEEDED', actorId: 'admin-a' });
+      expect(event.data?.auditEventRecorded).toEqual({
+        action: 'createPayer',
+        outcome: 'SUCCEEDED',
+        actorId: 'admin-a',
+      });
     } finally {
       sub.close();
     }

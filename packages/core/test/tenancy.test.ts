@@ -27,7 +27,11 @@ afterAll(() => t.close());
 
 describe('a token of organization A against organization B', () => {
   it('lists only its own records', async () => {
-    const res = await t.execute<{ practices: { totalCount: number; nodes: Array<{ name: string }> }; patients: { totalCount: number }; payers: { nodes: Array<{ name: string }> } }>(
+    const res = await t.execute<{
+      practices: { totalCount: number; nodes: Array<{ name: string }> };
+      patients: { totalCount: number };
+      payers: { nodes: Array<{ name: string }> };
+    }>(
       '{ practices(first: 10) { totalCount nodes { name } } patients(first: 10) { totalCount } payers(first: 10) { nodes { name } } }',
       { token: tokenA },
     );
@@ -52,7 +56,15 @@ describe('a token of organization A against organization B', () => {
       `mutation($input: CreatePatientInput!) { createPatient(input: $input) { __typename ... on Error { code } } }`,
       {
         token: tokenA,
-        variables: { input: { practiceId: globalId('Practice', b.practiceId), firstName: 'Eve', lastName: 'Intruder', dateOfBirth: '1990-01-01', sex: 'FEMALE' } },
+        variables: {
+          input: {
+            practiceId: globalId('Practice', b.practiceId),
+            firstName: 'Eve',
+            lastName: 'Intruder',
+            dateOfBirth: '1990-01-01',
+            sex: 'FEMALE',
+          },
+        },
       },
     );
     expect(res.data?.createPatient).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
@@ -61,8 +73,13 @@ describe('a token of organization A against organization B', () => {
 
   it('cannot see B’s audit events', async () => {
     const tokenB = await t.token(orgB.id, ['admin']);
-    await t.execute('mutation { createPayer(input: { name: "B2", payerIdentifier: "B2", claimFilingIndicator: "CI" }) { __typename } }', { token: tokenB });
-    const res = await t.execute<{ auditEvents: { totalCount: number } }>('{ auditEvents(first: 10) { totalCount } }', { token: tokenA });
+    await t.execute(
+      'mutation { createPayer(input: { name: "B2", payerIdentifier: "B2", claimFilingIndicator: "CI" }) { __typename } }',
+      { token: tokenB },
+    );
+    const res = await t.execute<{ auditEvents: { totalCount: number } }>('{ auditEvents(first: 10) { totalCount } }', {
+      token: tokenA,
+    });
     const aEvents = await t.db.auditEvent.count({ where: { organizationId: orgA.id } });
     expect(res.data?.auditEvents.totalCount).toBe(aEvents);
     expect(await t.db.auditEvent.count({ where: { organizationId: orgB.id } })).toBeGreaterThan(0);
@@ -75,17 +92,28 @@ describe('a token limited to practices', () => {
     const payer = await insertPayer(t, orgA.id);
     await insertPatientWithCoverage(t, orgA.id, practiceA2.id, [payer.id], 3);
     const limited = await t.token(orgA.id, ['frontdesk'], { practiceIds: [practiceA2.id] });
-    const res = await t.execute<{ practices: { nodes: Array<{ name: string }> }; patients: { nodes: Array<{ lastName: string }> } }>(
-      '{ practices(first: 10) { nodes { name } } patients(first: 10) { nodes { lastName } } }',
-      { token: limited },
-    );
+    const res = await t.execute<{
+      practices: { nodes: Array<{ name: string }> };
+      patients: { nodes: Array<{ lastName: string }> };
+    }>('{ practices(first: 10) { nodes { name } } patients(first: 10) { nodes { lastName } } }', { token: limited });
     expect(res.data?.practices.nodes).toEqual([{ name: 'A Second Clinic' }]);
     expect(res.data?.patients.nodes).toEqual([{ lastName: 'Doe3' }]);
 
     const practiceA1 = await t.db.practice.findFirstOrThrow({ where: { organizationId: orgA.id, name: 'A Clinic' } });
     const write = await t.execute<{ createPatient: { __typename: string } }>(
       `mutation($input: CreatePatientInput!) { createPatient(input: $input) { __typename } }`,
-      { token: limited, variables: { input: { practiceId: globalId('Practice', practiceA1.id), firstName: 'X', lastName: 'Y', dateOfBirth: '1990-01-01', sex: 'MALE' } } },
+      {
+        token: limited,
+        variables: {
+          input: {
+            practiceId: globalId('Practice', practiceA1.id),
+            firstName: 'X',
+            lastName: 'Y',
+            dateOfBirth: '1990-01-01',
+            sex: 'MALE',
+          },
+        },
+      },
     );
     expect(write.data?.createPatient.__typename).toBe('NotFoundError');
   });

@@ -45,7 +45,12 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } } });
       if (!values.demo) throw new UsageError('seed needs --demo');
       // The seed goes through the local API, which needs an API: one that serves nobody (no token is accepted).
-      const api = createBillingApi({ database: config.databaseUrl, auth: { authenticate: () => null }, ...productPlugins(), logger: silentLogger() });
+      const api = createBillingApi({
+        database: config.databaseUrl,
+        auth: { authenticate: () => null },
+        ...productPlugins(),
+        logger: silentLogger(),
+      });
       try {
         await api.migrate();
         const { organizationId, created } = await seedDemo(api);
@@ -92,7 +97,10 @@ main(process.argv.slice(2)).then(
       process.exit(2);
     }
     // A bad setting, an unreachable or missing database, an unknown id or a bad name: the reason, no stack.
-    if (error instanceof BillingError || (error instanceof Error && (error.name === 'ConfigError' || error.name === 'MigrationError'))) {
+    if (
+      error instanceof BillingError ||
+      (error instanceof Error && (error.name === 'ConfigError' || error.name === 'MigrationError'))
+    ) {
       console.error(`revcycle: ${error.message}`);
       process.exit(error.name === 'ConfigError' ? 2 : 1);
     }

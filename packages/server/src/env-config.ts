@@ -41,11 +41,17 @@ export interface ReadOptions {
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env, options: ReadOptions = {}): ServerConfig {
   const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const database = parseDatabaseUrl(databaseUrl);
-  const dataDir = resolve(env.REVCYCLE_DATA_DIR || (database.provider === 'sqlite' && database.url !== ':memory:' ? dirname(database.url) : 'data'));
+  const dataDir = resolve(
+    env.REVCYCLE_DATA_DIR ||
+      (database.provider === 'sqlite' && database.url !== ':memory:' ? dirname(database.url) : 'data'),
+  );
   const port = integer(env, 'PORT', 4000);
   const developmentMode = options.development === true;
   if (developmentMode && env.NODE_ENV === 'production') {
-    throw new ConfigError('NODE_ENV', 'is production: development mode (--dev) generates a secret, seeds demo data and prints an admin token, so it is refused there');
+    throw new ConfigError(
+      'NODE_ENV',
+      'is production: development mode (--dev) generates a secret, seeds demo data and prints an admin token, so it is refused there',
+    );
   }
   const configuredAuth = Boolean(env.REVCYCLE_JWT_SECRET || env.REVCYCLE_JWKS_URL);
   const auth: JwtAuthOptions = {
@@ -71,8 +77,10 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env, options: 
       maxPageSize: integer(env, 'REVCYCLE_MAX_PAGE_SIZE', 100),
     },
     seedDemoWhenEmpty: boolean(env, 'REVCYCLE_SEED_DEMO', developmentMode),
-    pollIntervalSeconds: env.REVCYCLE_POLL_INTERVAL_SECONDS === '0' ? 0 : integer(env, 'REVCYCLE_POLL_INTERVAL_SECONDS', 60),
-    jobIntervalSeconds: env.REVCYCLE_JOB_INTERVAL_SECONDS === '0' ? 0 : integer(env, 'REVCYCLE_JOB_INTERVAL_SECONDS', 300),
+    pollIntervalSeconds:
+      env.REVCYCLE_POLL_INTERVAL_SECONDS === '0' ? 0 : integer(env, 'REVCYCLE_POLL_INTERVAL_SECONDS', 60),
+    jobIntervalSeconds:
+      env.REVCYCLE_JOB_INTERVAL_SECONDS === '0' ? 0 : integer(env, 'REVCYCLE_JOB_INTERVAL_SECONDS', 300),
   };
 }
 
@@ -106,7 +114,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(name, `must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new ConfigError(name, `must be a positive integer, got ${JSON.stringify(raw)}`);
   return value;
 }
 

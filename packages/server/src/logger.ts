@@ -9,5 +9,8 @@ import type { ServerConfig } from './env-config.ts';
  */
 export function serverLogger(config: Pick<ServerConfig, 'logFormat'>, level = process.env.LOG_LEVEL ?? 'info'): Logger {
   if (config.logFormat === 'json') return pino({ level });
-  return pino({ level }, PinoPretty({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }));
+  return pino(
+    { level },
+    PinoPretty({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }),
+  );
 }

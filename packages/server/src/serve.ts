@@ -35,9 +35,15 @@ export async function startServer(config: ServerConfig, logger: Logger = serverL
     limits: config.limits,
   });
   const applied = await api.migrate();
-  logger.info({ applied, provider: config.database.provider }, applied.length ? 'applied migrations' : 'database schema is up to date');
+  logger.info(
+    { applied, provider: config.database.provider },
+    applied.length ? 'applied migrations' : 'database schema is up to date',
+  );
   if (config.developmentMode) {
-    logger.warn({ secretFile: `${config.dataDir}/dev-jwt-secret` }, 'development mode: no REVCYCLE_JWT_SECRET or REVCYCLE_JWKS_URL set; using a generated secret kept in the data folder');
+    logger.warn(
+      { secretFile: `${config.dataDir}/dev-jwt-secret` },
+      'development mode: no REVCYCLE_JWT_SECRET or REVCYCLE_JWKS_URL set; using a generated secret kept in the data folder',
+    );
   }
   let demoOrganizationId: string | undefined;
   if (config.seedDemoWhenEmpty && (await api.db.organization.count()) === 0) {
@@ -63,9 +69,17 @@ export async function startServer(config: ServerConfig, logger: Logger = serverL
   if (config.developmentMode && config.auth.secret) {
     const org = demoOrganizationId ?? (await api.db.organization.findFirst({ orderBy: { createdAt: 'asc' } }))?.id;
     if (org) {
-      const token = await signToken({ secret: config.auth.secret, organizationId: org, roles: ['admin'], userId: 'demo-admin', expiresIn: '12h' });
+      const token = await signToken({
+        secret: config.auth.secret,
+        organizationId: org,
+        roles: ['admin'],
+        userId: 'demo-admin',
+        expiresIn: '12h',
+      });
       // On stderr: stdout carries the log, which must stay one record a line.
-      process.stderr.write(`\nGraphQL: ${url}\nAdmin token for the demo organization (12 h), paste as the header\n  Authorization: Bearer ${token}\n\n`);
+      process.stderr.write(
+        `\nGraphQL: ${url}\nAdmin token for the demo organization (12 h), paste as the header\n  Authorization: Bearer ${token}\n\n`,
+      );
     }
   }
 

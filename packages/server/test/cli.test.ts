@@ -12,7 +12,10 @@ const bin = fileURLToPath(new URL('../bin/revcycle.mjs', import.meta.url));
 const secret = 'cli-test-secret-cli-test-secret-0123456789';
 
 function revcycle(args: string[], env: Record<string, string> = {}) {
-  return run(process.execPath, [bin, ...args], { env: { ...process.env, REVCYCLE_JWT_SECRET: secret, ...env }, timeout: 60_000 });
+  return run(process.execPath, [bin, ...args], {
+    env: { ...process.env, REVCYCLE_JWT_SECRET: secret, ...env },
+    timeout: 60_000,
+  });
 }
 
 function freshDatabase(): Record<string, string> {
@@ -27,36 +30,83 @@ describe('revcycle org and token', () => {
     expect(created.slice(1, 3)).toEqual(['Acme Billing', 'active']);
     expect((await revcycle(['org', 'list'], env)).stdout.trim().split('\t').slice(0, 2)).toEqual([id, 'Acme Billing']);
 
-    const { stdout } = await revcycle(['token', '--org', id!, '--role', 'biller,collector', '--practice', 'p-1', '--practice', 'p-2', '--sub', 'u-9', '--expires', '2h'], env);
+    const { stdout } = await revcycle(
+      [
+        'token',
+        '--org',
+        id!,
+        '--role',
+        'biller,collector',
+        '--practice',
+        'p-1',
+        '--practice',
+        'p-2',
+        '--sub',
+        'u-9',
+        '--expires',
+        '2h',
+      ],
+      env,
+    );
     const principal = await createJwtVerifier({ secret })(stdout.trim());
-    expect(principal).toEqual({ userId: 'u-9', organizationId: id, roles: ['biller', 'collector'], practiceIds: ['p-1', 'p-2'] });
+    expect(principal).toEqual({
+      userId: 'u-9',
+      organizationId: id,
+      roles: ['biller', 'collector'],
+      practiceIds: ['p-1', 'p-2'],
+    });
 
-    await expect(revcycle(['token', '--org', 'org-typo', '--role', 'admin'], env)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('no organization org-typo') });
+    await expect(revcycle(['token', '--org', 'org-typo', '--role', 'admin'], env)).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no organization org-typo'),
+    });
     await revcycle(['org', 'rename', id!, '--name', 'Acme RCM'], env);
     await revcycle(['org', 'deactivate', id!], env);
     expect((await revcycle(['org', 'list'], env)).stdout.trim()).toBe('');
-    expect(JSON.parse((await revcycle(['org', 'list', '--all', '--json'], env)).stdout)).toMatchObject([{ id, name: 'Acme RCM', deactivatedAt: expect.any(String) }]);
-    await expect(revcycle(['token', '--org', id!, '--role', 'admin'], env)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('is deactivated') });
+    expect(JSON.parse((await revcycle(['org', 'list', '--all', '--json'], env)).stdout)).toMatchObject([
+      { id, name: 'Acme RCM', deactivatedAt: expect.any(String) },
+    ]);
+    await expect(revcycle(['token', '--org', id!, '--role', 'admin'], env)).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is deactivated'),
+    });
     await revcycle(['org', 'reactivate', id!], env);
     expect((await revcycle(['token', '--org', id!, '--role', 'admin'], env)).stdout).toMatch(/^ey/);
-    await expect(revcycle(['org', 'rename', 'no-such-org', '--name', 'X'], env)).rejects.toMatchObject({ code: 1, stderr: 'revcycle: Organization no-such-org was not found\n' });
-    await expect(revcycle(['org', 'create', '--name', '   '], env)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('needs a name') });
+    await expect(revcycle(['org', 'rename', 'no-such-org', '--name', 'X'], env)).rejects.toMatchObject({
+      code: 1,
+      stderr: 'revcycle: Organization no-such-org was not found\n',
+    });
+    await expect(revcycle(['org', 'create', '--name', '   '], env)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('needs a name'),
+    });
   }, 180_000);
 
   it('refuses to serve without a secret outside development mode, naming the variable', async () => {
     const env = { ...freshDatabase(), REVCYCLE_JWT_SECRET: '' };
-    await expect(revcycle(['serve'], env)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('REVCYCLE_JWT_SECRET: is not set, nor is REVCYCLE_JWKS_URL') });
+    await expect(revcycle(['serve'], env)).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('REVCYCLE_JWT_SECRET: is not set, nor is REVCYCLE_JWKS_URL'),
+    });
   });
 
   it('says why a migration failed, without a stack trace', async () => {
     const env = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/revcycle_nowhere' };
     const failure = revcycle(['migrate'], env);
-    await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^revcycle: Could not migrate the postgresql database 127\.0\.0\.1:1\/revcycle_nowhere: Can't reach database server/) });
+    await expect(failure).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /^revcycle: Could not migrate the postgresql database 127\.0\.0\.1:1\/revcycle_nowhere: Can't reach database server/,
+      ),
+    });
     await expect(failure).rejects.toMatchObject({ stderr: expect.not.stringContaining('wasm') });
   });
 
   it('refuses an unknown role with a usage error', async () => {
-    await expect(revcycle(['token', '--org', 'o', '--role', 'janitor'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown: janitor') });
+    await expect(revcycle(['token', '--org', 'o', '--role', 'janitor'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown: janitor'),
+    });
   });
 });
 

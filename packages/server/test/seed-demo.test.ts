@@ -28,9 +28,21 @@ describe('seedDemo', () => {
     expect(await db.guarantor.count({ where: { ...where, relationship: 'PARENT' } })).toBe(2);
     // Written by the operations, so audited as the seed: one event per record-creating call.
     const audit = await db.auditEvent.findMany({ where: { ...where, actorId: 'demo-seed' } });
-    expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['createPractice', 'createProvider', 'createFacility', 'createPayer', 'importFeeSchedule', 'createPatient', 'createEncounter']));
+    expect(new Set(audit.map((a) => a.action))).toEqual(
+      new Set([
+        'createPractice',
+        'createProvider',
+        'createFacility',
+        'createPayer',
+        'importFeeSchedule',
+        'createPatient',
+        'createEncounter',
+      ]),
+    );
 
-    const npis = [...(await db.practice.findMany({ where })), ...(await db.provider.findMany({ where }))].map((r) => r.npi);
+    const npis = [...(await db.practice.findMany({ where })), ...(await db.provider.findMany({ where }))].map(
+      (r) => r.npi,
+    );
     expect(npis.every(isValidNpi)).toBe(true);
 
     const encounters = await db.encounter.findMany({ where, include: { diagnoses: true, serviceLines: true } });
@@ -49,7 +61,9 @@ describe('seedDemo', () => {
   it('finishes a seed that stopped half-way instead of duplicating it', async () => {
     const { organizationId } = await seedDemo(t.api);
     // As if the process died after the first visits: the last visits are missing.
-    const last = await t.db.encounter.findMany({ where: { organizationId, externalId: { in: ['demo-visit-9', 'demo-visit-10'] } } });
+    const last = await t.db.encounter.findMany({
+      where: { organizationId, externalId: { in: ['demo-visit-9', 'demo-visit-10'] } },
+    });
     await t.db.serviceLine.deleteMany({ where: { encounterId: { in: last.map((e) => e.id) } } });
     await t.db.diagnosis.deleteMany({ where: { encounterId: { in: last.map((e) => e.id) } } });
     await t.db.encounter.deleteMany({ where: { id: { in: last.map((e) => e.id) } } });

@@ -13,7 +13,10 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'revcycle-serve-'));
   // Development mode on a fresh SQLite file: the quick start's path.
-  const config = { ...readServerConfig({ DATABASE_URL: `file:${join(dataDir, 'r.db')}` }, { development: true }), port: 0 };
+  const config = {
+    ...readServerConfig({ DATABASE_URL: `file:${join(dataDir, 'r.db')}` }, { development: true }),
+    port: 0,
+  };
   running = await startServer(config, pino({ level: 'silent' }));
 });
 afterAll(() => running.stop());
@@ -41,25 +44,40 @@ describe('revcycle serve', () => {
     expect(config.auth.secret).toBeUndefined();
     expect(config.seedDemoWhenEmpty).toBe(false);
     expect(config.logFormat).toBe('json');
-    expect(readServerConfig({ DATABASE_URL: `file:${join(dataDir, 'r.db')}` }, { development: true }).logFormat).toBe('pretty');
+    expect(readServerConfig({ DATABASE_URL: `file:${join(dataDir, 'r.db')}` }, { development: true }).logFormat).toBe(
+      'pretty',
+    );
   });
 
   it('refuses to start without a secret or JWKS outside development mode, naming the variable', async () => {
     const config = { ...readServerConfig({ DATABASE_URL: `file:${join(dataDir, 'p.db')}` }), port: 0 };
-    await expect(startServer(config, pino({ level: 'silent' }))).rejects.toThrow(/Invalid option REVCYCLE_JWT_SECRET: is not set, nor is REVCYCLE_JWKS_URL/);
+    await expect(startServer(config, pino({ level: 'silent' }))).rejects.toThrow(
+      /Invalid option REVCYCLE_JWT_SECRET: is not set, nor is REVCYCLE_JWKS_URL/,
+    );
     // A secret or a JWKS is enough.
-    const withSecret = readServerConfig({ DATABASE_URL: `file:${join(dataDir, 'p.db')}`, REVCYCLE_JWT_SECRET: 's'.repeat(40) });
+    const withSecret = readServerConfig({
+      DATABASE_URL: `file:${join(dataDir, 'p.db')}`,
+      REVCYCLE_JWT_SECRET: 's'.repeat(40),
+    });
     expect(withSecret.auth.secret).toBe('s'.repeat(40));
   });
 
   it('refuses development mode when NODE_ENV is production', () => {
-    expect(() => readServerConfig({ NODE_ENV: 'production' }, { development: true })).toThrow(/Invalid option NODE_ENV/);
-    expect(readServerConfig({ NODE_ENV: 'production', REVCYCLE_JWT_SECRET: 's'.repeat(40) }).developmentMode).toBe(false);
+    expect(() => readServerConfig({ NODE_ENV: 'production' }, { development: true })).toThrow(
+      /Invalid option NODE_ENV/,
+    );
+    expect(readServerConfig({ NODE_ENV: 'production', REVCYCLE_JWT_SECRET: 's'.repeat(40) }).developmentMode).toBe(
+      false,
+    );
   });
 
   it('names a bad environment variable', () => {
-    expect(() => readServerConfig({ REVCYCLE_LOG_FORMAT: 'xml' })).toThrow('Invalid option REVCYCLE_LOG_FORMAT: must be json or pretty, got "xml"');
-    expect(() => readServerConfig({ PORT: 'eighty' })).toThrow('Invalid option PORT: must be a positive integer, got "eighty"');
+    expect(() => readServerConfig({ REVCYCLE_LOG_FORMAT: 'xml' })).toThrow(
+      'Invalid option REVCYCLE_LOG_FORMAT: must be json or pretty, got "xml"',
+    );
+    expect(() => readServerConfig({ PORT: 'eighty' })).toThrow(
+      'Invalid option PORT: must be a positive integer, got "eighty"',
+    );
     expect(() => readServerConfig({ DATABASE_URL: 'mysql://x/y' })).toThrow(/DATABASE_URL/);
   });
 });

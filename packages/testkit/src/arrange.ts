@@ -18,7 +18,11 @@ export interface Arrangers {
   provider(practiceId: string, overrides?: Partial<Input<'createProvider'>>): ReturnType<typeof createProvider>;
   payer(overrides?: Partial<Input<'createPayer'>>): ReturnType<typeof createPayer>;
   /** A patient with one coverage per payer, in priority order (primary first). */
-  patient(practiceId: string, payerIds: string[], overrides?: Partial<Input<'createPatient'>>): ReturnType<typeof createPatient>;
+  patient(
+    practiceId: string,
+    payerIds: string[],
+    overrides?: Partial<Input<'createPatient'>>,
+  ): ReturnType<typeof createPatient>;
 }
 
 const ARRANGER_ROLES: Role[] = ['admin', 'biller', 'coder', 'frontdesk', 'collector'];
@@ -46,7 +50,14 @@ export function arrange(api: BillingApi, organizationId: string): Arrangers {
 
 async function createPractice(local: LocalApi, overrides: Partial<Input<'createPractice'>> = {}) {
   const n = next();
-  const input = { name: 'Prairie Family Medicine', npi: ARRANGED_PRACTICE_NPI, taxId: '741234567', timeZone: 'America/Chicago', address: ADDRESS, externalId: `practice-${n}` };
+  const input = {
+    name: 'Prairie Family Medicine',
+    npi: ARRANGED_PRACTICE_NPI,
+    taxId: '741234567',
+    timeZone: 'America/Chicago',
+    address: ADDRESS,
+    externalId: `practice-${n}`,
+  };
   return (await local.createPractice({ ...input, ...overrides })).practice;
 }
 
@@ -57,14 +68,39 @@ async function createProvider(local: LocalApi, practiceId: string, overrides: Pa
 
 async function createPayer(local: LocalApi, overrides: Partial<Input<'createPayer'>> = {}) {
   const n = next();
-  return (await local.createPayer({ name: 'Lone Star Health', payerIdentifier: `P${n}`, claimFilingIndicator: 'CI', ...overrides })).payer;
+  return (
+    await local.createPayer({
+      name: 'Lone Star Health',
+      payerIdentifier: `P${n}`,
+      claimFilingIndicator: 'CI',
+      ...overrides,
+    })
+  ).payer;
 }
 
 const PRIORITIES = ['PRIMARY', 'SECONDARY', 'TERTIARY'] as const;
 
-async function createPatient(local: LocalApi, practiceId: string, payerIds: string[], overrides: Partial<Input<'createPatient'>> = {}) {
+async function createPatient(
+  local: LocalApi,
+  practiceId: string,
+  payerIds: string[],
+  overrides: Partial<Input<'createPatient'>> = {},
+) {
   const n = next();
-  const coverages = payerIds.map((payerId, i) => ({ payerId, memberId: `M${n}${i}`, priority: PRIORITIES[i]!, effectiveDate: '2024-01-01' }));
-  const input = { practiceId, accountNumber: `ACC${n}`, firstName: 'Pat', lastName: 'Doe', dateOfBirth: '1980-04-12', sex: 'FEMALE' as const, coverages };
+  const coverages = payerIds.map((payerId, i) => ({
+    payerId,
+    memberId: `M${n}${i}`,
+    priority: PRIORITIES[i]!,
+    effectiveDate: '2024-01-01',
+  }));
+  const input = {
+    practiceId,
+    accountNumber: `ACC${n}`,
+    firstName: 'Pat',
+    lastName: 'Doe',
+    dateOfBirth: '1980-04-12',
+    sex: 'FEMALE' as const,
+    coverages,
+  };
   return (await local.createPatient({ ...input, ...overrides })).patient;
 }

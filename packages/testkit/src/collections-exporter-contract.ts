@@ -7,15 +7,48 @@ export const CLINICAL_CODES = ['99214', '36415', 'E11.9', 'I10', 'Z00.00'];
 /** Two placements with every field an exporter is given — and, smuggled in, clinical data it must not write. */
 export function samplePlacements(): PlacementRecord[] {
   const base: PlacementRecord = {
-    placementId: 'plc_contract_1', accountNumber: 'A0001234',
-    practice: { name: 'Riverbend Family Medicine', taxId: '741234567', phone: '512-555-0100', addressLines: ['1200 Barton Springs Rd', 'Austin, TX 78704'] },
-    guarantor: { firstName: 'Tran', lastName: 'Nguyen', dateOfBirth: '1980-04-02', addressLine1: '2301 S Lamar Blvd', city: 'Austin', state: 'TX', postalCode: '78704', phone: '5125550101', email: 'tran@example.com' },
+    placementId: 'plc_contract_1',
+    accountNumber: 'A0001234',
+    practice: {
+      name: 'Riverbend Family Medicine',
+      taxId: '741234567',
+      phone: '512-555-0100',
+      addressLines: ['1200 Barton Springs Rd', 'Austin, TX 78704'],
+    },
+    guarantor: {
+      firstName: 'Tran',
+      lastName: 'Nguyen',
+      dateOfBirth: '1980-04-02',
+      addressLine1: '2301 S Lamar Blvd',
+      city: 'Austin',
+      state: 'TX',
+      postalCode: '78704',
+      phone: '5125550101',
+      email: 'tran@example.com',
+    },
     balanceCents: 123_456,
-    itemization: { itemizationDate: '2026-08-01', itemizationBalanceCents: 133_456, interestCents: 0, feesCents: 0, paymentsCents: 10_000, creditsCents: 0 },
-    datesOfService: ['2026-06-01', '2026-06-15'], firstStatementDate: '2026-06-20', delinquencyDate: '2026-07-20', placedOn: '2026-11-27',
+    itemization: {
+      itemizationDate: '2026-08-01',
+      itemizationBalanceCents: 133_456,
+      interestCents: 0,
+      feesCents: 0,
+      paymentsCents: 10_000,
+      creditsCents: 0,
+    },
+    datesOfService: ['2026-06-01', '2026-06-15'],
+    firstStatementDate: '2026-06-20',
+    delinquencyDate: '2026-07-20',
+    placedOn: '2026-11-27',
     creditReporting: { action: 'DO_NOT_REPORT', reason: 'delinquent 130 days; medical debt is reported after 365' },
   };
-  const leaky = { ...base, placementId: 'plc_contract_2', accountNumber: 'A0005678', balanceCents: 2_785, visits: [{ procedureCode: '99214', diagnosisCodes: ['E11.9', 'I10'] }], lines: ['36415', 'Z00.00'] };
+  const leaky = {
+    ...base,
+    placementId: 'plc_contract_2',
+    accountNumber: 'A0005678',
+    balanceCents: 2_785,
+    visits: [{ procedureCode: '99214', diagnosisCodes: ['E11.9', 'I10'] }],
+    lines: ['36415', 'Z00.00'],
+  };
   return [base, leaky as PlacementRecord];
 }
 
@@ -34,17 +67,25 @@ export interface CollectionsExporterHarness {
  * hold some; write recall files; read the agency's updates back into payments, commissions, disputes and returns,
  * naming the line of anything malformed.
  */
-export function runCollectionsExporterContract(name: string, exporter: () => CollectionsExporter, harness: CollectionsExporterHarness): void {
+export function runCollectionsExporterContract(
+  name: string,
+  exporter: () => CollectionsExporter,
+  harness: CollectionsExporterHarness,
+): void {
   describe(`collections exporter contract: ${name}`, () => {
     it('has an identity and the three operations', () => {
       const e = exporter();
       expect(e.kind).toBe('collections');
       expect(e.id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
-      for (const method of ['exportPlacements', 'exportRecalls', 'parseUpdates'] as const) expect(typeof e[method]).toBe('function');
+      for (const method of ['exportPlacements', 'exportRecalls', 'parseUpdates'] as const)
+        expect(typeof e[method]).toBe('function');
     });
 
     it('writes every placement with its balance and itemization, and no clinical codes', async () => {
-      const files = await exporter().exportPlacements(samplePlacements(), { agencyName: 'Acme Recovery', batchDate: '2026-11-27' });
+      const files = await exporter().exportPlacements(samplePlacements(), {
+        agencyName: 'Acme Recovery',
+        batchDate: '2026-11-27',
+      });
       expect(files.length).toBeGreaterThan(0);
       const text = files.map((f) => harness.readText(f.bytes)).join('\n');
       for (const p of samplePlacements()) {
@@ -58,7 +99,17 @@ export function runCollectionsExporterContract(name: string, exporter: () => Col
     });
 
     it('writes recalls', async () => {
-      const files = await exporter().exportRecalls([{ placementId: 'plc_contract_1', accountNumber: 'A0001234', reason: 'paid at the practice', recalledOn: '2026-12-01' }], { agencyName: 'Acme Recovery', batchDate: '2026-12-01' });
+      const files = await exporter().exportRecalls(
+        [
+          {
+            placementId: 'plc_contract_1',
+            accountNumber: 'A0001234',
+            reason: 'paid at the practice',
+            recalledOn: '2026-12-01',
+          },
+        ],
+        { agencyName: 'Acme Recovery', batchDate: '2026-12-01' },
+      );
       const text = files.map((f) => harness.readText(f.bytes)).join('\n');
       expect(text).toContain('plc_contract_1');
       expect(text).toContain('2026-12-01');

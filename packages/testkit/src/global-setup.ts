@@ -32,4 +32,3 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('revcycleTemplate', { provider: 'sqlite', url });
   return async () => rmSync(dir, { recursive: true, force: true });
 }
-

@@ -16,18 +16,51 @@ export interface PayerConnectorHarness {
 /** A small valid 837P (one claim), so connectors that read what they are sent can. */
 const BATCH_837 = (() => {
   const body = [
-    'BHT*0019*00*1*20240302*1200*CH', 'NM1*41*2*CONTRACT SUBMITTER*****46*CS', 'PER*IC*BILLING*TE*5125550100', 'NM1*40*2*CONTRACT RECEIVER*****46*CR',
-    'HL*1**20*1', 'NM1*85*2*CONTRACT CLINIC*****XX*1324567894', 'N3*1 MAIN ST', 'N4*AUSTIN*TX*78701', 'REF*EI*741234567',
-    'HL*2*1*22*0', 'SBR*P*18*******CI', 'NM1*IL*1*DOE*JANE****MI*W123456789', 'N3*2 MAIN ST', 'N4*AUSTIN*TX*78701', 'DMG*D8*19800101*F', 'NM1*PR*2*CONTRACT PAYER*****PI*60054',
-    'CLM*CONTRACT1*100***11:B:1*Y*A*Y*Y', 'HI*ABK:I10', 'LX*1', 'SV1*HC:99213*100*UN*1***1', 'DTP*472*D8*20240301',
+    'BHT*0019*00*1*20240302*1200*CH',
+    'NM1*41*2*CONTRACT SUBMITTER*****46*CS',
+    'PER*IC*BILLING*TE*5125550100',
+    'NM1*40*2*CONTRACT RECEIVER*****46*CR',
+    'HL*1**20*1',
+    'NM1*85*2*CONTRACT CLINIC*****XX*1324567894',
+    'N3*1 MAIN ST',
+    'N4*AUSTIN*TX*78701',
+    'REF*EI*741234567',
+    'HL*2*1*22*0',
+    'SBR*P*18*******CI',
+    'NM1*IL*1*DOE*JANE****MI*W123456789',
+    'N3*2 MAIN ST',
+    'N4*AUSTIN*TX*78701',
+    'DMG*D8*19800101*F',
+    'NM1*PR*2*CONTRACT PAYER*****PI*60054',
+    'CLM*CONTRACT1*100***11:B:1*Y*A*Y*Y',
+    'HI*ABK:I10',
+    'LX*1',
+    'SV1*HC:99213*100*UN*1***1',
+    'DTP*472*D8*20240301',
   ];
-  return ['ISA*00*          *00*          *ZZ*CS             *ZZ*CR             *240302*1200*^*00501*000000042*0*T*:', 'GS*HC*CS*CR*20240302*1200*42*X*005010X222A1', 'ST*837*0001*005010X222A1', ...body, `SE*${body.length + 2}*0001`, 'GE*1*42', 'IEA*1*000000042'].join('~') + '~';
+  return `${[
+    'ISA*00*          *00*          *ZZ*CS             *ZZ*CR             *240302*1200*^*00501*000000042*0*T*:',
+    'GS*HC*CS*CR*20240302*1200*42*X*005010X222A1',
+    'ST*837*0001*005010X222A1',
+    ...body,
+    `SE*${body.length + 2}*0001`,
+    'GE*1*42',
+    'IEA*1*000000042',
+  ].join('~')}~`;
 })();
 
-const ACK_999 = [
+const ACK_999 = `${[
   'ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*CONTRACT       *240301*1200*^*00501*000000077*0*T*:',
-  'GS*FA*CH*CT*20240301*1200*77*X*005010X231A1', 'ST*999*0001*005010X231A1', 'AK1*HC*1*005010X222A1', 'AK2*837*0001*005010X222A1', 'IK5*A', 'AK9*A*1*1*1', 'SE*6*0001', 'GE*1*77', 'IEA*1*000000077',
-].join('~') + '~';
+  'GS*FA*CH*CT*20240301*1200*77*X*005010X231A1',
+  'ST*999*0001*005010X231A1',
+  'AK1*HC*1*005010X222A1',
+  'AK2*837*0001*005010X222A1',
+  'IK5*A',
+  'AK9*A*1*1*1',
+  'SE*6*0001',
+  'GE*1*77',
+  'IEA*1*000000077',
+].join('~')}~`;
 
 /**
  * The behaviour every payer connector must have. Run it from the connector package's tests:
@@ -57,7 +90,14 @@ export function runPayerConnectorContract(name: string, setup: () => Promise<Pay
     it('delivers a batch once, however often it is submitted', async (context) => {
       const c = harness.connector;
       if (!c.capabilities.includes('submit')) return context.skip();
-      const batch: OutboundBatch = { batchId: 'contract-batch-1', organizationId: 'org-contract', interchangeControlNumber: '000000042', format: '837P', content: BATCH_837, claimCount: 1 };
+      const batch: OutboundBatch = {
+        batchId: 'contract-batch-1',
+        organizationId: 'org-contract',
+        interchangeControlNumber: '000000042',
+        format: '837P',
+        content: BATCH_837,
+        claimCount: 1,
+      };
       const first = await c.submit!(batch, new AbortController().signal);
       const second = await c.submit!(batch, new AbortController().signal);
       expect(first.reference.length).toBeGreaterThan(0);
@@ -81,7 +121,16 @@ export function runPayerConnectorContract(name: string, setup: () => Promise<Pay
     });
 
     const envelope = (n: string) => ({
-      interchange: { senderQualifier: 'ZZ', senderId: 'CS', receiverQualifier: 'ZZ', receiverId: 'CR', date: '2024-03-05', time: '1200', controlNumber: n.padStart(9, '0'), usage: 'T' as const },
+      interchange: {
+        senderQualifier: 'ZZ',
+        senderId: 'CS',
+        receiverQualifier: 'ZZ',
+        receiverId: 'CR',
+        date: '2024-03-05',
+        time: '1200',
+        controlNumber: n.padStart(9, '0'),
+        usage: 'T' as const,
+      },
       group: { senderCode: 'CS', receiverCode: 'CR', date: '2024-03-05', time: '1200', controlNumber: n },
       transaction: { controlNumber: '0001' },
     });
@@ -90,8 +139,18 @@ export function runPayerConnectorContract(name: string, setup: () => Promise<Pay
       const c = harness.connector;
       if (!c.capabilities.includes('eligibility')) return context.skip();
       const request = write270({
-        ...envelope('43'), header: { referenceId: '43', date: '2024-03-05', time: '1200' }, payer: { name: 'CONTRACT PAYER', payerId: '60054' },
-        provider: { name: 'CONTRACT CLINIC', npi: '1324567894' }, originatorId: '1741234567', inquiries: [{ traceNumber: 'ELIG-1', subscriber: { lastName: 'DOE', firstName: 'JANE', memberId: 'W123456789' }, serviceTypes: ['30'] }],
+        ...envelope('43'),
+        header: { referenceId: '43', date: '2024-03-05', time: '1200' },
+        payer: { name: 'CONTRACT PAYER', payerId: '60054' },
+        provider: { name: 'CONTRACT CLINIC', npi: '1324567894' },
+        originatorId: '1741234567',
+        inquiries: [
+          {
+            traceNumber: 'ELIG-1',
+            subscriber: { lastName: 'DOE', firstName: 'JANE', memberId: 'W123456789' },
+            serviceTypes: ['30'],
+          },
+        ],
       });
       const [answer] = parse271(await c.checkEligibility!(request, new AbortController().signal));
       expect(answer!.members[0]!.traceNumbers).toContain('ELIG-1');
@@ -101,9 +160,19 @@ export function runPayerConnectorContract(name: string, setup: () => Promise<Pay
       const c = harness.connector;
       if (!c.capabilities.includes('claimStatus')) return context.skip();
       const request = write276({
-        ...envelope('44'), header: { referenceId: '44', date: '2024-03-05', time: '1200' }, payer: { name: 'CONTRACT PAYER', payerId: '60054' },
-        receiver: { name: 'CONTRACT SUBMITTER', etin: 'CS' }, provider: { name: 'CONTRACT CLINIC', npi: '1324567894' },
-        inquiries: [{ traceNumber: 'STATUS-1', subscriber: { lastName: 'DOE', firstName: 'JANE', memberId: 'W123456789' }, patientControlNumber: 'CONTRACT1', serviceDateStart: '2024-03-01' }],
+        ...envelope('44'),
+        header: { referenceId: '44', date: '2024-03-05', time: '1200' },
+        payer: { name: 'CONTRACT PAYER', payerId: '60054' },
+        receiver: { name: 'CONTRACT SUBMITTER', etin: 'CS' },
+        provider: { name: 'CONTRACT CLINIC', npi: '1324567894' },
+        inquiries: [
+          {
+            traceNumber: 'STATUS-1',
+            subscriber: { lastName: 'DOE', firstName: 'JANE', memberId: 'W123456789' },
+            patientControlNumber: 'CONTRACT1',
+            serviceDateStart: '2024-03-01',
+          },
+        ],
       });
       const [answer] = parse277(await c.checkClaimStatus!(request, new AbortController().signal));
       expect(answer!.claims[0]!.patientControlNumber).toBe('STATUS-1');

@@ -5,7 +5,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** pdf.js reads the standard fonts' metrics from its package (else it warns for every Helvetica text). */
-const standardFontDataUrl = `${createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '')}standard_fonts/`;
+const standardFontDataUrl = `${createRequire(import.meta.url)
+  .resolve('pdfjs-dist/package.json')
+  .replace(/package\.json$/, '')}standard_fonts/`;
 
 /** Opens a PDF with pdf.js (no eval, the standard fonts), e.g. to draw a page. */
 export function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {

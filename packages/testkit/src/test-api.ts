@@ -51,7 +51,13 @@ export async function createTestApi(
     database,
     createOrganization: (name = 'Test Organization') => api.organizations.create({ name }),
     token: (organizationId, roles, extra = {}) =>
-      signToken({ secret: TEST_JWT_SECRET, organizationId, roles, userId: extra.userId ?? `user-${roles.join('-')}`, practiceIds: extra.practiceIds }),
+      signToken({
+        secret: TEST_JWT_SECRET,
+        organizationId,
+        roles,
+        userId: extra.userId ?? `user-${roles.join('-')}`,
+        practiceIds: extra.practiceIds,
+      }),
     async execute(query, { token, variables, headers = {} } = {}) {
       const response = await api.yoga.fetch('http://localhost/graphql', {
         method: 'POST',

@@ -60,7 +60,11 @@ function eventQueue<T>() {
 }
 
 /** Subscribes over graphql-ws, authenticating with `connectionParams.authorization`. */
-export function subscribeOverWebSocket<T = unknown>(wsUrl: string, token: string | undefined, query: string): Subscription<{ data?: T; errors?: unknown[] }> & { closed: Promise<number> } {
+export function subscribeOverWebSocket<T = unknown>(
+  wsUrl: string,
+  token: string | undefined,
+  query: string,
+): Subscription<{ data?: T; errors?: unknown[] }> & { closed: Promise<number> } {
   const queue = eventQueue<{ data?: T; errors?: unknown[] }>();
   let resolveReady!: () => void;
   let resolveClosed!: (code: number) => void;
@@ -77,11 +81,14 @@ export function subscribeOverWebSocket<T = unknown>(wsUrl: string, token: string
       closed: (event) => resolveClosed((event as { code: number }).code),
     },
   });
-  const unsubscribe = client.subscribe<T>({ query }, {
-    next: (value) => queue.push(value as { data?: T; errors?: unknown[] }),
-    error: (error) => queue.push({ errors: [error] }),
-    complete: () => {},
-  });
+  const unsubscribe = client.subscribe<T>(
+    { query },
+    {
+      next: (value) => queue.push(value as { data?: T; errors?: unknown[] }),
+      error: (error) => queue.push({ errors: [error] }),
+      complete: () => {},
+    },
+  );
   return {
     ready,
     closed,
@@ -94,7 +101,11 @@ export function subscribeOverWebSocket<T = unknown>(wsUrl: string, token: string
 }
 
 /** Subscribes over Server-Sent Events (POST with Accept: text/event-stream), the way Yoga serves them. */
-export function subscribeOverSse<T = unknown>(httpUrl: string, token: string, query: string): Subscription<{ data?: T; errors?: unknown[] }> {
+export function subscribeOverSse<T = unknown>(
+  httpUrl: string,
+  token: string,
+  query: string,
+): Subscription<{ data?: T; errors?: unknown[] }> {
   const queue = eventQueue<{ data?: T; errors?: unknown[] }>();
   const abort = new AbortController();
   let resolveReady!: () => void;
@@ -122,7 +133,11 @@ export function subscribeOverSse<T = unknown>(httpUrl: string, token: string, qu
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+        const data = block
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trim())
+          .join('\n');
         if (data) queue.push(JSON.parse(data));
       }
     }

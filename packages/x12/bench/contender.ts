@@ -21,15 +21,21 @@ async function run(): Promise<{ claims: number; bytes: number; check: number; se
           claims++;
           paid += event.claim.paidCents;
           lines += event.claim.services.length;
-        } else if (event.kind === 'paymentEnd' && event.remittance.balance.length > 0) throw new Error('the generated file should balance');
+        } else if (event.kind === 'paymentEnd' && event.remittance.balance.length > 0)
+          throw new Error('the generated file should balance');
       }
       return { claims, bytes: size(), check: paid + lines };
     }
     case 'node-x12 1.7 (segments)': {
-      const { X12Parser } = require('node-x12') as { X12Parser: new (strict: boolean) => { parse(text: string): unknown } };
-      const interchange = new X12Parser(true).parse(readFileSync(file, 'latin1')) as { functionalGroups: Array<{ transactions: Array<{ segments: Array<{ tag: string }> }> }> };
+      const { X12Parser } = require('node-x12') as {
+        X12Parser: new (strict: boolean) => { parse(text: string): unknown };
+      };
+      const interchange = new X12Parser(true).parse(readFileSync(file, 'latin1')) as {
+        functionalGroups: Array<{ transactions: Array<{ segments: Array<{ tag: string }> }> }>;
+      };
       let claims = 0;
-      for (const g of interchange.functionalGroups) for (const t of g.transactions) for (const s of t.segments) if (s.tag === 'CLP') claims++;
+      for (const g of interchange.functionalGroups)
+        for (const t of g.transactions) for (const s of t.segments) if (s.tag === 'CLP') claims++;
       return { claims, bytes: size(), check: claims };
     }
     case 'x12-parser 1.3 (streaming segments)': {
@@ -50,14 +56,16 @@ async function run(): Promise<{ claims: number; bytes: number; check: number; se
       for await (const chunk of createReadStream(file)) {
         const segments = (carry + (chunk as Buffer).toString('latin1')).split('~');
         carry = segments.pop()!;
-        for (const segment of segments) if (segment.charCodeAt(0) === 10 ? segment.startsWith('CLP', 1) : segment.startsWith('CLP')) claims++;
+        for (const segment of segments)
+          if (segment.charCodeAt(0) === 10 ? segment.startsWith('CLP', 1) : segment.startsWith('CLP')) claims++;
       }
       return { claims, bytes: size(), check: claims };
     }
     case "bare split('~')": {
       const text = readFileSync(file, 'latin1');
       let claims = 0;
-      for (const segment of text.split('~')) if (segment.charCodeAt(0) === 10 ? segment.startsWith('CLP', 1) : segment.startsWith('CLP')) claims++;
+      for (const segment of text.split('~'))
+        if (segment.charCodeAt(0) === 10 ? segment.startsWith('CLP', 1) : segment.startsWith('CLP')) claims++;
       return { claims, bytes: text.length, check: claims };
     }
     case 'revcycle write837P': {
@@ -66,7 +74,12 @@ async function run(): Promise<{ claims: number; bytes: number; check: number; se
       const claims = Array.from({ length: count }, (_, i) => professionalClaim({ patientControlNumber: `PCN${i}` }));
       const started = process.hrtime.bigint();
       const text = write837P(submission(claims));
-      return { claims: count, bytes: text.length, check: text.length, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+      return {
+        claims: count,
+        bytes: text.length,
+        check: text.length,
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      };
     }
     default:
       throw new Error(`unknown contender ${name}`);

@@ -49,14 +49,24 @@ export async function generate835(path: string, claims: number): Promise<{ bytes
   for (let i = 0; i < claims; i++) perClaim(i);
   const payment = totalPaid;
   totalPaid = 0;
-  await write('ISA*00*          *00*          *ZZ*BENCHPAYER     *ZZ*BENCHPROVIDER  *240301*1200*^*00501*000000001*0*P*:', false);
+  await write(
+    'ISA*00*          *00*          *ZZ*BENCHPAYER     *ZZ*BENCHPROVIDER  *240301*1200*^*00501*000000001*0*P*:',
+    false,
+  );
   await write('GS*HP*BENCHPAYER*BENCHPROVIDER*20240301*1200*1*X*005010X221A1', false);
   await write('ST*835*0001');
   for (const s of [
     `BPR*I*${centsToDecimal(payment)}*C*ACH*CCP*01*999999992*DA*123456*1512345678**01*999988880*DA*98765*20240301`,
-    'TRN*1*BENCH0001*1512345678', 'DTM*405*20240229', 'N1*PR*BENCH PAYER', 'N3*1 PAYER WAY', 'N4*HARTFORD*CT*06101', 'REF*2U*60054',
-    'N1*PE*BENCH PROVIDER*XX*1324567894', 'LX*1',
-  ]) await write(s);
+    'TRN*1*BENCH0001*1512345678',
+    'DTM*405*20240229',
+    'N1*PR*BENCH PAYER',
+    'N3*1 PAYER WAY',
+    'N4*HARTFORD*CT*06101',
+    'REF*2U*60054',
+    'N1*PE*BENCH PROVIDER*XX*1324567894',
+    'LX*1',
+  ])
+    await write(s);
   for (let i = 0; i < claims; i++) for (const s of perClaim(i)) await write(s);
   await write(`SE*${segments + 1}*0001`);
   await write('GE*1*1', false);

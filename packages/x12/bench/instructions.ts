@@ -19,16 +19,38 @@ import { build } from 'esbuild';
 
 const stages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['scan', 'builder', 'stream835'];
 const bundle = fileURLToPath(new URL('./.out/stages.mjs', import.meta.url));
-await build({ entryPoints: [fileURLToPath(new URL('./stages.ts', import.meta.url))], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+await build({
+  entryPoints: [fileURLToPath(new URL('./stages.ts', import.meta.url))],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
 const scratch = mkdtempSync(join(tmpdir(), 'revcycle-instructions-'));
 
 /** Instructions executed by `node --single-threaded <args>`, as cachegrind counts them. */
 function instructions(args: string[]): number {
   const out = join(scratch, 'cachegrind.out');
-  const run = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', `--cachegrind-out-file=${out}`, process.execPath, '--single-threaded', ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const run = spawnSync(
+    'valgrind',
+    [
+      '--tool=cachegrind',
+      '--cache-sim=no',
+      `--cachegrind-out-file=${out}`,
+      process.execPath,
+      '--single-threaded',
+      ...args,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   // valgrind reports on stderr; a failed run (no valgrind, a crash) has no count to report.
   const refs = run.status === 0 ? /I\s+refs:\s+([\d,]+)/.exec(run.stderr)?.[1] : undefined;
-  if (!refs) throw new Error(`valgrind counted nothing for node ${args.join(' ')}: ${run.error?.message ?? run.stderr.slice(-2000)}`);
+  if (!refs)
+    throw new Error(
+      `valgrind counted nothing for node ${args.join(' ')}: ${run.error?.message ?? run.stderr.slice(-2000)}`,
+    );
   return Number(refs.replaceAll(',', ''));
 }
 

@@ -13,7 +13,8 @@ import { RemittanceReader } from '../src/835/remittance-reader.ts';
 import { stream835 } from '../src/index.ts';
 import { SegmentReader } from '../src/segment-reader.ts';
 
-const file = process.env.BENCH_FILE ?? join(tmpdir(), `revcycle-bench-v2-${Number(process.env.BENCH_CLAIMS ?? 120_000)}.835`);
+const file =
+  process.env.BENCH_FILE ?? join(tmpdir(), `revcycle-bench-v2-${Number(process.env.BENCH_CLAIMS ?? 120_000)}.835`);
 const [only, repeats = '6'] = process.argv.slice(2);
 const whole = readFileSync(file);
 const chunks: Buffer[] = [];
@@ -52,7 +53,9 @@ for (const stage of only ? [only] : ['scan', 'builder', 'stream835']) {
   // so when no stage is named each one is run in its own child process.
   if (!only) {
     const { execFileSync } = await import('node:child_process');
-    process.stdout.write(execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, stage, repeats], { encoding: 'utf8' }));
+    process.stdout.write(
+      execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, stage, repeats], { encoding: 'utf8' }),
+    );
     continue;
   }
   const times: number[] = [];
@@ -62,5 +65,10 @@ for (const stage of only ? [only] : ['scan', 'builder', 'stream835']) {
     times.push(performance.now() - started);
   }
   // Zero repeats prints nothing: `bench:instructions` runs it so to count what a process costs before reading.
-  if (times.length > 0) console.log(`${stage.padEnd(10)} first ${times[0]!.toFixed(0).padStart(4)} ms   min ${Math.min(...times).toFixed(0).padStart(4)} ms`);
+  if (times.length > 0)
+    console.log(
+      `${stage.padEnd(10)} first ${times[0]!.toFixed(0).padStart(4)} ms   min ${Math.min(...times)
+        .toFixed(0)
+        .padStart(4)} ms`,
+    );
 }

@@ -39,7 +39,8 @@ export function readDelimiters(input: string, offset: number, segmentIndex: numb
   const component = input[offset + 104]!;
   const segment = input[offset + 105]!;
   const isa11 = input[offset + 82]!;
-  if (component === element || segment === element || segment === component) fail('The ISA uses one character for two separators');
+  if (component === element || segment === element || segment === component)
+    fail('The ISA uses one character for two separators');
   if (/[A-Za-z0-9]/.test(component)) fail(`"${component}" (ISA16) cannot be a component separator`);
   const repetition = /[A-Za-z0-9 ]/.test(isa11) ? undefined : isa11;
   return { element, component, repetition, segment };

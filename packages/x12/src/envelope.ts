@@ -56,7 +56,12 @@ export interface SegmentLocation {
   readonly offset: number;
 }
 
-export function fail(code: X12ErrorCode, message: string, segment: SegmentLocation | undefined, elementPosition = 0): never {
+export function fail(
+  code: X12ErrorCode,
+  message: string,
+  segment: SegmentLocation | undefined,
+  elementPosition = 0,
+): never {
   throw new X12ParseError(code, message, {
     segmentIndex: segment?.index ?? 0,
     segmentId: segment?.id ?? '',
@@ -110,9 +115,21 @@ export class EnvelopeValidator {
   ) {}
 
   /** A trailer mismatch: thrown, or kept as a warning in 'report' mode. */
-  private mismatch(code: 'CONTROL_NUMBER_MISMATCH' | 'COUNT_MISMATCH', message: string, segment: Segment, position: number): void {
+  private mismatch(
+    code: 'CONTROL_NUMBER_MISMATCH' | 'COUNT_MISMATCH',
+    message: string,
+    segment: Segment,
+    position: number,
+  ): void {
     if (this.options.trailers !== 'report') fail(code, message, segment, position);
-    this.warnings.push(new X12ParseError(code, message, { segmentIndex: segment.index, segmentId: segment.id, elementPosition: position, byteOffset: segment.offset }));
+    this.warnings.push(
+      new X12ParseError(code, message, {
+        segmentIndex: segment.index,
+        segmentId: segment.id,
+        elementPosition: position,
+        byteOffset: segment.offset,
+      }),
+    );
   }
 
   push(segment: Segment): void {
@@ -121,12 +138,22 @@ export class EnvelopeValidator {
     switch (segment.id) {
       case 'ISA': {
         const e = segment.elements;
-        if (this.interchange) fail('UNEXPECTED_SEGMENT', 'A new ISA before the IEA that closes the previous interchange', segment);
+        if (this.interchange)
+          fail('UNEXPECTED_SEGMENT', 'A new ISA before the IEA that closes the previous interchange', segment);
         this.interchange = {
-          authorizationQualifier: e[1] ?? '', authorization: (e[2] ?? '').trim(), securityQualifier: e[3] ?? '', security: (e[4] ?? '').trim(),
+          authorizationQualifier: e[1] ?? '',
+          authorization: (e[2] ?? '').trim(),
+          securityQualifier: e[3] ?? '',
+          security: (e[4] ?? '').trim(),
           acknowledgmentRequested: e[14] ?? '',
-          senderQualifier: e[5] ?? '', senderId: (e[6] ?? '').trim(), receiverQualifier: e[7] ?? '', receiverId: (e[8] ?? '').trim(),
-          date: isaDate(e[9] ?? ''), time: e[10] ?? '', controlNumber: e[13] ?? '', usage: e[15] ?? '',
+          senderQualifier: e[5] ?? '',
+          senderId: (e[6] ?? '').trim(),
+          receiverQualifier: e[7] ?? '',
+          receiverId: (e[8] ?? '').trim(),
+          date: isaDate(e[9] ?? ''),
+          time: e[10] ?? '',
+          controlNumber: e[13] ?? '',
+          usage: e[15] ?? '',
         };
         this.groupCount = 0;
         this.interchanges++;
@@ -135,21 +162,39 @@ export class EnvelopeValidator {
       case 'IEA': {
         const e = segment.elements;
         const interchange = this.interchange ?? fail('UNEXPECTED_SEGMENT', 'IEA without an ISA', segment);
-        if (this.group) fail('MISSING_SEGMENT', `IEA before the GE that closes group ${this.group.controlNumber}`, segment);
-        if (e[2] !== interchange.controlNumber) this.mismatch('CONTROL_NUMBER_MISMATCH', `IEA02 ${e[2]} does not match ISA13 ${interchange.controlNumber}`, segment, 2);
-        if (Number(e[1]) !== this.groupCount) this.mismatch('COUNT_MISMATCH', `IEA01 says ${e[1]} groups, the interchange has ${this.groupCount}`, segment, 1);
+        if (this.group)
+          fail('MISSING_SEGMENT', `IEA before the GE that closes group ${this.group.controlNumber}`, segment);
+        if (e[2] !== interchange.controlNumber)
+          this.mismatch(
+            'CONTROL_NUMBER_MISMATCH',
+            `IEA02 ${e[2]} does not match ISA13 ${interchange.controlNumber}`,
+            segment,
+            2,
+          );
+        if (Number(e[1]) !== this.groupCount)
+          this.mismatch(
+            'COUNT_MISMATCH',
+            `IEA01 says ${e[1]} groups, the interchange has ${this.groupCount}`,
+            segment,
+            1,
+          );
         this.interchange = undefined;
         return;
       }
       case 'GS': {
         const e = segment.elements;
         if (!this.interchange) fail('UNEXPECTED_SEGMENT', 'GS outside an interchange', segment);
-        if (this.group) fail('MISSING_SEGMENT', `GS before the GE that closes group ${this.group.controlNumber}`, segment);
+        if (this.group)
+          fail('MISSING_SEGMENT', `GS before the GE that closes group ${this.group.controlNumber}`, segment);
         const gsDate = e[4] ?? '';
         this.group = {
-          functionalId: e[1] ?? '', senderCode: e[2] ?? '', receiverCode: e[3] ?? '',
+          functionalId: e[1] ?? '',
+          senderCode: e[2] ?? '',
+          receiverCode: e[3] ?? '',
           date: /^\d{8}$/.test(gsDate) ? `${gsDate.slice(0, 4)}-${gsDate.slice(4, 6)}-${gsDate.slice(6)}` : gsDate,
-          time: e[5] ?? '', controlNumber: e[6] ?? '', version: e[8] ?? '',
+          time: e[5] ?? '',
+          controlNumber: e[6] ?? '',
+          version: e[8] ?? '',
         };
         this.transactionCount = 0;
         this.groupCount++;
@@ -158,16 +203,38 @@ export class EnvelopeValidator {
       case 'GE': {
         const e = segment.elements;
         const group = this.group ?? fail('UNEXPECTED_SEGMENT', 'GE without a GS', segment);
-        if (this.context) fail('MISSING_SEGMENT', `GE before the SE that closes transaction ${this.context.transaction.controlNumber}`, segment);
-        if (e[2] !== group.controlNumber) this.mismatch('CONTROL_NUMBER_MISMATCH', `GE02 ${e[2]} does not match GS06 ${group.controlNumber}`, segment, 2);
-        if (Number(e[1]) !== this.transactionCount) this.mismatch('COUNT_MISMATCH', `GE01 says ${e[1]} transactions, the group has ${this.transactionCount}`, segment, 1);
+        if (this.context)
+          fail(
+            'MISSING_SEGMENT',
+            `GE before the SE that closes transaction ${this.context.transaction.controlNumber}`,
+            segment,
+          );
+        if (e[2] !== group.controlNumber)
+          this.mismatch(
+            'CONTROL_NUMBER_MISMATCH',
+            `GE02 ${e[2]} does not match GS06 ${group.controlNumber}`,
+            segment,
+            2,
+          );
+        if (Number(e[1]) !== this.transactionCount)
+          this.mismatch(
+            'COUNT_MISMATCH',
+            `GE01 says ${e[1]} transactions, the group has ${this.transactionCount}`,
+            segment,
+            1,
+          );
         this.group = undefined;
         return;
       }
       case 'ST': {
         const e = segment.elements;
         if (!this.group || !this.interchange) fail('UNEXPECTED_SEGMENT', 'ST outside a functional group', segment);
-        if (this.context) fail('MISSING_SEGMENT', `ST before the SE that closes transaction ${this.context.transaction.controlNumber}`, segment);
+        if (this.context)
+          fail(
+            'MISSING_SEGMENT',
+            `ST before the SE that closes transaction ${this.context.transaction.controlNumber}`,
+            segment,
+          );
         const transaction = { id: e[1] ?? '', controlNumber: e[2] ?? '', implementationReference: e[3] || undefined };
         this.context = { interchange: this.interchange, group: this.group, transaction };
         this.segmentCount = 1;
@@ -180,9 +247,20 @@ export class EnvelopeValidator {
         const context = this.context ?? fail('UNEXPECTED_SEGMENT', 'SE without an ST', segment);
         this.segmentCount++;
         if (e[2] !== context.transaction.controlNumber) {
-          this.mismatch('CONTROL_NUMBER_MISMATCH', `SE02 ${e[2]} does not match ST02 ${context.transaction.controlNumber}`, segment, 2);
+          this.mismatch(
+            'CONTROL_NUMBER_MISMATCH',
+            `SE02 ${e[2]} does not match ST02 ${context.transaction.controlNumber}`,
+            segment,
+            2,
+          );
         }
-        if (Number(e[1]) !== this.segmentCount) this.mismatch('COUNT_MISMATCH', `SE01 says ${e[1]} segments, the transaction has ${this.segmentCount}`, segment, 1);
+        if (Number(e[1]) !== this.segmentCount)
+          this.mismatch(
+            'COUNT_MISMATCH',
+            `SE01 says ${e[1]} segments, the transaction has ${this.segmentCount}`,
+            segment,
+            1,
+          );
         this.context = undefined;
         this.handler.end(context, segment);
         return;
@@ -217,8 +295,14 @@ export class EnvelopeValidator {
     if (!this.interchange && this.interchanges > 0) return;
     const open = this.context
       ? `transaction ${this.context.transaction.controlNumber} has no SE`
-      : this.group ? `group ${this.group.controlNumber} has no GE` : 'the interchange has no IEA';
-    fail('TRUNCATED', `The file ends early: ${this.interchanges === 0 ? 'no interchange' : open}`, this.lastBody ?? (this.seenAny ? this.last : undefined));
+      : this.group
+        ? `group ${this.group.controlNumber} has no GE`
+        : 'the interchange has no IEA';
+    fail(
+      'TRUNCATED',
+      `The file ends early: ${this.interchanges === 0 ? 'no interchange' : open}`,
+      this.lastBody ?? (this.seenAny ? this.last : undefined),
+    );
   }
 }
 

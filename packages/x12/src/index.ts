@@ -1,7 +1,14 @@
 export { DEFAULT_DELIMITERS, readDelimiters } from './delimiters.ts';
 export type { Delimiters } from './delimiters.ts';
 export { EnvelopeValidator, walkEnvelope } from './envelope.ts';
-export type { EnvelopeContext, EnvelopeEvent, GroupHeader, InterchangeHeader, TransactionHandler, TransactionHeader } from './envelope.ts';
+export type {
+  EnvelopeContext,
+  EnvelopeEvent,
+  GroupHeader,
+  InterchangeHeader,
+  TransactionHandler,
+  TransactionHeader,
+} from './envelope.ts';
 export { inputText, SegmentScanner, tokenize } from './tokenizer.ts';
 export type { Segment } from './tokenizer.ts';
 export { X12ParseError } from './x12-parse-error.ts';
@@ -28,9 +35,20 @@ export { centsToDecimal, decimalToScaled, milliToDecimal } from './values.ts';
 export { parse999 } from './acknowledgements/parse999.ts';
 export type { Ack999, ElementError999, SegmentError999, TransactionResponse999 } from './acknowledgements/parse999.ts';
 export { parse277, parse277CA } from './acknowledgements/parse277.ts';
-export type { ClaimStatus, ClaimStatusDetail, ClaimStatusLine, ClaimStatusResponse } from './acknowledgements/parse277.ts';
+export type {
+  ClaimStatus,
+  ClaimStatusDetail,
+  ClaimStatusLine,
+  ClaimStatusResponse,
+} from './acknowledgements/parse277.ts';
 export { parse271, summarize271 } from './eligibility/parse271.ts';
-export type { Benefit, EligibilityMember, EligibilityRejection, EligibilityResponse, EligibilitySummary } from './eligibility/parse271.ts';
+export type {
+  Benefit,
+  EligibilityMember,
+  EligibilityRejection,
+  EligibilityResponse,
+  EligibilitySummary,
+} from './eligibility/parse271.ts';
 export { parse837 } from './837/parse837.ts';
 export type { Parse837Result } from './837/parse837.ts';
 export { write837I, write837P } from './837/write837.ts';

@@ -207,7 +207,10 @@ export class SegmentReader {
   /** CCYYMMDD → YYYY-MM-DD, checking it is a real calendar date. Empty → undefined. */
   date(position: number): string | undefined {
     if (!this.has(position)) return undefined;
-    return isoDateIn(this.text, this.bounds[position]! + 1, this.bounds[position + 1]!) ?? this.malformed(position, 'is not a date CCYYMMDD');
+    return (
+      isoDateIn(this.text, this.bounds[position]! + 1, this.bounds[position + 1]!) ??
+      this.malformed(position, 'is not a date CCYYMMDD')
+    );
   }
 
   /** The components of composite element `position` (see `componentsOf` for other component separators). */
@@ -222,12 +225,22 @@ export class SegmentReader {
 
   /** An error at the current segment (element `position`, 0 for the segment as a whole). */
   fail(code: X12ErrorCode, message: string, position = 0): never {
-    throw new X12ParseError(code, message, { segmentIndex: this.index, segmentId: this.id, elementPosition: position, byteOffset: this.offset });
+    throw new X12ParseError(code, message, {
+      segmentIndex: this.index,
+      segmentId: this.id,
+      elementPosition: position,
+      byteOffset: this.offset,
+    });
   }
 
   /** An error at `text[at]`, where the next segment would start (`segmentId` when one can be made out). */
   private between(code: X12ErrorCode, message: string, at: number, segmentId = ''): never {
-    throw new X12ParseError(code, message, { segmentIndex: this.read, segmentId, elementPosition: 0, byteOffset: this.base + at });
+    throw new X12ParseError(code, message, {
+      segmentIndex: this.read,
+      segmentId,
+      elementPosition: 0,
+      byteOffset: this.base + at,
+    });
   }
 
   private missing(position: number, what: string): never {
@@ -280,7 +293,7 @@ export class SegmentReader {
     let used = 0;
     bounds[0] = pos - 1;
     let end = pos;
-    for (;; end++) {
+    for (; ; end++) {
       const c = bytes[end]!;
       if (c === terminator) break;
       if (c === separator) {
@@ -385,7 +398,11 @@ function segmentIdOf(key: number): string {
   let id = segmentIds[key];
   if (id === undefined) {
     const third = key % 37;
-    id = internalized(KEY_CHARACTERS[Math.floor(key / 37 / 37)]! + KEY_CHARACTERS[Math.floor(key / 37) % 37]! + (third === 36 ? '' : KEY_CHARACTERS[third]!));
+    id = internalized(
+      KEY_CHARACTERS[Math.floor(key / 37 / 37)]! +
+        KEY_CHARACTERS[Math.floor(key / 37) % 37]! +
+        (third === 36 ? '' : KEY_CHARACTERS[third]!),
+    );
     segmentIds[key] = id;
   }
   return id;
@@ -406,6 +423,7 @@ function internalized(value: string): string {
  */
 export function bytesOf(text: string): Uint8Array {
   const bytes = Buffer.from(text, 'latin1');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class is every Latin-1 character, controls included
   const wide = /[^\u0000-\u00ff]/g;
   if (wide.test(text)) {
     wide.lastIndex = 0;

@@ -112,7 +112,18 @@ export class SegmentScanner {
       separators[used++] = reader.from - 1;
     }
     this.used = used;
-    return new Segment(reader.text, start, reader.to, reader.id, reader.index, reader.offset, reader.delimiters!, separators, first, used - first + 1);
+    return new Segment(
+      reader.text,
+      start,
+      reader.to,
+      reader.id,
+      reader.index,
+      reader.offset,
+      reader.delimiters!,
+      separators,
+      first,
+      used - first + 1,
+    );
   }
 
   /** A new block for separators, with the current segment's so far: never an overwrite, earlier segments may still be read. */
@@ -126,7 +137,9 @@ export class SegmentScanner {
 
 /** Text of an X12 input: bytes are read as latin1, so every byte is one character and offsets are byte offsets. */
 export function inputText(input: string | Uint8Array): string {
-  return typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
+  return typeof input === 'string'
+    ? input
+    : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
 }
 
 /** Scans a whole input (a truncated end is an error), reading its bytes directly when it is bytes. */

@@ -20,7 +20,12 @@ export function readTransactions(input: string | Uint8Array, transactionId: stri
   const envelope = new EnvelopeValidator({
     start(context, st) {
       if (context.transaction.id !== transactionId) {
-        fail('WRONG_TRANSACTION', `Expected a ${transactionId} transaction set, found ${context.transaction.id}`, st, 1);
+        fail(
+          'WRONG_TRANSACTION',
+          `Expected a ${transactionId} transaction set, found ${context.transaction.id}`,
+          st,
+          1,
+        );
       }
       current = { envelope: context, segments: [], st };
     },

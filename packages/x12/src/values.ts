@@ -46,9 +46,16 @@ export function scaledDecimalIn(text: string, from: number, to: number, scale: n
 export function cents(segment: Segment, position: number): number {
   const from = segment.locate(position);
   const to = segment.elementEnd;
-  if (from < 0 || from === to) fail('MISSING_ELEMENT', `${segment.id}${pad(position)} (an amount) is required`, segment, position);
+  if (from < 0 || from === to)
+    fail('MISSING_ELEMENT', `${segment.id}${pad(position)} (an amount) is required`, segment, position);
   const value = scaledDecimalIn(segment.text, from, to, 2);
-  if (value === undefined) fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${segment.element(position)}" is not an amount with at most 2 decimals`, segment, position);
+  if (value === undefined)
+    fail(
+      'BAD_ELEMENT',
+      `${segment.id}${pad(position)} "${segment.element(position)}" is not an amount with at most 2 decimals`,
+      segment,
+      position,
+    );
   return value;
 }
 
@@ -63,7 +70,13 @@ export function quantityMilli(segment: Segment, position: number): number | unde
   const to = segment.elementEnd;
   if (from < 0 || from === to) return undefined;
   const value = scaledDecimalIn(segment.text, from, to, 3);
-  if (value === undefined) fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${segment.element(position)}" is not a quantity`, segment, position);
+  if (value === undefined)
+    fail(
+      'BAD_ELEMENT',
+      `${segment.id}${pad(position)} "${segment.element(position)}" is not a quantity`,
+      segment,
+      position,
+    );
   return value;
 }
 
@@ -72,13 +85,24 @@ export function date(segment: Segment, position: number): string | undefined {
   const from = segment.locate(position);
   const to = segment.elementEnd;
   if (from < 0 || from === to) return undefined;
-  return isoDateIn(segment.text, from, to) ?? fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${segment.element(position)}" is not a date CCYYMMDD`, segment, position);
+  return (
+    isoDateIn(segment.text, from, to) ??
+    fail(
+      'BAD_ELEMENT',
+      `${segment.id}${pad(position)} "${segment.element(position)}" is not a date CCYYMMDD`,
+      segment,
+      position,
+    )
+  );
 }
 
 /** `date` of a value taken from inside an element (e.g. one end of an RD8 range); errors point at `position`. */
 export function dateFromText(raw: string, segment: Segment, position: number): string | undefined {
   if (raw === '') return undefined;
-  return isoDateIn(raw, 0, raw.length) ?? fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${raw}" is not a date CCYYMMDD`, segment, position);
+  return (
+    isoDateIn(raw, 0, raw.length) ??
+    fail('BAD_ELEMENT', `${segment.id}${pad(position)} "${raw}" is not a date CCYYMMDD`, segment, position)
+  );
 }
 
 /**
@@ -136,7 +160,12 @@ export function componentsOf(raw: string, delimiters: Delimiters): string[] {
   const separator = delimiters.component;
   if (raw.includes(separator)) return raw.split(separator);
   for (const alternative of ['>', ':', '<', '^', '|']) {
-    if (alternative !== separator && alternative !== delimiters.element && /^[A-Z0-9]{2}$/.test(raw.split(alternative)[0] ?? '') && raw.includes(alternative)) {
+    if (
+      alternative !== separator &&
+      alternative !== delimiters.element &&
+      /^[A-Z0-9]{2}$/.test(raw.split(alternative)[0] ?? '') &&
+      raw.includes(alternative)
+    ) {
       return raw.split(alternative);
     }
   }
@@ -153,7 +182,9 @@ export function centsToDecimal(value: number): string {
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
   const whole = Math.floor(abs / 100);
-  const fraction = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
@@ -161,7 +192,9 @@ export function centsToDecimal(value: number): string {
 export function milliToDecimal(value: number): string {
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
-  const fraction = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
+  const fraction = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return `${sign}${Math.floor(abs / 1000)}${fraction ? `.${fraction}` : ''}`;
 }
 

@@ -7,19 +7,35 @@ function walk(text: string | Uint8Array) {
   return [...walkEnvelope(tokenize(text))];
 }
 
-const ISA = 'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240115*1200*^*00501*000000001*0*T*:~';
+const ISA =
+  'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240115*1200*^*00501*000000001*0*T*:~';
 const minimal = (body: string[], se = body.length + 2) =>
-  [ISA, 'GS*HP*S*R*20240115*1200*7*X*005010X221A1', 'ST*835*0001', ...body, `SE*${se}*0001`, 'GE*1*7', 'IEA*1*000000001'].join('~\n').replace('~~', '~') + '~';
+  `${[
+    ISA,
+    'GS*HP*S*R*20240115*1200*7*X*005010X221A1',
+    'ST*835*0001',
+    ...body,
+    `SE*${se}*0001`,
+    'GE*1*7',
+    'IEA*1*000000001',
+  ]
+    .join('~\n')
+    .replace('~~', '~')}~`;
 
 describe('envelope validation on the shared samples', () => {
-  const wellFormed = samplesUnder('linuxforhealth').filter((f) => !f.endsWith('subscriber-health-benefit-check-error.271'));
-  it.each([...wellFormed, ...samplesUnder('tastypackets'), 'imsweb/x12_277CA_accepted.txt', 'imsweb/x12_277CA_rejected.txt', 'imsweb/x12_999_rejected.txt'])(
-    '%s has a valid envelope',
-    (file) => {
-      const events = walk(sample(file));
-      expect(events.filter((e) => e.kind === 'transactionStart').length).toBeGreaterThan(0);
-    },
+  const wellFormed = samplesUnder('linuxforhealth').filter(
+    (f) => !f.endsWith('subscriber-health-benefit-check-error.271'),
   );
+  it.each([
+    ...wellFormed,
+    ...samplesUnder('tastypackets'),
+    'imsweb/x12_277CA_accepted.txt',
+    'imsweb/x12_277CA_rejected.txt',
+    'imsweb/x12_999_rejected.txt',
+  ])('%s has a valid envelope', (file) => {
+    const events = walk(sample(file));
+    expect(events.filter((e) => e.kind === 'transactionStart').length).toBeGreaterThan(0);
+  });
 
   it.each([
     ['imsweb/x12_valid.txt', 'COUNT_MISMATCH', 'SE', 1],
@@ -70,10 +86,24 @@ describe('tokenizer', () => {
   });
 
   it('checks SE01, SE02, GE and IEA', () => {
-    expect(parseError(() => walk(minimal(['BPR*I*1*C*ACH'], 9)))).toMatchObject({ code: 'COUNT_MISMATCH', segmentId: 'SE', elementPosition: 1 });
-    expect(parseError(() => walk(minimal(['BPR'], 3).replace('SE*3*0001', 'SE*3*0002')))).toMatchObject({ code: 'CONTROL_NUMBER_MISMATCH', segmentId: 'SE', elementPosition: 2 });
-    expect(parseError(() => walk(minimal(['BPR'], 3).replace('GE*1*7', 'GE*2*7')))).toMatchObject({ code: 'COUNT_MISMATCH', segmentId: 'GE' });
-    expect(parseError(() => walk(minimal(['BPR'], 3).replace('IEA*1*000000001', 'IEA*1*000000002')))).toMatchObject({ code: 'CONTROL_NUMBER_MISMATCH', segmentId: 'IEA' });
+    expect(parseError(() => walk(minimal(['BPR*I*1*C*ACH'], 9)))).toMatchObject({
+      code: 'COUNT_MISMATCH',
+      segmentId: 'SE',
+      elementPosition: 1,
+    });
+    expect(parseError(() => walk(minimal(['BPR'], 3).replace('SE*3*0001', 'SE*3*0002')))).toMatchObject({
+      code: 'CONTROL_NUMBER_MISMATCH',
+      segmentId: 'SE',
+      elementPosition: 2,
+    });
+    expect(parseError(() => walk(minimal(['BPR'], 3).replace('GE*1*7', 'GE*2*7')))).toMatchObject({
+      code: 'COUNT_MISMATCH',
+      segmentId: 'GE',
+    });
+    expect(parseError(() => walk(minimal(['BPR'], 3).replace('IEA*1*000000001', 'IEA*1*000000002')))).toMatchObject({
+      code: 'CONTROL_NUMBER_MISMATCH',
+      segmentId: 'IEA',
+    });
   });
 
   it('reports the segment index, id and byte offset in the message', () => {
@@ -81,6 +111,8 @@ describe('tokenizer', () => {
     const error = parseError(() => walk(text));
     expect(error.segmentIndex).toBe(4);
     expect(error.byteOffset).toBe(text.indexOf('SE*9'));
-    expect(error.message).toBe(`SE01 says 9 segments, the transaction has 3 — segment 4 (SE01) at byte ${text.indexOf('SE*9')}`);
+    expect(error.message).toBe(
+      `SE01 says 9 segments, the transaction has 3 — segment 4 (SE01) at byte ${text.indexOf('SE*9')}`,
+    );
   });
 });

@@ -9,7 +9,13 @@ export interface TestClaim {
   services?: Array<{ svc: string; cas?: string[]; ref6r?: string; lq?: string[] }>;
 }
 
-export function era835(options: { payment: string; claims: TestClaim[]; plb?: string[]; trace?: string; separator?: string }): string {
+export function era835(options: {
+  payment: string;
+  claims: TestClaim[];
+  plb?: string[];
+  trace?: string;
+  separator?: string;
+}): string {
   const body: string[] = [
     `BPR*I*${options.payment}*C*ACH*CCP*01*999999992*DA*123456*1512345678**01*999988880*DA*98765*20240301`,
     `TRN*1*${options.trace ?? '12345'}*1512345678`,
@@ -23,7 +29,9 @@ export function era835(options: { payment: string; claims: TestClaim[]; plb?: st
     'LX*1',
   ];
   for (const claim of options.claims) {
-    body.push(`CLP*${claim.pcn}*${claim.status ?? '1'}*${claim.charge}*${claim.paid}*${claim.patientResponsibility ?? ''}*12*ICN${claim.pcn}*11*1`);
+    body.push(
+      `CLP*${claim.pcn}*${claim.status ?? '1'}*${claim.charge}*${claim.paid}*${claim.patientResponsibility ?? ''}*12*ICN${claim.pcn}*11*1`,
+    );
     for (const cas of claim.cas ?? []) body.push(`CAS*${cas}`);
     body.push(`NM1*QC*1*DOE*JANE*Q***MI*W123456789`);
     body.push('DTM*232*20240115', 'DTM*233*20240115');

@@ -4,7 +4,8 @@ import { SegmentReader, segmentKey } from '../src/segment-reader.ts';
 import { era835 } from './era-builder.ts';
 import { parseError } from './parse-error.ts';
 
-const ISA = 'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240301*1200*^*00501*000000001*0*P*:~';
+const ISA =
+  'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240301*1200*^*00501*000000001*0*P*:~';
 
 /** Runs `read` on every segment of `text` with the given id; returns what it returned, in order. */
 function readEach<T>(text: string, id: string, read: (reader: SegmentReader) => T): T[] {
@@ -28,29 +29,47 @@ describe('SegmentReader', () => {
       key: s.key === segmentKey('CLP'),
     }));
     expect(read).toEqual({
-      last: '12', first: 'PCN1', charge: 12550, paid: undefined, responsibility: -300,
-      absent: ['', undefined, false, false], present: [true, false, true, false, true], count: 7, key: true,
+      last: '12',
+      first: 'PCN1',
+      charge: 12550,
+      paid: undefined,
+      responsibility: -300,
+      absent: ['', undefined, false, false],
+      present: [true, false, true, false, true],
+      count: 7,
+      key: true,
     });
   });
 
   it('reads a segment with more elements than its scratch holds (the scratch grows), from the scanner and the 835 reader alike', () => {
     const many = Array.from({ length: 300 }, (_, i) => `E${i}`);
     const text = `${ISA}N3*${many.join('*')}~IEA*0*000000001~`;
-    const [elements] = readEach(text, 'N3', (s) => Array.from({ length: s.elementCount - 1 }, (_, i) => s.element(i + 1)));
+    const [elements] = readEach(text, 'N3', (s) =>
+      Array.from({ length: s.elementCount - 1 }, (_, i) => s.element(i + 1)),
+    );
     expect(elements).toEqual(many);
     const [segment] = tokenize(text).filter((s) => s.id === 'N3');
     expect(segment!.elements.slice(1)).toEqual(many);
     expect(segment!.element(300)).toBe('E299');
 
     // The payer's address line in an 835 passes through the same reader.
-    const era = era835({ payment: '80', claims: [{ pcn: 'A1', charge: '100', paid: '80', cas: ['CO*45*20'] }] }).replace('N3*1 PAYER WAY', `N3*${many.join('*')}`);
+    const era = era835({
+      payment: '80',
+      claims: [{ pcn: 'A1', charge: '100', paid: '80', cas: ['CO*45*20'] }],
+    }).replace('N3*1 PAYER WAY', `N3*${many.join('*')}`);
     expect(parse835(era)[0]!.payer.address!.lines).toEqual(many);
   });
 
   it('names the element, segment and byte of a bad or missing value', () => {
     const text = `${ISA}CLP*PCN1*1*12.345*80~IEA*0*000000001~`;
     const bad = parseError(() => readEach(text, 'CLP', (s) => s.cents(3)));
-    expect(bad).toMatchObject({ code: 'BAD_ELEMENT', segmentId: 'CLP', segmentIndex: 1, elementPosition: 3, byteOffset: ISA.length });
+    expect(bad).toMatchObject({
+      code: 'BAD_ELEMENT',
+      segmentId: 'CLP',
+      segmentIndex: 1,
+      elementPosition: 3,
+      byteOffset: ISA.length,
+    });
     expect(bad.message).toContain('CLP03 "12.345" is not an amount with at most 2 decimals');
     const missing = parseError(() => readEach(text, 'CLP', (s) => s.required(7, 'payer claim control number')));
     expect(missing).toMatchObject({ code: 'MISSING_ELEMENT', segmentId: 'CLP', elementPosition: 7 });
@@ -67,9 +86,16 @@ describe('SegmentReader', () => {
 
   it('keeps a character above latin1 in a string as it is, even one whose low byte is the terminator', () => {
     // U+017E (ž) ends in 0x7E, the byte of "~": reading bytes of the string must not cut the segment there.
-    const era = era835({ payment: '80', claims: [{ pcn: 'A1', charge: '100', paid: '80', cas: ['CO*45*20'] }] }).replace('NM1*QC*1*DOE*JANE', 'NM1*QC*1*DOŽE*JAŽNE');
+    const era = era835({
+      payment: '80',
+      claims: [{ pcn: 'A1', charge: '100', paid: '80', cas: ['CO*45*20'] }],
+    }).replace('NM1*QC*1*DOE*JANE', 'NM1*QC*1*DOŽE*JAŽNE');
     const [remittance] = parse835(era);
-    expect(remittance!.claims[0]!.patient).toMatchObject({ lastOrOrganizationName: 'DOŽE', firstName: 'JAŽNE', id: 'W123456789' });
+    expect(remittance!.claims[0]!.patient).toMatchObject({
+      lastOrOrganizationName: 'DOŽE',
+      firstName: 'JAŽNE',
+      id: 'W123456789',
+    });
   });
 
   it('names the last segment read when an 835 ends inside its transaction', () => {
@@ -77,7 +103,11 @@ describe('SegmentReader', () => {
     const cut = era.slice(0, era.indexOf('SE*'));
     const lastSegment = cut.trimEnd().slice(0, -1).split('~').at(-1)!.trim();
     const error = parseError(() => parse835(cut));
-    expect(error).toMatchObject({ code: 'TRUNCATED', segmentId: lastSegment.slice(0, 3), byteOffset: cut.lastIndexOf(lastSegment) });
+    expect(error).toMatchObject({
+      code: 'TRUNCATED',
+      segmentId: lastSegment.slice(0, 3),
+      byteOffset: cut.lastIndexOf(lastSegment),
+    });
     expect(error.segmentIndex).toBe(cut.split('~').length - 2);
   });
 });

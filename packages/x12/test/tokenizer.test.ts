@@ -5,7 +5,10 @@ import { era835 } from './era-builder.ts';
 
 // A payment large enough that separator positions fill several blocks (16 384 per block), some mid-segment.
 const claims = Array.from({ length: 2_500 }, (_, i) => ({
-  pcn: `P${i}`, charge: '100', paid: '80', patientResponsibility: '0',
+  pcn: `P${i}`,
+  charge: '100',
+  paid: '80',
+  patientResponsibility: '0',
   services: [{ svc: 'HC:99213:25:59*100*80**1', cas: ['CO*45*20'], ref6r: `L${i}` }],
 }));
 const large = era835({ payment: String(80 * claims.length), claims });
@@ -49,16 +52,39 @@ describe('segments read in place', () => {
       const chunks: Uint8Array[] = [];
       for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
       const streamed = [];
-      for await (const event of stream835(Readable.from(chunks))) if (event.kind === 'claim') streamed.push(event.claim);
+      for await (const event of stream835(Readable.from(chunks)))
+        if (event.kind === 'claim') streamed.push(event.claim);
       expect(streamed).toEqual(expected);
     }
   });
 
   it('reads bytes like text whatever the line breaks and delimiters, across interchanges that change them', () => {
-    const plain = era835({ payment: '80', claims: [{ pcn: 'A1', charge: '100', paid: '80', services: [{ svc: 'HC:99213:25*100*80**1', cas: ['CO*45*20'], ref6r: 'L1' }] }] });
-    const other = plain.replace(/\*/g, '|').replace(/~/g, '!').replace('|:!', '|>!').replace(/HC:99213:25/, 'HC>99213>25');
-    const variants = [plain, plain.replace(/\n/g, '\r\n'), plain.replace(/\n/g, ''), other, `${plain}\n${other}`, `${other}${plain}`];
-    const view = (segments: ReturnType<typeof tokenize>) => segments.map((s) => [s.id, s.index, s.offset, s.elementCount, s.elements.join('|')]);
+    const plain = era835({
+      payment: '80',
+      claims: [
+        {
+          pcn: 'A1',
+          charge: '100',
+          paid: '80',
+          services: [{ svc: 'HC:99213:25*100*80**1', cas: ['CO*45*20'], ref6r: 'L1' }],
+        },
+      ],
+    });
+    const other = plain
+      .replace(/\*/g, '|')
+      .replace(/~/g, '!')
+      .replace('|:!', '|>!')
+      .replace(/HC:99213:25/, 'HC>99213>25');
+    const variants = [
+      plain,
+      plain.replace(/\n/g, '\r\n'),
+      plain.replace(/\n/g, ''),
+      other,
+      `${plain}\n${other}`,
+      `${other}${plain}`,
+    ];
+    const view = (segments: ReturnType<typeof tokenize>) =>
+      segments.map((s) => [s.id, s.index, s.offset, s.elementCount, s.elements.join('|')]);
     for (const text of variants) {
       const fromText = view(tokenize(text));
       expect(view(tokenize(Buffer.from(text, 'latin1')))).toEqual(fromText);
@@ -67,17 +93,36 @@ describe('segments read in place', () => {
   });
 
   it('streams interchanges with different delimiters, as bytes in small chunks, to the claims parse835 reads', async () => {
-    const first = era835({ payment: '80', claims: [{ pcn: 'A1', charge: '100', paid: '80', services: [{ svc: 'HC:99213:25*100*80**1', cas: ['CO*45*20'], ref6r: 'L1' }] }] });
-    const second = first.replace(/\*/g, '|').replace(/~/g, '!').replace('|:!', '|>!').replace(/HC:99213:25/, 'HC>99213>25').replace(/A1/g, 'B2');
+    const first = era835({
+      payment: '80',
+      claims: [
+        {
+          pcn: 'A1',
+          charge: '100',
+          paid: '80',
+          services: [{ svc: 'HC:99213:25*100*80**1', cas: ['CO*45*20'], ref6r: 'L1' }],
+        },
+      ],
+    });
+    const second = first
+      .replace(/\*/g, '|')
+      .replace(/~/g, '!')
+      .replace('|:!', '|>!')
+      .replace(/HC:99213:25/, 'HC>99213>25')
+      .replace(/A1/g, 'B2');
     const text = `${first}\r\n${second}`;
     const expected = parse835(text).flatMap((r) => r.claims);
-    expect(expected.map((c) => [c.patientControlNumber, c.services[0]!.procedure.modifiers])).toEqual([['A1', ['25']], ['B2', ['25']]]);
+    expect(expected.map((c) => [c.patientControlNumber, c.services[0]!.procedure.modifiers])).toEqual([
+      ['A1', ['25']],
+      ['B2', ['25']],
+    ]);
     const bytes = Buffer.from(text, 'latin1');
     for (const size of [1, 3, 7, 106, 512]) {
       const chunks: Uint8Array[] = [];
       for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
       const streamed = [];
-      for await (const event of stream835(Readable.from(chunks))) if (event.kind === 'claim') streamed.push(event.claim);
+      for await (const event of stream835(Readable.from(chunks)))
+        if (event.kind === 'claim') streamed.push(event.claim);
       expect(streamed).toEqual(expected);
     }
   });

@@ -7,8 +7,16 @@ import { sample, samplesUnder } from './samples.ts';
 
 /** Decimals compared by value ("79.00" is written "79"); composites with either separator some samples mix. */
 function normalized(segment: string[]): string {
-  const decimal = (v: string) => (/^-?\d*\.\d+$/.test(v) ? String(v).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') : v);
-  return segment.map((e) => e.split(/[>:]/).map(decimal).join(':')).join('*').replace(/[*:]+$/, '');
+  const decimal = (v: string) =>
+    /^-?\d*\.\d+$/.test(v)
+      ? String(v)
+          .replace(/(\.\d*?)0+$/, '$1')
+          .replace(/\.$/, '')
+      : v;
+  return segment
+    .map((e) => e.split(/[>:]/).map(decimal).join(':'))
+    .join('*')
+    .replace(/[*:]+$/, '');
 }
 
 function transactionBodies(text: string): string[][] {
@@ -37,9 +45,22 @@ function consistentHierarchy(body: string[]): boolean {
 const write = (s: Submission837) => (s.kind === 'professional' ? write837P(s) : write837I(s));
 
 describe('837 round trip on every shared sample', () => {
-  const files = [...samplesUnder('linuxforhealth/837_005010X222A2'), ...samplesUnder('linuxforhealth/837_005010X223A3'),
-    ...['x12_valid.txt', 'x12_complex.txt', 'x12_many_claims.txt', 'x12_multiple_gs.txt', 'x12_multiple_isa.txt', 'x12_multiple_st.txt',
-      'x12_multiple_transactions.txt', 'x12_valid_different_separators.txt', 'x223-test.txt', 'x12_writer_test.txt'].map((f) => `imsweb/${f}`)];
+  const files = [
+    ...samplesUnder('linuxforhealth/837_005010X222A2'),
+    ...samplesUnder('linuxforhealth/837_005010X223A3'),
+    ...[
+      'x12_valid.txt',
+      'x12_complex.txt',
+      'x12_many_claims.txt',
+      'x12_multiple_gs.txt',
+      'x12_multiple_isa.txt',
+      'x12_multiple_st.txt',
+      'x12_multiple_transactions.txt',
+      'x12_valid_different_separators.txt',
+      'x223-test.txt',
+      'x12_writer_test.txt',
+    ].map((f) => `imsweb/${f}`),
+  ];
 
   it.each(files)('%s parses into the model and writes back to the same segments', (file) => {
     const text = sample(file);
@@ -54,7 +75,9 @@ describe('837 round trip on every shared sample', () => {
       const original = originals[i]!;
       const keepHl = consistentHierarchy(original);
       const mine = transactionBodies(written)[0]!;
-      expect(mine.filter((seg) => keepHl || !seg.startsWith('HL*'))).toEqual(original.filter((seg) => keepHl || !seg.startsWith('HL*')));
+      expect(mine.filter((seg) => keepHl || !seg.startsWith('HL*'))).toEqual(
+        original.filter((seg) => keepHl || !seg.startsWith('HL*')),
+      );
     });
   });
 });
@@ -64,7 +87,9 @@ describe('write837P', () => {
     const text = write837P(submission([professionalClaim()]));
     expect(text).toBe(write837P(submission([professionalClaim()])));
     const lines = text.trim().split('\n');
-    expect(lines[0]).toBe('ISA*00*          *00*          *ZZ*RIVERBEND      *ZZ*CLEARINGHOUSE  *240120*0930*^*00501*000000101*0*T*:~');
+    expect(lines[0]).toBe(
+      'ISA*00*          *00*          *ZZ*RIVERBEND      *ZZ*CLEARINGHOUSE  *240120*0930*^*00501*000000101*0*T*:~',
+    );
     expect(lines).toContain('GS*HC*RIVERBEND*CLEARINGHOUSE*20240120*0930*101*X*005010X222A1~');
     expect(lines).toContain('HL*1**20*1~');
     expect(lines).toContain('HL*2*1*22*0~');
@@ -81,7 +106,19 @@ describe('write837P', () => {
     const claim = professionalClaim({ frequencyCode: '7', references: [{ qualifier: 'F8', value: 'ICN98765' }] });
     const s = submission([]);
     s.billingProviders[0]!.subscribers[0]!.relationship = undefined;
-    s.billingProviders[0]!.subscribers[0]!.patients = [{ relationship: '19', patient: entity({ entityCode: 'QC', entityType: '1', name: 'RAMIREZ', firstName: 'ANA', demographics: { dateOfBirth: '2015-06-30', sex: 'F' } }), claims: [claim] }];
+    s.billingProviders[0]!.subscribers[0]!.patients = [
+      {
+        relationship: '19',
+        patient: entity({
+          entityCode: 'QC',
+          entityType: '1',
+          name: 'RAMIREZ',
+          firstName: 'ANA',
+          demographics: { dateOfBirth: '2015-06-30', sex: 'F' },
+        }),
+        claims: [claim],
+      },
+    ];
     const lines = write837P(s).trim().split('\n');
     expect(lines).toContain('HL*2*1*22*1~');
     expect(lines).toContain('HL*3*2*23*0~');
@@ -92,15 +129,44 @@ describe('write837P', () => {
 
   it('writes the other-payer loops of a secondary claim (2320, 2330B, 2430)', () => {
     const claim = professionalClaim({
-      otherPayers: [{
-        payerResponsibility: 'P', relationship: '18', filingIndicator: 'MB',
-        adjustmentGroups: [{ groupCode: 'CO', adjustments: [{ reasonCode: '45', amountCents: 5500 }] }, { groupCode: 'PR', adjustments: [{ reasonCode: '2', amountCents: 3600 }] }],
-        amounts: [{ qualifier: 'D', amountCents: 14400 }], otherInsurance: ['', '', 'Y', '', '', 'Y'],
-        names: [entity({ entityCode: 'IL', entityType: '1', name: 'RAMIREZ', firstName: 'LUIS', idQualifier: 'MI', id: '1EG4TE5MK73' }), entity({ entityCode: 'PR', entityType: '2', name: 'MEDICARE', idQualifier: 'PI', id: '04412' })],
-        extra: [],
-      }],
+      otherPayers: [
+        {
+          payerResponsibility: 'P',
+          relationship: '18',
+          filingIndicator: 'MB',
+          adjustmentGroups: [
+            { groupCode: 'CO', adjustments: [{ reasonCode: '45', amountCents: 5500 }] },
+            { groupCode: 'PR', adjustments: [{ reasonCode: '2', amountCents: 3600 }] },
+          ],
+          amounts: [{ qualifier: 'D', amountCents: 14400 }],
+          otherInsurance: ['', '', 'Y', '', '', 'Y'],
+          names: [
+            entity({
+              entityCode: 'IL',
+              entityType: '1',
+              name: 'RAMIREZ',
+              firstName: 'LUIS',
+              idQualifier: 'MI',
+              id: '1EG4TE5MK73',
+            }),
+            entity({ entityCode: 'PR', entityType: '2', name: 'MEDICARE', idQualifier: 'PI', id: '04412' }),
+          ],
+          extra: [],
+        },
+      ],
     });
-    claim.lines[0]!.adjudications = [{ payerId: '04412', paidCents: 14400, procedure: { qualifier: 'HC', code: '99214', modifiers: ['25'] }, unitsMilli: 1000, adjustmentGroups: [{ groupCode: 'CO', adjustments: [{ reasonCode: '45', amountCents: 5100 }] }], dates: [{ qualifier: '573', date: '2024-02-10' }], amounts: [], extra: [] }];
+    claim.lines[0]!.adjudications = [
+      {
+        payerId: '04412',
+        paidCents: 14400,
+        procedure: { qualifier: 'HC', code: '99214', modifiers: ['25'] },
+        unitsMilli: 1000,
+        adjustmentGroups: [{ groupCode: 'CO', adjustments: [{ reasonCode: '45', amountCents: 5100 }] }],
+        dates: [{ qualifier: '573', date: '2024-02-10' }],
+        amounts: [],
+        extra: [],
+      },
+    ];
     const text = write837P(submission([claim]));
     const lines = text.trim().split('\n');
     const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
@@ -119,12 +185,40 @@ describe('write837P', () => {
 describe('write837I', () => {
   it('writes institutional claims: facility type, bill frequency, CL1, principal diagnosis and SV2 revenue lines', () => {
     const claim: Claim837 = {
-      ...professionalClaim(), facilityCode: '13', facilityCodeQualifier: 'A',
+      ...professionalClaim(),
+      facilityCode: '13',
+      facilityCodeQualifier: 'A',
       dates: [{ qualifier: '434', date: '2024-01-15', endDate: '2024-01-15' }],
       institutionalCodes: { admissionType: '3', admissionSource: '1', patientStatus: '01' },
       healthCareCodes: [[{ qualifier: 'ABK', code: 'R079', rest: [] }], [{ qualifier: 'APR', code: 'R079', rest: [] }]],
-      names: [entity({ entityCode: '71', entityType: '1', name: 'RAMAN', firstName: 'PRIYA', idQualifier: 'XX', id: '1734567890' })],
-      lines: [{ lineNumber: 1, institutional: { revenueCode: '0450', procedure: { qualifier: 'HC', code: '99284', modifiers: [] }, chargeCents: 23500, unitBasis: 'UN', unitsMilli: 1000 }, dates: [{ qualifier: '472', date: '2024-01-15' }], references: [], amounts: [], names: [], adjudications: [], extra: [] }],
+      names: [
+        entity({
+          entityCode: '71',
+          entityType: '1',
+          name: 'RAMAN',
+          firstName: 'PRIYA',
+          idQualifier: 'XX',
+          id: '1734567890',
+        }),
+      ],
+      lines: [
+        {
+          lineNumber: 1,
+          institutional: {
+            revenueCode: '0450',
+            procedure: { qualifier: 'HC', code: '99284', modifiers: [] },
+            chargeCents: 23500,
+            unitBasis: 'UN',
+            unitsMilli: 1000,
+          },
+          dates: [{ qualifier: '472', date: '2024-01-15' }],
+          references: [],
+          amounts: [],
+          names: [],
+          adjudications: [],
+          extra: [],
+        },
+      ],
     };
     const text = write837I(submission([claim], 'institutional'));
     const lines = text.trim().split('\n');
@@ -138,23 +232,56 @@ describe('write837I', () => {
 
   it('writes a line billed by revenue code alone (room and board: no SV202, days) and its prior payer without SVD03', () => {
     const claim: Claim837 = {
-      ...professionalClaim(), facilityCode: '11', facilityCodeQualifier: 'A',
-      dates: [{ qualifier: '434', date: '2024-01-12', endDate: '2024-01-15' }, { qualifier: '435', date: '2024-01-12' }],
+      ...professionalClaim(),
+      facilityCode: '11',
+      facilityCodeQualifier: 'A',
+      dates: [
+        { qualifier: '434', date: '2024-01-12', endDate: '2024-01-15' },
+        { qualifier: '435', date: '2024-01-12' },
+      ],
       institutionalCodes: { admissionType: '1', admissionSource: '1', patientStatus: '01' },
       names: [],
-      lines: [{
-        lineNumber: 1, institutional: { revenueCode: '0120', chargeCents: 360000, unitBasis: 'DA', unitsMilli: 3000 },
-        dates: [{ qualifier: '472', date: '2024-01-12', endDate: '2024-01-14' }], references: [], amounts: [], names: [], extra: [],
-        adjudications: [{ payerId: '04412', paidCents: 300000, revenueCode: '0120', unitsMilli: 3000, adjustmentGroups: [{ groupCode: 'CO', adjustments: [{ reasonCode: '45', amountCents: 60000 }] }], dates: [], amounts: [], extra: [] }],
-      }],
+      lines: [
+        {
+          lineNumber: 1,
+          institutional: { revenueCode: '0120', chargeCents: 360000, unitBasis: 'DA', unitsMilli: 3000 },
+          dates: [{ qualifier: '472', date: '2024-01-12', endDate: '2024-01-14' }],
+          references: [],
+          amounts: [],
+          names: [],
+          extra: [],
+          adjudications: [
+            {
+              payerId: '04412',
+              paidCents: 300000,
+              revenueCode: '0120',
+              unitsMilli: 3000,
+              adjustmentGroups: [{ groupCode: 'CO', adjustments: [{ reasonCode: '45', amountCents: 60000 }] }],
+              dates: [],
+              amounts: [],
+              extra: [],
+            },
+          ],
+        },
+      ],
     };
     const text = write837I(submission([claim], 'institutional'));
     const lines = text.trim().split('\n');
     expect(lines).toContain('SV2*0120**3600*DA*3~');
     expect(lines).toContain('SVD*04412*3000**0120*3~');
     const [read] = parse837(text).submissions[0]!.billingProviders[0]!.subscribers[0]!.claims;
-    expect(read!.lines[0]!.institutional).toEqual({ revenueCode: '0120', chargeCents: 360000, unitBasis: 'DA', unitsMilli: 3000 });
-    expect(read!.lines[0]!.adjudications[0]).toMatchObject({ procedure: undefined, revenueCode: '0120', paidCents: 300000, unitsMilli: 3000 });
+    expect(read!.lines[0]!.institutional).toEqual({
+      revenueCode: '0120',
+      chargeCents: 360000,
+      unitBasis: 'DA',
+      unitsMilli: 3000,
+    });
+    expect(read!.lines[0]!.adjudications[0]).toMatchObject({
+      procedure: undefined,
+      revenueCode: '0120',
+      paidCents: 300000,
+      unitsMilli: 3000,
+    });
   });
 });
 
@@ -171,19 +298,39 @@ describe('property: random valid claims survive write → parse', () => {
   });
   it('the parsed claim equals the written one', () => {
     fc.assert(
-      fc.property(fc.array(code, { minLength: 4, maxLength: 12 }), fc.array(line, { minLength: 1, maxLength: 20 }), fc.stringMatching(/^[A-Z0-9-]{1,20}$/), fc.constantFrom('1', '7', '8'), (diagnoses, lines, pcn, frequency) => {
-        const claim = professionalClaim({
-          patientControlNumber: pcn, frequencyCode: frequency, totalChargeCents: lines.reduce((a, l) => a + l.charge, 0),
-          healthCareCodes: [diagnoses.map((c, i) => ({ qualifier: i === 0 ? 'ABK' : 'ABF', code: c, rest: [] }))],
-          lines: lines.map((l, i) => ({
-            lineNumber: i + 1,
-            professional: { procedure: { qualifier: 'HC', code: l.code, modifiers: l.modifiers }, chargeCents: l.charge, unitBasis: 'UN', unitsMilli: l.units, diagnosisPointers: l.pointers },
-            dates: [{ qualifier: '472', date: `2024-02-${String(l.day).padStart(2, '0')}` }], references: [{ qualifier: '6R', value: `L${i + 1}` }], amounts: [], names: [], adjudications: [], extra: [],
-          })),
-        });
-        const parsed = parse837(write837P(submission([claim]))).submissions[0]!.billingProviders[0]!.subscribers[0]!.claims[0];
-        expect(parsed).toEqual(claim);
-      }),
+      fc.property(
+        fc.array(code, { minLength: 4, maxLength: 12 }),
+        fc.array(line, { minLength: 1, maxLength: 20 }),
+        fc.stringMatching(/^[A-Z0-9-]{1,20}$/),
+        fc.constantFrom('1', '7', '8'),
+        (diagnoses, lines, pcn, frequency) => {
+          const claim = professionalClaim({
+            patientControlNumber: pcn,
+            frequencyCode: frequency,
+            totalChargeCents: lines.reduce((a, l) => a + l.charge, 0),
+            healthCareCodes: [diagnoses.map((c, i) => ({ qualifier: i === 0 ? 'ABK' : 'ABF', code: c, rest: [] }))],
+            lines: lines.map((l, i) => ({
+              lineNumber: i + 1,
+              professional: {
+                procedure: { qualifier: 'HC', code: l.code, modifiers: l.modifiers },
+                chargeCents: l.charge,
+                unitBasis: 'UN',
+                unitsMilli: l.units,
+                diagnosisPointers: l.pointers,
+              },
+              dates: [{ qualifier: '472', date: `2024-02-${String(l.day).padStart(2, '0')}` }],
+              references: [{ qualifier: '6R', value: `L${i + 1}` }],
+              amounts: [],
+              names: [],
+              adjudications: [],
+              extra: [],
+            })),
+          });
+          const parsed = parse837(write837P(submission([claim]))).submissions[0]!.billingProviders[0]!.subscribers[0]!
+            .claims[0];
+          expect(parsed).toEqual(claim);
+        },
+      ),
       { numRuns: 200 },
     );
   });

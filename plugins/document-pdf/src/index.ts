@@ -21,7 +21,8 @@ const MARGIN = 72;
  */
 export function pdfDocumentRenderer(options: PdfRendererOptions = {}): DocumentRenderer {
   const fontSize = options.fontSize ?? 10.5;
-  if (!(fontSize >= 6 && fontSize <= 18)) throw new ConfigError('documents[pdf].fontSize', 'must be between 6 and 18 points');
+  if (!(fontSize >= 6 && fontSize <= 18))
+    throw new ConfigError('documents[pdf].fontSize', 'must be between 6 and 18 points');
   const accent = options.accentColor ?? '#1f4e79';
   if (!/^#[0-9a-f]{6}$/i.test(accent)) throw new ConfigError('documents[pdf].accentColor', 'must be a #rrggbb color');
   return defineDocumentRenderer({
@@ -34,7 +35,12 @@ export function pdfDocumentRenderer(options: PdfRendererOptions = {}): DocumentR
 }
 
 function renderPdf(letter: LetterDocument, fontSize: number, accent: string): Promise<RenderedFile> {
-  const doc = new PDFDocument({ size: 'LETTER', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, bufferPages: true, info: { Title: letter.title, Author: letter.from.name, Subject: letter.kind } });
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: { Title: letter.title, Author: letter.from.name, Subject: letter.kind },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -43,18 +49,44 @@ function renderPdf(letter: LetterDocument, fontSize: number, accent: string): Pr
   });
   const width = doc.page.width - MARGIN * 2;
 
-  doc.font('Helvetica-Bold').fontSize(fontSize + 5).fillColor(accent).text(letter.from.name);
-  doc.font('Helvetica').fontSize(fontSize - 1.5).fillColor('#333333');
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(fontSize + 5)
+    .fillColor(accent)
+    .text(letter.from.name);
+  doc
+    .font('Helvetica')
+    .fontSize(fontSize - 1.5)
+    .fillColor('#333333');
   for (const line of letter.from.lines) doc.text(line);
-  doc.moveDown(0.4).moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(1.2).strokeColor(accent).stroke();
+  doc
+    .moveDown(0.4)
+    .moveTo(MARGIN, doc.y)
+    .lineTo(MARGIN + width, doc.y)
+    .lineWidth(1.2)
+    .strokeColor(accent)
+    .stroke();
   doc.moveDown(1.2).fillColor('#000000').fontSize(fontSize);
-  doc.text(new Date(`${letter.date}T12:00:00Z`).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }));
+  doc.text(
+    new Date(`${letter.date}T12:00:00Z`).toLocaleDateString('en-US', {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }),
+  );
   doc.moveDown();
   doc.font('Helvetica-Bold').text(letter.to.name).font('Helvetica');
   for (const line of letter.to.lines) doc.text(line);
   doc.moveDown();
-  doc.font('Helvetica-Bold').fontSize(fontSize + 1).text(letter.title).fontSize(fontSize).moveDown(0.5);
-  for (const r of letter.references) doc.font('Helvetica-Bold').text(`${r.label}: `, { continued: true }).font('Helvetica').text(r.value);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(fontSize + 1)
+    .text(letter.title)
+    .fontSize(fontSize)
+    .moveDown(0.5);
+  for (const r of letter.references)
+    doc.font('Helvetica-Bold').text(`${r.label}: `, { continued: true }).font('Helvetica').text(r.value);
   doc.moveDown();
   doc.text(letter.salutation).moveDown(0.6);
   for (const p of letter.paragraphs) doc.text(p, { align: 'left', lineGap: 2 }).moveDown(0.6);
@@ -70,19 +102,43 @@ function renderPdf(letter: LetterDocument, fontSize: number, accent: string): Pr
     doc.switchToPage(i);
     // The footer sits in the bottom margin: lift the margin while writing it, or pdfkit would start a new page.
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(fontSize - 2.5).fillColor('#666666').text(`${letter.from.name} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 24, { width, align: 'center', lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(fontSize - 2.5)
+      .fillColor('#666666')
+      .text(`${letter.from.name} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 24, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
   }
   doc.end();
-  return done.then((bytes) => ({ contentType: 'application/pdf', fileName: `${letter.kind}-${letter.date}.pdf`, bytes: new Uint8Array(bytes) }));
+  return done.then((bytes) => ({
+    contentType: 'application/pdf',
+    fileName: `${letter.kind}-${letter.date}.pdf`,
+    bytes: new Uint8Array(bytes),
+  }));
 }
 
-function table(doc: PDFKit.PDFDocument, t: NonNullable<LetterDocument['table']>, width: number, fontSize: number, accent: string): void {
+function table(
+  doc: PDFKit.PDFDocument,
+  t: NonNullable<LetterDocument['table']>,
+  width: number,
+  fontSize: number,
+  accent: string,
+): void {
   const columnWidth = width / t.columns.length;
   const rowHeight = fontSize + 8;
   const header = () => {
     doc.font('Helvetica-Bold').fillColor(accent);
     const y = doc.y;
-    t.columns.forEach((c, i) => doc.text(c, MARGIN + i * columnWidth, y, { width: columnWidth - 6, align: i === t.columns.length - 1 ? 'right' : 'left', lineBreak: false }));
+    for (const [i, c] of t.columns.entries()) {
+      doc.text(c, MARGIN + i * columnWidth, y, {
+        width: columnWidth - 6,
+        align: i === t.columns.length - 1 ? 'right' : 'left',
+        lineBreak: false,
+      });
+    }
     doc.y = y + rowHeight;
     doc.font('Helvetica').fillColor('#000000');
   };
@@ -93,7 +149,13 @@ function table(doc: PDFKit.PDFDocument, t: NonNullable<LetterDocument['table']>,
       header();
     }
     const y = doc.y;
-    row.forEach((cell, i) => doc.text(cell, MARGIN + i * columnWidth, y, { width: columnWidth - 6, align: i === row.length - 1 ? 'right' : 'left', lineBreak: false }));
+    for (const [i, cell] of row.entries()) {
+      doc.text(cell, MARGIN + i * columnWidth, y, {
+        width: columnWidth - 6,
+        align: i === row.length - 1 ? 'right' : 'left',
+        lineBreak: false,
+      });
+    }
     doc.y = y + rowHeight;
   }
   doc.x = MARGIN;

@@ -8,13 +8,25 @@ import { pdfDocumentRenderer } from '../src/index.ts';
 const letter = (rows: number): LetterDocument => ({
   kind: 'appeal-letter',
   title: 'First-level appeal: claim ICN-77',
-  from: { name: 'Riverbend Family Medicine', lines: ['1200 Barton Springs Rd', 'Austin, TX 78704', 'NPI 1324567894 · Tax ID 74-1234567'] },
+  from: {
+    name: 'Riverbend Family Medicine',
+    lines: ['1200 Barton Springs Rd', 'Austin, TX 78704', 'NPI 1324567894 · Tax ID 74-1234567'],
+  },
   to: { name: 'Blue Cross Blue Shield of Texas', lines: ['Appeals Department', 'Payer ID 84980'] },
   date: '2026-11-27',
-  references: [{ label: 'Patient', value: 'Ramirez, Luis (DOB 1979-11-02)' }, { label: 'Amount in dispute', value: '$220.00' }],
+  references: [
+    { label: 'Patient', value: 'Ramirez, Luis (DOB 1979-11-02)' },
+    { label: 'Amount in dispute', value: '$220.00' },
+  ],
   salutation: 'To the appeals reviewer:',
-  paragraphs: ['The claim was denied with CO-50 (not deemed a medical necessity by the payer).', 'The enclosed records show the visit was necessary.'],
-  table: { columns: ['Line', 'Procedure', 'Date', 'Charge'], rows: Array.from({ length: rows }, (_, i) => [String(i + 1), '99214', '2026-10-01', `$${(195 + i).toFixed(2)}`]) },
+  paragraphs: [
+    'The claim was denied with CO-50 (not deemed a medical necessity by the payer).',
+    'The enclosed records show the visit was necessary.',
+  ],
+  table: {
+    columns: ['Line', 'Procedure', 'Date', 'Charge'],
+    rows: Array.from({ length: rows }, (_, i) => [String(i + 1), '99214', '2026-10-01', `$${(195 + i).toFixed(2)}`]),
+  },
   closing: 'Sincerely,',
   signature: ['Dana Biller', 'Riverbend Family Medicine'],
   enclosures: ['Office visit note 2026-10-01'],
@@ -26,7 +38,18 @@ describe('pdfDocumentRenderer', () => {
     expect(file.contentType).toBe('application/pdf');
     expect(Buffer.from(file.bytes.slice(0, 5)).toString()).toBe('%PDF-');
     const [page] = await pdfPages(file.bytes);
-    for (const text of ['Riverbend Family Medicine', 'Blue Cross Blue Shield of Texas', 'First-level appeal: claim ICN-77', 'CO-50', '$220.00', '$195.00', '$196.00', 'Office visit note 2026-10-01', 'November 27, 2026']) expect(page).toContain(text);
+    for (const text of [
+      'Riverbend Family Medicine',
+      'Blue Cross Blue Shield of Texas',
+      'First-level appeal: claim ICN-77',
+      'CO-50',
+      '$220.00',
+      '$195.00',
+      '$196.00',
+      'Office visit note 2026-10-01',
+      'November 27, 2026',
+    ])
+      expect(page).toContain(text);
     mkdirSync(join(import.meta.dirname, 'output'), { recursive: true });
     writeFileSync(join(import.meta.dirname, 'output', 'appeal-letter.pdf'), file.bytes);
   });

@@ -14,7 +14,17 @@ import type { Adjustment, Claim837, Remittance835Input } from '@revcycle/x12';
  *   (PR-3) on an office visit (99xxx) line.
  * A secondary claim (one carrying a prior payer's adjudication) is paid what the primary left, the rest OA-23.
  */
-export type Scenario = 'PAY' | 'DENY16' | 'DENY29' | 'DENY50' | 'DENY197' | 'DENY97' | 'NONCOV' | 'UNDERPAY' | 'COB' | 'REVERSE';
+export type Scenario =
+  | 'PAY'
+  | 'DENY16'
+  | 'DENY29'
+  | 'DENY50'
+  | 'DENY197'
+  | 'DENY97'
+  | 'NONCOV'
+  | 'UNDERPAY'
+  | 'COB'
+  | 'REVERSE';
 
 const MARKERS: Scenario[] = ['DENY197', 'DENY16', 'DENY29', 'DENY50', 'DENY97', 'NONCOV', 'UNDERPAY', 'COB', 'REVERSE'];
 const RANDOM_DENIALS: Scenario[] = ['DENY16', 'DENY29', 'DENY50', 'DENY97', 'DENY197', 'NONCOV'];
@@ -46,7 +56,8 @@ const pct = (cents: number, percent: number) => Math.round((cents * percent) / 1
 
 function lineOf(line: Claim837['lines'][number]) {
   const p = line.professional ?? line.institutional;
-  const procedure = line.professional?.procedure ?? line.institutional?.procedure ?? { qualifier: 'HC', code: '', modifiers: [] };
+  const procedure = line.professional?.procedure ??
+    line.institutional?.procedure ?? { qualifier: 'HC', code: '', modifiers: [] };
   return {
     procedure: { qualifier: procedure.qualifier, code: procedure.code, modifiers: procedure.modifiers },
     chargeCents: p?.chargeCents ?? 0,
@@ -56,20 +67,46 @@ function lineOf(line: Claim837['lines'][number]) {
 }
 
 /** One claim's payment under a scenario, balanced: charge − adjustments = paid, per line and per claim. */
-export function adjudicate(claim: Claim837, scenario: Scenario, payerClaimControlNumber: string, patient: ClaimPayment['patient']): ClaimPayment {
+export function adjudicate(
+  claim: Claim837,
+  scenario: Scenario,
+  payerClaimControlNumber: string,
+  patient: ClaimPayment['patient'],
+): ClaimPayment {
   const lines = claim.lines.map(lineOf);
   const secondary = claim.otherPayers.length > 0;
   const denial: Record<string, string> = { DENY16: '16', DENY29: '29', DENY50: '50', DENY197: '197' };
   if (denial[scenario]) {
-    const services: ServicePayment[] = lines.map((l) => ({ ...l, paidCents: 0, adjustments: [{ groupCode: 'CO', reasonCode: denial[scenario]!, amountCents: l.chargeCents }], remarkCodes: scenario === 'DENY16' ? ['MA130'] : [] }));
-    return { patientControlNumber: claim.patientControlNumber, statusCode: '4', chargeCents: claim.totalChargeCents, paidCents: 0, patientResponsibilityCents: 0, filingIndicator: '12', payerClaimControlNumber, patient, services };
+    const services: ServicePayment[] = lines.map((l) => ({
+      ...l,
+      paidCents: 0,
+      adjustments: [{ groupCode: 'CO', reasonCode: denial[scenario]!, amountCents: l.chargeCents }],
+      remarkCodes: scenario === 'DENY16' ? ['MA130'] : [],
+    }));
+    return {
+      patientControlNumber: claim.patientControlNumber,
+      statusCode: '4',
+      chargeCents: claim.totalChargeCents,
+      paidCents: 0,
+      patientResponsibilityCents: 0,
+      filingIndicator: '12',
+      payerClaimControlNumber,
+      patient,
+      services,
+    };
   }
   const services: ServicePayment[] = lines.map((l, i) => {
     const adjustments: Adjustment[] = [];
     let paid: number;
     if (secondary) {
       const prior = claim.lines[i]?.adjudications[0];
-      const settled = prior ? prior.paidCents + prior.adjustmentGroups.filter((g) => g.groupCode === 'CO').flatMap((g) => g.adjustments).reduce((s, a) => s + a.amountCents, 0) : 0;
+      const settled = prior
+        ? prior.paidCents +
+          prior.adjustmentGroups
+            .filter((g) => g.groupCode === 'CO')
+            .flatMap((g) => g.adjustments)
+            .reduce((s, a) => s + a.amountCents, 0)
+        : 0;
       paid = l.chargeCents - settled;
       if (settled) adjustments.push({ groupCode: 'OA', reasonCode: '23', amountCents: settled });
     } else if (scenario === 'NONCOV') {
@@ -93,9 +130,17 @@ export function adjudicate(claim: Claim837, scenario: Scenario, payerClaimContro
   });
   const sum = (pick: (s: ServicePayment) => number) => services.reduce((s, x) => s + pick(x), 0);
   return {
-    patientControlNumber: claim.patientControlNumber, statusCode: secondary ? '2' : '1', chargeCents: claim.totalChargeCents,
-    paidCents: sum((s) => s.paidCents), patientResponsibilityCents: sum((s) => (s.adjustments ?? []).filter((a) => a.groupCode === 'PR').reduce((t, a) => t + a.amountCents, 0)),
-    filingIndicator: '12', payerClaimControlNumber, patient, services,
+    patientControlNumber: claim.patientControlNumber,
+    statusCode: secondary ? '2' : '1',
+    chargeCents: claim.totalChargeCents,
+    paidCents: sum((s) => s.paidCents),
+    patientResponsibilityCents: sum((s) =>
+      (s.adjustments ?? []).filter((a) => a.groupCode === 'PR').reduce((t, a) => t + a.amountCents, 0),
+    ),
+    filingIndicator: '12',
+    payerClaimControlNumber,
+    patient,
+    services,
   };
 }
 
@@ -106,5 +151,13 @@ export function reversalOf(payment: ClaimPayment): ClaimPayment {
     const key = `${a.groupCode}-${a.reasonCode}`;
     adjustments.set(key, { ...a, amountCents: (adjustments.get(key)?.amountCents ?? 0) - a.amountCents });
   }
-  return { ...payment, statusCode: '22', chargeCents: -payment.chargeCents, paidCents: -payment.paidCents, patientResponsibilityCents: -payment.patientResponsibilityCents, adjustments: [...adjustments.values()], services: [] };
+  return {
+    ...payment,
+    statusCode: '22',
+    chargeCents: -payment.chargeCents,
+    paidCents: -payment.paidCents,
+    patientResponsibilityCents: -payment.patientResponsibilityCents,
+    adjustments: [...adjustments.values()],
+    services: [],
+  };
 }

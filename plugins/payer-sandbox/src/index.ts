@@ -34,7 +34,8 @@ export interface SandboxOptions {
  * would (an unknown member id), and 271 eligibility answers. Everything stays in memory.
  */
 export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
-  if (options.isUnknownMember !== undefined && typeof options.isUnknownMember !== 'function') throw new ConfigError('payers[sandbox].isUnknownMember', 'must be a function');
+  if (options.isUnknownMember !== undefined && typeof options.isUnknownMember !== 'function')
+    throw new ConfigError('payers[sandbox].isUnknownMember', 'must be a function');
   const isUnknown = options.isUnknownMember ?? ((memberId: string) => memberId.toUpperCase().startsWith('UNKNOWN'));
   const now = options.now ?? (() => new Date());
   const outbox: InboundFile[] = [];
@@ -44,7 +45,8 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
   const decided = new Map<string, Omit<ClaimStatusAnswer, 'trace'>>();
   const random = seededRandom(options.seed ?? 1);
   const denialRate = options.denialRate ?? 0;
-  if (!(denialRate >= 0 && denialRate <= 1)) throw new ConfigError('payers[sandbox].denialRate', 'must be between 0 and 1');
+  if (!(denialRate >= 0 && denialRate <= 1))
+    throw new ConfigError('payers[sandbox].denialRate', 'must be between 0 and 1');
 
   const connector = definePayerConnector({
     id: options.id ?? 'sandbox',
@@ -55,17 +57,29 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
     async submit(batch: OutboundBatch) {
       const reference = `SANDBOX-${batch.batchId}`;
       if (received.has(batch.batchId)) return { reference };
-      let submissions;
+      let submissions: ReturnType<typeof parse837>['submissions'];
       try {
         submissions = parse837(batch.content).submissions;
       } catch (error) {
-        if (error instanceof X12ParseError) throw new ConnectorError(`the sandbox clearinghouse refused the file: ${error.message}`, false);
+        if (error instanceof X12ParseError)
+          throw new ConnectorError(`the sandbox clearinghouse refused the file: ${error.message}`, false);
         throw error;
       }
       received.set(batch.batchId, batch.content);
       for (const submission of submissions) {
-        const reply = { sender: submission.interchange.receiverId, receiver: submission.interchange.senderId, now: now() };
-        outbox.push({ name: `${reference}.999`, content: write999({ ...reply, controlNumber: ++control }, submission.group.controlNumber, submission.transaction.controlNumber) });
+        const reply = {
+          sender: submission.interchange.receiverId,
+          receiver: submission.interchange.senderId,
+          now: now(),
+        };
+        outbox.push({
+          name: `${reference}.999`,
+          content: write999(
+            { ...reply, controlNumber: ++control },
+            submission.group.controlNumber,
+            submission.transaction.controlNumber,
+          ),
+        });
         for (const provider of submission.billingProviders) {
           const acknowledgements: ClaimAcknowledgement[] = [];
           const payments: Array<Array<Remittance835Input['claims'][number]>> = [[]];
@@ -77,16 +91,36 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
             for (const claim of claims) {
               const accepted = memberId !== '' && !isUnknown(memberId);
               acknowledgements.push({
-                patientControlNumber: claim.patientControlNumber, chargeCents: claim.totalChargeCents,
+                patientControlNumber: claim.patientControlNumber,
+                chargeCents: claim.totalChargeCents,
                 patient: { lastName: subscriber.subscriber.name, firstName: subscriber.subscriber.firstName, memberId },
-                accepted, rejection: accepted ? undefined : 'A7:21:IL', payerClaimControlNumber: accepted ? `SBX${String(++control).padStart(10, '0')}` : undefined,
+                accepted,
+                rejection: accepted ? undefined : 'A7:21:IL',
+                payerClaimControlNumber: accepted ? `SBX${String(++control).padStart(10, '0')}` : undefined,
               });
               const serviceDate = claim.lines[0]?.dates.find((d) => d.qualifier === '472')?.date;
-              const patientOf = { lastName: subscriber.subscriber.name, firstName: subscriber.subscriber.firstName, memberId };
-              decided.set(claim.patientControlNumber, { patientControlNumber: claim.patientControlNumber, patient: patientOf, status: accepted ? 'A2:20' : 'A7:21', chargeCents: claim.totalChargeCents, payerClaimControlNumber: acknowledgements.at(-1)!.payerClaimControlNumber, serviceDate });
+              const patientOf = {
+                lastName: subscriber.subscriber.name,
+                firstName: subscriber.subscriber.firstName,
+                memberId,
+              };
+              decided.set(claim.patientControlNumber, {
+                patientControlNumber: claim.patientControlNumber,
+                patient: patientOf,
+                status: accepted ? 'A2:20' : 'A7:21',
+                chargeCents: claim.totalChargeCents,
+                payerClaimControlNumber: acknowledgements.at(-1)!.payerClaimControlNumber,
+                serviceDate,
+              });
               if (!accepted || options.remittances === false) continue;
               const icn = acknowledgements.at(-1)!.payerClaimControlNumber!;
-              const patient = { entityCode: 'QC', lastOrOrganizationName: subscriber.subscriber.name, firstName: subscriber.subscriber.firstName, idQualifier: 'MI', id: memberId };
+              const patient = {
+                entityCode: 'QC',
+                lastOrOrganizationName: subscriber.subscriber.name,
+                firstName: subscriber.subscriber.firstName,
+                idQualifier: 'MI',
+                id: memberId,
+              };
               const scenario = scenarioFor(memberId, random, denialRate);
               if (scenario === 'REVERSE') {
                 // Paid short first, then taken back and paid right: three payments, in order.
@@ -98,11 +132,29 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
               } else {
                 payments[0]!.push(adjudicate(claim, scenario, icn, patient));
               }
-              const final = payments.flat().filter((p) => p.patientControlNumber === claim.patientControlNumber).at(-1)!;
-              decided.set(claim.patientControlNumber, { ...decided.get(claim.patientControlNumber)!, status: final.paidCents > 0 ? 'F1:65' : final.statusCode === '4' ? 'F2:104' : 'F0:104', paidCents: payments.flat().filter((p) => p.patientControlNumber === claim.patientControlNumber).reduce((sum, p) => sum + p.paidCents, 0) });
+              const final = payments
+                .flat()
+                .filter((p) => p.patientControlNumber === claim.patientControlNumber)
+                .at(-1)!;
+              decided.set(claim.patientControlNumber, {
+                ...decided.get(claim.patientControlNumber)!,
+                status: final.paidCents > 0 ? 'F1:65' : final.statusCode === '4' ? 'F2:104' : 'F0:104',
+                paidCents: payments
+                  .flat()
+                  .filter((p) => p.patientControlNumber === claim.patientControlNumber)
+                  .reduce((sum, p) => sum + p.paidCents, 0),
+              });
             }
           }
-          outbox.push({ name: `${reference}-${provider.provider.id}.277`, content: write277CA({ ...reply, controlNumber: ++control }, payer, { name: provider.provider.name, npi: provider.provider.id ?? '' }, acknowledgements) });
+          outbox.push({
+            name: `${reference}-${provider.provider.id}.277`,
+            content: write277CA(
+              { ...reply, controlNumber: ++control },
+              payer,
+              { name: provider.provider.name, npi: provider.provider.id ?? '' },
+              acknowledgements,
+            ),
+          });
           payments.forEach((claims, i) => {
             if (!claims.length) return;
             const n = ++control;
@@ -111,10 +163,28 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
             outbox.push({
               name: `${reference}-${provider.provider.id}-${i + 1}.835`,
               content: write835({
-                interchange: { senderQualifier: 'ZZ', senderId: reply.sender, receiverQualifier: 'ZZ', receiverId: reply.receiver, date, time, controlNumber: String(n).padStart(9, '0'), usage: 'T' },
+                interchange: {
+                  senderQualifier: 'ZZ',
+                  senderId: reply.sender,
+                  receiverQualifier: 'ZZ',
+                  receiverId: reply.receiver,
+                  date,
+                  time,
+                  controlNumber: String(n).padStart(9, '0'),
+                  usage: 'T',
+                },
                 group: { senderCode: reply.sender, receiverCode: reply.receiver, date, time, controlNumber: String(n) },
                 transaction: { controlNumber: '0001' },
-                payment: { handlingCode: 'I', amountCents: claims.reduce((sum, c) => sum + c.paidCents, 0), creditDebit: 'C', method: 'ACH', paymentFormat: 'CCP', paymentDate: date, traceNumber: `SBX-EFT-${n}`, originatorId: `1${payer.id}` },
+                payment: {
+                  handlingCode: 'I',
+                  amountCents: claims.reduce((sum, c) => sum + c.paidCents, 0),
+                  creditDebit: 'C',
+                  method: 'ACH',
+                  paymentFormat: 'CCP',
+                  paymentDate: date,
+                  traceNumber: `SBX-EFT-${n}`,
+                  originatorId: `1${payer.id}`,
+                },
                 payer: { name: payer.name, references: { '2U': payer.id } },
                 payee: { name: provider.provider.name, idQualifier: 'XX', id: provider.provider.id ?? '' },
                 claims,
@@ -138,35 +208,71 @@ export function sandboxPayer(options: SandboxOptions = {}): PayerConnector {
     async checkClaimStatus(request276: string) {
       const segments = tokenize(request276);
       const isa = segments[0]!;
-      const reply = { sender: (isa.elements[8] ?? '').trim(), receiver: (isa.elements[6] ?? '').trim(), controlNumber: ++control, now: now() };
+      const reply = {
+        sender: (isa.elements[8] ?? '').trim(),
+        receiver: (isa.elements[6] ?? '').trim(),
+        controlNumber: ++control,
+        now: now(),
+      };
       const payerSegment = segments.find((s) => s.id === 'NM1' && s.elements[1] === 'PR');
       const providerSegment = segments.find((s) => s.id === 'NM1' && s.elements[1] === '1P');
       const answers: ClaimStatusAnswer[] = [];
       let member: ClaimStatusAnswer['patient'] = { lastName: '' };
       let trace = '';
       for (const s of segments) {
-        if (s.id === 'NM1' && (s.elements[1] === 'IL' || s.elements[1] === 'QC')) member = { lastName: s.elements[3] ?? '', firstName: s.elements[4] || undefined, memberId: s.elements[9] || undefined };
+        if (s.id === 'NM1' && (s.elements[1] === 'IL' || s.elements[1] === 'QC'))
+          member = {
+            lastName: s.elements[3] ?? '',
+            firstName: s.elements[4] || undefined,
+            memberId: s.elements[9] || undefined,
+          };
         if (s.id === 'TRN' && s.elements[1] === '1') trace = s.elements[2] ?? '';
         if (s.id === 'REF' && s.elements[1] === 'EJ') {
           const pcn = s.elements[2] ?? '';
           const known = decided.get(pcn);
           // A4:35: the claim is not on file.
-          answers.push(known ? { ...known, trace } : { patientControlNumber: pcn, trace, patient: member, status: 'A4:35' });
+          answers.push(
+            known ? { ...known, trace } : { patientControlNumber: pcn, trace, patient: member, status: 'A4:35' },
+          );
         }
       }
-      return write277(reply, { name: payerSegment?.elements[3] ?? 'SANDBOX PAYER', id: payerSegment?.elements[9] ?? 'SANDBOX' }, { name: providerSegment?.elements[3] ?? '', npi: providerSegment?.elements[9] ?? '' }, answers);
+      return write277(
+        reply,
+        { name: payerSegment?.elements[3] ?? 'SANDBOX PAYER', id: payerSegment?.elements[9] ?? 'SANDBOX' },
+        { name: providerSegment?.elements[3] ?? '', npi: providerSegment?.elements[9] ?? '' },
+        answers,
+      );
     },
 
     async checkEligibility(request270: string) {
       const segments = tokenize(request270);
-      const element = (id: string, qualifier: string, position: number) => segments.find((s) => s.id === id && s.elements[1] === qualifier)?.elements[position] ?? '';
+      const element = (id: string, qualifier: string, position: number) =>
+        segments.find((s) => s.id === id && s.elements[1] === qualifier)?.elements[position] ?? '';
       const isa = segments[0]!;
-      const reply = { sender: (isa.elements[8] ?? '').trim(), receiver: (isa.elements[6] ?? '').trim(), controlNumber: ++control, now: now() };
+      const reply = {
+        sender: (isa.elements[8] ?? '').trim(),
+        receiver: (isa.elements[6] ?? '').trim(),
+        controlNumber: ++control,
+        now: now(),
+      };
       const memberId = element('NM1', 'IL', 9);
-      const member = { lastName: element('NM1', 'IL', 3), firstName: element('NM1', 'IL', 4) || undefined, memberId, trace: element('TRN', '1', 2) };
+      const member = {
+        lastName: element('NM1', 'IL', 3),
+        firstName: element('NM1', 'IL', 4) || undefined,
+        memberId,
+        trace: element('TRN', '1', 2),
+      };
       const payer = { name: element('NM1', 'PR', 3), id: element('NM1', 'PR', 9) };
       const provider = { name: element('NM1', '1P', 3), npi: element('NM1', '1P', 9) };
-      return write271(reply, payer, provider, member, memberId && !isUnknown(memberId) ? { active: true, plan: 'SANDBOX GOLD PPO' } : { active: false, rejection: '72' });
+      return write271(
+        reply,
+        payer,
+        provider,
+        member,
+        memberId && !isUnknown(memberId)
+          ? { active: true, plan: 'SANDBOX GOLD PPO' }
+          : { active: false, rejection: '72' },
+      );
     },
   });
   return connector;

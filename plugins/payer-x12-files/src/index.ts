@@ -31,12 +31,15 @@ export interface X12FilesOptions {
  */
 export function x12FilesPayer(options: X12FilesOptions): PayerConnector {
   for (const key of ['outbox', 'inbox'] as const) {
-    if (typeof options[key] !== 'string' || options[key] === '') throw new ConfigError(`payers[x12-files].${key}`, 'a folder path is required');
+    if (typeof options[key] !== 'string' || options[key] === '')
+      throw new ConfigError(`payers[x12-files].${key}`, 'a folder path is required');
   }
   const processed = options.processed ?? join(options.inbox, 'processed');
   const failed = options.failed ?? join(options.inbox, 'failed');
   const settleMs = options.settleMs ?? 2000;
-  const ready = Promise.all([options.outbox, options.inbox, processed, failed].map((dir) => mkdir(dir, { recursive: true })));
+  const ready = Promise.all(
+    [options.outbox, options.inbox, processed, failed].map((dir) => mkdir(dir, { recursive: true })),
+  );
 
   const connector = definePayerConnector({
     id: options.id ?? 'x12-files',
@@ -74,7 +77,14 @@ export function x12FilesPayer(options: X12FilesOptions): PayerConnector {
         if (now - info.mtimeMs >= settleMs) files.push({ name: entry.name, mtime: info.mtimeMs });
       }
       files.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name));
-      return Promise.all(files.map(async ({ name }): Promise<InboundFile> => ({ name, content: await readFile(join(options.inbox, name), 'latin1') })));
+      return Promise.all(
+        files.map(
+          async ({ name }): Promise<InboundFile> => ({
+            name,
+            content: await readFile(join(options.inbox, name), 'latin1'),
+          }),
+        ),
+      );
     },
 
     async acknowledgeResponse(file, outcome) {

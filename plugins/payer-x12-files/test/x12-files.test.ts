@@ -35,11 +35,33 @@ describe('x12FilesPayer', () => {
   it('writes batches atomically under a name derived from the batch', async () => {
     const dirs = folders();
     const connector = x12FilesPayer({ outbox: dirs.outbox, inbox: dirs.inbox });
-    const receipt = await connector.submit!({ batchId: 'b1', organizationId: 'o1', interchangeControlNumber: '000000007', format: '837P', content: 'ISA*X~', claimCount: 1 }, new AbortController().signal);
+    const receipt = await connector.submit!(
+      {
+        batchId: 'b1',
+        organizationId: 'o1',
+        interchangeControlNumber: '000000007',
+        format: '837P',
+        content: 'ISA*X~',
+        claimCount: 1,
+      },
+      new AbortController().signal,
+    );
     expect(receipt.reference).toBe('o1-000000007-b1.837p.x12');
     expect(readdirSync(dirs.outbox)).toEqual(['o1-000000007-b1.837p.x12']);
     expect(readFileSync(join(dirs.outbox, receipt.reference), 'latin1')).toBe('ISA*X~');
-    await expect(connector.submit!({ batchId: 'b1', organizationId: 'o1', interchangeControlNumber: '000000007', format: '837P', content: 'OTHER', claimCount: 1 }, new AbortController().signal)).rejects.toMatchObject({ code: 'CONNECTOR_ERROR', retryable: false });
+    await expect(
+      connector.submit!(
+        {
+          batchId: 'b1',
+          organizationId: 'o1',
+          interchangeControlNumber: '000000007',
+          format: '837P',
+          content: 'OTHER',
+          claimCount: 1,
+        },
+        new AbortController().signal,
+      ),
+    ).rejects.toMatchObject({ code: 'CONNECTOR_ERROR', retryable: false });
   });
 
   it('does not read a file still being written, nor temporary names', async () => {
@@ -62,7 +84,10 @@ describe('x12FilesPayer', () => {
     writeFileSync(join(dirs.inbox, 'bad.835'), 'not x12');
     settle(join(dirs.inbox, 'bad.835'));
     const [file] = await connector.fetchResponses!(new AbortController().signal);
-    await connector.acknowledgeResponse!(file!, { ok: false, failure: 'NOT_X12: the input does not start with an ISA segment' });
+    await connector.acknowledgeResponse!(file!, {
+      ok: false,
+      failure: 'NOT_X12: the input does not start with an ISA segment',
+    });
     expect(readFileSync(join(dirs.inbox, 'failed', 'bad.835.reason.txt'), 'utf8')).toContain('NOT_X12');
     expect(await connector.fetchResponses!(new AbortController().signal)).toEqual([]);
   });

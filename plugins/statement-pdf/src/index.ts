@@ -13,8 +13,15 @@ export interface PdfStatementOptions {
 const MARGIN = 54;
 /** Height kept at the bottom of the last page for the tear-off remittance slip. */
 const SLIP = 170;
-const money = (cents: number) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const longDate = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const money = (cents: number) =>
+  `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const longDate = (d: string) =>
+  new Date(`${d}T12:00:00Z`).toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
 
 /**
  * A patient statement on US-letter pages: practice header, account box with the amount due, the visits table
@@ -37,7 +44,17 @@ export function pdfStatementRenderer(options: PdfStatementOptions = {}): Stateme
 
 async function render(s: StatementDocument, accent: string) {
   const created = new Date(`${s.statementDate}T12:00:00Z`);
-  const doc = new PDFDocument({ size: 'LETTER', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, bufferPages: true, info: { Title: `Statement ${s.accountNumber} ${s.statementDate}`, Author: s.practice.name, CreationDate: created, ModDate: created } });
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: {
+      Title: `Statement ${s.accountNumber} ${s.statementDate}`,
+      Author: s.practice.name,
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -48,25 +65,60 @@ async function render(s: StatementDocument, accent: string) {
   const bottom = () => doc.page.height - MARGIN;
 
   // Header and account box.
-  doc.font('Helvetica-Bold').fontSize(16).fillColor(accent).text(s.practice.name, MARGIN, MARGIN, { width: width / 2 });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(16)
+    .fillColor(accent)
+    .text(s.practice.name, MARGIN, MARGIN, { width: width / 2 });
   doc.font('Helvetica').fontSize(9).fillColor('#333333');
-  for (const line of [...s.practice.addressLines, ...(s.practice.phone ? [s.practice.phone] : [])]) doc.text(line, { width: width / 2 });
+  for (const line of [...s.practice.addressLines, ...(s.practice.phone ? [s.practice.phone] : [])])
+    doc.text(line, { width: width / 2 });
   const boxX = MARGIN + width / 2 + 20;
-  doc.rect(boxX, MARGIN, width / 2 - 20, 92).lineWidth(1).strokeColor(accent).stroke();
+  doc
+    .rect(boxX, MARGIN, width / 2 - 20, 92)
+    .lineWidth(1)
+    .strokeColor(accent)
+    .stroke();
   doc.font('Helvetica').fontSize(9).fillColor('#000000');
-  const box = [['Statement date', longDate(s.statementDate)], ['Account', s.accountNumber], ['Due by', longDate(s.dueDate)], ['Previous balance', money(s.priorBalanceCents)], ['Payments since', money(s.paymentsSinceCents)]];
+  const box = [
+    ['Statement date', longDate(s.statementDate)],
+    ['Account', s.accountNumber],
+    ['Due by', longDate(s.dueDate)],
+    ['Previous balance', money(s.priorBalanceCents)],
+    ['Payments since', money(s.paymentsSinceCents)],
+  ];
   box.forEach(([label, value], i) => {
     doc.text(label!, boxX + 8, MARGIN + 8 + i * 13, { width: 110, lineBreak: false });
     doc.text(value!, boxX + 110, MARGIN + 8 + i * 13, { width: width / 2 - 140, align: 'right', lineBreak: false });
   });
-  doc.font('Helvetica-Bold').fontSize(12).text('Amount due', boxX + 8, MARGIN + 74, { lineBreak: false }).text(money(s.amountDueCents), boxX + 110, MARGIN + 74, { width: width / 2 - 140, align: 'right', lineBreak: false });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(12)
+    .text('Amount due', boxX + 8, MARGIN + 74, { lineBreak: false })
+    .text(money(s.amountDueCents), boxX + 110, MARGIN + 74, {
+      width: width / 2 - 140,
+      align: 'right',
+      lineBreak: false,
+    });
 
-  doc.font('Helvetica-Bold').fontSize(10).fillColor('#000000').text(s.guarantor.name, MARGIN, MARGIN + 110);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(10)
+    .fillColor('#000000')
+    .text(s.guarantor.name, MARGIN, MARGIN + 110);
   doc.font('Helvetica').fontSize(9);
   for (const line of s.guarantor.addressLines) doc.text(line);
 
   // Visits.
-  const columns = [['Visit', 150], ['Charges', 62], ['Insurance paid', 66], ['Adjustments', 64], ['Ins. pending', 62], ['You paid', 52], ['You owe', 48]] as const;
+  const columns = [
+    ['Visit', 150],
+    ['Charges', 62],
+    ['Insurance paid', 66],
+    ['Adjustments', 64],
+    ['Ins. pending', 62],
+    ['You paid', 52],
+    ['You owe', 48],
+  ] as const;
   const header = () => {
     let x = MARGIN;
     const y = doc.y;
@@ -75,7 +127,12 @@ async function render(s: StatementDocument, accent: string) {
       doc.text(title, x, y, { width: w - 4, align: title === 'Visit' ? 'left' : 'right', lineBreak: false });
       x += w;
     }
-    doc.moveTo(MARGIN, y + 12).lineTo(MARGIN + width, y + 12).lineWidth(0.5).strokeColor('#999999').stroke();
+    doc
+      .moveTo(MARGIN, y + 12)
+      .lineTo(MARGIN + width, y + 12)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
     doc.y = y + 16;
     doc.font('Helvetica').fillColor('#000000');
   };
@@ -92,12 +149,26 @@ async function render(s: StatementDocument, accent: string) {
     const y = doc.y;
     let x = MARGIN;
     doc.fontSize(8.5).text(`${v.serviceDate} ${v.patientName}`, x, y, { width: columns[0][1] - 4, lineBreak: false });
-    doc.fontSize(7).fillColor('#555555').text(`${v.provider} · ref ${v.reference}`, x, y + 10, { width: columns[0][1] - 4, lineBreak: false }).fillColor('#000000').fontSize(8.5);
+    doc
+      .fontSize(7)
+      .fillColor('#555555')
+      .text(`${v.provider} · ref ${v.reference}`, x, y + 10, { width: columns[0][1] - 4, lineBreak: false })
+      .fillColor('#000000')
+      .fontSize(8.5);
     x += columns[0][1];
-    const amounts = [v.chargesCents, v.insurancePaidCents, v.adjustmentsCents, v.insurancePendingCents, v.patientPaidCents, v.balanceCents];
+    const amounts = [
+      v.chargesCents,
+      v.insurancePaidCents,
+      v.adjustmentsCents,
+      v.insurancePendingCents,
+      v.patientPaidCents,
+      v.balanceCents,
+    ];
     amounts.forEach((cents, i) => {
       const w = columns[i + 1]![1];
-      doc.font(i === amounts.length - 1 ? 'Helvetica-Bold' : 'Helvetica').text(money(cents), x, y, { width: w - 4, align: 'right', lineBreak: false });
+      doc
+        .font(i === amounts.length - 1 ? 'Helvetica-Bold' : 'Helvetica')
+        .text(money(cents), x, y, { width: w - 4, align: 'right', lineBreak: false });
       x += w;
     });
     doc.font('Helvetica');
@@ -109,8 +180,16 @@ async function render(s: StatementDocument, accent: string) {
   if (doc.y + tail > bottom() - SLIP) doc.addPage();
   doc.moveDown();
   doc.font('Helvetica-Bold').fontSize(10).text('Your balance by age', MARGIN);
-  doc.font('Helvetica').fontSize(9).text(`0–30 days ${money(s.aging.days0to30Cents)}   ·   31–60 days ${money(s.aging.days31to60Cents)}   ·   61–90 days ${money(s.aging.days61to90Cents)}   ·   over 90 days ${money(s.aging.over90Cents)}`);
-  if (s.paymentPlan) doc.text(`Payment plan: ${s.paymentPlan.status.toLowerCase()}, ${money(s.paymentPlan.installmentCents)} per installment.`);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(
+      `0–30 days ${money(s.aging.days0to30Cents)}   ·   31–60 days ${money(s.aging.days31to60Cents)}   ·   61–90 days ${money(s.aging.days61to90Cents)}   ·   over 90 days ${money(s.aging.over90Cents)}`,
+    );
+  if (s.paymentPlan)
+    doc.text(
+      `Payment plan: ${s.paymentPlan.status.toLowerCase()}, ${money(s.paymentPlan.installmentCents)} per installment.`,
+    );
   doc.moveDown(0.6).font('Helvetica-Bold').fontSize(10).text('How to pay').font('Helvetica').fontSize(9);
   for (const h of s.howToPay) doc.text(`• ${h}`, { width });
   if (s.messages.length) {
@@ -120,23 +199,68 @@ async function render(s: StatementDocument, accent: string) {
 
   // The tear-off remittance slip.
   const top = doc.page.height - MARGIN - SLIP + 20;
-  doc.moveTo(MARGIN, top).lineTo(MARGIN + width, top).dash(4, { space: 3 }).lineWidth(0.8).strokeColor('#666666').stroke().undash();
-  doc.font('Helvetica').fontSize(7).fillColor('#666666').text('Detach and return this slip with your payment', MARGIN, top + 4, { width, align: 'center', lineBreak: false });
-  doc.fillColor('#000000').font('Helvetica-Bold').fontSize(10).text('Remit to', MARGIN, top + 22, { lineBreak: false });
-  doc.font('Helvetica').fontSize(9).text(s.remitTo.name, MARGIN, top + 36, { lineBreak: false });
-  s.remitTo.addressLines.forEach((line, i) => doc.text(line, MARGIN, top + 48 + i * 12, { lineBreak: false }));
-  const rows = [['Account', s.accountNumber], ['Patient / guarantor', s.guarantor.name], ['Due by', longDate(s.dueDate)], ['Amount due', money(s.amountDueCents)], ['Amount enclosed', '$ ______________']];
+  doc
+    .moveTo(MARGIN, top)
+    .lineTo(MARGIN + width, top)
+    .dash(4, { space: 3 })
+    .lineWidth(0.8)
+    .strokeColor('#666666')
+    .stroke()
+    .undash();
+  doc
+    .font('Helvetica')
+    .fontSize(7)
+    .fillColor('#666666')
+    .text('Detach and return this slip with your payment', MARGIN, top + 4, {
+      width,
+      align: 'center',
+      lineBreak: false,
+    });
+  doc
+    .fillColor('#000000')
+    .font('Helvetica-Bold')
+    .fontSize(10)
+    .text('Remit to', MARGIN, top + 22, { lineBreak: false });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(s.remitTo.name, MARGIN, top + 36, { lineBreak: false });
+  for (const [i, line] of s.remitTo.addressLines.entries())
+    doc.text(line, MARGIN, top + 48 + i * 12, { lineBreak: false });
+  const rows = [
+    ['Account', s.accountNumber],
+    ['Patient / guarantor', s.guarantor.name],
+    ['Due by', longDate(s.dueDate)],
+    ['Amount due', money(s.amountDueCents)],
+    ['Amount enclosed', '$ ______________'],
+  ];
   rows.forEach(([label, value], i) => {
-    doc.font(label === 'Amount due' ? 'Helvetica-Bold' : 'Helvetica').text(label!, boxX, top + 22 + i * 16, { width: 110, lineBreak: false }).text(value!, boxX + 110, top + 22 + i * 16, { width: width / 2 - 130, align: 'right', lineBreak: false });
+    doc
+      .font(label === 'Amount due' ? 'Helvetica-Bold' : 'Helvetica')
+      .text(label!, boxX, top + 22 + i * 16, { width: 110, lineBreak: false })
+      .text(value!, boxX + 110, top + 22 + i * 16, { width: width / 2 - 130, align: 'right', lineBreak: false });
   });
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(7).fillColor('#666666').text(`${s.practice.name} · account ${s.accountNumber} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 20, { width, align: 'center', lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(7)
+      .fillColor('#666666')
+      .text(
+        `${s.practice.name} · account ${s.accountNumber} · page ${i + 1} of ${range.count}`,
+        MARGIN,
+        doc.page.height - MARGIN + 20,
+        { width, align: 'center', lineBreak: false },
+      );
   }
   doc.end();
   const bytes = await done;
-  return { contentType: 'application/pdf', fileName: `statement-${s.accountNumber}-${s.statementDate}.pdf`, bytes: new Uint8Array(bytes) };
+  return {
+    contentType: 'application/pdf',
+    fileName: `statement-${s.accountNumber}-${s.statementDate}.pdf`,
+    bytes: new Uint8Array(bytes),
+  };
 }

@@ -5,7 +5,11 @@ import { openPdf, pdfPages } from '@revcycle/testkit/pdf-text';
 import { describe, expect, it } from 'vitest';
 import { pdfStatementRenderer } from '../src/index.ts';
 
-runStatementRendererContract('pdf', () => pdfStatementRenderer(), async (bytes) => (await pdfPages(bytes)).join('\n'));
+runStatementRendererContract(
+  'pdf',
+  () => pdfStatementRenderer(),
+  async (bytes) => (await pdfPages(bytes)).join('\n'),
+);
 
 describe('pdfStatementRenderer', () => {
   it('breaks a long history across pages and ends with the tear-off slip showing the amount due', async () => {
@@ -24,7 +28,13 @@ describe('pdfStatementRenderer', () => {
     const pdf = await openPdf(file.bytes);
     const page = await pdf.getPage(1);
     const viewport = page.getViewport({ scale: 1.5 });
-    const factory = (pdf as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(type: string): Buffer }; context: unknown } } }).canvasFactory;
+    const factory = (
+      pdf as unknown as {
+        canvasFactory: {
+          create(w: number, h: number): { canvas: { toBuffer(type: string): Buffer }; context: unknown };
+        };
+      }
+    ).canvasFactory;
     const target = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
     await page.render({ canvasContext: target.context as never, viewport }).promise;
     const png = target.canvas.toBuffer('image/png');
@@ -33,7 +43,10 @@ describe('pdfStatementRenderer', () => {
   });
 
   it('renders the same statement to the same bytes', async () => {
-    const [a, b] = [await pdfStatementRenderer().render(sampleStatement()), await pdfStatementRenderer().render(sampleStatement())];
+    const [a, b] = [
+      await pdfStatementRenderer().render(sampleStatement()),
+      await pdfStatementRenderer().render(sampleStatement()),
+    ];
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
   });
 });

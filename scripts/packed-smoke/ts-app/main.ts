@@ -32,7 +32,8 @@ async function graphql<T>(query: string, variables?: Record<string, unknown>): P
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as GraphQLBody<T>;
-  if (res.status !== 200 || body.errors || !body.data) throw new Error(`GraphQL failed (${res.status}): ${JSON.stringify(body)}`);
+  if (res.status !== 200 || body.errors || !body.data)
+    throw new Error(`GraphQL failed (${res.status}): ${JSON.stringify(body)}`);
   return body.data;
 }
 
@@ -40,9 +41,18 @@ const viewer = await graphql<{ viewer: { organization: { name: string } } }>('{ 
 if (viewer.viewer.organization.name !== org.name) throw new Error(`wrong organization: ${JSON.stringify(viewer)}`);
 const created = await graphql<{ createPractice: { __typename: string; practice?: { name: string } } }>(
   `mutation ($input: CreatePracticeInput!) { createPractice(input: $input) { __typename ... on PracticeSuccess { practice { id name } } } }`,
-  { input: { name: 'Smoke Clinic', npi: '1234567893', taxId: '12-3456789', timeZone: 'America/Chicago', address: { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701' } } },
+  {
+    input: {
+      name: 'Smoke Clinic',
+      npi: '1234567893',
+      taxId: '12-3456789',
+      timeZone: 'America/Chicago',
+      address: { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701' },
+    },
+  },
 );
-if (created.createPractice.__typename !== 'PracticeSuccess') throw new Error(`createPractice: ${JSON.stringify(created)}`);
+if (created.createPractice.__typename !== 'PracticeSuccess')
+  throw new Error(`createPractice: ${JSON.stringify(created)}`);
 console.log('query and mutation answered through Express:', created.createPractice.practice?.name);
 server.close();
 await api.close();

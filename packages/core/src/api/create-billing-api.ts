@@ -182,7 +182,13 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
   }
   const pollPayerConnectors = () => pollConnectorResponses(plugins.payers, (p) => contextFor(p), db, config.logger);
   const pollers: Array<() => Promise<void>> = [];
-  const jobs = createJobQueue(db, databaseProvider, 'target' in config.database ? config.database.target.url : targetOf(db)?.url, config.jobsSchema, config.logger);
+  const jobs = createJobQueue(
+    db,
+    databaseProvider,
+    'target' in config.database ? config.database.target.url : targetOf(db)?.url,
+    config.jobsSchema,
+    config.logger,
+  );
   const jobHandlers = instrumentJobs({ [BILLING_CYCLE_JOB]: billingCycleHandler((p) => contextFor(p)) }, metrics);
   const runScheduledJobs = async () => {
     const enqueued = await enqueueDueBillingCycles(db, jobs, config.clock.now());
@@ -217,7 +223,8 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       pollers.push(stop);
       return stop;
     },
-    sweepDenialDeadlines: (today) => sweepDenialDeadlines(db, pubsubHandle.pubsub, today ?? ((timeZone) => todayIn(timeZone, config.clock.now()))),
+    sweepDenialDeadlines: (today) =>
+      sweepDenialDeadlines(db, pubsubHandle.pubsub, today ?? ((timeZone) => todayIn(timeZone, config.clock.now()))),
     startPolling({ intervalMs = 60_000, instanceId = randomUUID() } = {}) {
       const round = async () => {
         // The lease outlives a round, so a slow round is never run twice at once.
@@ -225,7 +232,11 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
         try {
           const results = await pollPayerConnectors();
           await sweepDenialDeadlines(db, pubsubHandle.pubsub, (timeZone) => todayIn(timeZone, config.clock.now()));
-          if (results.length) config.logger.info({ files: results.length, failed: results.filter((r) => !r.ok).length }, 'polled payer connectors');
+          if (results.length)
+            config.logger.info(
+              { files: results.length, failed: results.filter((r) => !r.ok).length },
+              'polled payer connectors',
+            );
         } finally {
           await releaseLease(db, 'poll-payer-connectors', instanceId);
         }
@@ -254,8 +265,15 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
 }
 
 /** pg-boss on PostgreSQL (it needs its own connection), the in-database queue on SQLite or when no URL is known. */
-function createJobQueue(db: Db, provider: 'sqlite' | 'postgresql', url: string | undefined, schema: string, logger: Logger): JobQueue {
+function createJobQueue(
+  db: Db,
+  provider: 'sqlite' | 'postgresql',
+  url: string | undefined,
+  schema: string,
+  logger: Logger,
+): JobQueue {
   if (provider === 'postgresql' && url) return createPgBossQueue(url, schema, logger);
-  if (provider === 'postgresql') logger.warn('jobs: the database client was created without a URL; using the in-database queue instead of pg-boss');
+  if (provider === 'postgresql')
+    logger.warn('jobs: the database client was created without a URL; using the in-database queue instead of pg-boss');
   return createInProcessQueue(db);
 }

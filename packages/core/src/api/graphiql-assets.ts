@@ -6,7 +6,10 @@ import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
  * editor workers served under `<endpoint>/graphiql/`, and carries its options as JSON data, not as inline code.
  * The bundle (~9 MB, from @graphql-yoga/render-graphiql) is loaded on the first request for it, not at start.
  */
-const ASSETS: Record<string, { export: 'js' | 'css' | 'editorWorkerService' | 'jsonWorker' | 'graphqlWorker'; type: string }> = {
+const ASSETS: Record<
+  string,
+  { export: 'js' | 'css' | 'editorWorkerService' | 'jsonWorker' | 'graphqlWorker'; type: string }
+> = {
   'graphiql.js': { export: 'js', type: 'text/javascript; charset=utf-8' },
   'graphiql.css': { export: 'css', type: 'text/css; charset=utf-8' },
   'editor.worker.js': { export: 'editorWorkerService', type: 'text/javascript; charset=utf-8' },
@@ -55,20 +58,23 @@ export function renderLocalGraphiQL(graphqlEndpoint: string): (options: GraphiQL
  * The page's own Content-Security-Policy: scripts and workers only from this server. Styles allow inline because
  * the editor (Monaco) adds <style> elements as it runs; the data: images and fonts are GraphiQL's icons and editor fonts.
  */
-export const GRAPHIQL_CSP = "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'self'";
+export const GRAPHIQL_CSP =
+  "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'self'";
 
 export function useGraphiQLAssets(graphqlEndpoint: string): Plugin {
   const base = assetBase(graphqlEndpoint);
   let bundle: Promise<Record<string, string>> | undefined;
   return {
     onResponse({ response }) {
-      if ((response.headers.get('content-type') ?? '').startsWith('text/html')) response.headers.set('content-security-policy', GRAPHIQL_CSP);
+      if ((response.headers.get('content-type') ?? '').startsWith('text/html'))
+        response.headers.set('content-security-policy', GRAPHIQL_CSP);
     },
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' || !url.pathname.startsWith(base)) return;
       const name = url.pathname.slice(base.length);
       const headers = (type: string) => ({ 'content-type': type, 'cache-control': 'public, max-age=86400' });
-      if (name === 'start.js') return endResponse(new fetchAPI.Response(START, { headers: headers('text/javascript; charset=utf-8') }));
+      if (name === 'start.js')
+        return endResponse(new fetchAPI.Response(START, { headers: headers('text/javascript; charset=utf-8') }));
       const asset = ASSETS[name];
       if (!asset) return endResponse(new fetchAPI.Response('Not found', { status: 404 }));
       bundle ??= import('@graphql-yoga/render-graphiql/graphiql') as unknown as Promise<Record<string, string>>;

@@ -7,7 +7,10 @@ import { measured } from './metrics.ts';
  * The same connectors, each capability method counted and timed in the metrics (by connector key, method and
  * outcome). The connectors themselves are untouched; core calls them through these wrappers.
  */
-export function instrumentPayers(payers: ReadonlyMap<string, PayerConnector>, metrics: BillingMetrics): ReadonlyMap<string, PayerConnector> {
+export function instrumentPayers(
+  payers: ReadonlyMap<string, PayerConnector>,
+  metrics: BillingMetrics,
+): ReadonlyMap<string, PayerConnector> {
   const methods = new Set<PropertyKey>(Object.values(CAPABILITY_METHODS).flat());
   const wrapped = new Map<string, PayerConnector>();
   for (const [key, connector] of payers) {

@@ -5,9 +5,16 @@
 export function logSafeError(error: unknown): { type: string; code?: string; message: string; stack?: string } {
   if (!(error instanceof Error)) return { type: typeof error, message: 'non-Error thrown' };
   const code = (error as { code?: unknown }).code;
-  const lines = error.message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = error.message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const quotesCall = lines.length > 2 && /invocation/.test(lines[0] ?? '');
   const message = quotesCall ? `${lines[0]} … ${lines.at(-1)}` : error.message;
-  const stack = error.stack?.split('\n').filter((l) => l.trimStart().startsWith('at ')).slice(0, 8).join('\n');
+  const stack = error.stack
+    ?.split('\n')
+    .filter((l) => l.trimStart().startsWith('at '))
+    .slice(0, 8)
+    .join('\n');
   return { type: error.name, ...(typeof code === 'string' ? { code } : {}), message, stack };
 }

@@ -21,7 +21,11 @@ export function createMaskError(logger: Logger) {
     if (located && original instanceof GraphQLError && isUnreadableNodeId(original, located.path)) {
       // node(id:)/nodes(ids:) with an id that decodes to no node type: the same code and words for every such id.
       const field = located.path?.[0] === 'nodes' ? 'ids' : 'id';
-      return new GraphQLError(`${field}: not a valid id`, { nodes: located.nodes, path: located.path, extensions: { code: 'VALIDATION_FAILED' } });
+      return new GraphQLError(`${field}: not a valid id`, {
+        nodes: located.nodes,
+        path: located.path,
+        extensions: { code: 'VALIDATION_FAILED' },
+      });
     }
     // GraphQLErrors are written for clients (FORBIDDEN, limits, bad variables): they pass unchanged.
     if (original instanceof GraphQLError) return error as GraphQLError;

@@ -42,7 +42,12 @@ export function createBillingMetrics(): BillingMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     }),
-    jobs: new Counter({ name: 'revcycle_jobs_total', help: 'Background jobs run, by job and outcome', labelNames: ['job', 'outcome'], registers: [registry] }),
+    jobs: new Counter({
+      name: 'revcycle_jobs_total',
+      help: 'Background jobs run, by job and outcome',
+      labelNames: ['job', 'outcome'],
+      registers: [registry],
+    }),
     jobSeconds: new Histogram({
       name: 'revcycle_job_duration_seconds',
       help: 'Time a background job ran',
@@ -75,7 +80,11 @@ export function createBillingMetrics(): BillingMetrics {
 }
 
 /** Runs `work`, counting its outcome and timing it. */
-export async function measured<T>(count: (outcome: 'ok' | 'error') => void, time: () => () => void, work: () => Promise<T>): Promise<T> {
+export async function measured<T>(
+  count: (outcome: 'ok' | 'error') => void,
+  time: () => () => void,
+  work: () => Promise<T>,
+): Promise<T> {
   const stop = time();
   try {
     const result = await work();

@@ -66,7 +66,8 @@ function normalizeDatabase(database: BillingApiOptions['database']): NormalizedO
 }
 
 function normalizeAuth(auth: BillingApiOptions['auth']): Authenticate {
-  if (typeof auth !== 'object' || auth === null) throw new ConfigError('auth', 'is required: a JWT secret, a JWKS, or authenticate');
+  if (typeof auth !== 'object' || auth === null)
+    throw new ConfigError('auth', 'is required: a JWT secret, a JWKS, or authenticate');
   if ('authenticate' in auth) {
     if (typeof auth.authenticate !== 'function') throw new ConfigError('auth.authenticate', 'must be a function');
     return auth.authenticate;
@@ -83,7 +84,8 @@ function normalizeMetrics(metrics: BillingApiOptions['metrics']): string | false
   if (metrics === false) return false;
   if (typeof metrics === 'object' && metrics !== null) {
     const path = metrics.path ?? '/metrics';
-    if (typeof path !== 'string' || !path.startsWith('/')) throw new ConfigError('metrics.path', 'must be a path starting with /');
+    if (typeof path !== 'string' || !path.startsWith('/'))
+      throw new ConfigError('metrics.path', 'must be a path starting with /');
     return path;
   }
   throw new ConfigError('metrics', 'must be true, false or { path }');
@@ -105,7 +107,8 @@ function normalizeRedisUrl(url: string | undefined): string | undefined {
 function normalizeLimits(limits: Partial<ApiLimits> | undefined): ApiLimits {
   const merged = { ...DEFAULT_LIMITS, ...limits };
   for (const [name, value] of Object.entries(merged)) {
-    if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(`limits.${name}`, 'must be a positive integer');
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new ConfigError(`limits.${name}`, 'must be a positive integer');
   }
   return merged;
 }
@@ -114,12 +117,20 @@ function normalizeScrub(scrub: BillingApiOptions['scrub']): BillingContext['scru
   const rules = [...DEFAULT_SCRUB_RULES, ...(scrub?.rules ?? [])];
   const ids = new Set<string>();
   rules.forEach((rule, i) => {
-    if (typeof rule?.id !== 'string' || typeof rule.check !== 'function') throw new ConfigError(`scrub.rules[${i - DEFAULT_SCRUB_RULES.length}]`, 'a rule needs an id and a check function');
-    if (ids.has(rule.id)) throw new ConfigError(`scrub.rules[${i - DEFAULT_SCRUB_RULES.length}]`, `rule id ${rule.id} is already taken`);
+    if (typeof rule?.id !== 'string' || typeof rule.check !== 'function')
+      throw new ConfigError(
+        `scrub.rules[${i - DEFAULT_SCRUB_RULES.length}]`,
+        'a rule needs an id and a check function',
+      );
+    if (ids.has(rule.id))
+      throw new ConfigError(`scrub.rules[${i - DEFAULT_SCRUB_RULES.length}]`, `rule id ${rule.id} is already taken`);
     ids.add(rule.id);
   });
   const disabled = scrub?.disabled ?? [];
-  return { rules, disabledFor: async (organizationId) => (typeof disabled === 'function' ? disabled(organizationId) : disabled) };
+  return {
+    rules,
+    disabledFor: async (organizationId) => (typeof disabled === 'function' ? disabled(organizationId) : disabled),
+  };
 }
 
 function normalizeClock(clock: Clock | undefined): Clock {
@@ -130,6 +141,7 @@ function normalizeClock(clock: Clock | undefined): Clock {
 
 function normalizeJobsSchema(schema: string | undefined): string {
   if (schema === undefined) return 'revcycle_jobs';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('jobs.schema', 'must be a lower-case PostgreSQL identifier (letters, digits, underscores)');
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new ConfigError('jobs.schema', 'must be a lower-case PostgreSQL identifier (letters, digits, underscores)');
   return schema;
 }

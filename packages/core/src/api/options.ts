@@ -3,7 +3,13 @@ import type { JwtAuthOptions } from '../auth/jwt-authenticator.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/prisma-client.ts';
 import type { ApiLimits } from '../graphql/context.ts';
-import type { CollectionsExporter, DocumentRenderer, Notifier, PayerConnector, StatementRenderer } from '../plugins/contracts.ts';
+import type {
+  CollectionsExporter,
+  DocumentRenderer,
+  Notifier,
+  PayerConnector,
+  StatementRenderer,
+} from '../plugins/contracts.ts';
 import type { Clock } from '../util/clock.ts';
 import type { ScrubRule } from '../claims/scrub/scrub-rule.ts';
 
@@ -59,7 +65,10 @@ export interface BillingApiOptions {
    * Claim scrubbing: `rules` are added to core's defaults (DEFAULT_SCRUB_RULES); `disabled` lists rule ids to skip,
    * for every organization or per organization.
    */
-  scrub?: { rules?: readonly ScrubRule[]; disabled?: readonly string[] | ((organizationId: string) => readonly string[] | Promise<readonly string[]>) };
+  scrub?: {
+    rules?: readonly ScrubRule[];
+    disabled?: readonly string[] | ((organizationId: string) => readonly string[] | Promise<readonly string[]>);
+  };
   /**
    * Prometheus metrics (GraphQL operations, jobs, connector calls, process) at `GET path`, unauthenticated; `false`
    * serves none (the host can still read `api.metrics.registry`). @default { path: '/metrics' }

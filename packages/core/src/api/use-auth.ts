@@ -40,7 +40,12 @@ export function useAuth(options: {
       const standing = await options.standingOf(principal.organizationId);
       if (standing !== 'active') {
         const refusal = refusalFor(standing);
-        endResponse(new fetchAPI.Response(refusal.body, { status: refusal.status, headers: { 'content-type': 'application/json' } }));
+        endResponse(
+          new fetchAPI.Response(refusal.body, {
+            status: refusal.status,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
         return;
       }
       options.principals.set(request, principal);

@@ -19,14 +19,26 @@ export function useHealthz(db: Db, checks: ReadinessChecks = {}): Plugin {
     async onRequest({ url, request, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       const json = (body: unknown, status: number) =>
-        endResponse(new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } }));
+        endResponse(
+          new fetchAPI.Response(JSON.stringify(body), {
+            status,
+            headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+          }),
+        );
       if (url.pathname === '/livez') return json({ status: 'ok' }, 200);
       if (url.pathname !== '/readyz' && url.pathname !== '/healthz') return;
-      const database = await db.$queryRawUnsafe('SELECT 1').then(() => true, () => false);
+      const database = await db.$queryRawUnsafe('SELECT 1').then(
+        () => true,
+        () => false,
+      );
       const redis = checks.redis ? await checks.redis().catch(() => false) : undefined;
       const ok = database && redis !== false;
       const state = (up: boolean) => (up ? 'up' : 'down');
-      const body = { status: ok ? 'ok' : 'unavailable', database: state(database), ...(redis === undefined ? {} : { redis: state(redis) }) };
+      const body = {
+        status: ok ? 'ok' : 'unavailable',
+        database: state(database),
+        ...(redis === undefined ? {} : { redis: state(redis) }),
+      };
       json(body, ok ? 200 : 503);
     },
   };

@@ -10,11 +10,18 @@ export function useMetrics(metrics: BillingMetrics, path: string | false): Plugi
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (path === false || url.pathname !== path || request.method !== 'GET') return;
-      endResponse(new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }));
+      endResponse(
+        new fetchAPI.Response(await metrics.registry.metrics(), {
+          headers: { 'content-type': metrics.registry.contentType },
+        }),
+      );
     },
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
-      const labels = { operation: metrics.operationLabel(args.operationName ?? operation?.name?.value), type: operation?.operation ?? 'unknown' };
+      const labels = {
+        operation: metrics.operationLabel(args.operationName ?? operation?.name?.value),
+        type: operation?.operation ?? 'unknown',
+      };
       const stop = metrics.operationSeconds.startTimer(labels);
       return {
         onExecuteDone({ result }) {
@@ -26,7 +33,11 @@ export function useMetrics(metrics: BillingMetrics, path: string | false): Plugi
     },
     onSubscribe({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
-      metrics.operations.inc({ operation: metrics.operationLabel(args.operationName ?? operation?.name?.value), type: 'subscription', outcome: 'ok' });
+      metrics.operations.inc({
+        operation: metrics.operationLabel(args.operationName ?? operation?.name?.value),
+        type: 'subscription',
+        outcome: 'ok',
+      });
     },
   };
 }

@@ -30,11 +30,21 @@ export async function audited<T>(
   options?: { maxWait?: number; timeout?: number },
 ): Promise<T> {
   try {
-    const { result, auditEventId, practiceId, statusChanges, balanceChanges } = await transaction(ctx.db, async (tx) => {
-      const done = await change(tx);
-      const event = await recordAudit(tx, ctx, action, 'SUCCEEDED', done.recordIds);
-      return { result: done.result, auditEventId: event.id, practiceId: done.practiceId ?? null, statusChanges: done.statusChanges ?? [], balanceChanges: done.balanceChanges ?? [] };
-    }, options);
+    const { result, auditEventId, practiceId, statusChanges, balanceChanges } = await transaction(
+      ctx.db,
+      async (tx) => {
+        const done = await change(tx);
+        const event = await recordAudit(tx, ctx, action, 'SUCCEEDED', done.recordIds);
+        return {
+          result: done.result,
+          auditEventId: event.id,
+          practiceId: done.practiceId ?? null,
+          statusChanges: done.statusChanges ?? [],
+          balanceChanges: done.balanceChanges ?? [],
+        };
+      },
+      options,
+    );
     ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId, practiceId });
     for (const change of statusChanges) ctx.pubsub.publish('claimStatusChanged', ctx.principal.organizationId, change);
     for (const change of balanceChanges) ctx.pubsub.publish('balanceChanged', ctx.principal.organizationId, change);
@@ -42,7 +52,10 @@ export async function audited<T>(
   } catch (error) {
     if (error instanceof BillingError) {
       const event = await recordAudit(ctx.db, ctx, action, error.code, []);
-      ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId: event.id, practiceId: null });
+      ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, {
+        auditEventId: event.id,
+        practiceId: null,
+      });
     }
     throw error;
   }
@@ -66,7 +79,13 @@ function recordAudit(db: Db, ctx: DomainContext, action: string, outcome: string
  * Records an audit event for a mutation that spans several transactions and outside calls (a submission): the
  * caller records it once the work is done, with the records it touched.
  */
-export async function recordAuditEvent(ctx: DomainContext, action: string, outcome: string, recordIds: string[], practiceId: string | null = null): Promise<void> {
+export async function recordAuditEvent(
+  ctx: DomainContext,
+  action: string,
+  outcome: string,
+  recordIds: string[],
+  practiceId: string | null = null,
+): Promise<void> {
   const event = await recordAudit(ctx.db, ctx, action, outcome, recordIds);
   ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId: event.id, practiceId });
 }

@@ -42,10 +42,15 @@ export function createJwtVerifier(options: JwtAuthOptions): TokenVerifier {
 
 function verificationKey(options: JwtAuthOptions): { key: Uint8Array | JWTVerifyGetKey; algorithms: string[] } {
   if (options.secret !== undefined) {
-    if (options.secret.length < 32) throw new ConfigError('auth.secret', 'an HS256 secret needs at least 32 characters');
+    if (options.secret.length < 32)
+      throw new ConfigError('auth.secret', 'an HS256 secret needs at least 32 characters');
     return { key: new TextEncoder().encode(options.secret), algorithms: ['HS256'] };
   }
-  if (options.jwks) return { key: createLocalJWKSet(options.jwks as Parameters<typeof createLocalJWKSet>[0]), algorithms: ['RS256', 'ES256'] };
+  if (options.jwks)
+    return {
+      key: createLocalJWKSet(options.jwks as Parameters<typeof createLocalJWKSet>[0]),
+      algorithms: ['RS256', 'ES256'],
+    };
   if (options.jwksUrl) {
     let url: URL;
     try {

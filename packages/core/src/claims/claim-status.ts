@@ -27,7 +27,17 @@ export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatu
 };
 
 /** Statuses in which a claim is still being worked: a second claim for the same service would be a duplicate. */
-export const OPEN_CLAIM_STATUSES: readonly ClaimStatus[] = ['DRAFT', 'SCRUB_FAILED', 'READY', 'SUBMITTED', 'ACKNOWLEDGED', 'ACCEPTED', 'PARTIALLY_PAID', 'DENIED', 'APPEALED'];
+export const OPEN_CLAIM_STATUSES: readonly ClaimStatus[] = [
+  'DRAFT',
+  'SCRUB_FAILED',
+  'READY',
+  'SUBMITTED',
+  'ACKNOWLEDGED',
+  'ACCEPTED',
+  'PARTIALLY_PAID',
+  'DENIED',
+  'APPEALED',
+];
 
 export interface StatusChange {
   claimId: string;
@@ -53,9 +63,24 @@ export async function transitionClaim(
   }
   await tx.claim.update({ where: { id: claim.id }, data: { status: to } });
   const event = await tx.claimStatusEvent.create({
-    data: { organizationId: claim.organizationId, claimId: claim.id, fromStatus: claim.status, toStatus: to, reason: actor.reason ?? null, actorType: actor.type, actorId: actor.id ?? null },
+    data: {
+      organizationId: claim.organizationId,
+      claimId: claim.id,
+      fromStatus: claim.status,
+      toStatus: to,
+      reason: actor.reason ?? null,
+      actorType: actor.type,
+      actorId: actor.id ?? null,
+    },
   });
-  return { claimId: claim.id, practiceId: claim.practiceId, from: claim.status, to, reason: actor.reason ?? null, at: event.createdAt.toISOString() };
+  return {
+    claimId: claim.id,
+    practiceId: claim.practiceId,
+    from: claim.status,
+    to,
+    reason: actor.reason ?? null,
+    at: event.createdAt.toISOString(),
+  };
 }
 
 /**
@@ -68,9 +93,24 @@ export async function recordNewClaim(
   actor: { type: ActorType; id?: string | null; reason: string },
 ): Promise<StatusChange> {
   await tx.claimStatusEvent.create({
-    data: { organizationId: claim.organizationId, claimId: claim.id, fromStatus: null, toStatus: claim.status, reason: actor.reason, actorType: actor.type, actorId: actor.id ?? null },
+    data: {
+      organizationId: claim.organizationId,
+      claimId: claim.id,
+      fromStatus: null,
+      toStatus: claim.status,
+      reason: actor.reason,
+      actorType: actor.type,
+      actorId: actor.id ?? null,
+    },
   });
-  return { claimId: claim.id, practiceId: claim.practiceId, from: null, to: claim.status, reason: actor.reason, at: claim.createdAt.toISOString() };
+  return {
+    claimId: claim.id,
+    practiceId: claim.practiceId,
+    from: null,
+    to: claim.status,
+    reason: actor.reason,
+    at: claim.createdAt.toISOString(),
+  };
 }
 
 /** Writes an action on the claim's history without changing its status (a work-item note, an appeal drafted). */
@@ -80,6 +120,14 @@ export async function noteOnClaim(
   actor: { type: ActorType; id?: string | null; reason: string },
 ): Promise<void> {
   await tx.claimStatusEvent.create({
-    data: { organizationId: claim.organizationId, claimId: claim.id, fromStatus: claim.status, toStatus: claim.status, reason: actor.reason, actorType: actor.type, actorId: actor.id ?? null },
+    data: {
+      organizationId: claim.organizationId,
+      claimId: claim.id,
+      fromStatus: claim.status,
+      toStatus: claim.status,
+      reason: actor.reason,
+      actorType: actor.type,
+      actorId: actor.id ?? null,
+    },
   });
 }

@@ -1,8 +1,18 @@
 import type { Claim, ClaimLine, Db } from '../db/prisma-client.ts';
 
 type CopiedFields =
-  | 'lineNumber' | 'procedureCode' | 'revenueCode' | 'modifier1' | 'modifier2' | 'modifier3' | 'modifier4'
-  | 'unitsMilli' | 'chargeCents' | 'serviceDate' | 'serviceDateEnd' | 'diagnosisPointers';
+  | 'lineNumber'
+  | 'procedureCode'
+  | 'revenueCode'
+  | 'modifier1'
+  | 'modifier2'
+  | 'modifier3'
+  | 'modifier4'
+  | 'unitsMilli'
+  | 'chargeCents'
+  | 'serviceDate'
+  | 'serviceDateEnd'
+  | 'diagnosisPointers';
 
 export type LineSource = Pick<ClaimLine, CopiedFields> & { serviceLineId?: string | null };
 

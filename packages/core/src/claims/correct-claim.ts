@@ -41,8 +41,11 @@ export async function createCorrection(
     const message = `claimId: only a claim the payer accepted (with its claim number) can be replaced or voided; this one is ${original.status}`;
     throw new ValidationError([{ path: ['input', 'claimId'], code: 'NOT_CORRECTABLE', message }]);
   }
-  const open = await tx.claim.findFirst({ where: { originalClaimId: originalId, status: { in: [...OPEN_CLAIM_STATUSES] } } });
-  if (open) throw new ConflictError(`Correction ${open.patientControlNumber} of this claim is still open (${open.status})`);
+  const open = await tx.claim.findFirst({
+    where: { originalClaimId: originalId, status: { in: [...OPEN_CLAIM_STATUSES] } },
+  });
+  if (open)
+    throw new ConflictError(`Correction ${open.patientControlNumber} of this claim is still open (${open.status})`);
   const replacement = kind === 'REPLACEMENT';
   const lines = replacement ? original.encounter.serviceLines : original.lines;
   const claim = await tx.claim.create({

@@ -39,7 +39,9 @@ export const createClaim = defineOperation({
         where: { encounterId, coverageId, status: { in: [...OPEN_CLAIM_STATUSES] } },
       });
       if (open) {
-        throw new ConflictError(`Claim ${open.patientControlNumber} already bills this encounter to this coverage (${open.status})`);
+        throw new ConflictError(
+          `Claim ${open.patientControlNumber} already bills this encounter to this coverage (${open.status})`,
+        );
       }
       const claim = await tx.claim.create({
         data: {
@@ -55,9 +57,19 @@ export const createClaim = defineOperation({
           totalChargeCents: encounter.serviceLines.reduce((sum, l) => sum + l.chargeCents, 0),
         },
       });
-      await copyLines(tx, claim, encounter.serviceLines.map((l) => ({ ...l, serviceLineId: l.id })));
+      await copyLines(
+        tx,
+        claim,
+        encounter.serviceLines.map((l) => ({ ...l, serviceLineId: l.id })),
+      );
       const change = await recordNewClaim(tx, claim, { type: 'USER', id: ctx.principal.userId, reason: REASON });
-      if (encounter.status === 'OPEN') await tx.encounter.update({ where: { id: encounterId }, data: { status: 'BILLED' } });
-      return { result: { claim }, recordIds: [globalId('Claim', claim.id)], practiceId: claim.practiceId, statusChanges: [change] };
+      if (encounter.status === 'OPEN')
+        await tx.encounter.update({ where: { id: encounterId }, data: { status: 'BILLED' } });
+      return {
+        result: { claim },
+        recordIds: [globalId('Claim', claim.id)],
+        practiceId: claim.practiceId,
+        statusChanges: [change],
+      };
     }),
 });

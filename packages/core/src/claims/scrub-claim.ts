@@ -15,7 +15,9 @@ export async function scrub(tx: Db, ctx: DomainContext, claimId: string) {
     where: { id: claimId },
     include: {
       lines: { orderBy: { lineNumber: 'asc' } },
-      encounter: { include: { diagnoses: { orderBy: { sequence: 'asc' } }, renderingProvider: true, billingProvider: true } },
+      encounter: {
+        include: { diagnoses: { orderBy: { sequence: 'asc' } }, renderingProvider: true, billingProvider: true },
+      },
       patient: true,
       coverage: true,
       payer: true,
@@ -24,12 +26,20 @@ export async function scrub(tx: Db, ctx: DomainContext, claimId: string) {
   });
   if (!claim) throw new NotFoundError('Claim', globalId('Claim', claimId));
   const otherOpenClaims = await tx.claim.findMany({
-    where: { patientId: claim.patientId, status: { in: [...OPEN_CLAIM_STATUSES] }, NOT: { id: claim.id }, frequencyCode: '1' },
+    where: {
+      patientId: claim.patientId,
+      status: { in: [...OPEN_CLAIM_STATUSES] },
+      NOT: { id: claim.id },
+      frequencyCode: '1',
+    },
     include: { lines: true, encounter: true },
   });
   // A correction and its original, or a secondary and its primary, bill the same service on purpose.
   const related = (c: { id: string; originalClaimId: string | null; primaryClaimId: string | null }) =>
-    c.originalClaimId === claim.id || claim.originalClaimId === c.id || c.primaryClaimId === claim.id || claim.primaryClaimId === c.id;
+    c.originalClaimId === claim.id ||
+    claim.originalClaimId === c.id ||
+    c.primaryClaimId === claim.id ||
+    claim.primaryClaimId === c.id;
   const { encounter, patient, coverage, payer, practice, lines, ...rest } = claim;
   const findings = runScrub(
     {
@@ -68,8 +78,17 @@ export const scrubClaim = defineOperation({
       await tx.claim.update({ where: { id: claimId }, data: { scrubErrors: findings as never } });
       const warnings = findings.length ? ` with ${findings.length} warning(s)` : '';
       const reason = passed ? `scrub passed${warnings}` : `scrub found ${errors} error(s)`;
-      const change = await transitionClaim(tx, claim, passed ? 'READY' : 'SCRUB_FAILED', { type: 'USER', id: ctx.principal.userId, reason });
+      const change = await transitionClaim(tx, claim, passed ? 'READY' : 'SCRUB_FAILED', {
+        type: 'USER',
+        id: ctx.principal.userId,
+        reason,
+      });
       const updated = await tx.claim.findUniqueOrThrow({ where: { id: claimId } });
-      return { result: { claim: updated, findings, passed }, recordIds: [globalId('Claim', claimId)], practiceId: claim.practiceId, statusChanges: [change] };
+      return {
+        result: { claim: updated, findings, passed },
+        recordIds: [globalId('Claim', claimId)],
+        practiceId: claim.practiceId,
+        statusChanges: [change],
+      };
     }),
 });

@@ -6,7 +6,11 @@ import { evaluateCandidate } from './eligibility.ts';
 import type { CollectionCandidate } from './eligibility.ts';
 
 /** Every account of a practice in (or past) dunning, with whether it may be placed today and why (not). */
-export async function collectionCandidates(ctx: DomainContext, practiceId: string, eligibleOnly = false): Promise<CollectionCandidate[]> {
+export async function collectionCandidates(
+  ctx: DomainContext,
+  practiceId: string,
+  eligibleOnly = false,
+): Promise<CollectionCandidate[]> {
   const practice = await ctx.db.practice.findUnique({ where: { id: practiceId } });
   if (!practice) throw new NotFoundError('Practice', globalId('Practice', practiceId));
   const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });

@@ -20,13 +20,26 @@ export const createCollectionAgency = defineOperation({
     audited(ctx, 'createCollectionAgency', async (tx) => {
       if (!ctx.plugins.collections.has(input.exporterId)) {
         const configured = [...ctx.plugins.collections.keys()].join(', ') || 'none';
-        throw new ValidationError([{ path: ['input', 'exporterId'], code: 'UNKNOWN_EXPORTER', message: `exporterId: configured exporters are ${configured}` }]);
+        throw new ValidationError([
+          {
+            path: ['input', 'exporterId'],
+            code: 'UNKNOWN_EXPORTER',
+            message: `exporterId: configured exporters are ${configured}`,
+          },
+        ]);
       }
       const name = input.name.trim();
-      if (!name) throw new ValidationError([{ path: ['input', 'name'], code: 'REQUIRED', message: 'name: name the agency' }]);
-      if (await tx.collectionAgency.findFirst({ where: { name } })) throw new ConflictError(`An agency named ${name} exists already`);
+      if (!name)
+        throw new ValidationError([{ path: ['input', 'name'], code: 'REQUIRED', message: 'name: name the agency' }]);
+      if (await tx.collectionAgency.findFirst({ where: { name } }))
+        throw new ConflictError(`An agency named ${name} exists already`);
       const agency = await tx.collectionAgency.create({
-        data: { organizationId: ctx.principal.organizationId, name, exporterKey: input.exporterId, reportsToCreditBureaus: input.reportsToCreditBureaus ?? false },
+        data: {
+          organizationId: ctx.principal.organizationId,
+          name,
+          exporterKey: input.exporterId,
+          reportsToCreditBureaus: input.reportsToCreditBureaus ?? false,
+        },
       });
       return { result: agency, recordIds: [globalId('CollectionAgency', agency.id)] };
     }),

@@ -8,7 +8,8 @@ import { applyAgencyUpdates, emptySummary } from './agency-updates.ts';
 import type { AgencyUpdateSummary } from './agency-updates.ts';
 import { COLLECTOR_ROLES } from './collector-roles.ts';
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /** Applies an agency's update file (payments with commission, adjustments, disputes, returns) once, in one transaction. */
 export const importAgencyUpdates = defineOperation({
@@ -17,11 +18,20 @@ export const importAgencyUpdates = defineOperation({
   run: async (ctx, input: { agencyId: string; fileName: string; content: string }): Promise<AgencyUpdateSummary> => {
     const agency = await agencyOf(ctx.db, input.agencyId);
     try {
-      return await audited(ctx, 'importAgencyUpdates', async (tx) => {
-        const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-        const summary = await applyAgencyUpdates({ ...ctx, db: tx }, agency, input.fileName, input.content, posting);
-        return { result: summary, recordIds: [globalId('CollectionAgency', agency.id)], balanceChanges: posting.balanceChanges() };
-      }, { timeout: 60_000 });
+      return await audited(
+        ctx,
+        'importAgencyUpdates',
+        async (tx) => {
+          const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
+          const summary = await applyAgencyUpdates({ ...ctx, db: tx }, agency, input.fileName, input.content, posting);
+          return {
+            result: summary,
+            recordIds: [globalId('CollectionAgency', agency.id)],
+            balanceChanges: posting.balanceChanges(),
+          };
+        },
+        { timeout: 60_000 },
+      );
     } catch (error) {
       // A concurrent import of the same file committed first.
       if (isUniqueViolation(error)) return { ...emptySummary(), duplicate: true };

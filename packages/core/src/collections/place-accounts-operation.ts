@@ -25,17 +25,27 @@ export const placeAccounts = defineOperation({
   run: async (ctx, input: PlaceAccountsInput): Promise<{ placements: CollectionPlacement[]; files: Document[] }> => {
     const ids = input.accountPatientIds;
     if (ids.length === 0 || ids.length > 500) {
-      throw new ValidationError([{ path: ['input', 'accountIds'], code: 'OUT_OF_RANGE', message: 'accountIds: 1 to 500 accounts' }]);
+      throw new ValidationError([
+        { path: ['input', 'accountIds'], code: 'OUT_OF_RANGE', message: 'accountIds: 1 to 500 accounts' },
+      ]);
     }
     const agency = await agencyOf(ctx.db, input.agencyId);
-    const states = await Promise.all(ids.map(async (patientId, i) => {
-      const { account } = await accountByPatient(ctx.db, patientId, globalId('Patient', patientId));
-      const state = await ctx.db.dunningState.findFirst({ where: { accountKey: accountKeyOf(account) } });
-      if (!state) {
-        throw new ValidationError([{ path: ['input', 'accountIds', i], code: 'NOT_ELIGIBLE', message: `accountIds.${i}: the account has never been in dunning` }]);
-      }
-      return state;
-    }));
+    const states = await Promise.all(
+      ids.map(async (patientId, i) => {
+        const { account } = await accountByPatient(ctx.db, patientId, globalId('Patient', patientId));
+        const state = await ctx.db.dunningState.findFirst({ where: { accountKey: accountKeyOf(account) } });
+        if (!state) {
+          throw new ValidationError([
+            {
+              path: ['input', 'accountIds', i],
+              code: 'NOT_ELIGIBLE',
+              message: `accountIds.${i}: the account has never been in dunning`,
+            },
+          ]);
+        }
+        return state;
+      }),
+    );
     const { placements, files } = await placeWithAgency(ctx, states, agency);
     const recordIds = placements.map((p) => globalId('CollectionPlacement', p.id));
     await recordAuditEvent(ctx, 'placeAccounts', 'SUCCEEDED', recordIds, placements[0]?.practiceId ?? null);

@@ -15,12 +15,23 @@ export const recallAccounts = defineOperation({
   run: (ctx, input: { accountPatientIds: string[]; reason: string }): Promise<CollectionPlacement[]> =>
     audited(ctx, 'recallAccounts', async (tx) => {
       const reason = input.reason.trim();
-      if (!reason) throw new ValidationError([{ path: ['input', 'reason'], code: 'REQUIRED', message: 'reason: say why the accounts come back' }]);
+      if (!reason)
+        throw new ValidationError([
+          { path: ['input', 'reason'], code: 'REQUIRED', message: 'reason: say why the accounts come back' },
+        ]);
       const recalled = [];
       for (const patientId of input.accountPatientIds) {
         const subject = await accountByPatient(tx, patientId, globalId('Patient', patientId));
         const today = todayIn(subject.practice.timeZone, ctx.clock.now());
-        recalled.push(...(await recallPlacements(ctx, tx, subject.patients.map((p) => p.id), reason, today)));
+        recalled.push(
+          ...(await recallPlacements(
+            ctx,
+            tx,
+            subject.patients.map((p) => p.id),
+            reason,
+            today,
+          )),
+        );
       }
       return { result: recalled, recordIds: recalled.map((p) => globalId('CollectionPlacement', p.id)) };
     }),

@@ -8,17 +8,46 @@ import { exporterOf } from './place-accounts.ts';
  * the placement is RECALLED, the agency's exporter writes the recall file (stored for sending), and the account
  * returns to in-house billing, where the next cycle picks it up. Runs inside the caller's transaction.
  */
-export async function recallPlacements(ctx: DomainContext, tx: Db, patientIds: string[], reason: string, today: string): Promise<CollectionPlacement[]> {
-  const active = await tx.collectionPlacement.findMany({ where: { patientId: { in: patientIds }, status: { in: ['PLACED', 'DISPUTED'] } }, include: { agency: true, patient: { select: { accountNumber: true } } } });
+export async function recallPlacements(
+  ctx: DomainContext,
+  tx: Db,
+  patientIds: string[],
+  reason: string,
+  today: string,
+): Promise<CollectionPlacement[]> {
+  const active = await tx.collectionPlacement.findMany({
+    where: { patientId: { in: patientIds }, status: { in: ['PLACED', 'DISPUTED'] } },
+    include: { agency: true, patient: { select: { accountNumber: true } } },
+  });
   const recalled = [];
   for (const placement of active) {
-    const updated = await tx.collectionPlacement.update({ where: { id: placement.id }, data: { status: 'RECALLED', recalledAt: ctx.clock.now(), statusReason: reason } });
-    await tx.dunningState.updateMany({ where: { accountKey: placement.accountKey, status: 'PLACED' }, data: { status: 'COMPLETED', explanation: `Recalled from ${placement.agencyName} on ${today}: ${reason}.` } });
+    const updated = await tx.collectionPlacement.update({
+      where: { id: placement.id },
+      data: { status: 'RECALLED', recalledAt: ctx.clock.now(), statusReason: reason },
+    });
+    await tx.dunningState.updateMany({
+      where: { accountKey: placement.accountKey, status: 'PLACED' },
+      data: { status: 'COMPLETED', explanation: `Recalled from ${placement.agencyName} on ${today}: ${reason}.` },
+    });
     if (placement.agency) {
       const exporter = exporterOf(ctx, placement.agency);
-      const files = await exporter.exportRecalls([{ placementId: placement.id, accountNumber: placement.patient.accountNumber, reason, recalledOn: today }], { agencyName: placement.agencyName, batchDate: today });
+      const files = await exporter.exportRecalls(
+        [{ placementId: placement.id, accountNumber: placement.patient.accountNumber, reason, recalledOn: today }],
+        { agencyName: placement.agencyName, batchDate: today },
+      );
       for (const file of files) {
-        await tx.document.create({ data: { organizationId: placement.organizationId, kind: 'recall-file', contentType: file.contentType, fileName: file.fileName, bytes: Buffer.from(file.bytes), rendererKey: pluginKey(exporter), agencyId: placement.agency.id, placementId: placement.id } });
+        await tx.document.create({
+          data: {
+            organizationId: placement.organizationId,
+            kind: 'recall-file',
+            contentType: file.contentType,
+            fileName: file.fileName,
+            bytes: Buffer.from(file.bytes),
+            rendererKey: pluginKey(exporter),
+            agencyId: placement.agency.id,
+            placementId: placement.id,
+          },
+        });
       }
     }
     recalled.push(updated);

@@ -14,7 +14,8 @@ export const recordDebtVerification = defineOperation({
   run: (ctx, input: { placementId: string; note?: string | null }): Promise<CollectionPlacement> =>
     audited(ctx, 'recordDebtVerification', async (tx) => {
       const placement = await placementOf(tx, input.placementId);
-      if (placement.status !== 'DISPUTED') throw new InvalidStateTransitionError(placement.status, 'PLACED', 'Only a disputed placement is verified');
+      if (placement.status !== 'DISPUTED')
+        throw new InvalidStateTransitionError(placement.status, 'PLACED', 'Only a disputed placement is verified');
       const now = ctx.clock.now();
       const patientIds = await accountPatientIds(tx, { id: placement.patientId, guarantorId: placement.guarantorId });
       await tx.accountFlag.updateMany({
@@ -22,7 +23,14 @@ export const recordDebtVerification = defineOperation({
         data: { clearedAt: now, clearedById: ctx.principal.userId },
       });
       const statusReason = `verification sent${input.note ? `: ${input.note}` : ''}`;
-      const updated = await tx.collectionPlacement.update({ where: { id: placement.id }, data: { status: 'PLACED', verifiedAt: now, statusReason } });
-      return { result: updated, recordIds: [globalId('CollectionPlacement', placement.id)], practiceId: placement.practiceId };
+      const updated = await tx.collectionPlacement.update({
+        where: { id: placement.id },
+        data: { status: 'PLACED', verifiedAt: now, statusReason },
+      });
+      return {
+        result: updated,
+        recordIds: [globalId('CollectionPlacement', placement.id)],
+        practiceId: placement.practiceId,
+      };
     }),
 });

@@ -17,9 +17,16 @@ export const sendValidationNotice = defineOperation({
   run: (ctx, input: { placementId: string }) =>
     audited(ctx, 'sendValidationNotice', async (tx) => {
       const placement = await placementOf(tx, input.placementId);
-      if (placement.status !== 'PLACED') throw new InvalidStateTransitionError(placement.status, 'NOTICE_SENT', `The placement is ${placement.status}`);
+      if (placement.status !== 'PLACED')
+        throw new InvalidStateTransitionError(placement.status, 'NOTICE_SENT', `The placement is ${placement.status}`);
       const practice = await tx.practice.findUniqueOrThrow({ where: { id: placement.practiceId } });
-      const sent = await writeValidationNotice(ctx, tx, placement, practice, todayIn(practice.timeZone, ctx.clock.now()));
+      const sent = await writeValidationNotice(
+        ctx,
+        tx,
+        placement,
+        practice,
+        todayIn(practice.timeZone, ctx.clock.now()),
+      );
       const recordIds = [globalId('CollectionPlacement', placement.id), globalId('Document', sent.document.id)];
       return { result: sent, recordIds, practiceId: practice.id };
     }),

@@ -40,29 +40,69 @@ function numberFor(patient: Patient, channel: AttemptChannel): string | null {
  * first that refuses decides; every answer names its rule and citation. Calls and texts must be convenient in
  * every zone the address and the number plausibly put the debtor in; call counts use the debtor's calendar days.
  */
-export async function canContact(db: Db, subject: ContactSubject, channel: AttemptChannel, at: Date): Promise<ContactDecision> {
+export async function canContact(
+  db: Db,
+  subject: ContactSubject,
+  channel: AttemptChannel,
+  at: Date,
+): Promise<ContactDecision> {
   const rules = rulesFor(subject.practice);
   const patient = subject.patients[0]!;
   const patientIds = subject.patients.map((p) => p.id);
   const zones = plausibleTimeZones(patient, numberFor(patient, channel));
   const localTimes = zones.map((timeZone) => ({ timeZone, localTime: localClock(at, timeZone).time }));
-  const refuse = (rule: RuleId, reason: string): ContactDecision => ({ allowed: false, rule, citation: rules.get(rule)!.citation, reason, localTimes, warnings: [] });
+  const refuse = (rule: RuleId, reason: string): ContactDecision => ({
+    allowed: false,
+    rule,
+    citation: rules.get(rule)!.citation,
+    reason,
+    localTimes,
+    warnings: [],
+  });
 
-  if (patient.ceaseCommunicationAt && patient.ceaseCommunicationAt <= at) return refuse('CEASE_COMMUNICATION', `the debtor asked in writing on ${todayIn(subject.practice.timeZone, patient.ceaseCommunicationAt)} that communication stop`);
-  const optedOut = { EMAIL: patient.emailOptOut, SMS: patient.smsOptOut, PHONE: patient.phoneOptOut, WORK_PHONE: patient.phoneOptOut, MAIL: false }[channel];
-  if (optedOut) return refuse('CHANNEL_OPT_OUT', `the debtor opted out of ${channel === 'SMS' ? 'text messages' : channel === 'EMAIL' ? 'e-mail' : 'calls'}`);
-  if (channel === 'WORK_PHONE' && patient.noContactAtWork) return refuse('PLACE_OF_EMPLOYMENT', 'the debtor said not to be contacted at work');
+  if (patient.ceaseCommunicationAt && patient.ceaseCommunicationAt <= at)
+    return refuse(
+      'CEASE_COMMUNICATION',
+      `the debtor asked in writing on ${todayIn(subject.practice.timeZone, patient.ceaseCommunicationAt)} that communication stop`,
+    );
+  const optedOut = {
+    EMAIL: patient.emailOptOut,
+    SMS: patient.smsOptOut,
+    PHONE: patient.phoneOptOut,
+    WORK_PHONE: patient.phoneOptOut,
+    MAIL: false,
+  }[channel];
+  if (optedOut)
+    return refuse(
+      'CHANNEL_OPT_OUT',
+      `the debtor opted out of ${channel === 'SMS' ? 'text messages' : channel === 'EMAIL' ? 'e-mail' : 'calls'}`,
+    );
+  if (channel === 'WORK_PHONE' && patient.noContactAtWork)
+    return refuse('PLACE_OF_EMPLOYMENT', 'the debtor said not to be contacted at work');
 
-  const dispute = await db.accountFlag.findFirst({ where: { patientId: { in: patientIds }, kind: 'DISPUTE', clearedAt: null } });
-  if (dispute) return refuse('DISPUTE_PAUSE', `the debt was disputed on ${todayIn(subject.practice.timeZone, dispute.setAt)}; collection waits until verification is sent`);
+  const dispute = await db.accountFlag.findFirst({
+    where: { patientId: { in: patientIds }, kind: 'DISPUTE', clearedAt: null },
+  });
+  if (dispute)
+    return refuse(
+      'DISPUTE_PAUSE',
+      `the debt was disputed on ${todayIn(subject.practice.timeZone, dispute.setAt)}; collection waits until verification is sent`,
+    );
 
   if (TIMED.includes(channel)) {
-    const { earliestHour, latestHour } = rules.get('INCONVENIENT_TIME')!.params as { earliestHour: number; latestHour: number };
+    const { earliestHour, latestHour } = rules.get('INCONVENIENT_TIME')!.params as {
+      earliestHour: number;
+      latestHour: number;
+    };
     const outside = localTimes.filter((l) => {
       const { seconds } = localClock(at, l.timeZone);
       return seconds < earliestHour * 3600 || seconds > latestHour * 3600;
     });
-    if (outside.length) return refuse('INCONVENIENT_TIME', `it is ${outside.map((l) => `${l.localTime.slice(0, 5)} in ${l.timeZone}`).join(' and ')}: outside ${earliestHour}:00–${latestHour}:00`);
+    if (outside.length)
+      return refuse(
+        'INCONVENIENT_TIME',
+        `it is ${outside.map((l) => `${l.localTime.slice(0, 5)} in ${l.timeZone}`).join(' and ')}: outside ${earliestHour}:00–${latestHour}:00`,
+      );
   }
 
   if (CALLS.includes(channel)) {
@@ -70,25 +110,66 @@ export async function canContact(db: Db, subject: ContactSubject, channel: Attem
     const home = zones[0]!;
     const today = localClock(at, home).date;
     const { quietDays } = rules.get('CALL_AFTER_CONVERSATION')!.params as { quietDays: number };
-    const { maxAttempts, windowDays } = rules.get('CALL_FREQUENCY')!.params as { maxAttempts: number; windowDays: number };
+    const { maxAttempts, windowDays } = rules.get('CALL_FREQUENCY')!.params as {
+      maxAttempts: number;
+      windowDays: number;
+    };
     const since = new Date(at.getTime() - (Math.max(quietDays, windowDays) + 2) * 86_400_000);
-    const calls = await db.communication.findMany({ where: { patientId: { in: patientIds }, channel: 'PHONE', direction: 'OUTBOUND', allowed: true, purpose: { in: ['CALL_ATTEMPT', 'CONVERSATION'] }, occurredAt: { gte: since, lte: at } }, orderBy: { occurredAt: 'desc' } });
-    const conversation = calls.find((c) => c.purpose === 'CONVERSATION' && daysBetween(localClock(c.occurredAt, home).date, today) < quietDays);
+    const calls = await db.communication.findMany({
+      where: {
+        patientId: { in: patientIds },
+        channel: 'PHONE',
+        direction: 'OUTBOUND',
+        allowed: true,
+        purpose: { in: ['CALL_ATTEMPT', 'CONVERSATION'] },
+        occurredAt: { gte: since, lte: at },
+      },
+      orderBy: { occurredAt: 'desc' },
+    });
+    const conversation = calls.find(
+      (c) => c.purpose === 'CONVERSATION' && daysBetween(localClock(c.occurredAt, home).date, today) < quietDays,
+    );
     if (conversation) {
       const day = localClock(conversation.occurredAt, home).date;
-      return refuse('CALL_AFTER_CONVERSATION', `a telephone conversation took place on ${day}; no calls until ${addDays(day, quietDays)}`);
+      return refuse(
+        'CALL_AFTER_CONVERSATION',
+        `a telephone conversation took place on ${day}; no calls until ${addDays(day, quietDays)}`,
+      );
     }
     const windowStart = addDays(today, -(windowDays - 1));
     const inWindow = calls.filter((c) => localClock(c.occurredAt, home).date >= windowStart);
-    if (inWindow.length >= maxAttempts) return refuse('CALL_FREQUENCY', `${inWindow.length} call attempts from ${windowStart} to ${today}: the limit is ${maxAttempts} in ${windowDays} days`);
+    if (inWindow.length >= maxAttempts)
+      return refuse(
+        'CALL_FREQUENCY',
+        `${inWindow.length} call attempts from ${windowStart} to ${today}: the limit is ${maxAttempts} in ${windowDays} days`,
+      );
   }
 
   const warnings: string[] = [];
   const { limitationYears } = rules.get('TIME_BARRED_DEBT')!.params as { limitationYears: number };
-  const oldest = await db.ledgerEntry.findFirst({ where: { patientId: { in: patientIds }, account: 'PATIENT', kind: { not: 'PATIENT_PAYMENT' } }, orderBy: { agingDate: 'asc' }, select: { agingDate: true } });
+  const oldest = await db.ledgerEntry.findFirst({
+    where: { patientId: { in: patientIds }, account: 'PATIENT', kind: { not: 'PATIENT_PAYMENT' } },
+    orderBy: { agingDate: 'asc' },
+    select: { agingDate: true },
+  });
   const localToday = localClock(at, zones[0]!).date;
-  if (oldest && daysBetween(oldest.agingDate, localToday) > limitationYears * 365) warnings.push(`time-barred: the oldest charge (${oldest.agingDate}) is past the ${limitationYears}-year limitation period; do not sue or threaten suit (${rules.get('TIME_BARRED_DEBT')!.citation})`);
-  const unnotified = await db.collectionPlacement.findFirst({ where: { patientId: { in: patientIds }, status: 'PLACED', validationNoticeSentAt: null } });
-  if (unnotified) warnings.push(`a validation notice is due within 5 days of the first communication (${rules.get('DISPUTE_PAUSE')!.citation})`);
-  return { allowed: true, rule: 'ALL_RULES_PASSED', citation: null, reason: 'every rule allows it', localTimes, warnings };
+  if (oldest && daysBetween(oldest.agingDate, localToday) > limitationYears * 365)
+    warnings.push(
+      `time-barred: the oldest charge (${oldest.agingDate}) is past the ${limitationYears}-year limitation period; do not sue or threaten suit (${rules.get('TIME_BARRED_DEBT')!.citation})`,
+    );
+  const unnotified = await db.collectionPlacement.findFirst({
+    where: { patientId: { in: patientIds }, status: 'PLACED', validationNoticeSentAt: null },
+  });
+  if (unnotified)
+    warnings.push(
+      `a validation notice is due within 5 days of the first communication (${rules.get('DISPUTE_PAUSE')!.citation})`,
+    );
+  return {
+    allowed: true,
+    rule: 'ALL_RULES_PASSED',
+    citation: null,
+    reason: 'every rule allows it',
+    localTimes,
+    warnings,
+  };
 }

@@ -21,11 +21,23 @@ export type CreditReportingDecision = { action: 'REPORT' | 'DO_NOT_REPORT' | 'DE
  * once paid.
  */
 export function creditReportingDecision(rule: ComplianceRule, facts: CreditReportingFacts): CreditReportingDecision {
-  const { minimumCents, minimumDelinquencyDays } = rule.params as { minimumCents: number; minimumDelinquencyDays: number };
+  const { minimumCents, minimumDelinquencyDays } = rule.params as {
+    minimumCents: number;
+    minimumDelinquencyDays: number;
+  };
   if (facts.paid) return { action: 'DELETE', reason: 'paid medical debt is removed' };
-  if (!facts.contacted) return { action: 'DO_NOT_REPORT', reason: 'the debtor has not been contacted about the debt yet' };
-  if (facts.balanceCents < minimumCents) return { action: 'DO_NOT_REPORT', reason: `medical debt under ${formatCents(minimumCents)} is not reported (balance ${formatCents(facts.balanceCents)})` };
+  if (!facts.contacted)
+    return { action: 'DO_NOT_REPORT', reason: 'the debtor has not been contacted about the debt yet' };
+  if (facts.balanceCents < minimumCents)
+    return {
+      action: 'DO_NOT_REPORT',
+      reason: `medical debt under ${formatCents(minimumCents)} is not reported (balance ${formatCents(facts.balanceCents)})`,
+    };
   const days = daysBetween(facts.delinquencyDate, facts.today);
-  if (days < minimumDelinquencyDays) return { action: 'DO_NOT_REPORT', reason: `delinquent ${days} days; medical debt is reported after ${minimumDelinquencyDays}` };
+  if (days < minimumDelinquencyDays)
+    return {
+      action: 'DO_NOT_REPORT',
+      reason: `delinquent ${days} days; medical debt is reported after ${minimumDelinquencyDays}`,
+    };
   return { action: 'REPORT', reason: `delinquent ${days} days, ${formatCents(facts.balanceCents)}, debtor contacted` };
 }

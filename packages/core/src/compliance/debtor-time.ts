@@ -15,9 +15,23 @@ export function plausibleTimeZones(patient: Pick<Patient, 'timeZone' | 'state'>,
 /** Wall-clock time in a zone as HH:MM:SS and seconds since local midnight (Intl applies the zone's DST rules). */
 export function localClock(at: Date, timeZone: string): { time: string; seconds: number; date: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at).map((p) => [p.type, p.value]),
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
   );
   const [h, m, s] = [Number(parts.hour), Number(parts.minute), Number(parts.second)];
-  return { time: `${parts.hour}:${parts.minute}:${parts.second}`, seconds: h * 3600 + m * 60 + s, date: `${parts.year}-${parts.month}-${parts.day}` };
+  return {
+    time: `${parts.hour}:${parts.minute}:${parts.second}`,
+    seconds: h * 3600 + m * 60 + s,
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+  };
 }

@@ -14,7 +14,10 @@ export const recordCeaseCommunication = defineOperation({
       const id = input.patientId;
       const patient = await tx.patient.findUnique({ where: { id } });
       if (!patient) throw new NotFoundError('Patient', globalId('Patient', id));
-      const updated = await tx.patient.update({ where: { id }, data: { ceaseCommunicationAt: input.receivedAt ?? ctx.clock.now() } });
+      const updated = await tx.patient.update({
+        where: { id },
+        data: { ceaseCommunicationAt: input.receivedAt ?? ctx.clock.now() },
+      });
       return { result: updated, recordIds: [globalId('Patient', id)], practiceId: patient.practiceId };
     }),
 });

@@ -46,7 +46,13 @@ export const recordContactAttempt = defineOperation({
       });
       // Regulation F: the validation notice goes with the first communication about a placed debt.
       const noticeDue = placement?.status === 'PLACED' && !placement.validationNoticeSentAt;
-      if (decision.allowed && placement && noticeDue && input.kind !== 'CALL_ATTEMPT' && ctx.plugins.documents.size > 0) {
+      if (
+        decision.allowed &&
+        placement &&
+        noticeDue &&
+        input.kind !== 'CALL_ATTEMPT' &&
+        ctx.plugins.documents.size > 0
+      ) {
         await writeValidationNotice(ctx, tx, placement, subject.practice, todayIn(subject.practice.timeZone, at));
         decision.warnings = decision.warnings.filter((w) => !w.startsWith('a validation notice is due'));
         decision.warnings.push('the validation notice was generated with this first communication');
@@ -67,6 +73,10 @@ export const recordContactAttempt = defineOperation({
           actor: agency ? `agency:${agency.name}` : ctx.principal.userId,
         },
       });
-      return { result: { decision, communication }, recordIds: [globalId('Communication', communication.id)], practiceId: subject.practice.id };
+      return {
+        result: { decision, communication },
+        recordIds: [globalId('Communication', communication.id)],
+        practiceId: subject.practice.id,
+      };
     }),
 });

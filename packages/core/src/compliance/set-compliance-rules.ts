@@ -23,12 +23,19 @@ export const setComplianceRules = defineOperation({
       const overrides = input.rules.map((r, i) => {
         const params = r.params as Record<string, unknown>;
         if (typeof params !== 'object' || params === null || Object.values(params).some((v) => typeof v !== 'number')) {
-          throw new ValidationError([{ path: ['input', 'rules', i, 'params'], code: 'INVALID', message: `rules.${i}.params: an object of numbers` }]);
+          throw new ValidationError([
+            {
+              path: ['input', 'rules', i, 'params'],
+              code: 'INVALID',
+              message: `rules.${i}.params: an object of numbers`,
+            },
+          ]);
         }
         return { id: r.id, params: params as Record<string, number>, citation: r.citation.trim() };
       });
       validateOverrides(overrides);
-      if (!(await tx.practice.findUnique({ where: { id } }))) throw new NotFoundError('Practice', globalId('Practice', id));
+      if (!(await tx.practice.findUnique({ where: { id } })))
+        throw new NotFoundError('Practice', globalId('Practice', id));
       const practice = await tx.practice.update({ where: { id }, data: { complianceRules: overrides as never } });
       return { result: [...rulesFor(practice).values()], recordIds: [globalId('Practice', id)], practiceId: id };
     }),

@@ -21,7 +21,10 @@ export function createAdapterFactory(target: DatabaseTarget, poolSize = 10): Ada
  * For a long-lived client: the adapter owns its pool and ends it when the client disconnects.
  * (A pool handed to PrismaPg is the caller's to end, which `$disconnect` would not do.)
  */
-export function createClientAdapterFactory(target: DatabaseTarget, poolSize = 10): SqlMigrationAwareDriverAdapterFactory {
+export function createClientAdapterFactory(
+  target: DatabaseTarget,
+  poolSize = 10,
+): SqlMigrationAwareDriverAdapterFactory {
   if (target.provider === 'sqlite') return sqliteFactory(target).factory;
   return new PrismaPg({ connectionString: target.url, max: poolSize });
 }

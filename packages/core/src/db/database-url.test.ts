@@ -5,7 +5,10 @@ import { parseDatabaseUrl } from './database-url.ts';
 
 describe('parseDatabaseUrl', () => {
   it('reads file: as SQLite, relative to the working directory', () => {
-    expect(parseDatabaseUrl('file:./data/revcycle.db')).toEqual({ provider: 'sqlite', url: resolve('data/revcycle.db') });
+    expect(parseDatabaseUrl('file:./data/revcycle.db')).toEqual({
+      provider: 'sqlite',
+      url: resolve('data/revcycle.db'),
+    });
     expect(parseDatabaseUrl('file:/tmp/x.db')).toEqual({ provider: 'sqlite', url: '/tmp/x.db' });
   });
   it('reads postgres:// and postgresql:// as PostgreSQL', () => {

@@ -24,8 +24,5 @@ export function parseDatabaseUrl(databaseUrl: string, option = 'DATABASE_URL'): 
     return { provider: 'sqlite', url };
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return { provider: 'postgresql', url: databaseUrl };
-  throw new ConfigError(
-    option,
-    'must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)',
-  );
+  throw new ConfigError(option, 'must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)');
 }

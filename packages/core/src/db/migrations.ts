@@ -25,7 +25,10 @@ export function migrationsDir(provider: DatabaseProvider, root = MIGRATIONS_ROOT
 /** The migrations folder in the shape Prisma's engine expects, in name (timestamp) order. */
 export async function readMigrationList(baseDir: string): Promise<MigrationList> {
   const entries = existsSync(baseDir) ? await readdir(baseDir, { withFileTypes: true }) : [];
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = join(baseDir, 'migration_lock.toml');
   return {
     baseDir,
@@ -83,8 +86,14 @@ export async function applyMigrations(target: DatabaseTarget, root = MIGRATIONS_
     }
   } catch (error) {
     // The engine's errors are clear in their first lines and then carry a WebAssembly stack.
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n').filter(Boolean).slice(0, 2).join(' ');
-    throw new MigrationError(`Could not migrate the ${target.provider} database ${describeTarget(target)}: ${reason}`, { cause: error });
+    const reason = (error instanceof Error ? error.message : String(error))
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 2)
+      .join(' ');
+    throw new MigrationError(`Could not migrate the ${target.provider} database ${describeTarget(target)}: ${reason}`, {
+      cause: error,
+    });
   } finally {
     await adapter.end();
   }

@@ -51,6 +51,10 @@ export function databaseProviderOf(db: Db): DatabaseTarget['provider'] {
 }
 
 /** An interactive transaction whose client has the same type as the outer one (Prisma's type drops $extends …). */
-export function transaction<T>(db: Db, work: (tx: Db) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+export function transaction<T>(
+  db: Db,
+  work: (tx: Db) => Promise<T>,
+  options?: { maxWait?: number; timeout?: number },
+): Promise<T> {
   return db.$transaction((tx) => work(tx as Db), options);
 }

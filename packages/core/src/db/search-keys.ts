@@ -2,7 +2,11 @@ import type { Db } from './prisma-client.ts';
 
 /** Upper case without accents: "Núñez" → "NUNEZ". Names are searched by this key, with an index, on both databases. */
 export function searchKey(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toUpperCase();
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toUpperCase();
 }
 
 /**
@@ -37,7 +41,11 @@ export function withSearchKeys(db: Db): Db {
           return query({ ...args, data: withKeys(args.data as PatientData) as typeof args.data });
         },
         async upsert({ args, query }) {
-          return query({ ...args, create: withKeys(args.create as PatientData) as typeof args.create, update: withKeys(args.update as PatientData) as typeof args.update });
+          return query({
+            ...args,
+            create: withKeys(args.create as PatientData) as typeof args.create,
+            update: withKeys(args.update as PatientData) as typeof args.update,
+          });
         },
         async createMany({ args, query }) {
           const rows = Array.isArray(args.data) ? args.data : [args.data];

@@ -3,11 +3,35 @@ import { ForbiddenError } from '../errors/billing-errors.ts';
 import type { Db } from './prisma-client.ts';
 
 /** Models whose rows belong to one practice; a principal limited to practices only sees those practices' rows. */
-const PRACTICE_SCOPED = new Set(['Provider', 'Facility', 'Patient', 'Encounter', 'FeeSchedule', 'Claim', 'LedgerEntry', 'PatientPayment', 'Denial', 'Statement', 'PaymentPlan', 'DunningState']);
+const PRACTICE_SCOPED = new Set([
+  'Provider',
+  'Facility',
+  'Patient',
+  'Encounter',
+  'FeeSchedule',
+  'Claim',
+  'LedgerEntry',
+  'PatientPayment',
+  'Denial',
+  'Statement',
+  'PaymentPlan',
+  'DunningState',
+]);
 
 const READ_OR_FILTER = new Set([
-  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy',
-  'update', 'updateMany', 'updateManyAndReturn', 'delete', 'deleteMany',
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'delete',
+  'deleteMany',
 ]);
 
 type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: unknown; create?: unknown };
@@ -24,13 +48,15 @@ export function scopeToTenant(db: Db, principal: Principal): Db {
 
   function scopeFilter(model: string): Record<string, unknown> {
     if (model === 'Organization') return { id: org };
-    if (model === 'Practice') return practices ? { organizationId: org, id: { in: [...practices] } } : { organizationId: org };
+    if (model === 'Practice')
+      return practices ? { organizationId: org, id: { in: [...practices] } } : { organizationId: org };
     if (practices && PRACTICE_SCOPED.has(model)) return { organizationId: org, practiceId: { in: [...practices] } };
     return { organizationId: org };
   }
 
   function stampCreate(model: string, data: unknown): unknown {
-    if (model === 'Organization') throw new ForbiddenError('Organizations are created by the operator, not through a tenant');
+    if (model === 'Organization')
+      throw new ForbiddenError('Organizations are created by the operator, not through a tenant');
     const row: Record<string, unknown> = { ...(data as Record<string, unknown>), organizationId: org };
     const practiceId = model === 'Practice' ? undefined : row.practiceId;
     if (practices && typeof practiceId === 'string' && !practices.includes(practiceId)) {

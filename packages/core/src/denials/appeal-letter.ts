@@ -9,10 +9,13 @@ const LEVEL_TITLES = {
   EXTERNAL_REVIEW: 'Request for external review',
 } as const;
 
-const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const dollars = (cents: number) =>
+  `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export interface AppealLetterInput {
-  appeal: Pick<Appeal, 'level' | 'argument' | 'deadlineDate'> & { attachments: Array<{ name: string; reference: string }> };
+  appeal: Pick<Appeal, 'level' | 'argument' | 'deadlineDate'> & {
+    attachments: Array<{ name: string; reference: string }>;
+  };
   denial: Denial;
   claim: Claim & { lines: ClaimLine[]; coverage: Coverage };
   patient: Patient;
@@ -32,13 +35,23 @@ export function appealLetter(input: AppealLetterInput): LetterDocument {
   const remarks = denial.remarkCodes?.split(',').filter(Boolean) ?? [];
   const lines = denial.claimLineId ? claim.lines.filter((l) => l.id === denial.claimLineId) : claim.lines;
   const dates = [...new Set(lines.map((l) => l.serviceDate))].sort();
-  const why = denial.kind === 'UNDERPAID'
-    ? `The claim was paid below our contracted rate: the contract allows ${dollars(denial.expectedCents ?? 0)}, and ${dollars((denial.expectedCents ?? 0) - denial.amountAtStakeCents)} was allowed.`
-    : `The claim was denied with ${codes.map((c) => `${c} (${carcMeaning(c) ?? 'see the remittance'})`).join('; ')}${remarks.length ? `, remarks ${remarks.map((r) => `${r}${rarcMeaning(r) ? ` (${rarcMeaning(r)})` : ''}`).join('; ')}` : ''}.`;
+  const why =
+    denial.kind === 'UNDERPAID'
+      ? `The claim was paid below our contracted rate: the contract allows ${dollars(denial.expectedCents ?? 0)}, and ${dollars((denial.expectedCents ?? 0) - denial.amountAtStakeCents)} was allowed.`
+      : `The claim was denied with ${codes.map((c) => `${c} (${carcMeaning(c) ?? 'see the remittance'})`).join('; ')}${remarks.length ? `, remarks ${remarks.map((r) => `${r}${rarcMeaning(r) ? ` (${rarcMeaning(r)})` : ''}`).join('; ')}` : ''}.`;
   return {
     kind: 'appeal-letter',
     title: `${LEVEL_TITLES[appeal.level]}: claim ${claim.payerClaimControlNumber ?? claim.patientControlNumber}`,
-    from: { name: practice.name, lines: [practice.addressLine1, ...(practice.addressLine2 ? [practice.addressLine2] : []), `${practice.city}, ${practice.state} ${practice.postalCode}`, `NPI ${practice.npi} · Tax ID ${practice.taxId}`, ...(practice.phone ? [`Phone ${practice.phone}`] : [])] },
+    from: {
+      name: practice.name,
+      lines: [
+        practice.addressLine1,
+        ...(practice.addressLine2 ? [practice.addressLine2] : []),
+        `${practice.city}, ${practice.state} ${practice.postalCode}`,
+        `NPI ${practice.npi} · Tax ID ${practice.taxId}`,
+        ...(practice.phone ? [`Phone ${practice.phone}`] : []),
+      ],
+    },
     to: { name: payer.name, lines: ['Appeals Department', `Payer ID ${payer.payerIdentifier}`] },
     date: input.date,
     references: [
@@ -53,10 +66,23 @@ export function appealLetter(input: AppealLetterInput): LetterDocument {
     salutation: 'To the appeals reviewer:',
     paragraphs: [
       `${practice.name} requests a ${LEVEL_TITLES[appeal.level].toLowerCase().replace(/^request for /, '')} of the claim below. ${why}`,
-      ...appeal.argument.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean),
+      ...appeal.argument
+        .split(/\n{2,}/)
+        .map((p) => p.trim())
+        .filter(Boolean),
       `We ask that the claim be reprocessed and paid${denial.kind === 'UNDERPAID' ? ' at the contracted rate' : ''}. Please contact our billing office with any question.`,
     ],
-    table: { columns: ['Line', 'Procedure', 'Date', 'Charge'], rows: lines.map((l) => [String(l.lineNumber), l.procedureCode ? [l.procedureCode, l.modifier1, l.modifier2].filter(Boolean).join('-') : `rev. ${l.revenueCode}`, l.serviceDate, dollars(l.chargeCents)]) },
+    table: {
+      columns: ['Line', 'Procedure', 'Date', 'Charge'],
+      rows: lines.map((l) => [
+        String(l.lineNumber),
+        l.procedureCode
+          ? [l.procedureCode, l.modifier1, l.modifier2].filter(Boolean).join('-')
+          : `rev. ${l.revenueCode}`,
+        l.serviceDate,
+        dollars(l.chargeCents),
+      ]),
+    },
     closing: 'Sincerely,',
     signature: [input.signedBy, practice.name],
     enclosures: appeal.attachments.map((a) => a.name),

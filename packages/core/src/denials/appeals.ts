@@ -2,7 +2,12 @@ import { audited } from '../audit/audited.ts';
 import { CLAIM_TRANSITIONS, transitionClaim } from '../claims/claim-status.ts';
 import type { StatusChange } from '../claims/claim-status.ts';
 import type { Appeal, AppealLevel, AppealOutcome, Db } from '../db/prisma-client.ts';
-import { ConflictError, InvalidStateTransitionError, NotFoundError, ValidationError } from '../errors/billing-errors.ts';
+import {
+  ConflictError,
+  InvalidStateTransitionError,
+  NotFoundError,
+  ValidationError,
+} from '../errors/billing-errors.ts';
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { addDays, todayIn } from '../util/calendar-date.ts';
@@ -39,7 +44,13 @@ function appealAt(ctx: DomainContext, input: FileAppealInput, action: string): P
     }
     const claim = await tx.claim.findUniqueOrThrow({
       where: { id: item.claimId },
-      include: { lines: { orderBy: { lineNumber: 'asc' } }, coverage: true, patient: true, payer: true, practice: true },
+      include: {
+        lines: { orderBy: { lineNumber: 'asc' } },
+        coverage: true,
+        patient: true,
+        payer: true,
+        practice: true,
+      },
     });
     const today = todayIn(claim.practice.timeZone, ctx.clock.now());
     const deadlineDate = item.dueDate ?? addDays(today, claim.payer.appealWindowDays);
@@ -50,28 +61,61 @@ function appealAt(ctx: DomainContext, input: FileAppealInput, action: string): P
       const signedBy = input.signedBy ?? `${claim.practice.name} billing office`;
       const letter = appealLetter({
         appeal: { level: input.level, argument: input.argument, deadlineDate, attachments },
-        denial: item, claim, patient: claim.patient, payer: claim.payer, practice: claim.practice, date: today, signedBy,
+        denial: item,
+        claim,
+        patient: claim.patient,
+        payer: claim.payer,
+        practice: claim.practice,
+        date: today,
+        signedBy,
       });
       const file = await renderer.render(letter);
       const rendererKey = renderer.instanceId ? `${renderer.id}:${renderer.instanceId}` : renderer.id;
       const document = await tx.document.create({
-        data: { organizationId: item.organizationId, kind: 'appeal-letter', contentType: file.contentType, fileName: file.fileName, bytes: Buffer.from(file.bytes), rendererKey },
+        data: {
+          organizationId: item.organizationId,
+          kind: 'appeal-letter',
+          contentType: file.contentType,
+          fileName: file.fileName,
+          bytes: Buffer.from(file.bytes),
+          rendererKey,
+        },
       });
       documentId = document.id;
     }
     const sent = input.sent !== false;
     const appeal = await tx.appeal.create({
-      data: { organizationId: item.organizationId, denialId: item.id, level: input.level, argument, attachments, documentId, deadlineDate, submittedAt: sent ? new Date() : null },
+      data: {
+        organizationId: item.organizationId,
+        denialId: item.id,
+        level: input.level,
+        argument,
+        attachments,
+        documentId,
+        deadlineDate,
+        submittedAt: sent ? new Date() : null,
+      },
     });
     await tx.denial.update({ where: { id: item.id }, data: { status: 'IN_PROGRESS' } });
     const reason = `${input.level} appeal of denial ${item.category}${sent ? ' sent' : ' drafted'}`;
     const statusChanges = await appealedOrNoted(tx, ctx, item.claim, sent, reason);
-    return { result: appeal, recordIds: [globalId('Appeal', appeal.id), globalId('Denial', item.id)], practiceId: item.practiceId, statusChanges };
+    return {
+      result: appeal,
+      recordIds: [globalId('Appeal', appeal.id), globalId('Denial', item.id)],
+      practiceId: item.practiceId,
+      statusChanges,
+    };
   });
 }
 
 /** A sent appeal makes the claim APPEALED where it can be; anything else is a note on its history. */
-async function appealedOrNoted(tx: Db, ctx: DomainContext, claim: Parameters<typeof transitionClaim>[1], sent: boolean, reason: string): Promise<StatusChange[]> {
+async function appealedOrNoted(
+  tx: Db,
+  ctx: DomainContext,
+  claim: Parameters<typeof transitionClaim>[1],
+  sent: boolean,
+  reason: string,
+): Promise<StatusChange[]> {
   if (sent && CLAIM_TRANSITIONS[claim.status].includes('APPEALED')) {
     return [await transitionClaim(tx, claim, 'APPEALED', { type: 'USER', id: ctx.principal.userId, reason })];
   }
@@ -95,7 +139,10 @@ export const requestReconsideration = defineOperation({
 });
 
 async function answerableAppeal(tx: Db, appealId: string) {
-  const appeal = await tx.appeal.findUnique({ where: { id: appealId }, include: { denial: { include: { claim: true } } } });
+  const appeal = await tx.appeal.findUnique({
+    where: { id: appealId },
+    include: { denial: { include: { claim: true } } },
+  });
   if (!appeal) throw new NotFoundError('Appeal', globalId('Appeal', appealId));
   return appeal;
 }
@@ -117,10 +164,20 @@ export const recordAppealDecision = defineOperation({
   run: (ctx, input: RecordAppealDecisionInput): Promise<Appeal> =>
     audited(ctx, 'recordAppealDecision', async (tx) => {
       const appeal = await answerableAppeal(tx, input.appealId);
-      if (appeal.outcome) throw new InvalidStateTransitionError(appeal.outcome, input.outcome, `This appeal was answered already (${appeal.outcome})`);
+      if (appeal.outcome)
+        throw new InvalidStateTransitionError(
+          appeal.outcome,
+          input.outcome,
+          `This appeal was answered already (${appeal.outcome})`,
+        );
       const updated = await tx.appeal.update({
         where: { id: appeal.id },
-        data: { outcome: input.outcome, expectedPaymentCents: input.expectedPaymentCents ?? null, payerResponse: input.payerResponse ?? null, answeredAt: new Date() },
+        data: {
+          outcome: input.outcome,
+          expectedPaymentCents: input.expectedPaymentCents ?? null,
+          payerResponse: input.payerResponse ?? null,
+          answeredAt: new Date(),
+        },
       });
       const claim = appeal.denial.claim;
       const answer = input.outcome.toLowerCase().replace('_', ' ');
@@ -129,7 +186,12 @@ export const recordAppealDecision = defineOperation({
       if (input.outcome === 'UPHELD' && CLAIM_TRANSITIONS[claim.status].includes('DENIED')) {
         statusChanges.push(await transitionClaim(tx, claim, 'DENIED', { type: 'PAYER', reason }));
       } else await noteOnItemClaim(tx, ctx, claim, reason);
-      return { result: updated, recordIds: [globalId('Appeal', appeal.id)], practiceId: appeal.denial.practiceId, statusChanges };
+      return {
+        result: updated,
+        recordIds: [globalId('Appeal', appeal.id)],
+        practiceId: appeal.denial.practiceId,
+        statusChanges,
+      };
     }),
 });
 
@@ -144,6 +206,11 @@ export const markAppealSent = defineOperation({
       const updated = await tx.appeal.update({ where: { id: appeal.id }, data: { submittedAt: ctx.clock.now() } });
       const reason = `${appeal.level} appeal of denial ${appeal.denial.category} sent`;
       const statusChanges = await appealedOrNoted(tx, ctx, appeal.denial.claim, true, reason);
-      return { result: updated, recordIds: [globalId('Appeal', appeal.id)], practiceId: appeal.denial.practiceId, statusChanges };
+      return {
+        result: updated,
+        recordIds: [globalId('Appeal', appeal.id)],
+        practiceId: appeal.denial.practiceId,
+        statusChanges,
+      };
     }),
 });

@@ -18,7 +18,10 @@ export const correctDeniedClaim = defineOperation({
     audited(ctx, 'correctDeniedClaim', async (tx) => {
       const item = await openItem(tx, input.denialId);
       const { claim, change } = await createCorrection(tx, ctx, item.claimId, input.kind);
-      const updated = await tx.denial.update({ where: { id: item.id }, data: { correctedClaimId: claim.id, status: 'IN_PROGRESS' } });
+      const updated = await tx.denial.update({
+        where: { id: item.id },
+        data: { correctedClaimId: claim.id, status: 'IN_PROGRESS' },
+      });
       await noteOnItemClaim(tx, ctx, item.claim, `denial ${item.category}: ${change.reason}`);
       return done(updated, { statusChanges: [change] });
     }),
@@ -38,7 +41,9 @@ export const resubmitDeniedClaim = defineOperation({
     return audited(ctx, 'resubmitDeniedClaim', async (tx) => {
       if (!result.submitted) {
         const message = `The claim was not submitted: ${result.message ?? result.errorCode}`;
-        throw new ValidationError([{ path: ['input', 'denialId'], code: result.errorCode ?? 'NOT_SUBMITTED', message }]);
+        throw new ValidationError([
+          { path: ['input', 'denialId'], code: result.errorCode ?? 'NOT_SUBMITTED', message },
+        ]);
       }
       const which = claimId === item.claimId ? 'the claim' : 'the corrected claim';
       await noteOnItemClaim(tx, ctx, item.claim, `denial ${item.category}: resubmitted ${which}`);

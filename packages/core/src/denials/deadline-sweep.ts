@@ -12,8 +12,15 @@ export const DEADLINE_WARNING_DAYS = 14;
  * passed, so nothing passes its deadline silently. Runs across organizations on the unscoped client. `todayAt` is
  * a date for every item (tests, replays) or each practice's today by its time zone.
  */
-export async function sweepDenialDeadlines(rootDb: Db, pubsub: BillingPubSub, todayAt: string | ((timeZone: string) => string)): Promise<{ warned: number; passed: number }> {
-  const open = await rootDb.denial.findMany({ where: { status: { in: ['OPEN', 'IN_PROGRESS'] }, dueDate: { not: null } }, include: { claim: { select: { practice: { select: { timeZone: true } } } } } });
+export async function sweepDenialDeadlines(
+  rootDb: Db,
+  pubsub: BillingPubSub,
+  todayAt: string | ((timeZone: string) => string),
+): Promise<{ warned: number; passed: number }> {
+  const open = await rootDb.denial.findMany({
+    where: { status: { in: ['OPEN', 'IN_PROGRESS'] }, dueDate: { not: null } },
+    include: { claim: { select: { practice: { select: { timeZone: true } } } } },
+  });
   let warned = 0;
   let passed = 0;
   for (const { claim, ...item } of open) {
@@ -35,7 +42,14 @@ export async function sweepDenialDeadlines(rootDb: Db, pubsub: BillingPubSub, to
       warned++;
     }
     if (Object.keys(data).length) await rootDb.denial.update({ where: { id: item.id }, data });
-    if (event) pubsub.publish('denialDeadlineApproaching', item.organizationId, { denialId: item.id, practiceId: item.practiceId, dueDate: item.dueDate!, daysLeft, passed: event === 'passed' });
+    if (event)
+      pubsub.publish('denialDeadlineApproaching', item.organizationId, {
+        denialId: item.id,
+        practiceId: item.practiceId,
+        dueDate: item.dueDate!,
+        daysLeft,
+        passed: event === 'passed',
+      });
   }
   return { warned, passed };
 }

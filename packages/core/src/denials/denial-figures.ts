@@ -3,8 +3,20 @@ import type { AppealLevel, DenialCategory } from '../db/prisma-client.ts';
 import type { DomainContext } from '../context/domain-context.ts';
 
 export interface DenialFigures {
-  denialRates: Array<{ payerId: string | null; category: DenialCategory; denials: number; claimPayments: number; rate: number }>;
-  overturnRates: Array<{ category: DenialCategory; level: AppealLevel; decided: number; overturned: number; rate: number }>;
+  denialRates: Array<{
+    payerId: string | null;
+    category: DenialCategory;
+    denials: number;
+    claimPayments: number;
+    rate: number;
+  }>;
+  overturnRates: Array<{
+    category: DenialCategory;
+    level: AppealLevel;
+    decided: number;
+    overturned: number;
+    rate: number;
+  }>;
   resolvedItems: number;
   averageDaysToResolution: number | null;
   recoveredCents: number;
@@ -22,17 +34,33 @@ export async function denialFigures(ctx: DomainContext, from: string, to: string
   const start = new Date(`${from}T00:00:00Z`);
   const end = new Date(`${to}T23:59:59.999Z`);
   const inPeriod = { remittanceClaim: { remittance: { paymentDate: { gte: from, lte: to } } } };
-  const denials = await db.denial.groupBy({ by: ['payerId', 'category'], where: { ...inPeriod, kind: { not: 'UNDERPAID' } }, _count: { _all: true } });
-  const payments = await db.remittanceClaim.groupBy({ by: ['remittanceId'], where: { postedAt: { not: null }, remittance: { paymentDate: { gte: from, lte: to } } }, _count: { _all: true } });
-  const remittances = await db.remittance.findMany({ where: { id: { in: payments.map((p) => p.remittanceId) } }, select: { id: true, payerId: true } });
+  const denials = await db.denial.groupBy({
+    by: ['payerId', 'category'],
+    where: { ...inPeriod, kind: { not: 'UNDERPAID' } },
+    _count: { _all: true },
+  });
+  const payments = await db.remittanceClaim.groupBy({
+    by: ['remittanceId'],
+    where: { postedAt: { not: null }, remittance: { paymentDate: { gte: from, lte: to } } },
+    _count: { _all: true },
+  });
+  const remittances = await db.remittance.findMany({
+    where: { id: { in: payments.map((p) => p.remittanceId) } },
+    select: { id: true, payerId: true },
+  });
   const byPayer = new Map<string | null, number>();
   for (const p of payments) {
     const payerId = remittances.find((r) => r.id === p.remittanceId)?.payerId ?? null;
     byPayer.set(payerId, (byPayer.get(payerId) ?? 0) + p._count._all);
   }
 
-  const practiceFilter = (column: string) => (ctx.principal.practiceIds ? Prisma.sql`AND ${Prisma.raw(column)} IN (${Prisma.join(ctx.principal.practiceIds.length ? [...ctx.principal.practiceIds] : [''])})` : Prisma.empty);
-  const overturnRows = await ctx.rootDb.$queryRaw<Array<{ category: DenialCategory; level: AppealLevel; decided: bigint | number; overturned: bigint | number }>>`
+  const practiceFilter = (column: string) =>
+    ctx.principal.practiceIds
+      ? Prisma.sql`AND ${Prisma.raw(column)} IN (${Prisma.join(ctx.principal.practiceIds.length ? [...ctx.principal.practiceIds] : [''])})`
+      : Prisma.empty;
+  const overturnRows = await ctx.rootDb.$queryRaw<
+    Array<{ category: DenialCategory; level: AppealLevel; decided: bigint | number; overturned: bigint | number }>
+  >`
     SELECT d."category" AS category, a."level" AS level, COUNT(*) AS decided,
       SUM(CASE WHEN a."outcome" = 'UPHELD' THEN 0 ELSE 1 END) AS overturned
     FROM "Appeal" a JOIN "Denial" d ON d."id" = a."denialId"
@@ -41,16 +69,38 @@ export async function denialFigures(ctx: DomainContext, from: string, to: string
     GROUP BY d."category", a."level"
     ORDER BY d."category", a."level"`;
 
-  const resolved = await db.denial.aggregate({ where: { resolvedAt: { gte: start, lte: end } }, _count: { _all: true }, _sum: { recoveredCents: true } });
-  const days = ctx.databaseProvider === 'postgresql'
-    ? Prisma.sql`AVG(EXTRACT(EPOCH FROM ("resolvedAt" - "createdAt")) / 86400.0)`
-    : Prisma.sql`AVG((julianday("resolvedAt") - julianday("createdAt")))`;
-  const [average] = await ctx.rootDb.$queryRaw<Array<{ days: number | null }>>`SELECT ${days} AS days FROM "Denial" WHERE "organizationId" = ${ctx.principal.organizationId} AND "resolvedAt" >= ${start} AND "resolvedAt" <= ${end} ${practiceFilter('"practiceId"')}`;
+  const resolved = await db.denial.aggregate({
+    where: { resolvedAt: { gte: start, lte: end } },
+    _count: { _all: true },
+    _sum: { recoveredCents: true },
+  });
+  const days =
+    ctx.databaseProvider === 'postgresql'
+      ? Prisma.sql`AVG(EXTRACT(EPOCH FROM ("resolvedAt" - "createdAt")) / 86400.0)`
+      : Prisma.sql`AVG((julianday("resolvedAt") - julianday("createdAt")))`;
+  const [average] = await ctx.rootDb.$queryRaw<
+    Array<{ days: number | null }>
+  >`SELECT ${days} AS days FROM "Denial" WHERE "organizationId" = ${ctx.principal.organizationId} AND "resolvedAt" >= ${start} AND "resolvedAt" <= ${end} ${practiceFilter('"practiceId"')}`;
   return {
-    denialRates: denials.map((d) => ({ payerId: d.payerId, category: d.category, denials: d._count._all, claimPayments: byPayer.get(d.payerId) ?? 0, rate: ratio(d._count._all, byPayer.get(d.payerId) ?? 0) })).sort((a, b) => b.denials - a.denials),
-    overturnRates: overturnRows.map((r) => ({ category: r.category, level: r.level, decided: Number(r.decided), overturned: Number(r.overturned), rate: ratio(Number(r.overturned), Number(r.decided)) })),
+    denialRates: denials
+      .map((d) => ({
+        payerId: d.payerId,
+        category: d.category,
+        denials: d._count._all,
+        claimPayments: byPayer.get(d.payerId) ?? 0,
+        rate: ratio(d._count._all, byPayer.get(d.payerId) ?? 0),
+      }))
+      .sort((a, b) => b.denials - a.denials),
+    overturnRates: overturnRows.map((r) => ({
+      category: r.category,
+      level: r.level,
+      decided: Number(r.decided),
+      overturned: Number(r.overturned),
+      rate: ratio(Number(r.overturned), Number(r.decided)),
+    })),
     resolvedItems: resolved._count._all,
-    averageDaysToResolution: average?.days === null || average?.days === undefined ? null : Math.round(Number(average.days) * 10) / 10,
+    averageDaysToResolution:
+      average?.days === null || average?.days === undefined ? null : Math.round(Number(average.days) * 10) / 10,
     recoveredCents: Number(resolved._sum.recoveredCents ?? 0),
   };
 }

@@ -6,9 +6,11 @@ export const NEXT_ACTIONS = {
   APPEAL_WITH_AUTHORIZATION: 'Obtain the authorization (retroactive if needed) and appeal with it',
   APPEAL_WITH_RECORDS: 'Appeal with the medical records and a letter of medical necessity',
   APPEAL_WITH_PROOF_OF_TIMELY_FILING: 'Appeal with proof of timely filing (clearinghouse acceptance report, 999/277CA)',
-  CHECK_ORIGINAL_CLAIM: 'Find the original claim: if it was paid, close; if not, appeal with proof it is not a duplicate',
+  CHECK_ORIGINAL_CLAIM:
+    'Find the original claim: if it was paid, close; if not, appeal with proof it is not a duplicate',
   CHECK_OTHER_COVERAGE: 'Find the primary payer (coordination of benefits), bill it, then bill this payer as secondary',
-  REVIEW_MODIFIERS_OR_WRITE_OFF: 'If the service was distinct, add the modifier (59, XS …) and resubmit; otherwise write off',
+  REVIEW_MODIFIERS_OR_WRITE_OFF:
+    'If the service was distinct, add the modifier (59, XS …) and resubmit; otherwise write off',
   BILL_PATIENT_OR_WRITE_OFF: 'Bill the patient if a waiver (ABN) is on file, otherwise write off',
   APPEAL_UNDERPAYMENT: 'Appeal the underpayment with the contracted rate',
   APPEAL_NEXT_LEVEL: 'The appeal was upheld: appeal at the next level, or write off',
@@ -20,10 +22,18 @@ export const NEXT_ACTIONS = {
 export type NextAction = keyof typeof NEXT_ACTIONS;
 
 const BY_CATEGORY: Record<DenialCategory, NextAction> = {
-  MISSING_INFORMATION: 'CORRECT_AND_RESUBMIT', CODING: 'CORRECT_AND_RESUBMIT', ELIGIBILITY: 'VERIFY_COVERAGE',
-  AUTHORIZATION: 'APPEAL_WITH_AUTHORIZATION', MEDICAL_NECESSITY: 'APPEAL_WITH_RECORDS', TIMELY_FILING: 'APPEAL_WITH_PROOF_OF_TIMELY_FILING',
-  DUPLICATE: 'CHECK_ORIGINAL_CLAIM', COORDINATION_OF_BENEFITS: 'CHECK_OTHER_COVERAGE', BUNDLING: 'REVIEW_MODIFIERS_OR_WRITE_OFF',
-  NON_COVERED: 'BILL_PATIENT_OR_WRITE_OFF', UNDERPAYMENT: 'APPEAL_UNDERPAYMENT', OTHER: 'REVIEW',
+  MISSING_INFORMATION: 'CORRECT_AND_RESUBMIT',
+  CODING: 'CORRECT_AND_RESUBMIT',
+  ELIGIBILITY: 'VERIFY_COVERAGE',
+  AUTHORIZATION: 'APPEAL_WITH_AUTHORIZATION',
+  MEDICAL_NECESSITY: 'APPEAL_WITH_RECORDS',
+  TIMELY_FILING: 'APPEAL_WITH_PROOF_OF_TIMELY_FILING',
+  DUPLICATE: 'CHECK_ORIGINAL_CLAIM',
+  COORDINATION_OF_BENEFITS: 'CHECK_OTHER_COVERAGE',
+  BUNDLING: 'REVIEW_MODIFIERS_OR_WRITE_OFF',
+  NON_COVERED: 'BILL_PATIENT_OR_WRITE_OFF',
+  UNDERPAYMENT: 'APPEAL_UNDERPAYMENT',
+  OTHER: 'REVIEW',
 };
 
 /** A practice's rules for denials it does not work: categories it writes off, and a floor under which it writes off. */
@@ -34,16 +44,24 @@ export interface DenialPolicy {
 
 export function denialPolicyOf(json: unknown): DenialPolicy {
   const p = (json ?? {}) as Partial<DenialPolicy>;
-  return { writeOffCategories: Array.isArray(p.writeOffCategories) ? p.writeOffCategories : [], writeOffBelowCents: typeof p.writeOffBelowCents === 'number' ? p.writeOffBelowCents : 0 };
+  return {
+    writeOffCategories: Array.isArray(p.writeOffCategories) ? p.writeOffCategories : [],
+    writeOffBelowCents: typeof p.writeOffBelowCents === 'number' ? p.writeOffBelowCents : 0,
+  };
 }
 
 /** What to do next with an item: by its state first (an appeal out, upheld, overturned), then the policy, then the category. */
-export function nextActionFor(item: { category: DenialCategory; amountAtStakeCents: number; status: string; correctedClaimId: string | null }, appeals: Array<{ outcome: string | null; submittedAt: Date | null }>, policy: DenialPolicy): NextAction {
+export function nextActionFor(
+  item: { category: DenialCategory; amountAtStakeCents: number; status: string; correctedClaimId: string | null },
+  appeals: Array<{ outcome: string | null; submittedAt: Date | null }>,
+  policy: DenialPolicy,
+): NextAction {
   const last = appeals.at(-1);
   if (last?.outcome === 'UPHELD') return 'APPEAL_NEXT_LEVEL';
   if (last?.outcome === 'OVERTURNED' || last?.outcome === 'PARTIALLY_OVERTURNED') return 'AWAIT_PAYMENT';
-  if ((last && last.submittedAt && !last.outcome) || item.correctedClaimId) return 'AWAIT_ANSWER';
-  if (policy.writeOffCategories.includes(item.category) || item.amountAtStakeCents < policy.writeOffBelowCents) return 'WRITE_OFF';
+  if ((last?.submittedAt && !last.outcome) || item.correctedClaimId) return 'AWAIT_ANSWER';
+  if (policy.writeOffCategories.includes(item.category) || item.amountAtStakeCents < policy.writeOffBelowCents)
+    return 'WRITE_OFF';
   return BY_CATEGORY[item.category];
 }
 

@@ -21,10 +21,20 @@ export const setDenialPolicy = defineOperation({
     audited(ctx, 'setDenialPolicy', async (tx) => {
       const { practiceId: id } = input;
       if (input.writeOffBelowCents < 0) {
-        throw new ValidationError([{ path: ['input', 'writeOffBelowCents'], code: 'OUT_OF_RANGE', message: 'writeOffBelowCents: must not be negative' }]);
+        throw new ValidationError([
+          {
+            path: ['input', 'writeOffBelowCents'],
+            code: 'OUT_OF_RANGE',
+            message: 'writeOffBelowCents: must not be negative',
+          },
+        ]);
       }
-      if (!(await tx.practice.findUnique({ where: { id } }))) throw new NotFoundError('Practice', globalId('Practice', id));
-      const policy = denialPolicyOf({ writeOffCategories: input.writeOffCategories, writeOffBelowCents: input.writeOffBelowCents });
+      if (!(await tx.practice.findUnique({ where: { id } })))
+        throw new NotFoundError('Practice', globalId('Practice', id));
+      const policy = denialPolicyOf({
+        writeOffCategories: input.writeOffCategories,
+        writeOffBelowCents: input.writeOffBelowCents,
+      });
       const practice = await tx.practice.update({ where: { id }, data: { denialPolicy: policy as never } });
       return { result: practice, recordIds: [globalId('Practice', id)], practiceId: id };
     }),

@@ -13,7 +13,10 @@ export const assignDenial = defineOperation({
   run: (ctx, input: { denialId: string; ownerId: string }): Promise<Denial> =>
     audited(ctx, 'assignDenial', async (tx) => {
       const item = await openItem(tx, input.denialId);
-      const updated = await tx.denial.update({ where: { id: item.id }, data: { ownerId: input.ownerId, status: 'IN_PROGRESS' } });
+      const updated = await tx.denial.update({
+        where: { id: item.id },
+        data: { ownerId: input.ownerId, status: 'IN_PROGRESS' },
+      });
       await noteOnItemClaim(tx, ctx, item.claim, `denial ${item.category} assigned to ${input.ownerId}`);
       return done(updated);
     }),
@@ -27,7 +30,9 @@ export const addDenialNote = defineOperation({
     audited(ctx, 'addDenialNote', async (tx) => {
       const item = await openItem(tx, input.denialId);
       const text = requiredText(input.text, 'text', 'write the note');
-      await tx.denialNote.create({ data: { organizationId: item.organizationId, denialId: item.id, authorId: ctx.principal.userId, text } });
+      await tx.denialNote.create({
+        data: { organizationId: item.organizationId, denialId: item.id, authorId: ctx.principal.userId, text },
+      });
       await noteOnItemClaim(tx, ctx, item.claim, `note on denial ${item.category}: ${text.slice(0, 200)}`);
       return done(item);
     }),
@@ -44,30 +49,38 @@ export const writeOffDenial = defineOperation({
     audited(ctx, 'writeOffDenial', async (tx) => {
       const item = await openItem(tx, input.denialId);
       const reason = requiredText(input.reason, 'reason', 'say why it is written off');
-      const claim = await tx.claim.findUniqueOrThrow({ where: { id: item.claimId }, include: { lines: true, patient: true, practice: true } });
+      const claim = await tx.claim.findUniqueOrThrow({
+        where: { id: item.claimId },
+        include: { lines: true, patient: true, practice: true },
+      });
       const owed = (await balanceOf(tx, { claimId: claim.id, account: 'INSURANCE' })).insuranceCents;
       const amount = Math.min(item.amountAtStakeCents, owed);
       const posting = new Posting(tx, item.organizationId, { type: 'USER', id: ctx.principal.userId });
       if (amount > 0) {
-        await posting.post([{
-          practiceId: claim.practiceId,
-          account: 'INSURANCE',
-          kind: 'WRITE_OFF',
-          amountCents: -amount,
-          patientId: claim.patientId,
-          guarantorId: claim.patient.guarantorId,
-          claimId: claim.id,
-          claimLineId: item.claimLineId,
-          coverageId: claim.coverageId,
-          payerId: claim.payerId,
-          effectiveDate: todayIn(claim.practice.timeZone, ctx.clock.now()),
-          agingDate: claim.lines.map((l) => l.serviceDate).sort()[0],
-          reasonCode: item.reasonCodes.split(',')[0] ?? null,
-          memo: `denial written off: ${reason}`,
-        }]);
+        await posting.post([
+          {
+            practiceId: claim.practiceId,
+            account: 'INSURANCE',
+            kind: 'WRITE_OFF',
+            amountCents: -amount,
+            patientId: claim.patientId,
+            guarantorId: claim.patient.guarantorId,
+            claimId: claim.id,
+            claimLineId: item.claimLineId,
+            coverageId: claim.coverageId,
+            payerId: claim.payerId,
+            effectiveDate: todayIn(claim.practice.timeZone, ctx.clock.now()),
+            agingDate: claim.lines.map((l) => l.serviceDate).sort()[0],
+            reasonCode: item.reasonCodes.split(',')[0] ?? null,
+            memo: `denial written off: ${reason}`,
+          },
+        ]);
       }
       const outcome = `written off (${amount} cents): ${reason}`;
-      const updated = await tx.denial.update({ where: { id: item.id }, data: { status: 'CLOSED', outcome, resolvedAt: new Date() } });
+      const updated = await tx.denial.update({
+        where: { id: item.id },
+        data: { status: 'CLOSED', outcome, resolvedAt: new Date() },
+      });
       await noteOnItemClaim(tx, ctx, item.claim, `denial ${item.category} written off: ${reason}`);
       return { ...done(updated), balanceChanges: posting.balanceChanges() };
     }),
@@ -81,7 +94,10 @@ export const closeDenial = defineOperation({
     audited(ctx, 'closeDenial', async (tx) => {
       const item = await openItem(tx, input.denialId);
       const outcome = requiredText(input.outcome, 'outcome', 'say how it ended');
-      const updated = await tx.denial.update({ where: { id: item.id }, data: { status: 'CLOSED', outcome, resolvedAt: new Date() } });
+      const updated = await tx.denial.update({
+        where: { id: item.id },
+        data: { status: 'CLOSED', outcome, resolvedAt: new Date() },
+      });
       await noteOnItemClaim(tx, ctx, item.claim, `denial ${item.category} closed: ${outcome}`);
       return done(updated);
     }),

@@ -16,7 +16,11 @@ export async function openItem(tx: Db, denialId: string): Promise<Denial & { cla
   const item = await tx.denial.findUnique({ where: { id: denialId }, include: { claim: true } });
   if (!item) throw new NotFoundError('Denial', globalId('Denial', denialId));
   if (!OPEN.includes(item.status)) {
-    throw new InvalidStateTransitionError(item.status, 'IN_PROGRESS', `This item is ${item.status}: it has been worked to an outcome`);
+    throw new InvalidStateTransitionError(
+      item.status,
+      'IN_PROGRESS',
+      `This item is ${item.status}: it has been worked to an outcome`,
+    );
   }
   return item;
 }

@@ -16,9 +16,15 @@ export async function approachingDeadlineWhere(ctx: Reader, withinDays: number |
 export async function claimsDueForFiling(ctx: Reader, withinDays: number | null | undefined): Promise<string[]> {
   const claims = await ctx.db.claim.findMany({
     where: { status: { in: ['DRAFT', 'SCRUB_FAILED', 'READY', 'REJECTED'] } },
-    select: { id: true, practiceId: true, payer: { select: { timelyFilingDays: true } }, lines: { select: { serviceDate: true } } },
+    select: {
+      id: true,
+      practiceId: true,
+      payer: { select: { timelyFilingDays: true } },
+      lines: { select: { serviceDate: true } },
+    },
   });
   const horizons = new Map((await practiceDates(ctx, withinDays ?? 30)).map((h) => [h.practiceId, h.date]));
-  const limitOf = (c: (typeof claims)[number]) => addDays(c.lines.map((l) => l.serviceDate).sort()[0]!, c.payer.timelyFilingDays);
+  const limitOf = (c: (typeof claims)[number]) =>
+    addDays(c.lines.map((l) => l.serviceDate).sort()[0]!, c.payer.timelyFilingDays);
   return claims.filter((c) => c.lines.length && limitOf(c) <= horizons.get(c.practiceId)!).map((c) => c.id);
 }

@@ -3,8 +3,16 @@
  * Expected failures are `BillingError`s: typed union members in mutation payloads, or GraphQL errors with the code.
  */
 export const ERROR_CODES = [
-  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'CONFLICT', 'INVALID_STATE_TRANSITION',
-  'X12_PARSE_ERROR', 'CONNECTOR_ERROR', 'RATE_LIMITED', 'INTERNAL',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION_FAILED',
+  'CONFLICT',
+  'INVALID_STATE_TRANSITION',
+  'X12_PARSE_ERROR',
+  'CONNECTOR_ERROR',
+  'RATE_LIMITED',
+  'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -23,7 +31,10 @@ export interface FieldError {
 export class ValidationError extends BillingError {
   override readonly name = 'ValidationError';
   readonly code = 'VALIDATION_FAILED' as const;
-  constructor(readonly fieldErrors: FieldError[], message?: string) {
+  constructor(
+    readonly fieldErrors: FieldError[],
+    message?: string,
+  ) {
     super(message ?? fieldErrors.map((e) => e.message).join('; '));
   }
 }
@@ -31,7 +42,10 @@ export class ValidationError extends BillingError {
 export class NotFoundError extends BillingError {
   override readonly name = 'NotFoundError';
   readonly code = 'NOT_FOUND' as const;
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} ${id} was not found`);
   }
 }
@@ -49,7 +63,11 @@ export class ForbiddenError extends BillingError {
 export class InvalidStateTransitionError extends BillingError {
   override readonly name = 'InvalidStateTransitionError';
   readonly code = 'INVALID_STATE_TRANSITION' as const;
-  constructor(readonly from: string, readonly to: string, message?: string) {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    message?: string,
+  ) {
     super(message ?? `Cannot go from ${from} to ${to}`);
   }
 }

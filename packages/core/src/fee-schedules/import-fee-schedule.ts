@@ -29,7 +29,14 @@ export interface ImportFeeScheduleResult {
   updatedEntries: number;
 }
 
-interface Row { line: number; code: string; modifier: string; amountCents: number; effectiveDate: string; endDate: string | null }
+interface Row {
+  line: number;
+  code: string;
+  modifier: string;
+  amountCents: number;
+  effectiveDate: string;
+  endDate: string | null;
+}
 
 /** Reads every row, collecting every problem: the import is all or nothing, and the report lists them all. */
 function readRows(csv: string, today: string, checks: FieldChecks): Row[] {
@@ -38,27 +45,50 @@ function readRows(csv: string, today: string, checks: FieldChecks): Row[] {
   const columns = header?.fields.map((f) => f.trim().toLowerCase().replace(/\s+/g, '_')) ?? [];
   const at = (name: string) => columns.indexOf(name);
   if (at('code') < 0 || (at('amount') < 0 && at('amount_cents') < 0)) {
-    checks.addMessage(['input', 'csv', 1], 'MISSING_COLUMNS', 'line 1: the header needs a `code` column and an `amount` (dollars) or `amount_cents` column');
+    checks.addMessage(
+      ['input', 'csv', 1],
+      'MISSING_COLUMNS',
+      'line 1: the header needs a `code` column and an `amount` (dollars) or `amount_cents` column',
+    );
     return [];
   }
-  if (rows.length > MAX_ROWS) checks.add(['input', 'csv'], 'TOO_MANY_ROWS', `at most ${MAX_ROWS} rows per import, got ${rows.length}`);
+  if (rows.length > MAX_ROWS)
+    checks.add(['input', 'csv'], 'TOO_MANY_ROWS', `at most ${MAX_ROWS} rows per import, got ${rows.length}`);
   const seen = new Map<string, number>();
   return rows.map(({ line, fields }) => {
     const value = (name: string) => (at(name) >= 0 ? (fields[at(name)] ?? '').trim() : '');
-    const fail = (column: string, code: string, message: string) => checks.addMessage(['input', 'csv', line, column], code, `line ${line}, ${column}: ${message}`);
+    const fail = (column: string, code: string, message: string) =>
+      checks.addMessage(['input', 'csv', line, column], code, `line ${line}, ${column}: ${message}`);
     const code = value('code').toUpperCase();
     const modifier = value('modifier').toUpperCase();
     if (!isProcedureCode(code)) fail('code', 'INVALID_PROCEDURE_CODE', `"${code}" is not a CPT or HCPCS Level II code`);
     if (modifier && !isModifier(modifier)) fail('modifier', 'INVALID_MODIFIER', `"${modifier}" is not a modifier`);
-    const amountCents = at('amount_cents') >= 0 ? (/^\d+$/.test(value('amount_cents')) ? Number(value('amount_cents')) : undefined) : decimalToScaled(value('amount').replace(/^\$/, '').replace(/,/g, ''), 2);
-    if (amountCents === undefined || amountCents < 0) fail(at('amount_cents') >= 0 ? 'amount_cents' : 'amount', 'INVALID_AMOUNT', `"${value(at('amount_cents') >= 0 ? 'amount_cents' : 'amount')}" is not an amount ≥ 0 with at most 2 decimals`);
+    const amountCents =
+      at('amount_cents') >= 0
+        ? /^\d+$/.test(value('amount_cents'))
+          ? Number(value('amount_cents'))
+          : undefined
+        : decimalToScaled(value('amount').replace(/^\$/, '').replace(/,/g, ''), 2);
+    if (amountCents === undefined || amountCents < 0)
+      fail(
+        at('amount_cents') >= 0 ? 'amount_cents' : 'amount',
+        'INVALID_AMOUNT',
+        `"${value(at('amount_cents') >= 0 ? 'amount_cents' : 'amount')}" is not an amount ≥ 0 with at most 2 decimals`,
+      );
     const effectiveDate = value('effective_date') || today;
-    if (!isCalendarDate(effectiveDate)) fail('effective_date', 'INVALID_DATE', `"${effectiveDate}" is not a date YYYY-MM-DD`);
+    if (!isCalendarDate(effectiveDate))
+      fail('effective_date', 'INVALID_DATE', `"${effectiveDate}" is not a date YYYY-MM-DD`);
     const endDate = value('end_date') || null;
     if (endDate && !isCalendarDate(endDate)) fail('end_date', 'INVALID_DATE', `"${endDate}" is not a date YYYY-MM-DD`);
-    else if (endDate && endDate < effectiveDate) fail('end_date', 'DATE_BEFORE_EFFECTIVE', `${endDate} is before the effective date ${effectiveDate}`);
+    else if (endDate && endDate < effectiveDate)
+      fail('end_date', 'DATE_BEFORE_EFFECTIVE', `${endDate} is before the effective date ${effectiveDate}`);
     const key = `${code}|${modifier}|${effectiveDate}`;
-    if (seen.has(key)) fail('code', 'DUPLICATE_ROW', `${code}${modifier ? `-${modifier}` : ''} from ${effectiveDate} is already on line ${seen.get(key)}`);
+    if (seen.has(key))
+      fail(
+        'code',
+        'DUPLICATE_ROW',
+        `${code}${modifier ? `-${modifier}` : ''} from ${effectiveDate} is already on line ${seen.get(key)}`,
+      );
     else seen.set(key, line);
     return { line, code, modifier, amountCents: amountCents ?? 0, effectiveDate, endDate };
   });
@@ -79,24 +109,54 @@ export const importFeeSchedule = defineOperation({
       if (payerId && !payer) throw new NotFoundError('Payer', globalId('Payer', payerId));
       const checks = new FieldChecks();
       const rows = readRows(input.csv, todayIn(practice.timeZone, ctx.clock.now()), checks);
-      if (rows.length === 0 && checks.errors.length === 0) checks.add(['input', 'csv'], 'EMPTY', 'no rows under the header');
+      if (rows.length === 0 && checks.errors.length === 0)
+        checks.add(['input', 'csv'], 'EMPTY', 'no rows under the header');
       checks.throwIfAny();
       const name = input.name ?? (payer ? `${payer.name} contracted rates` : 'Charge master');
       const schedule =
         (await tx.feeSchedule.findFirst({ where: { practiceId: practice.id, payerId } })) ??
-        (await tx.feeSchedule.create({ data: { organizationId: ctx.principal.organizationId, practiceId: practice.id, payerId, name } }));
-      const existing = await tx.feeScheduleEntry.findMany({ where: { feeScheduleId: schedule.id }, select: { id: true, procedureCode: true, modifier: true, effectiveDate: true } });
+        (await tx.feeSchedule.create({
+          data: { organizationId: ctx.principal.organizationId, practiceId: practice.id, payerId, name },
+        }));
+      const existing = await tx.feeScheduleEntry.findMany({
+        where: { feeScheduleId: schedule.id },
+        select: { id: true, procedureCode: true, modifier: true, effectiveDate: true },
+      });
       const byKey = new Map(existing.map((e) => [`${e.procedureCode}|${e.modifier}|${e.effectiveDate}`, e.id]));
       const creates = rows.filter((r) => !byKey.has(`${r.code}|${r.modifier}|${r.effectiveDate}`));
       const updates = rows.filter((r) => byKey.has(`${r.code}|${r.modifier}|${r.effectiveDate}`));
       const organizationId = ctx.principal.organizationId;
       for (let i = 0; i < creates.length; i += 1000) {
         await tx.feeScheduleEntry.createMany({
-          data: creates.slice(i, i + 1000).map((r) => ({ organizationId, feeScheduleId: schedule.id, procedureCode: r.code, modifier: r.modifier, amountCents: r.amountCents, effectiveDate: r.effectiveDate, endDate: r.endDate })),
+          data: creates.slice(i, i + 1000).map((r) => ({
+            organizationId,
+            feeScheduleId: schedule.id,
+            procedureCode: r.code,
+            modifier: r.modifier,
+            amountCents: r.amountCents,
+            effectiveDate: r.effectiveDate,
+            endDate: r.endDate,
+          })),
         });
       }
-      for (const r of updates) await tx.feeScheduleEntry.update({ where: { id: byKey.get(`${r.code}|${r.modifier}|${r.effectiveDate}`)! }, data: { amountCents: r.amountCents, endDate: r.endDate } });
-      const feeSchedule = await tx.feeSchedule.update({ where: { id: schedule.id }, data: input.name ? { name: input.name } : { updatedAt: new Date() } });
-      return { result: { feeSchedule, importedRows: rows.length, createdEntries: creates.length, updatedEntries: updates.length }, recordIds: [globalId('FeeSchedule', schedule.id)], practiceId: practice.id };
+      for (const r of updates)
+        await tx.feeScheduleEntry.update({
+          where: { id: byKey.get(`${r.code}|${r.modifier}|${r.effectiveDate}`)! },
+          data: { amountCents: r.amountCents, endDate: r.endDate },
+        });
+      const feeSchedule = await tx.feeSchedule.update({
+        where: { id: schedule.id },
+        data: input.name ? { name: input.name } : { updatedAt: new Date() },
+      });
+      return {
+        result: {
+          feeSchedule,
+          importedRows: rows.length,
+          createdEntries: creates.length,
+          updatedEntries: updates.length,
+        },
+        recordIds: [globalId('FeeSchedule', schedule.id)],
+        practiceId: practice.id,
+      };
     }),
 });

@@ -23,7 +23,8 @@ export function describeGeneratedParts(schema: GraphQLSchema): GraphQLSchema {
         }
       }
     }
-    if (isEnumType(type)) for (const value of type.getValues()) fill(value, ENUM_VALUE_DESCRIPTIONS[type.name]?.[value.name]);
+    if (isEnumType(type))
+      for (const value of type.getValues()) fill(value, ENUM_VALUE_DESCRIPTIONS[type.name]?.[value.name]);
   }
   // Inputs last, so they take the descriptions just filled on the objects they create or change.
   for (const type of Object.values(schema.getTypeMap())) {
@@ -36,7 +37,12 @@ export function describeGeneratedParts(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isInputObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      fill(field, FIELD_DESCRIPTIONS[`${type.name}.${field.name}`] ?? COMMON_FIELDS[field.name] ?? idFieldDescription(field.name, String(field.type)));
+      fill(
+        field,
+        FIELD_DESCRIPTIONS[`${type.name}.${field.name}`] ??
+          COMMON_FIELDS[field.name] ??
+          idFieldDescription(field.name, String(field.type)),
+      );
     }
   }
   return schema;
@@ -47,24 +53,31 @@ function fill(target: { description?: string | null | undefined }, text: string 
 }
 
 const ROOTS: Record<string, string> = {
-  Query: 'Reads. Every query answers only within the caller’s organization (and practices, for a practice-limited user).',
+  Query:
+    'Reads. Every query answers only within the caller’s organization (and practices, for a practice-limited user).',
   Mutation: 'Changes. Each is audited in the same transaction; expected failures are members of its payload union.',
-  Subscription: 'Live events over graphql-ws or server-sent events, filtered to the subscriber’s organization and practices.',
+  Subscription:
+    'Live events over graphql-ws or server-sent events, filtered to the subscriber’s organization and practices.',
   PageInfo: 'Where a page sits in its list (Relay): whether more pages exist, and the cursors to reach them.',
   Node: 'Anything with a global id: `node(id:)` and `nodes(ids:)` fetch it.',
   Error: 'An expected failure: a message written for the person reading it.',
 };
 
-function typeDescription(type: GraphQLNamedType, mutations: Record<string, GraphQLField<unknown, unknown>>): string | undefined {
+function typeDescription(
+  type: GraphQLNamedType,
+  mutations: Record<string, GraphQLField<unknown, unknown>>,
+): string | undefined {
   if (ROOTS[type.name]) return ROOTS[type.name];
   if (TYPE_DESCRIPTIONS[type.name]) return TYPE_DESCRIPTIONS[type.name];
-  if (isObjectType(type) && type.name.endsWith('ConnectionEdge')) return `One item of a page, with its cursor (${itemName(type)}).`;
+  if (isObjectType(type) && type.name.endsWith('ConnectionEdge'))
+    return `One item of a page, with its cursor (${itemName(type)}).`;
   if (isObjectType(type) && type.name.endsWith('Connection')) {
     return `A page of ${itemName(type)} (Relay connection): \`nodes\` or \`edges\`, \`pageInfo\` to page on, \`totalCount\` for every match.`;
   }
   if (isUnionType(type) && type.name.endsWith('Payload')) {
     const mutation = lowerFirst(type.name.slice(0, -'Payload'.length));
-    if (mutations[mutation]) return `What \`${mutation}\` answers: its result, or one of the expected errors (select each with \`... on\`).`;
+    if (mutations[mutation])
+      return `What \`${mutation}\` answers: its result, or one of the expected errors (select each with \`... on\`).`;
     return 'A result, or one of the expected errors (select each with `... on`).';
   }
   if (isInputObjectType(type) && type.name.endsWith('Input')) {
@@ -100,7 +113,8 @@ function fieldDescription(type: GraphQLNamedType, field: GraphQLField<unknown, u
   if (type.name.endsWith('Connection') && CONNECTION_FIELDS[field.name]) return CONNECTION_FIELDS[field.name];
   if (type.name === 'PageInfo') return PAGE_INFO_FIELDS[field.name];
   if (/Success$/.test(type.name) && field.name === 'data') return 'What the mutation created or changed.';
-  if (field.name === 'id' && String(field.type) === 'ID!') return 'The global id: pass it to `node(id:)` and to mutations that take this record.';
+  if (field.name === 'id' && String(field.type) === 'ID!')
+    return 'The global id: pass it to `node(id:)` and to mutations that take this record.';
   if (field.name === 'createdAt') return 'When the record was created (UTC).';
   if (field.name === 'updatedAt') return 'When the record last changed (UTC).';
   if (COMMON_FIELDS[field.name]) return COMMON_FIELDS[field.name];
@@ -112,7 +126,8 @@ function fieldDescription(type: GraphQLNamedType, field: GraphQLField<unknown, u
   // A relation to a record (a Node): the record's own description says what it is.
   if (isObjectType(named) && named.getInterfaces().some((i) => i.name === 'Node')) {
     // A result or event type is about its records rather than the owner of them.
-    if (/(Success|Payload|Result|Event|Recorded|Sent|Check|Candidate|Row|Account|Viewer)$/.test(type.name)) return `The ${words(field.name)} it is about.`;
+    if (/(Success|Payload|Result|Event|Recorded|Sent|Check|Candidate|Row|Account|Viewer)$/.test(type.name))
+      return `The ${words(field.name)} it is about.`;
     return `The ${words(field.name)} of this ${owner}.`;
   }
   return undefined;

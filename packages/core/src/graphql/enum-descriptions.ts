@@ -46,7 +46,11 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     PARTIALLY_OVERTURNED: 'The payer reversed part of its denial: the item waits for the payment of that part.',
     UPHELD: 'The payer kept its denial: appeal at the next level or write the amount off.',
   },
-  ArGroupBy: { PATIENT: 'One row per patient and account.', PAYER: 'One row per payer and account.', PRACTICE: 'One row per practice and account.' },
+  ArGroupBy: {
+    PATIENT: 'One row per patient and account.',
+    PAYER: 'One row per payer and account.',
+    PRACTICE: 'One row per practice and account.',
+  },
   ClaimOrder: { NEWEST_FIRST: 'Most recently created first.' },
   ClaimStatus: {
     DRAFT: 'Created from an encounter, not yet scrubbed.',
@@ -63,11 +67,22 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     VOIDED: 'Cancelled (frequency 8, or never sent): it owes nothing.',
     CLOSED: 'Worked to the end: nothing more is expected from this payer.',
   },
-  CommunicationChannel: { EMAIL: 'E-mail.', MAIL: 'A letter by post.', PHONE: 'A telephone call.', SMS: 'A text message.' },
+  CommunicationChannel: {
+    EMAIL: 'E-mail.',
+    MAIL: 'A letter by post.',
+    PHONE: 'A telephone call.',
+    SMS: 'A text message.',
+  },
   // The rules' own words and citations, so the two never differ.
-  ComplianceRuleId: Object.fromEntries(FEDERAL_RULES.map((rule) => [rule.id, `${rule.description} (${rule.citation})`])),
+  ComplianceRuleId: Object.fromEntries(
+    FEDERAL_RULES.map((rule) => [rule.id, `${rule.description} (${rule.citation})`]),
+  ),
   ContactChannel: { EMAIL: 'E-mail.', MAIL: 'A letter by post.', PHONE: 'A telephone call.', SMS: 'A text message.' },
-  CoveragePriority: { PRIMARY: 'Billed first.', SECONDARY: 'Billed after the primary has paid.', TERTIARY: 'Billed after the secondary.' },
+  CoveragePriority: {
+    PRIMARY: 'Billed first.',
+    SECONDARY: 'Billed after the primary has paid.',
+    TERTIARY: 'Billed after the secondary.',
+  },
   DenialCategory: {
     AUTHORIZATION: 'No prior authorization or referral (e.g. CO-197, CO-15).',
     BUNDLING: 'Included in another service paid on the same claim (e.g. CO-97, CO-234).',
@@ -82,7 +97,10 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     TIMELY_FILING: 'Filed after the payer’s limit (e.g. CO-29).',
     UNDERPAYMENT: 'Paid less than the payer’s fee schedule says.',
   },
-  DenialCorrectionKind: { REPLACEMENT: 'A corrected claim that replaces the original (frequency 7).', VOID: 'Cancels the original claim (frequency 8).' },
+  DenialCorrectionKind: {
+    REPLACEMENT: 'A corrected claim that replaces the original (frequency 7).',
+    VOID: 'Cancels the original claim (frequency 8).',
+  },
   DenialOrderDirection: { ASC: 'Smallest, earliest or oldest first.', DESC: 'Largest, latest or newest first.' },
   DenialOrderField: {
     AMOUNT: 'The amount at stake.',
@@ -96,7 +114,12 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     REMINDER: 'A reminder on the patient’s channel (e-mail, SMS, phone task or letter).',
     STATEMENT: 'A patient statement.',
   },
-  DunningChannel: { EMAIL: 'E-mail.', MAIL: 'A letter by post.', PHONE_TASK: 'A call for staff to make (a task, not an automated call).', SMS: 'A text message.' },
+  DunningChannel: {
+    EMAIL: 'E-mail.',
+    MAIL: 'A letter by post.',
+    PHONE_TASK: 'A call for staff to make (a task, not an automated call).',
+    SMS: 'A text message.',
+  },
   DunningSkipCondition: {
     BANKRUPTCY: 'The account is flagged for bankruptcy.',
     CEASE_COMMUNICATION: 'The patient asked in writing to stop communications (always holds).',
@@ -114,24 +137,47 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     PLACED: 'Placed with a collection agency.',
     RESOLVED: 'Nothing is owed any more.',
   },
-  GuarantorRelationship: { LEGAL_GUARDIAN: 'The patient’s legal guardian.', OTHER: 'Someone else.', PARENT: 'The patient’s parent.', SELF: 'The patient owes their own balance.', SPOUSE: 'The patient’s spouse.' },
-  InstallmentStatus: { MISSED: 'Not paid by its due date plus the grace days.', PAID: 'Paid in full.', SCHEDULED: 'Not yet due, or due and within the grace days.' },
+  GuarantorRelationship: {
+    LEGAL_GUARDIAN: 'The patient’s legal guardian.',
+    OTHER: 'Someone else.',
+    PARENT: 'The patient’s parent.',
+    SELF: 'The patient owes their own balance.',
+    SPOUSE: 'The patient’s spouse.',
+  },
+  InstallmentStatus: {
+    MISSED: 'Not paid by its due date plus the grace days.',
+    PAID: 'Paid in full.',
+    SCHEDULED: 'Not yet due, or due and within the grace days.',
+  },
   LedgerEntryKind: {
     CHARGE: 'The charge for a service, entered when the claim is submitted.',
-    COLLECTION_FEE: 'A collection agency’s commission on what it collected (practice account; the patient’s balance is unchanged).',
+    COLLECTION_FEE:
+      'A collection agency’s commission on what it collected (practice account; the patient’s balance is unchanged).',
     CONTRACTUAL_ADJUSTMENT: 'The part of a charge the payer’s contract does not allow (CO group codes).',
     INSURANCE_PAYMENT: 'A payment from a payer (835).',
-    OTHER_INSURANCE_TRANSFER: 'A balance moved to the next coverage’s claim (OI, or the patient share a secondary covers).',
+    OTHER_INSURANCE_TRANSFER:
+      'A balance moved to the next coverage’s claim (OI, or the patient share a secondary covers).',
     PATIENT_PAYMENT: 'A payment from the patient or guarantor.',
-    PATIENT_RESPONSIBILITY_TRANSFER: 'A balance moved from insurance to the patient (PR: deductible, coinsurance, copay).',
+    PATIENT_RESPONSIBILITY_TRANSFER:
+      'A balance moved from insurance to the patient (PR: deductible, coinsurance, copay).',
     PAYER_ADJUSTMENT: 'Another adjustment by the payer (PI or OA group codes).',
     PROVIDER_ADJUSTMENT: 'A payer’s provider-level adjustment (PLB), on the practice account.',
     REFUND: 'Money returned to a patient or payer.',
     REVERSAL: 'Undoes an earlier entry (entries are never edited).',
     WRITE_OFF: 'A balance the practice gives up collecting, with the reason.',
   },
-  PatientPaymentMethod: { ACH: 'A bank transfer.', CARD: 'A credit or debit card.', CASH: 'Cash.', CHECK: 'A paper check.', OTHER: 'Any other method.' },
-  PaymentPlanFrequency: { BIWEEKLY: 'Every two weeks.', MONTHLY: 'Once a month, on the start date’s day.', WEEKLY: 'Every week.' },
+  PatientPaymentMethod: {
+    ACH: 'A bank transfer.',
+    CARD: 'A credit or debit card.',
+    CASH: 'Cash.',
+    CHECK: 'A paper check.',
+    OTHER: 'Any other method.',
+  },
+  PaymentPlanFrequency: {
+    BIWEEKLY: 'Every two weeks.',
+    MONTHLY: 'Once a month, on the start date’s day.',
+    WEEKLY: 'Every week.',
+  },
   PaymentPlanStatus: {
     ACTIVE: 'Installments are being paid.',
     CANCELLED: 'Ended by request or by a balance change the policy cancels on.',
@@ -145,7 +191,10 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     RECALLED: 'Taken back by the practice (a payment or plan at the practice, or by request).',
     RETURNED: 'Sent back by the agency (e.g. no address found).',
   },
-  PlanBalanceChangePolicy: { CANCEL: 'Cancel the plan when the balance changes.', REPLAN: 'Spread the new balance over the remaining installments.' },
+  PlanBalanceChangePolicy: {
+    CANCEL: 'Cancel the plan when the balance changes.',
+    REPLAN: 'Spread the new balance over the remaining installments.',
+  },
   Sex: { FEMALE: 'Female.', MALE: 'Male.', UNKNOWN: 'Unknown or not given.' },
   StatementChannel: { EMAIL: 'Sent by e-mail.', MAIL: 'Printed and mailed.', PORTAL: 'Posted to the patient portal.' },
   StatementStatus: {
@@ -154,7 +203,12 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     SENT: 'Marked sent on a channel.',
     VOIDED: 'Withdrawn; not to be sent.',
   },
-  SubscriberRelationship: { CHILD: 'The patient is the subscriber’s child.', OTHER: 'Another relationship.', SELF: 'The patient is the subscriber.', SPOUSE: 'The patient is the subscriber’s spouse.' },
+  SubscriberRelationship: {
+    CHILD: 'The patient is the subscriber’s child.',
+    OTHER: 'Another relationship.',
+    SELF: 'The patient is the subscriber.',
+    SPOUSE: 'The patient is the subscriber’s spouse.',
+  },
   WorkItemStatus: {
     CLOSED: 'Given up: written off or closed with a reason.',
     IN_PROGRESS: 'Being worked (assigned, corrected, appealed).',

@@ -1,5 +1,5 @@
 import {
-  BillingError,
+  type BillingError,
   ConflictError,
   ForbiddenError,
   InvalidStateTransitionError,
@@ -70,10 +70,14 @@ builder.objectType(X12InputError, {
   description: 'An X12 file could not be read: nothing was changed. Says what is wrong and where.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    reason: t.exposeString('reason', { description: 'TRUNCATED, COUNT_MISMATCH, CONTROL_NUMBER_MISMATCH, BAD_ELEMENT, MISSING_SEGMENT, …' }),
+    reason: t.exposeString('reason', {
+      description: 'TRUNCATED, COUNT_MISMATCH, CONTROL_NUMBER_MISMATCH, BAD_ELEMENT, MISSING_SEGMENT, …',
+    }),
     segmentIndex: t.exposeInt('segmentIndex', { description: '0-based index of the segment (the ISA is 0).' }),
     segmentId: t.exposeString('segmentId'),
-    elementPosition: t.exposeInt('elementPosition', { description: '1-based element position; 0 for the segment as a whole.' }),
+    elementPosition: t.exposeInt('elementPosition', {
+      description: '1-based element position; 0 for the segment as a whole.',
+    }),
     byteOffset: t.exposeInt('byteOffset'),
   }),
 });

@@ -28,7 +28,8 @@ export const ARGUMENT_DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  'Query.collectionPlacements': 'Accounts placed with collection agencies, newest first: filter by practice, agency and status.',
+  'Query.collectionPlacements':
+    'Accounts placed with collection agencies, newest first: filter by practice, agency and status.',
   'Query.encounterByExternalId': 'The encounter you created with this external id, or null.',
   'Query.facilityByExternalId': 'The facility you created with this external id, or null.',
   'Query.feeSchedules': 'Fee schedules (the practice’s charge master and payers’ contracted rates), with filters.',
@@ -65,12 +66,14 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'AdjustmentPreview.groupCode': 'CO contractual, PR patient responsibility, OA other, PI payer initiated.',
   'AgencyUpdateImport.adjustments': 'Balance adjustments the agency reported.',
   'AgencyUpdateImport.collectedCents': 'What the agency collected, in cents, before its commission.',
-  'AgencyUpdateImport.commissionCents': 'The agency’s commission on what it collected, in cents (posted as COLLECTION_FEE).',
+  'AgencyUpdateImport.commissionCents':
+    'The agency’s commission on what it collected, in cents (posted as COLLECTION_FEE).',
   'AgencyUpdateImport.disputes': 'Disputes the agency reported (collection pauses until verified).',
   'AgencyUpdateImport.payments': 'Payments posted.',
   'AgencyUpdateImport.returns': 'Accounts the agency returned.',
   'AgencyUpdateImport.statusNotes': 'Status notes recorded without a change of balance.',
-  'AgencyUpdateImport.unmatchedLines': 'Lines that named no placement of this agency, as read; nothing was posted for them.',
+  'AgencyUpdateImport.unmatchedLines':
+    'Lines that named no placement of this agency, as read; nothing was posted for them.',
   'Appeal.answeredAt': 'When the payer’s answer was recorded; null while waiting.',
   'Appeal.attachments': 'The documents sent with it: [{ name, reference }].',
   'Appeal.level': 'The appeal level.',
@@ -105,7 +108,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'BillingCycleSuccess.plansCompleted': 'Payment plans paid off.',
   'BillingCycleSuccess.plansDefaulted': 'Payment plans defaulted (an installment missed past the grace days).',
   'BillingCycleSuccess.plansReplanned': 'Payment plans rescheduled after a balance change.',
-  'BillingCycleSuccess.readyForCollections': 'Accounts that reached the end of dunning and may be placed with an agency.',
+  'BillingCycleSuccess.readyForCollections':
+    'Accounts that reached the end of dunning and may be placed with an agency.',
   'BillingCycleSuccess.reminders': 'Reminders sent (or recorded, without a notifier).',
   'BillingCycleSuccess.resolved': 'Accounts that owe nothing any more.',
   'BillingCycleSuccess.smallBalancesWrittenOff': 'Small balances written off under the policy.',
@@ -134,7 +138,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'CollectionCandidate.checks': 'Every condition for placing the account, passed or not, and why.',
   'CollectionCandidate.eligible': 'Every check passed: the account may be placed today.',
   'CollectionPlacement.disputedAt': 'When the debtor disputed the debt.',
-  'CollectionPlacement.firstStatementDate': 'The date of the account’s first statement (the IRS 501(r) waits count from it).',
+  'CollectionPlacement.firstStatementDate':
+    'The date of the account’s first statement (the IRS 501(r) waits count from it).',
   'CollectionPlacement.itemizationBalanceCents': 'The balance on the Regulation F itemization date, in cents.',
   'CollectionPlacement.paidAt': 'When the agency collected the balance.',
   'CollectionPlacement.placedAt': 'When the account was placed.',
@@ -182,7 +187,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'DenialCategorySummary.count': 'How many items.',
   'DenialDeadlineEvent.daysLeft': 'Days left to the deadline in the practice’s zone; negative once passed.',
   'DenialDeadlineEvent.dueDate': 'The appeal deadline.',
-  'DenialFigures.averageDaysToResolution': 'Average days from the denial to its resolution, over items resolved in the period; null when none were.',
+  'DenialFigures.averageDaysToResolution':
+    'Average days from the denial to its resolution, over items resolved in the period; null when none were.',
   'DenialFigures.denialRates': 'Denial rates by payer and category.',
   'DenialFigures.overturnRates': 'Appeal overturn rates by category and level.',
   'DenialFigures.resolvedItems': 'Items resolved in the period.',
@@ -213,7 +219,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'DunningStep.template': 'The notifier template (reminders) or the statement message set (statements, final notices).',
   'DunningStepInput.action': 'What the step does.',
   'DunningStepInput.channels': 'In order of preference; the patient’s preferred channel wins when listed and allowed.',
-  'DunningStepInput.template': 'The notifier template (reminders) or the statement message set (statements, final notices).',
+  'DunningStepInput.template':
+    'The notifier template (reminders) or the statement message set (statements, final notices).',
   'EligibilityCheck.checkedAt': 'When the 270 was sent (UTC).',
   'EligibilityCheck.connectorId': 'The payer connector that carried it.',
   'EligibilityCheck.copayCents': 'The office-visit copay the payer reported, in cents.',
@@ -242,7 +249,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'ImportFeeScheduleSuccess.importedRows': 'Rows read from the file.',
   'ImportRemittanceInput.x12': 'The 835 file’s text, as received.',
   'ImportRemittanceSuccess.claimPayments': 'Claim payments (CLP) in the file.',
-  'ImportRemittanceSuccess.duplicatePayments': 'Payments already imported before (the same trace number): not posted again.',
+  'ImportRemittanceSuccess.duplicatePayments':
+    'Payments already imported before (the same trace number): not posted again.',
   'ImportRemittanceSuccess.findings': 'Balancing findings: amounts that do not add up as the file states.',
   'ImportRemittanceSuccess.matched': 'Claim payments matched to a claim and posted.',
   'ImportRemittanceSuccess.payments': 'Payments (BPR/TRN) in the file.',
@@ -256,7 +264,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'MarkStatementSentInput.channel': 'How it was sent.',
   'NationalDrugCode.code': 'The 11-digit NDC.',
   'NationalDrugCode.quantity': 'The drug quantity.',
-  'NationalDrugCode.unit': 'The unit of the quantity: F2 international unit, GR gram, ME milligram, ML millilitre, UN unit.',
+  'NationalDrugCode.unit':
+    'The unit of the quantity: F2 international unit, GR gram, ME milligram, ML millilitre, UN unit.',
   'NdcInput.quantity': 'The drug quantity.',
   'NotFoundError.entity': 'The kind of record that was not found.',
   'Organization.payers': 'The organization’s payers.',
@@ -271,11 +280,14 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'PatientBillingPolicy.onPlanBalanceChange': 'What happens to a payment plan when the balance changes under it.',
   'PatientBillingPolicy.paymentPlanGraceDays': 'Days after an installment’s due date before it counts as missed.',
   'PatientBillingPolicy.recentPaymentDays': 'RECENT_PAYMENT holds an account this many days after a payment.',
-  'PatientBillingPolicy.smallBalanceAfterStatements': 'Small balances are written off once the account has had this many statements.',
+  'PatientBillingPolicy.smallBalanceAfterStatements':
+    'Small balances are written off once the account has had this many statements.',
   'PatientBillingPolicy.statementCycleDays': 'Days between statements for an account that owes.',
   'SetPatientBillingPolicyInput.collectionMinimumCents': 'Accounts owing less are not placed with an agency, in cents.',
-  'SetPatientBillingPolicyInput.skipConditions': 'The conditions that hold dunning (a cease-communication request always holds).',
-  'SetPatientBillingPolicyInput.smallBalanceWriteOffBelowCents': 'Balances under this are written off (0: never), in cents.',
+  'SetPatientBillingPolicyInput.skipConditions':
+    'The conditions that hold dunning (a cease-communication request always holds).',
+  'SetPatientBillingPolicyInput.smallBalanceWriteOffBelowCents':
+    'Balances under this are written off (0: never), in cents.',
   'PaymentPlan.endedAt': 'When the plan ended (completed, cancelled or defaulted).',
   'PaymentPlan.frequency': 'How often installments fall due.',
   'PaymentPlan.installmentCents': 'The regular installment, in cents (the last one takes the remainder).',

@@ -5,25 +5,30 @@
 export const TYPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   AddressInput: 'A US postal address.',
   AdjustmentPreview: 'One adjustment (group code, CARC and amount) as an 835 states it, before posting.',
-  AgencyUpdateImport: 'What an agency update file did: payments, adjustments, disputes and returns posted, commission, and lines that matched no placement.',
+  AgencyUpdateImport:
+    'What an agency update file did: payments, adjustments, disputes and returns posted, commission, and lines that matched no placement.',
   AppealAttachmentInput: 'A document sent with an appeal, kept in your system.',
   AppealOutcome: 'The payer’s answer to an appeal.',
   AppealOverturnRate: 'How often appeals of one denial category at one level were overturned.',
-  ApplyFinancialAssistanceSuccess: 'The ledger entries of the discount a financial-assistance program applied to the patient’s visits.',
+  ApplyFinancialAssistanceSuccess:
+    'The ledger entries of the discount a financial-assistance program applied to the patient’s visits.',
   ArAgingReport: 'Accounts receivable by age bucket as of a date, in rows by the grouping asked for.',
   ArGroupBy: 'How arAging groups its rows.',
-  ArKeyFigures: 'A period’s revenue-cycle key figures: charges, payments, adjustments, days in A/R, net collection and denial rates.',
+  ArKeyFigures:
+    'A period’s revenue-cycle key figures: charges, payments, adjustments, days in A/R, net collection and denial rates.',
   CheckEligibilitySuccess: 'The payer’s answer (271) to an eligibility request.',
   ClaimCorrectionKind: 'How correctClaim changes a sent claim (its frequency code).',
   ClaimOrder: 'The order of the claims work list.',
-  ClaimPaymentPreview: 'One claim payment (CLP) of an 835 as it would post: the claim it matches, its amounts and adjustments.',
+  ClaimPaymentPreview:
+    'One claim payment (CLP) of an 835 as it would post: the claim it matches, its amounts and adjustments.',
   ClaimStatusCheck: 'The payer’s answer (277) to a claim status request, and what it changed.',
   ClaimSuccess: 'A successful result carrying the claim.',
   CommunicationChannel: 'How a communication reached the patient.',
   ComplianceReportChannel: 'Contact attempts on one channel in the report’s period, allowed and refused.',
   ComplianceReportRule: 'Contact attempts one compliance rule refused or allowed in the report’s period.',
   ComplianceRuleId: 'A contact rule of the FDCPA, Regulation F, IRS 501(r) or credit-reporting practice.',
-  ComplianceRuleOverrideInput: 'A stricter value of a rule for a practice (a state’s law), with its citation; never a looser one.',
+  ComplianceRuleOverrideInput:
+    'A stricter value of a rule for a practice (a state’s law), with its citation; never a looser one.',
   ContactAttemptRecorded: 'A contact attempt as recorded: the communication and the decision of the compliance rules.',
   ContactChannel: 'How a patient prefers to be contacted.',
   CoverageInput: 'An insurance coverage of a patient: the payer, member id, priority and subscriber.',
@@ -34,7 +39,8 @@ export const TYPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   DenialCategorySummary: 'How many items of one category the filter selects, and the amount at stake.',
   DenialCorrectionKind: 'How correctDeniedClaim corrects the denied claim (its frequency code).',
   DenialDeadlineEvent: 'An open item’s appeal deadline is near or has passed.',
-  DenialFigures: 'Denial and appeal figures over a period: rates by payer and category, overturn rates, days to resolution, dollars recovered.',
+  DenialFigures:
+    'Denial and appeal figures over a period: rates by payer and category, overturn rates, days to resolution, dollars recovered.',
   DenialFilter: 'Which work items to list: every field narrows the list; none given lists all.',
   DenialNextAction: 'What to do next with a work item.',
   DenialNote: 'A note a biller wrote on a work item.',
@@ -56,7 +62,8 @@ export const TYPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   FinancialAssistanceProgram: 'A practice’s financial-assistance program: who qualifies and the discount it gives.',
   FinancialAssistanceProgramInput: 'A financial-assistance program of a practice’s billing policy.',
   GuarantorRelationship: 'Who the guarantor is to the patient.',
-  ImportFeeScheduleSuccess: 'The fee schedule an import created or updated, and how many rows it read and entries it created or updated.',
+  ImportFeeScheduleSuccess:
+    'The fee schedule an import created or updated, and how many rows it read and entries it created or updated.',
   InstallmentStatus: 'Where one installment of a payment plan stands.',
   LedgerEntryKind: 'What a ledger entry records.',
   NdcInput: 'The National Drug Code of a drug billed on a service line, with its quantity and unit.',
@@ -71,16 +78,19 @@ export const TYPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   PlacementEligibilityCheck: 'One condition for placing an account with an agency, passed or not, and why.',
   PlacementStatus: 'Where an account placed with an agency stands.',
   PlanBalanceChangePolicy: 'What happens to a payment plan when the account’s balance changes under it.',
-  PreviewRemittanceResult: 'What importing an 835 would do, with nothing written: totals, matches and balancing findings.',
+  PreviewRemittanceResult:
+    'What importing an 835 would do, with nothing written: totals, matches and balancing findings.',
   ProviderAdjustmentPreview: 'A provider-level adjustment (PLB) of an 835, before posting.',
   ProviderSuccess: 'A successful result carrying the provider.',
   ResponseFileInput: 'An X12 response file (999, 277CA) to import, with its name.',
   ResponseImportResult: 'What importing one response file did.',
-  ServiceLineInput: 'A service line of an encounter: procedure or revenue code, modifiers, units, charge and diagnosis pointers.',
+  ServiceLineInput:
+    'A service line of an encounter: procedure or revenue code, modifiers, units, charge and diagnosis pointers.',
   ServicePaymentPreview: 'One service line payment (SVC) of an 835, before posting.',
   Sex: 'Administrative sex, as billed on claims.',
   StatementChannel: 'How a statement was sent.',
-  StatementRunSuccess: 'The statements a run made, and how many accounts it skipped (stated already on that date, or owing less than the minimum).',
+  StatementRunSuccess:
+    'The statements a run made, and how many accounts it skipped (stated already on that date, or owing less than the minimum).',
   StatementStatus: 'Where a statement stands.',
   SubmitClaimsPayload: 'What submitClaims did: one result per claim, and the batches sent.',
   SubscriberRelationship: 'Who the patient is to the coverage’s subscriber.',

@@ -30,17 +30,30 @@ function patientControlNumbers(content: string, kind: string): string[] {
  * owning the claims it names (patient control numbers are random and unique); else, for a 999, the one batch this
  * connector sent with the acknowledged control number. Undefined when that is no single organization.
  */
-export async function organizationOf(rootDb: Db, connectorKey: string, file: InboundFile, kind: string): Promise<string | undefined> {
+export async function organizationOf(
+  rootDb: Db,
+  connectorKey: string,
+  file: InboundFile,
+  kind: string,
+): Promise<string | undefined> {
   if (file.organizationId) return file.organizationId;
   if (kind === '835' || kind === '277CA') {
     const numbers = patientControlNumbers(file.content, kind);
     if (!numbers.length) return undefined;
-    const owners = await rootDb.claim.findMany({ where: { patientControlNumber: { in: numbers } }, select: { organizationId: true }, distinct: ['organizationId'] });
+    const owners = await rootDb.claim.findMany({
+      where: { patientControlNumber: { in: numbers } },
+      select: { organizationId: true },
+      distinct: ['organizationId'],
+    });
     return owners.length === 1 ? owners[0]!.organizationId : undefined;
   }
   if (kind === '999') {
     const groups = parse999(file.content).map((a) => a.groupControlNumber.padStart(9, '0'));
-    const owners = await rootDb.submissionBatch.findMany({ where: { connectorId: connectorKey, interchangeControlNumber: { in: groups } }, select: { organizationId: true }, distinct: ['organizationId'] });
+    const owners = await rootDb.submissionBatch.findMany({
+      where: { connectorId: connectorKey, interchangeControlNumber: { in: groups } },
+      select: { organizationId: true },
+      distinct: ['organizationId'],
+    });
     return owners.length === 1 ? owners[0]!.organizationId : undefined;
   }
   return undefined;

@@ -15,12 +15,22 @@ export const BILLING_CYCLE_HOUR = 9;
  * instance may call this as often as it likes: a practice's day is queued once (the job key), so it runs once.
  */
 export async function enqueueDueBillingCycles(rootDb: Db, queue: JobQueue, now: Date): Promise<number> {
-  const practices = await rootDb.practice.findMany({ select: { id: true, organizationId: true, timeZone: true }, orderBy: { id: 'asc' } });
+  const practices = await rootDb.practice.findMany({
+    select: { id: true, organizationId: true, timeZone: true },
+    orderBy: { id: 'asc' },
+  });
   let added = 0;
   for (const practice of practices) {
     const date = todayIn(practice.timeZone, now);
     if (localClock(now, practice.timeZone).seconds < BILLING_CYCLE_HOUR * 3600) continue;
-    if (await queue.enqueue(BILLING_CYCLE_JOB, `${practice.id}:${date}`, { organizationId: practice.organizationId, practiceId: practice.id, date })) added++;
+    if (
+      await queue.enqueue(BILLING_CYCLE_JOB, `${practice.id}:${date}`, {
+        organizationId: practice.organizationId,
+        practiceId: practice.id,
+        date,
+      })
+    )
+      added++;
   }
   return added;
 }
@@ -28,7 +38,11 @@ export async function enqueueDueBillingCycles(rootDb: Db, queue: JobQueue, now: 
 /** Runs one practice's day, as the billing-cycle system user of its organization. */
 export function billingCycleHandler(contextFor: SystemContextFactory): JobHandler {
   return async (data) => {
-    const ctx = contextFor({ userId: 'system:billing-cycle', organizationId: String(data.organizationId), roles: ['admin'] });
+    const ctx = contextFor({
+      userId: 'system:billing-cycle',
+      organizationId: String(data.organizationId),
+      roles: ['admin'],
+    });
     const practice = await ctx.db.practice.findUnique({ where: { id: String(data.practiceId) } });
     if (!practice) return; // deleted since it was queued: nothing to do
     const result = await runCycleForDay(ctx, practice, String(data.date));

@@ -12,13 +12,21 @@ export function createInProcessQueue(db: Db): JobQueue {
   async function take(names: string[]) {
     const now = new Date();
     const candidate = await db.scheduledJob.findFirst({
-      where: { name: { in: names }, attempts: { lt: JOB_RETRY_LIMIT }, OR: [{ status: 'QUEUED' }, { status: 'ACTIVE', lockedUntil: { lt: now } }] },
+      where: {
+        name: { in: names },
+        attempts: { lt: JOB_RETRY_LIMIT },
+        OR: [{ status: 'QUEUED' }, { status: 'ACTIVE', lockedUntil: { lt: now } }],
+      },
       orderBy: { createdAt: 'asc' },
     });
     if (!candidate) return null;
     const taken = await db.scheduledJob.updateMany({
       where: { id: candidate.id, status: candidate.status, attempts: candidate.attempts },
-      data: { status: 'ACTIVE', attempts: { increment: 1 }, lockedUntil: new Date(now.getTime() + JOB_EXPIRY_SECONDS * 1000) },
+      data: {
+        status: 'ACTIVE',
+        attempts: { increment: 1 },
+        lockedUntil: new Date(now.getTime() + JOB_EXPIRY_SECONDS * 1000),
+      },
     });
     return taken.count === 1 ? candidate : 'raced';
   }
@@ -42,11 +50,21 @@ export function createInProcessQueue(db: Db): JobQueue {
         if (job === 'raced') continue;
         try {
           await handlers[job.name]!(job.data as Record<string, unknown>);
-          await db.scheduledJob.update({ where: { id: job.id }, data: { status: 'COMPLETED', completedAt: new Date(), lockedUntil: null, lastError: null } });
+          await db.scheduledJob.update({
+            where: { id: job.id },
+            data: { status: 'COMPLETED', completedAt: new Date(), lockedUntil: null, lastError: null },
+          });
           ran.push(job.key);
         } catch (error) {
           const failedForGood = job.attempts + 1 >= JOB_RETRY_LIMIT;
-          await db.scheduledJob.update({ where: { id: job.id }, data: { status: failedForGood ? 'FAILED' : 'QUEUED', lockedUntil: null, lastError: error instanceof Error ? error.message : String(error) } });
+          await db.scheduledJob.update({
+            where: { id: job.id },
+            data: {
+              status: failedForGood ? 'FAILED' : 'QUEUED',
+              lockedUntil: null,
+              lastError: error instanceof Error ? error.message : String(error),
+            },
+          });
           if (!failedForGood) return ran; // try again on the next round, not in a tight loop
         }
       }

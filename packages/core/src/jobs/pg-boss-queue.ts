@@ -46,7 +46,13 @@ export function createPgBossQueue(connectionString: string, schema: string, logg
     engine: 'pg-boss',
     async enqueue(name, key, data) {
       await ready(name);
-      return (await boss.send(name, { ...data, key }, { id: idFor(name, key), retryLimit: JOB_RETRY_LIMIT, expireInSeconds: JOB_EXPIRY_SECONDS })) !== null;
+      return (
+        (await boss.send(
+          name,
+          { ...data, key },
+          { id: idFor(name, key), retryLimit: JOB_RETRY_LIMIT, expireInSeconds: JOB_EXPIRY_SECONDS },
+        )) !== null
+      );
     },
     async workDue(handlers: Readonly<Record<string, JobHandler>>) {
       const ran: string[] = [];

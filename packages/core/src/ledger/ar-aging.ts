@@ -32,10 +32,18 @@ const GROUP_COLUMN: Record<ArGroupBy, Prisma.Sql> = {
  * SQLite and PostgreSQL. Entries after `asOf` are left out, so a past date gives the A/R as it stood then.
  * Collection agencies' fees are expenses, not receivables: they are left out too.
  */
-export async function arAging(db: Db, organizationId: string, practiceIds: readonly string[] | null, asOf: string, groupBy: ArGroupBy): Promise<ArAgingRow[]> {
+export async function arAging(
+  db: Db,
+  organizationId: string,
+  practiceIds: readonly string[] | null,
+  asOf: string,
+  groupBy: ArGroupBy,
+): Promise<ArAgingRow[]> {
   const [d30, d60, d90, d120] = [30, 60, 90, 120].map((n) => addDays(asOf, -n)) as [string, string, string, string];
   const column = GROUP_COLUMN[groupBy];
-  const practiceFilter = practiceIds ? Prisma.sql`AND "practiceId" IN (${Prisma.join(practiceIds.length ? [...practiceIds] : [''])})` : Prisma.empty;
+  const practiceFilter = practiceIds
+    ? Prisma.sql`AND "practiceId" IN (${Prisma.join(practiceIds.length ? [...practiceIds] : [''])})`
+    : Prisma.empty;
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
     SELECT "account" AS account, ${column} AS "groupId",
       SUM(CASE WHEN "agingDate" >= ${d30} THEN "amountCents" ELSE 0 END) AS b0,
@@ -61,7 +69,14 @@ export async function arAging(db: Db, organizationId: string, practiceIds: reado
 }
 
 export function sumBuckets(rows: ArBuckets[]): ArBuckets {
-  const total: ArBuckets = { days0to30Cents: 0, days31to60Cents: 0, days61to90Cents: 0, days91to120Cents: 0, over120Cents: 0, totalCents: 0 };
+  const total: ArBuckets = {
+    days0to30Cents: 0,
+    days31to60Cents: 0,
+    days61to90Cents: 0,
+    days91to120Cents: 0,
+    over120Cents: 0,
+    totalCents: 0,
+  };
   for (const r of rows) for (const k of Object.keys(total) as Array<keyof ArBuckets>) total[k] += r[k];
   return total;
 }

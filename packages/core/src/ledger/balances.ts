@@ -22,11 +22,18 @@ export async function balanceOf(db: Db, where: Prisma.LedgerEntryWhereInput): Pr
  * A guarantor account as a filter on rows that name a patient and a guarantor (ledger entries, payment plans): the
  * guarantor's, or a self-guaranteed patient's own.
  */
-export function accountWhere(account: { guarantorId: string } | { patientId: string }): { guarantorId: string } | { patientId: string; guarantorId: null } {
-  return 'guarantorId' in account ? { guarantorId: account.guarantorId } : { patientId: account.patientId, guarantorId: null };
+export function accountWhere(
+  account: { guarantorId: string } | { patientId: string },
+): { guarantorId: string } | { patientId: string; guarantorId: null } {
+  return 'guarantorId' in account
+    ? { guarantorId: account.guarantorId }
+    : { patientId: account.patientId, guarantorId: null };
 }
 
 /** What a guarantor account owes on its patient ledger, in cents. */
-export async function accountPatientCents(db: Db, account: { guarantorId: string } | { patientId: string }): Promise<number> {
+export async function accountPatientCents(
+  db: Db,
+  account: { guarantorId: string } | { patientId: string },
+): Promise<number> {
   return (await balanceOf(db, { ...accountWhere(account), account: 'PATIENT' })).patientCents;
 }

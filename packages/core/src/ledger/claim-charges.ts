@@ -17,16 +17,40 @@ export function claimAgingDate(lines: Array<Pick<ClaimLine, 'serviceDate'>>): st
 export async function postClaimCharges(tx: Db, posting: Posting, claim: ClaimToCharge, today: string): Promise<void> {
   if (claim.primaryClaimId) return;
   if (claim.originalClaimId && claim.frequencyCode !== '1') {
-    const standing = await tx.ledgerEntry.findMany({ where: { claimId: claim.originalClaimId, kind: 'CHARGE', reversedBy: { none: {} } } });
-    await posting.reverse(standing, `replaced by claim ${claim.patientControlNumber} (frequency ${claim.frequencyCode})`, { effectiveDate: today });
+    const standing = await tx.ledgerEntry.findMany({
+      where: { claimId: claim.originalClaimId, kind: 'CHARGE', reversedBy: { none: {} } },
+    });
+    await posting.reverse(
+      standing,
+      `replaced by claim ${claim.patientControlNumber} (frequency ${claim.frequencyCode})`,
+      { effectiveDate: today },
+    );
   }
   if (claim.frequencyCode === '8') return;
   const agingDate = claimAgingDate(claim.lines);
-  const already = new Set((await tx.ledgerEntry.findMany({ where: { claimId: claim.id, kind: 'CHARGE' }, select: { claimLineId: true } })).map((e) => e.claimLineId));
-  await posting.post(claim.lines.filter((l) => !already.has(l.id)).map((l) => ({
-    practiceId: claim.practiceId, account: 'INSURANCE' as const, kind: 'CHARGE' as const, amountCents: l.chargeCents,
-    effectiveDate: today, agingDate, patientId: claim.patientId, guarantorId: claim.patient.guarantorId,
-    claimId: claim.id, claimLineId: l.id, coverageId: claim.coverageId, payerId: claim.payerId,
-    idempotencyKey: `charge:${l.id}`, memo: `${l.procedureCode ?? `revenue code ${l.revenueCode}`} on ${l.serviceDate}`,
-  })));
+  const already = new Set(
+    (
+      await tx.ledgerEntry.findMany({ where: { claimId: claim.id, kind: 'CHARGE' }, select: { claimLineId: true } })
+    ).map((e) => e.claimLineId),
+  );
+  await posting.post(
+    claim.lines
+      .filter((l) => !already.has(l.id))
+      .map((l) => ({
+        practiceId: claim.practiceId,
+        account: 'INSURANCE' as const,
+        kind: 'CHARGE' as const,
+        amountCents: l.chargeCents,
+        effectiveDate: today,
+        agingDate,
+        patientId: claim.patientId,
+        guarantorId: claim.patient.guarantorId,
+        claimId: claim.id,
+        claimLineId: l.id,
+        coverageId: claim.coverageId,
+        payerId: claim.payerId,
+        idempotencyKey: `charge:${l.id}`,
+        memo: `${l.procedureCode ?? `revenue code ${l.revenueCode}`} on ${l.serviceDate}`,
+      })),
+  );
 }

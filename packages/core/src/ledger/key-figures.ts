@@ -18,26 +18,58 @@ export interface KeyFigures {
 /** The figures a billing manager watches, each from a few aggregates in the database. */
 export async function keyFigures(db: Db, from: string, to: string, practiceId?: string): Promise<KeyFigures> {
   const scope: Prisma.LedgerEntryWhereInput = practiceId ? { practiceId } : {};
-  const period = await db.ledgerEntry.groupBy({ by: ['kind'], where: { ...scope, effectiveDate: { gte: from, lte: to } }, _sum: { amountCents: true } });
-  const sumOf = (...kinds: string[]) => period.filter((p) => kinds.includes(p.kind)).reduce((s, p) => s + Number(p._sum.amountCents ?? 0), 0);
+  const period = await db.ledgerEntry.groupBy({
+    by: ['kind'],
+    where: { ...scope, effectiveDate: { gte: from, lte: to } },
+    _sum: { amountCents: true },
+  });
+  const sumOf = (...kinds: string[]) =>
+    period.filter((p) => kinds.includes(p.kind)).reduce((s, p) => s + Number(p._sum.amountCents ?? 0), 0);
   const chargesCents = sumOf('CHARGE');
   const paymentsCents = -sumOf('INSURANCE_PAYMENT', 'PATIENT_PAYMENT');
   const contractualAdjustmentsCents = -sumOf('CONTRACTUAL_ADJUSTMENT');
 
   const ninetyDaysBack = addDays(to, -89);
-  const recentCharges = await db.ledgerEntry.aggregate({ where: { ...scope, kind: 'CHARGE', effectiveDate: { gte: ninetyDaysBack, lte: to } }, _sum: { amountCents: true } });
-  const outstanding = await db.ledgerEntry.aggregate({ where: { ...scope, effectiveDate: { lte: to }, account: { in: ['INSURANCE', 'PATIENT'] } }, _sum: { amountCents: true } });
+  const recentCharges = await db.ledgerEntry.aggregate({
+    where: { ...scope, kind: 'CHARGE', effectiveDate: { gte: ninetyDaysBack, lte: to } },
+    _sum: { amountCents: true },
+  });
+  const outstanding = await db.ledgerEntry.aggregate({
+    where: { ...scope, effectiveDate: { lte: to }, account: { in: ['INSURANCE', 'PATIENT'] } },
+    _sum: { amountCents: true },
+  });
   const dailyCharges = Number(recentCharges._sum.amountCents ?? 0) / (daysBetween(ninetyDaysBack, to) + 1);
 
   const claimScope = practiceId ? { claim: { practiceId } } : {};
-  const adjudicated = await db.remittanceClaim.count({ where: { ...claimScope, postedAt: { not: null }, remittance: { paymentDate: { gte: from, lte: to } } } });
-  const denialCounts = await db.denial.groupBy({ by: ['category'], where: { ...claimScope, category: { not: 'UNDERPAYMENT' }, remittanceClaim: { remittance: { paymentDate: { gte: from, lte: to } } } }, _count: { _all: true } });
+  const adjudicated = await db.remittanceClaim.count({
+    where: { ...claimScope, postedAt: { not: null }, remittance: { paymentDate: { gte: from, lte: to } } },
+  });
+  const denialCounts = await db.denial.groupBy({
+    by: ['category'],
+    where: {
+      ...claimScope,
+      category: { not: 'UNDERPAYMENT' },
+      remittanceClaim: { remittance: { paymentDate: { gte: from, lte: to } } },
+    },
+    _count: { _all: true },
+  });
   const collectible = chargesCents - contractualAdjustmentsCents;
   return {
-    from, to, chargesCents, paymentsCents, contractualAdjustmentsCents,
-    daysInAr: dailyCharges > 0 ? Math.round((Number(outstanding._sum.amountCents ?? 0) / dailyCharges) * 10) / 10 : null,
+    from,
+    to,
+    chargesCents,
+    paymentsCents,
+    contractualAdjustmentsCents,
+    daysInAr:
+      dailyCharges > 0 ? Math.round((Number(outstanding._sum.amountCents ?? 0) / dailyCharges) * 10) / 10 : null,
     netCollectionRate: collectible > 0 ? Math.round((paymentsCents / collectible) * 10_000) / 10_000 : null,
     claimPaymentsAdjudicated: adjudicated,
-    denials: denialCounts.map((d) => ({ category: d.category, count: d._count._all, rate: adjudicated ? Math.round((d._count._all / adjudicated) * 10_000) / 10_000 : 0 })).sort((a, b) => b.count - a.count),
+    denials: denialCounts
+      .map((d) => ({
+        category: d.category,
+        count: d._count._all,
+        rate: adjudicated ? Math.round((d._count._all / adjudicated) * 10_000) / 10_000 : 0,
+      }))
+      .sort((a, b) => b.count - a.count),
   };
 }

@@ -15,7 +15,10 @@ export interface PatientPaymentInput {
 }
 
 /** The patient's open share per claim, oldest first (by the claim's first date of service). */
-export async function openPatientShares(tx: Db, patientId: string): Promise<Array<{ claimId: string; agingDate: string; openCents: number }>> {
+export async function openPatientShares(
+  tx: Db,
+  patientId: string,
+): Promise<Array<{ claimId: string; agingDate: string; openCents: number }>> {
   const rows = await tx.ledgerEntry.groupBy({
     by: ['claimId', 'agingDate'],
     where: { patientId, account: 'PATIENT', claimId: { not: null } },
@@ -28,18 +31,32 @@ export async function openPatientShares(tx: Db, patientId: string): Promise<Arra
     if (r.agingDate < current.agingDate) current.agingDate = r.agingDate;
     byClaim.set(r.claimId!, current);
   }
-  return [...byClaim.values()].filter((s) => s.openCents > 0).sort((a, b) => a.agingDate.localeCompare(b.agingDate) || a.claimId.localeCompare(b.claimId));
+  return [...byClaim.values()]
+    .filter((s) => s.openCents > 0)
+    .sort((a, b) => a.agingDate.localeCompare(b.agingDate) || a.claimId.localeCompare(b.claimId));
 }
 
 /**
  * Records a patient payment and allocates it: to the named claims in order, else oldest open balance first, never
  * more than a claim's open share. What is left is an unapplied credit on the account (refundable).
  */
-export async function allocatePatientPayment(tx: Db, posting: Posting, organizationId: string, input: PatientPaymentInput): Promise<PatientPayment> {
+export async function allocatePatientPayment(
+  tx: Db,
+  posting: Posting,
+  organizationId: string,
+  input: PatientPaymentInput,
+): Promise<PatientPayment> {
   const payment = await tx.patientPayment.create({
     data: {
-      organizationId, practiceId: input.patient.practiceId, patientId: input.patient.id, amountCents: input.amountCents, method: input.method,
-      reference: input.reference ?? null, receivedDate: input.receivedDate, idempotencyKey: input.idempotencyKey ?? null, createdById: input.createdById,
+      organizationId,
+      practiceId: input.patient.practiceId,
+      patientId: input.patient.id,
+      amountCents: input.amountCents,
+      method: input.method,
+      reference: input.reference ?? null,
+      receivedDate: input.receivedDate,
+      idempotencyKey: input.idempotencyKey ?? null,
+      createdById: input.createdById,
     },
   });
   const open = await openPatientShares(tx, input.patient.id);
@@ -47,12 +64,28 @@ export async function allocatePatientPayment(tx: Db, posting: Posting, organizat
   if (input.claimIds?.length) {
     targets = input.claimIds.map((id, i) => {
       const share = open.find((s) => s.claimId === id);
-      if (!share) throw new ValidationError([{ path: ['input', 'claimIds', i], code: 'NOTHING_OWED', message: `claimIds.${i}: the patient owes nothing on this claim` }]);
+      if (!share)
+        throw new ValidationError([
+          {
+            path: ['input', 'claimIds', i],
+            code: 'NOTHING_OWED',
+            message: `claimIds.${i}: the patient owes nothing on this claim`,
+          },
+        ]);
       return share;
     });
   }
   let left = input.amountCents;
-  const base = { practiceId: input.patient.practiceId, account: 'PATIENT' as const, kind: 'PATIENT_PAYMENT' as const, patientId: input.patient.id, guarantorId: input.patient.guarantorId, patientPaymentId: payment.id, effectiveDate: input.receivedDate, memo: `${input.method}${input.reference ? ` ${input.reference}` : ''}` };
+  const base = {
+    practiceId: input.patient.practiceId,
+    account: 'PATIENT' as const,
+    kind: 'PATIENT_PAYMENT' as const,
+    patientId: input.patient.id,
+    guarantorId: input.patient.guarantorId,
+    patientPaymentId: payment.id,
+    effectiveDate: input.receivedDate,
+    memo: `${input.method}${input.reference ? ` ${input.reference}` : ''}`,
+  };
   for (const share of targets) {
     if (left === 0) break;
     const applied = Math.min(left, share.openCents);

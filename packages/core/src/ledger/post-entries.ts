@@ -38,48 +38,59 @@ export interface Actor {
  */
 export class Posting {
   readonly entries: LedgerEntry[] = [];
-  constructor(private readonly tx: Db, private readonly organizationId: string, private readonly actor: Actor) {}
+  constructor(
+    private readonly tx: Db,
+    private readonly organizationId: string,
+    private readonly actor: Actor,
+  ) {}
 
   async post(entries: NewEntry[]): Promise<LedgerEntry[]> {
     const created: LedgerEntry[] = [];
     for (const e of entries) {
-      if (!Number.isSafeInteger(e.amountCents)) throw new Error(`Ledger amounts are integer cents, got ${e.amountCents}`);
+      if (!Number.isSafeInteger(e.amountCents))
+        throw new Error(`Ledger amounts are integer cents, got ${e.amountCents}`);
       if (e.amountCents === 0 && e.kind !== 'CHARGE') continue;
-      created.push(await this.tx.ledgerEntry.create({
-        data: {
-          organizationId: this.organizationId,
-          practiceId: e.practiceId,
-          account: e.account,
-          kind: e.kind,
-          amountCents: e.amountCents,
-          effectiveDate: e.effectiveDate,
-          agingDate: e.agingDate ?? e.effectiveDate,
-          patientId: e.patientId ?? null,
-          guarantorId: e.guarantorId ?? null,
-          claimId: e.claimId ?? null,
-          claimLineId: e.claimLineId ?? null,
-          coverageId: e.coverageId ?? null,
-          payerId: e.payerId ?? null,
-          remittanceId: e.remittanceId ?? null,
-          remittanceClaimId: e.remittanceClaimId ?? null,
-          patientPaymentId: e.patientPaymentId ?? null,
-          reasonCode: e.reasonCode ?? null,
-          category: e.category ?? null,
-          memo: e.memo ?? null,
-          reversesEntryId: e.reversesEntryId ?? null,
-          transferId: e.transferId ?? null,
-          idempotencyKey: e.idempotencyKey ?? null,
-          actorType: this.actor.type,
-          actorId: this.actor.id ?? null,
-        },
-      }));
+      created.push(
+        await this.tx.ledgerEntry.create({
+          data: {
+            organizationId: this.organizationId,
+            practiceId: e.practiceId,
+            account: e.account,
+            kind: e.kind,
+            amountCents: e.amountCents,
+            effectiveDate: e.effectiveDate,
+            agingDate: e.agingDate ?? e.effectiveDate,
+            patientId: e.patientId ?? null,
+            guarantorId: e.guarantorId ?? null,
+            claimId: e.claimId ?? null,
+            claimLineId: e.claimLineId ?? null,
+            coverageId: e.coverageId ?? null,
+            payerId: e.payerId ?? null,
+            remittanceId: e.remittanceId ?? null,
+            remittanceClaimId: e.remittanceClaimId ?? null,
+            patientPaymentId: e.patientPaymentId ?? null,
+            reasonCode: e.reasonCode ?? null,
+            category: e.category ?? null,
+            memo: e.memo ?? null,
+            reversesEntryId: e.reversesEntryId ?? null,
+            transferId: e.transferId ?? null,
+            idempotencyKey: e.idempotencyKey ?? null,
+            actorType: this.actor.type,
+            actorId: this.actor.id ?? null,
+          },
+        }),
+      );
     }
     this.entries.push(...created);
     return created;
   }
 
   /** Moves an amount from one account to another: two entries with one transfer id, summing to zero. */
-  async transfer(from: Omit<NewEntry, 'amountCents'>, to: Partial<Omit<NewEntry, 'amountCents' | 'kind' | 'effectiveDate'>>, amountCents: number): Promise<void> {
+  async transfer(
+    from: Omit<NewEntry, 'amountCents'>,
+    to: Partial<Omit<NewEntry, 'amountCents' | 'kind' | 'effectiveDate'>>,
+    amountCents: number,
+  ): Promise<void> {
     const transferId = `t_${crypto.randomUUID()}`;
     await this.post([
       { ...from, amountCents: -amountCents, transferId },
@@ -89,13 +100,28 @@ export class Posting {
 
   /** Undoes entries with new ones of the opposite amount that point at them. */
   async reverse(originals: LedgerEntry[], memo: string, extra: Partial<NewEntry> = {}): Promise<LedgerEntry[]> {
-    return this.post(originals.map((o) => ({
-      practiceId: o.practiceId, account: o.account, kind: 'REVERSAL' as const, amountCents: -o.amountCents,
-      effectiveDate: extra.effectiveDate ?? o.effectiveDate, agingDate: o.agingDate,
-      patientId: o.patientId, guarantorId: o.guarantorId, claimId: o.claimId, claimLineId: o.claimLineId,
-      coverageId: o.coverageId, payerId: o.payerId, reasonCode: o.reasonCode, category: o.category,
-      transferId: o.transferId, reversesEntryId: o.id, memo, ...extra,
-    })));
+    return this.post(
+      originals.map((o) => ({
+        practiceId: o.practiceId,
+        account: o.account,
+        kind: 'REVERSAL' as const,
+        amountCents: -o.amountCents,
+        effectiveDate: extra.effectiveDate ?? o.effectiveDate,
+        agingDate: o.agingDate,
+        patientId: o.patientId,
+        guarantorId: o.guarantorId,
+        claimId: o.claimId,
+        claimLineId: o.claimLineId,
+        coverageId: o.coverageId,
+        payerId: o.payerId,
+        reasonCode: o.reasonCode,
+        category: o.category,
+        transferId: o.transferId,
+        reversesEntryId: o.id,
+        memo,
+        ...extra,
+      })),
+    );
   }
 
   /**
@@ -109,7 +135,14 @@ export class Posting {
       if (!e.patientId) continue;
       const onPatientAccount = e.account === 'PATIENT';
       if (byPatient.get(e.patientId)?.onPatientAccount && !onPatientAccount) continue;
-      byPatient.set(e.patientId, { patientId: e.patientId, guarantorId: e.guarantorId, practiceId: e.practiceId, entryId: e.id, at, onPatientAccount });
+      byPatient.set(e.patientId, {
+        patientId: e.patientId,
+        guarantorId: e.guarantorId,
+        practiceId: e.practiceId,
+        entryId: e.id,
+        at,
+        onPatientAccount,
+      });
     }
     return [...byPatient.values()].map(({ onPatientAccount: _, ...event }) => event);
   }

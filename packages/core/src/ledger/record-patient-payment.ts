@@ -40,7 +40,9 @@ export const recordPatientPayment = defineOperation({
       if (!patient) throw new NotFoundError('Patient', globalId('Patient', patientId));
       const amountCents = positiveCents(input.amountCents, ['input', 'amountCents']);
       if (input.receivedDate && !isCalendarDate(input.receivedDate)) {
-        throw new ValidationError([{ path: ['input', 'receivedDate'], code: 'INVALID_DATE', message: 'receivedDate: not a calendar date' }]);
+        throw new ValidationError([
+          { path: ['input', 'receivedDate'], code: 'INVALID_DATE', message: 'receivedDate: not a calendar date' },
+        ]);
       }
       if (idempotencyKey) {
         const earlier = await tx.patientPayment.findFirst({ where: { idempotencyKey } });
@@ -48,7 +50,11 @@ export const recordPatientPayment = defineOperation({
           if (earlier.patientId !== patientId || earlier.amountCents !== amountCents) {
             throw new ConflictError('This idempotency key was used for a different payment');
           }
-          return { result: earlier, recordIds: [globalId('PatientPayment', earlier.id)], practiceId: earlier.practiceId };
+          return {
+            result: earlier,
+            recordIds: [globalId('PatientPayment', earlier.id)],
+            practiceId: earlier.practiceId,
+          };
         }
       }
       const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
@@ -70,6 +76,11 @@ export const recordPatientPayment = defineOperation({
       // A payment at the practice on an account placed with an agency takes the account back (a recall file is written).
       const reason = `the patient paid ${amountCents} cents at the practice`;
       await recallPlacements(ctx, tx, await accountPatientIds(tx, patient), reason, today);
-      return { result: payment, recordIds: [globalId('PatientPayment', payment.id)], practiceId: patient.practiceId, balanceChanges: posting.balanceChanges() };
+      return {
+        result: payment,
+        recordIds: [globalId('PatientPayment', payment.id)],
+        practiceId: patient.practiceId,
+        balanceChanges: posting.balanceChanges(),
+      };
     }),
 });

@@ -32,16 +32,23 @@ export const refundCreditBalance = defineOperation({
         throw new ValidationError([{ path: ['input', 'amountCents'], code: 'EXCEEDS_CREDIT', message }]);
       }
       const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-      const [entry] = await posting.post([{
+      const [entry] = await posting.post([
+        {
+          practiceId: patient.practiceId,
+          account: 'PATIENT',
+          kind: 'REFUND',
+          amountCents,
+          patientId,
+          guarantorId: patient.guarantorId,
+          effectiveDate: todayIn(patient.practice.timeZone, ctx.clock.now()),
+          memo: `refund by ${input.method}${input.reference ? ` ${input.reference}` : ''}`,
+        },
+      ]);
+      return {
+        result: entry!,
+        recordIds: [globalId('LedgerEntry', entry!.id)],
         practiceId: patient.practiceId,
-        account: 'PATIENT',
-        kind: 'REFUND',
-        amountCents,
-        patientId,
-        guarantorId: patient.guarantorId,
-        effectiveDate: todayIn(patient.practice.timeZone, ctx.clock.now()),
-        memo: `refund by ${input.method}${input.reference ? ` ${input.reference}` : ''}`,
-      }]);
-      return { result: entry!, recordIds: [globalId('LedgerEntry', entry!.id)], practiceId: patient.practiceId, balanceChanges: posting.balanceChanges() };
+        balanceChanges: posting.balanceChanges(),
+      };
     }),
 });

@@ -15,15 +15,22 @@ export const reverseLedgerEntry = defineOperation({
       const id = input.entryId;
       const entry = await tx.ledgerEntry.findUnique({ where: { id }, include: { reversedBy: true } });
       if (!entry) throw new NotFoundError('LedgerEntry', globalId('LedgerEntry', id));
-      if (entry.kind === 'REVERSAL' || entry.reversedBy.length) throw new ConflictError('This entry is a reversal or has been reversed already');
+      if (entry.kind === 'REVERSAL' || entry.reversedBy.length)
+        throw new ConflictError('This entry is a reversal or has been reversed already');
       const reason = input.reason.trim();
-      if (!reason) throw new ValidationError([{ path: ['reason'], code: 'REQUIRED', message: 'reason: say why the entry is reversed' }]);
+      if (!reason)
+        throw new ValidationError([
+          { path: ['reason'], code: 'REQUIRED', message: 'reason: say why the entry is reversed' },
+        ]);
       // The two halves of a transfer are reversed together, so a transfer can never be half undone.
       const originals = entry.transferId
         ? await tx.ledgerEntry.findMany({ where: { transferId: entry.transferId, kind: { not: 'REVERSAL' } } })
         : [entry];
       const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-      const { timeZone } = await tx.practice.findUniqueOrThrow({ where: { id: entry.practiceId }, select: { timeZone: true } });
+      const { timeZone } = await tx.practice.findUniqueOrThrow({
+        where: { id: entry.practiceId },
+        select: { timeZone: true },
+      });
       const reversals = await posting.reverse(originals, reason, { effectiveDate: todayIn(timeZone, ctx.clock.now()) });
       const mine = reversals.find((r) => r.reversesEntryId === id)!;
       const recordIds = reversals.map((r) => globalId('LedgerEntry', r.id));

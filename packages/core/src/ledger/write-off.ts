@@ -25,37 +25,56 @@ export const writeOff = defineOperation({
   run: (ctx, input: WriteOffInput): Promise<LedgerEntry> =>
     audited(ctx, 'writeOff', async (tx) => {
       const { claimId, account } = input;
-      const claim = await tx.claim.findUnique({ where: { id: claimId }, include: { patient: true, practice: true, lines: true } });
+      const claim = await tx.claim.findUnique({
+        where: { id: claimId },
+        include: { patient: true, practice: true, lines: true },
+      });
       if (!claim) throw new NotFoundError('Claim', globalId('Claim', claimId));
       if (account === 'PRACTICE') {
-        throw new ValidationError([{ path: ['input', 'account'], code: 'INVALID_ACCOUNT', message: 'account: claims have INSURANCE and PATIENT balances only' }]);
+        throw new ValidationError([
+          {
+            path: ['input', 'account'],
+            code: 'INVALID_ACCOUNT',
+            message: 'account: claims have INSURANCE and PATIENT balances only',
+          },
+        ]);
       }
       if (!input.reason.trim()) {
-        throw new ValidationError([{ path: ['input', 'reason'], code: 'REQUIRED', message: 'reason: say why the balance is written off' }]);
+        throw new ValidationError([
+          { path: ['input', 'reason'], code: 'REQUIRED', message: 'reason: say why the balance is written off' },
+        ]);
       }
       const open = await balanceOf(tx, { claimId, account });
       const openCents = account === 'INSURANCE' ? open.insuranceCents : open.patientCents;
-      const amountCents = input.amountCents == null ? openCents : positiveCents(input.amountCents, ['input', 'amountCents']);
+      const amountCents =
+        input.amountCents == null ? openCents : positiveCents(input.amountCents, ['input', 'amountCents']);
       if (amountCents <= 0 || amountCents > openCents) {
         const message = `amountCents: the open ${account.toLowerCase()} balance is ${Math.max(0, openCents)} cents`;
         throw new ValidationError([{ path: ['input', 'amountCents'], code: 'EXCEEDS_BALANCE', message }]);
       }
       const insurance = account === 'INSURANCE';
       const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-      const [entry] = await posting.post([{
+      const [entry] = await posting.post([
+        {
+          practiceId: claim.practiceId,
+          account,
+          kind: 'WRITE_OFF',
+          amountCents: -amountCents,
+          patientId: claim.patientId,
+          guarantorId: claim.patient.guarantorId,
+          claimId,
+          coverageId: insurance ? claim.coverageId : null,
+          payerId: insurance ? claim.payerId : null,
+          effectiveDate: todayIn(claim.practice.timeZone, ctx.clock.now()),
+          agingDate: claim.lines.map((l) => l.serviceDate).sort()[0],
+          memo: input.reason.trim(),
+        },
+      ]);
+      return {
+        result: entry!,
+        recordIds: [globalId('LedgerEntry', entry!.id)],
         practiceId: claim.practiceId,
-        account,
-        kind: 'WRITE_OFF',
-        amountCents: -amountCents,
-        patientId: claim.patientId,
-        guarantorId: claim.patient.guarantorId,
-        claimId,
-        coverageId: insurance ? claim.coverageId : null,
-        payerId: insurance ? claim.payerId : null,
-        effectiveDate: todayIn(claim.practice.timeZone, ctx.clock.now()),
-        agingDate: claim.lines.map((l) => l.serviceDate).sort()[0],
-        memo: input.reason.trim(),
-      }]);
-      return { result: entry!, recordIds: [globalId('LedgerEntry', entry!.id)], practiceId: claim.practiceId, balanceChanges: posting.balanceChanges() };
+        balanceChanges: posting.balanceChanges(),
+      };
     }),
 });

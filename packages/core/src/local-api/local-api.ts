@@ -13,7 +13,9 @@ import { OPERATIONS } from './operations.ts';
  * the typed errors GraphQL returns in its payload unions (`ValidationError`, `NotFoundError`, …).
  */
 export type LocalApi = {
-  [K in keyof typeof OPERATIONS]: (input: OperationInput<(typeof OPERATIONS)[K]>) => Promise<OperationOutput<(typeof OPERATIONS)[K]>>;
+  [K in keyof typeof OPERATIONS]: (
+    input: OperationInput<(typeof OPERATIONS)[K]>,
+  ) => Promise<OperationOutput<(typeof OPERATIONS)[K]>>;
 };
 
 export interface LocalCallOptions {
@@ -28,14 +30,20 @@ export function localApiFactory(
   return (principal, options = {}) => {
     const call = async (operation: Operation<never, unknown>, input: unknown) => {
       const standing = await standingOf(principal.organizationId);
-      if (standing !== 'active') throw new ForbiddenError(`Organization ${principal.organizationId} is ${standing === 'unknown' ? 'unknown' : 'deactivated'}`);
+      if (standing !== 'active')
+        throw new ForbiddenError(
+          `Organization ${principal.organizationId} is ${standing === 'unknown' ? 'unknown' : 'deactivated'}`,
+        );
       if (!operation.roles.some((role) => principal.roles.includes(role))) {
         throw new ForbiddenError(`Your roles do not allow ${operation.name}`);
       }
       const ctx = contextFor(principal, options.requestId ?? `local-${randomUUID()}`);
       return operation.run(ctx, input as never);
     };
-    const entries = Object.entries(OPERATIONS).map(([name, operation]) => [name, (input: unknown) => call(operation, input)]);
+    const entries = Object.entries(OPERATIONS).map(([name, operation]) => [
+      name,
+      (input: unknown) => call(operation, input),
+    ]);
     return Object.fromEntries(entries) as LocalApi;
   };
 }

@@ -42,7 +42,10 @@ export const clearAccountFlag = defineOperation({
       const id = input.flagId;
       const flag = await tx.accountFlag.findUnique({ where: { id } });
       if (!flag || flag.clearedAt) throw new NotFoundError('AccountFlag', globalId('AccountFlag', id));
-      const cleared = await tx.accountFlag.update({ where: { id }, data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId } });
+      const cleared = await tx.accountFlag.update({
+        where: { id },
+        data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId },
+      });
       return { result: cleared, recordIds: [globalId('AccountFlag', id)] };
     }),
 });

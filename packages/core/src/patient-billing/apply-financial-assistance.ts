@@ -26,18 +26,42 @@ export const applyFinancialAssistance = defineOperation({
       const program = programs.find((p) => p.program === input.program);
       if (!program) {
         const known = programs.map((p) => p.program).join(', ') || 'none';
-        throw new ValidationError([{ path: ['input', 'program'], code: 'UNKNOWN_PROGRAM', message: `program: the practice's programs are ${known}` }]);
+        throw new ValidationError([
+          {
+            path: ['input', 'program'],
+            code: 'UNKNOWN_PROGRAM',
+            message: `program: the practice's programs are ${known}`,
+          },
+        ]);
       }
       const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
       const today = todayIn(patient.practice.timeZone, ctx.clock.now());
       const note = input.note?.trim() ? `: ${input.note.trim()}` : '';
       const memo = `financial assistance ${program.program} (${program.discountPercent}%)${note}`;
-      const entries = await adjustAccount(tx, posting, accountOfPatient(patient), { percent: program.discountPercent }, 'FINANCIAL_ASSISTANCE', memo, today);
+      const entries = await adjustAccount(
+        tx,
+        posting,
+        accountOfPatient(patient),
+        { percent: program.discountPercent },
+        'FINANCIAL_ASSISTANCE',
+        memo,
+        today,
+      );
       if (!entries.length) {
-        throw new ValidationError([{ path: ['input', 'patientId'], code: 'NOTHING_OWED', message: 'patientId: the account has no open patient balance to adjust' }]);
+        throw new ValidationError([
+          {
+            path: ['input', 'patientId'],
+            code: 'NOTHING_OWED',
+            message: 'patientId: the account has no open patient balance to adjust',
+          },
+        ]);
       }
       await tx.accountFlag.updateMany({
-        where: { patientId: { in: await accountPatientIds(tx, patient) }, kind: 'FINANCIAL_ASSISTANCE', clearedAt: null },
+        where: {
+          patientId: { in: await accountPatientIds(tx, patient) },
+          kind: 'FINANCIAL_ASSISTANCE',
+          clearedAt: null,
+        },
         data: { clearedAt: ctx.clock.now(), clearedById: ctx.principal.userId },
       });
       const recordIds = entries.map((e) => globalId('LedgerEntry', e.id));

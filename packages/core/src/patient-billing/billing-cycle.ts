@@ -29,15 +29,39 @@ const bump = <K extends string>(counts: Partial<Record<K, number>>, key: K) => {
 };
 
 /** Small balances under the practice's threshold are written off once the account has had enough statements. */
-async function writeOffSmallBalance(ctx: DomainContext, policy: PatientBillingPolicy, account: { guarantorId: string } | { patientId: string }, balanceCents: number, today: string): Promise<boolean> {
+async function writeOffSmallBalance(
+  ctx: DomainContext,
+  policy: PatientBillingPolicy,
+  account: { guarantorId: string } | { patientId: string },
+  balanceCents: number,
+  today: string,
+): Promise<boolean> {
   const { writeOffBelowCents, afterStatements } = policy.smallBalance;
   if (writeOffBelowCents <= 0 || balanceCents <= 0 || balanceCents >= writeOffBelowCents) return false;
-  const stated = await ctx.db.statement.count({ where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { patientId: account.patientId, guarantorId: null } });
+  const stated = await ctx.db.statement.count({
+    where:
+      'guarantorId' in account
+        ? { guarantorId: account.guarantorId }
+        : { patientId: account.patientId, guarantorId: null },
+  });
   if (stated < afterStatements) return false;
   await audited(ctx, 'billingCycle.writeOffSmallBalance', async (tx) => {
     const posting = new Posting(tx, ctx.principal.organizationId, { type: 'SYSTEM', id: ctx.principal.userId });
-    const entries = await adjustAccount(tx, posting, account, { percent: 100 }, 'SMALL_BALANCE', `small balance under ${formatCents(writeOffBelowCents)} written off after ${stated} statements`, today);
-    return { result: entries, recordIds: entries.map((e) => globalId('LedgerEntry', e.id)), practiceId: entries[0]?.practiceId ?? null, balanceChanges: posting.balanceChanges() };
+    const entries = await adjustAccount(
+      tx,
+      posting,
+      account,
+      { percent: 100 },
+      'SMALL_BALANCE',
+      `small balance under ${formatCents(writeOffBelowCents)} written off after ${stated} statements`,
+      today,
+    );
+    return {
+      result: entries,
+      recordIds: entries.map((e) => globalId('LedgerEntry', e.id)),
+      practiceId: entries[0]?.practiceId ?? null,
+      balanceChanges: posting.balanceChanges(),
+    };
   });
   return true;
 }
@@ -47,11 +71,27 @@ async function writeOffSmallBalance(ctx: DomainContext, policy: PatientBillingPo
  * defaults, payoffs, re-plans), small balances are written off, then every account owing moves along its dunning
  * sequence (statements, reminders, final notices). Safe to run again for the same day: every effect is keyed.
  */
-export async function runCycleForDay(ctx: DomainContext, practice: Practice, today: string): Promise<BillingCycleResult> {
+export async function runCycleForDay(
+  ctx: DomainContext,
+  practice: Practice,
+  today: string,
+): Promise<BillingCycleResult> {
   const policy = policyOf(practice);
-  const result: BillingCycleResult = { date: today, steps: {}, cycleStatements: 0, held: 0, resolved: 0, plans: {}, smallBalancesWrittenOff: 0 };
-  const plans = await ctx.db.paymentPlan.findMany({ where: { practiceId: practice.id, status: 'ACTIVE' }, include: { installments: true } });
-  for (const plan of plans) bump(result.plans, await transaction(ctx.db, (tx) => reviewPaymentPlan(tx, plan, policy, today, ctx.clock.now())));
+  const result: BillingCycleResult = {
+    date: today,
+    steps: {},
+    cycleStatements: 0,
+    held: 0,
+    resolved: 0,
+    plans: {},
+    smallBalancesWrittenOff: 0,
+  };
+  const plans = await ctx.db.paymentPlan.findMany({
+    where: { practiceId: practice.id, status: 'ACTIVE' },
+    include: { installments: true },
+  });
+  for (const plan of plans)
+    bump(result.plans, await transaction(ctx.db, (tx) => reviewPaymentPlan(tx, plan, policy, today, ctx.clock.now())));
 
   const day = await loadDunningDay(ctx, practice, today);
   for (const { account, balanceCents } of await accountBalances(ctx, practice.id, today)) {

@@ -14,7 +14,15 @@ export type DunningChannel = (typeof DUNNING_CHANNELS)[number];
  * Conditions that hold an account's dunning where it is. Each one a practice turns on is checked every day;
  * CEASE_COMMUNICATION (a written request to stop) always holds, it is the law, not a preference.
  */
-export const SKIP_CONDITIONS = ['INSURANCE_PENDING', 'PAYMENT_PLAN', 'RECENT_PAYMENT', 'DISPUTE', 'FINANCIAL_ASSISTANCE', 'DECEASED', 'BANKRUPTCY'] as const;
+export const SKIP_CONDITIONS = [
+  'INSURANCE_PENDING',
+  'PAYMENT_PLAN',
+  'RECENT_PAYMENT',
+  'DISPUTE',
+  'FINANCIAL_ASSISTANCE',
+  'DECEASED',
+  'BANKRUPTCY',
+] as const;
 export type SkipCondition = (typeof SKIP_CONDITIONS)[number] | 'CEASE_COMMUNICATION';
 
 export interface DunningStep {
@@ -65,8 +73,20 @@ export const DEFAULT_PATIENT_BILLING_POLICY: PatientBillingPolicy = {
   dueInDays: 30,
   dunningSteps: [
     { name: 'first statement', dayOffset: 0, action: 'STATEMENT', channels: ['MAIL', 'EMAIL'], template: 'statement' },
-    { name: 'second statement', dayOffset: 30, action: 'STATEMENT', channels: ['MAIL', 'EMAIL'], template: 'statement-past-due' },
-    { name: 'reminder', dayOffset: 45, action: 'REMINDER', channels: ['SMS', 'EMAIL', 'PHONE_TASK'], template: 'reminder' },
+    {
+      name: 'second statement',
+      dayOffset: 30,
+      action: 'STATEMENT',
+      channels: ['MAIL', 'EMAIL'],
+      template: 'statement-past-due',
+    },
+    {
+      name: 'reminder',
+      dayOffset: 45,
+      action: 'REMINDER',
+      channels: ['SMS', 'EMAIL', 'PHONE_TASK'],
+      template: 'reminder',
+    },
     { name: 'final notice', dayOffset: 60, action: 'FINAL_NOTICE', channels: ['MAIL'], template: 'final-notice' },
     { name: 'ready for collections', dayOffset: 90, action: 'READY_FOR_COLLECTIONS', channels: [], template: 'none' },
   ],
@@ -88,7 +108,12 @@ export function policyOf(practice: Pick<Practice, 'patientBillingPolicy'>): Pati
 }
 
 const int = (errors: FieldError[], path: Array<string | number>, value: number, min: number, max: number) => {
-  if (!Number.isSafeInteger(value) || value < min || value > max) errors.push({ path: ['input', ...path], code: 'OUT_OF_RANGE', message: `${path.join('.')}: a whole number from ${min} to ${max}` });
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    errors.push({
+      path: ['input', ...path],
+      code: 'OUT_OF_RANGE',
+      message: `${path.join('.')}: a whole number from ${min} to ${max}`,
+    });
 };
 
 /** Checks a policy before it is stored; every problem is reported with its path. */
@@ -103,16 +128,44 @@ export function validatePolicy(policy: PatientBillingPolicy): void {
   int(errors, ['smallBalance', 'writeOffBelowCents'], policy.smallBalance.writeOffBelowCents, 0, 100_000);
   int(errors, ['smallBalance', 'afterStatements'], policy.smallBalance.afterStatements, 0, 12);
   int(errors, ['collectionMinimumCents'], policy.collectionMinimumCents, 1, 100_000_000);
-  if (policy.dunningSteps.length === 0) errors.push({ path: ['input', 'dunningSteps'], code: 'REQUIRED', message: 'dunningSteps: at least one step' });
+  if (policy.dunningSteps.length === 0)
+    errors.push({ path: ['input', 'dunningSteps'], code: 'REQUIRED', message: 'dunningSteps: at least one step' });
   policy.dunningSteps.forEach((step, i) => {
     int(errors, ['dunningSteps', i, 'dayOffset'], step.dayOffset, 0, 730);
-    if (i === 0 && step.action !== 'STATEMENT') errors.push({ path: ['input', 'dunningSteps', 0, 'action'], code: 'INVALID', message: 'dunningSteps.0.action: the sequence starts with a statement (its day 0)' });
+    if (i === 0 && step.action !== 'STATEMENT')
+      errors.push({
+        path: ['input', 'dunningSteps', 0, 'action'],
+        code: 'INVALID',
+        message: 'dunningSteps.0.action: the sequence starts with a statement (its day 0)',
+      });
     const before = policy.dunningSteps[i - 1];
-    if (before && step.dayOffset <= before.dayOffset) errors.push({ path: ['input', 'dunningSteps', i, 'dayOffset'], code: 'OUT_OF_ORDER', message: `dunningSteps.${i}.dayOffset: must come after step ${i - 1} (day ${before.dayOffset})` });
-    if (step.action === 'READY_FOR_COLLECTIONS' && i !== policy.dunningSteps.length - 1) errors.push({ path: ['input', 'dunningSteps', i, 'action'], code: 'INVALID', message: `dunningSteps.${i}.action: READY_FOR_COLLECTIONS ends the sequence; it must be the last step` });
-    if (step.action === 'REMINDER' && !step.channels.some((c) => c !== 'MAIL')) errors.push({ path: ['input', 'dunningSteps', i, 'channels'], code: 'INVALID', message: `dunningSteps.${i}.channels: a reminder goes by EMAIL, SMS or PHONE_TASK` });
-    if (!step.name.trim()) errors.push({ path: ['input', 'dunningSteps', i, 'name'], code: 'REQUIRED', message: `dunningSteps.${i}.name: name the step` });
+    if (before && step.dayOffset <= before.dayOffset)
+      errors.push({
+        path: ['input', 'dunningSteps', i, 'dayOffset'],
+        code: 'OUT_OF_ORDER',
+        message: `dunningSteps.${i}.dayOffset: must come after step ${i - 1} (day ${before.dayOffset})`,
+      });
+    if (step.action === 'READY_FOR_COLLECTIONS' && i !== policy.dunningSteps.length - 1)
+      errors.push({
+        path: ['input', 'dunningSteps', i, 'action'],
+        code: 'INVALID',
+        message: `dunningSteps.${i}.action: READY_FOR_COLLECTIONS ends the sequence; it must be the last step`,
+      });
+    if (step.action === 'REMINDER' && !step.channels.some((c) => c !== 'MAIL'))
+      errors.push({
+        path: ['input', 'dunningSteps', i, 'channels'],
+        code: 'INVALID',
+        message: `dunningSteps.${i}.channels: a reminder goes by EMAIL, SMS or PHONE_TASK`,
+      });
+    if (!step.name.trim())
+      errors.push({
+        path: ['input', 'dunningSteps', i, 'name'],
+        code: 'REQUIRED',
+        message: `dunningSteps.${i}.name: name the step`,
+      });
   });
-  policy.financialAssistance.forEach((p, i) => int(errors, ['financialAssistance', i, 'discountPercent'], p.discountPercent, 1, 100));
+  for (const [i, p] of policy.financialAssistance.entries()) {
+    int(errors, ['financialAssistance', i, 'discountPercent'], p.discountPercent, 1, 100);
+  }
   if (errors.length) throw new ValidationError(errors);
 }

@@ -7,13 +7,20 @@ import { canContact } from '../compliance/can-contact.ts';
 import type { AttemptChannel, ContactDecision } from '../compliance/can-contact.ts';
 
 /** The Communication channel each dunning channel is recorded as. */
-const RECORDED_AS: Record<DunningChannel, ContactChannel> = { MAIL: 'MAIL', EMAIL: 'EMAIL', SMS: 'SMS', PHONE_TASK: 'PHONE' };
+const RECORDED_AS: Record<DunningChannel, ContactChannel> = {
+  MAIL: 'MAIL',
+  EMAIL: 'EMAIL',
+  SMS: 'SMS',
+  PHONE_TASK: 'PHONE',
+};
 
 /** Where a channel reaches the patient, or why it may not be used. */
 function reach(patient: Patient, channel: DunningChannel): { to: string } | { refused: string } {
   switch (channel) {
     case 'MAIL':
-      return patient.addressLine1 ? { to: [patient.addressLine1, patient.city, patient.state, patient.postalCode].filter(Boolean).join(', ') } : { refused: 'no mailing address' };
+      return patient.addressLine1
+        ? { to: [patient.addressLine1, patient.city, patient.state, patient.postalCode].filter(Boolean).join(', ') }
+        : { refused: 'no mailing address' };
     case 'EMAIL':
       if (patient.emailOptOut) return { refused: 'opted out of e-mail' };
       return patient.email ? { to: patient.email } : { refused: 'no e-mail address' };
@@ -37,9 +44,15 @@ export interface ChannelChoice {
  * The step's channels in the order to try them: the patient's preferred channel first when the step lists it,
  * then the step's order; channels the patient opted out of or cannot be reached on are refused with the reason.
  */
-export function channelCandidates(patient: Patient, channels: readonly DunningChannel[]): { usable: ChannelChoice[]; refused: string[] } {
-  const preferred = (Object.keys(RECORDED_AS) as DunningChannel[]).find((c) => RECORDED_AS[c] === patient.preferredChannel);
-  const ordered = preferred && channels.includes(preferred) ? [preferred, ...channels.filter((c) => c !== preferred)] : [...channels];
+export function channelCandidates(
+  patient: Patient,
+  channels: readonly DunningChannel[],
+): { usable: ChannelChoice[]; refused: string[] } {
+  const preferred = (Object.keys(RECORDED_AS) as DunningChannel[]).find(
+    (c) => RECORDED_AS[c] === patient.preferredChannel,
+  );
+  const ordered =
+    preferred && channels.includes(preferred) ? [preferred, ...channels.filter((c) => c !== preferred)] : [...channels];
   const usable: ChannelChoice[] = [];
   const refused: string[] = [];
   for (const channel of ordered) {
@@ -51,7 +64,12 @@ export function channelCandidates(patient: Patient, channels: readonly DunningCh
 }
 
 /** How the compliance engine names each dunning channel. */
-const ATTEMPT_CHANNEL: Record<DunningChannel, AttemptChannel> = { MAIL: 'MAIL', EMAIL: 'EMAIL', SMS: 'SMS', PHONE_TASK: 'PHONE' };
+const ATTEMPT_CHANNEL: Record<DunningChannel, AttemptChannel> = {
+  MAIL: 'MAIL',
+  EMAIL: 'EMAIL',
+  SMS: 'SMS',
+  PHONE_TASK: 'PHONE',
+};
 
 export interface ContactRequest {
   patient: Patient;
@@ -75,14 +93,27 @@ export interface ContactRequest {
 export async function contactPatient(ctx: DomainContext, request: ContactRequest) {
   const earlier = await ctx.db.communication.findFirst({ where: { dedupeKey: request.dedupeKey } });
   if (earlier) return earlier;
-  const base = { patientId: request.patient.id, direction: 'OUTBOUND' as const, purpose: request.purpose, template: request.template, dedupeKey: request.dedupeKey, statementId: request.statementId ?? null, occurredAt: request.at };
+  const base = {
+    patientId: request.patient.id,
+    direction: 'OUTBOUND' as const,
+    purpose: request.purpose,
+    template: request.template,
+    dedupeKey: request.dedupeKey,
+    statementId: request.statementId ?? null,
+    occurredAt: request.at,
+  };
   // Every contact goes through the compliance engine: the first usable channel it allows is used.
   const { usable, refused } = channelCandidates(request.patient, request.channels);
   let choice: ChannelChoice | undefined;
   let decision: ContactDecision | undefined;
   let firstRefusal: ContactDecision | undefined;
   for (const candidate of usable) {
-    const d = await canContact(ctx.db, { practice: request.practice, patients: [request.patient] }, ATTEMPT_CHANNEL[candidate.channel], request.at);
+    const d = await canContact(
+      ctx.db,
+      { practice: request.practice, patients: [request.patient] },
+      ATTEMPT_CHANNEL[candidate.channel],
+      request.at,
+    );
     if (d.allowed) {
       choice = candidate;
       decision = d;
@@ -92,22 +123,50 @@ export async function contactPatient(ctx: DomainContext, request: ContactRequest
     refused.push(`${candidate.channel}: ${d.rule}: ${d.reason}`);
   }
   if (!choice || !decision) {
-    return ctx.db.communication.create({ data: { ...base, organizationId: ctx.principal.organizationId, channel: RECORDED_AS[request.channels[0] ?? 'MAIL'], outcome: `NOT_SENT: ${refused.join('; ')}`, allowed: false, complianceRule: firstRefusal ? `${firstRefusal.rule} (${firstRefusal.citation})` : null } });
+    return ctx.db.communication.create({
+      data: {
+        ...base,
+        organizationId: ctx.principal.organizationId,
+        channel: RECORDED_AS[request.channels[0] ?? 'MAIL'],
+        outcome: `NOT_SENT: ${refused.join('; ')}`,
+        allowed: false,
+        complianceRule: firstRefusal ? `${firstRefusal.rule} (${firstRefusal.citation})` : null,
+      },
+    });
   }
   let receipt: NotifierReceipt = { outcome: 'SENT', detail: 'queued for mailing' };
   let notifierKey: string | null = null;
   if (choice.channel !== 'MAIL') {
-    const notifier = [...ctx.plugins.notifiers.values()].find((n) => n.channels.includes(choice.channel as NotifierChannel));
+    const notifier = [...ctx.plugins.notifiers.values()].find((n) =>
+      n.channels.includes(choice.channel as NotifierChannel),
+    );
     if (!notifier) receipt = { outcome: 'FAILED', detail: `no notifier carries ${choice.channel}` };
     else {
       notifierKey = pluginKey(notifier);
       try {
-        receipt = await notifier.send({ channel: choice.channel as NotifierChannel, template: request.template, to: choice.to, variables: request.variables, idempotencyKey: request.dedupeKey });
+        receipt = await notifier.send({
+          channel: choice.channel as NotifierChannel,
+          template: request.template,
+          to: choice.to,
+          variables: request.variables,
+          idempotencyKey: request.dedupeKey,
+        });
       } catch (error) {
         receipt = { outcome: 'FAILED', detail: error instanceof Error ? error.message : String(error) };
       }
     }
   }
-  const outcome = choice.channel === 'MAIL' ? 'QUEUED_FOR_MAIL' : receipt.outcome + (receipt.detail ? `: ${receipt.detail}` : '');
-  return ctx.db.communication.create({ data: { ...base, organizationId: ctx.principal.organizationId, channel: RECORDED_AS[choice.channel], outcome, notifierKey, externalRef: receipt.externalRef ?? null, complianceRule: decision.rule } });
+  const outcome =
+    choice.channel === 'MAIL' ? 'QUEUED_FOR_MAIL' : receipt.outcome + (receipt.detail ? `: ${receipt.detail}` : '');
+  return ctx.db.communication.create({
+    data: {
+      ...base,
+      organizationId: ctx.principal.organizationId,
+      channel: RECORDED_AS[choice.channel],
+      outcome,
+      notifierKey,
+      externalRef: receipt.externalRef ?? null,
+      complianceRule: decision.rule,
+    },
+  });
 }

@@ -24,14 +24,21 @@ const FINAL_NOTICE = (practice: Practice, dueDate: string, collectionsOn: string
   (collectionsOn ? ` After ${collectionsOn} this account may be referred to a collection agency.` : '');
 
 /** Why the account is where it is, in a sentence billers can read. */
-function explain(policy: PatientBillingPolicy, state: Pick<DunningState, 'anchorDate' | 'stepsDone' | 'lastStepDate' | 'sequenceStart'>, holds: Hold[]): string {
+function explain(
+  policy: PatientBillingPolicy,
+  state: Pick<DunningState, 'anchorDate' | 'stepsDone' | 'lastStepDate' | 'sequenceStart'>,
+  holds: Hold[],
+): string {
   const steps = policy.dunningSteps;
   const next = steps[state.stepsDone];
   const done = steps[state.stepsDone - 1];
-  const since = done ? `${done.name} (step ${state.stepsDone} of ${steps.length}) ran ${state.lastStepDate}` : `sequence begins ${state.sequenceStart}`;
+  const since = done
+    ? `${done.name} (step ${state.stepsDone} of ${steps.length}) ran ${state.lastStepDate}`
+    : `sequence begins ${state.sequenceStart}`;
   if (!next) return `Dunning finished: ${since}; the account is ready for collections.`;
   const due = addDays(state.anchorDate, next.dayOffset);
-  if (holds.length) return `Held: ${holds.map((h) => h.reason).join('; ')}. ${since}; step ${state.stepsDone + 1} (${next.name}) waits until the hold ends.`;
+  if (holds.length)
+    return `Held: ${holds.map((h) => h.reason).join('; ')}. ${since}; step ${state.stepsDone + 1} (${next.name}) waits until the hold ends.`;
   return `Step ${state.stepsDone + 1} of ${steps.length} (${next.name}) on ${due} because ${since} and this step comes ${next.dayOffset} days after the first statement.`;
 }
 
@@ -51,7 +58,11 @@ export async function loadDunningDay(ctx: DomainContext, practice: Practice, tod
     ctx.db.dunningState.findMany({ where: { practiceId: practice.id } }),
     ctx.db.patient.findMany({ where: { practiceId: practice.id }, orderBy: { accountNumber: 'asc' } }),
     loadHoldFacts(ctx.db, { practiceId: practice.id }, today),
-    ctx.db.statement.groupBy({ by: ['accountNumber'], where: { practiceId: practice.id, statementDate: { lte: today } }, _max: { statementDate: true } }),
+    ctx.db.statement.groupBy({
+      by: ['accountNumber'],
+      where: { practiceId: practice.id, statementDate: { lte: today } },
+      _max: { statementDate: true },
+    }),
   ]);
   const byAccount = new Map<string, Patient[]>();
   for (const p of patients) {
@@ -74,13 +85,28 @@ export async function loadDunningDay(ctx: DomainContext, practice: Practice, tod
  * escalation (a plan being kept), still get a statement every cycle. Every effect is idempotent per step; the
  * position is written only when it changed.
  */
-export async function advanceDunning(ctx: DomainContext, practice: Practice, policy: PatientBillingPolicy, account: Account, balanceCents: number, today: string, day: DunningDay): Promise<DunningOutcome> {
+export async function advanceDunning(
+  ctx: DomainContext,
+  practice: Practice,
+  policy: PatientBillingPolicy,
+  account: Account,
+  balanceCents: number,
+  today: string,
+  day: DunningDay,
+): Promise<DunningOutcome> {
   const accountKey = accountKeyOf(account);
   const existing = day.states.get(accountKey);
   if (existing?.status === 'PLACED') return { kind: 'NONE' };
   if (balanceCents < policy.minimumBalanceCents) {
     if (existing && existing.status !== 'RESOLVED') {
-      await ctx.db.dunningState.update({ where: { id: existing.id }, data: { status: 'RESOLVED', explanation: `Nothing to collect: the balance fell to ${formatCents(balanceCents)} (under the ${formatCents(policy.minimumBalanceCents)} minimum) by ${today}.`, lastEvaluatedDate: today } });
+      await ctx.db.dunningState.update({
+        where: { id: existing.id },
+        data: {
+          status: 'RESOLVED',
+          explanation: `Nothing to collect: the balance fell to ${formatCents(balanceCents)} (under the ${formatCents(policy.minimumBalanceCents)} minimum) by ${today}.`,
+          lastEvaluatedDate: today,
+        },
+      });
       return { kind: 'RESOLVED' };
     }
     return { kind: 'NONE' };
@@ -93,12 +119,42 @@ export async function advanceDunning(ctx: DomainContext, practice: Practice, pol
 
   const fresh = !existing || existing.status === 'RESOLVED';
   const state = fresh ? { anchorDate: today, stepsDone: 0, lastStepDate: null, sequenceStart: today } : existing;
-  const save = async (data: { status: string; explanation: string; stepsDone?: number; anchorDate?: string; lastStepDate?: string }) => {
+  const save = async (data: {
+    status: string;
+    explanation: string;
+    stepsDone?: number;
+    anchorDate?: string;
+    lastStepDate?: string;
+  }) => {
     const row = { ...state, ...data };
-    const fields = { status: row.status, explanation: row.explanation, stepsDone: row.stepsDone, anchorDate: row.anchorDate, lastStepDate: row.lastStepDate, sequenceStart: row.sequenceStart };
-    if (existing && !fresh && (Object.keys(fields) as Array<keyof typeof fields>).every((k) => existing[k] === fields[k])) return; // nothing moved
-    if (existing) await ctx.db.dunningState.update({ where: { id: existing.id }, data: { ...fields, lastEvaluatedDate: today } });
-    else await ctx.db.dunningState.create({ data: { ...fields, lastEvaluatedDate: today, organizationId: ctx.principal.organizationId, practiceId: practice.id, accountKey, patientId: patient.id, guarantorId: patient.guarantorId } });
+    const fields = {
+      status: row.status,
+      explanation: row.explanation,
+      stepsDone: row.stepsDone,
+      anchorDate: row.anchorDate,
+      lastStepDate: row.lastStepDate,
+      sequenceStart: row.sequenceStart,
+    };
+    if (
+      existing &&
+      !fresh &&
+      (Object.keys(fields) as Array<keyof typeof fields>).every((k) => existing[k] === fields[k])
+    )
+      return; // nothing moved
+    if (existing)
+      await ctx.db.dunningState.update({ where: { id: existing.id }, data: { ...fields, lastEvaluatedDate: today } });
+    else
+      await ctx.db.dunningState.create({
+        data: {
+          ...fields,
+          lastEvaluatedDate: today,
+          organizationId: ctx.principal.organizationId,
+          practiceId: practice.id,
+          accountKey,
+          patientId: patient.id,
+          guarantorId: patient.guarantorId,
+        },
+      });
   };
 
   // A sequence does not start while a statement hold stands: there is nothing to count its days from.
@@ -111,8 +167,22 @@ export async function advanceDunning(ctx: DomainContext, practice: Practice, pol
     if (statementHeld) return undefined;
     const last = day.lastStatement.get(patient.accountNumber);
     if (last && daysBetween(last, today) < policy.statementCycleDays) return undefined;
-    const statement = await stateAccount(ctx, practice, account, today, { dueInDays: policy.dueInDays, dunningStep: state.stepsDone });
-    if (statement) await contactPatient(ctx, { patient, practice, purpose: 'STATEMENT', template: 'statement', channels: ['MAIL', 'EMAIL'], variables: variables(practice, patient, statement.balanceCents, statement.dueDate, today), dedupeKey: `statement:${statement.id}`, statementId: statement.id, at: ctx.clock.now() });
+    const statement = await stateAccount(ctx, practice, account, today, {
+      dueInDays: policy.dueInDays,
+      dunningStep: state.stepsDone,
+    });
+    if (statement)
+      await contactPatient(ctx, {
+        patient,
+        practice,
+        purpose: 'STATEMENT',
+        template: 'statement',
+        channels: ['MAIL', 'EMAIL'],
+        variables: variables(practice, patient, statement.balanceCents, statement.dueDate, today),
+        dedupeKey: `statement:${statement.id}`,
+        statementId: statement.id,
+        at: ctx.clock.now(),
+      });
     return statement ? { kind: 'CYCLE_STATEMENT' } : undefined;
   };
 
@@ -139,21 +209,64 @@ export async function advanceDunning(ctx: DomainContext, practice: Practice, pol
     const collectionsOn = collectionsStep ? addDays(anchorDate, collectionsStep.dayOffset) : undefined;
     const dueDate = addDays(today, policy.dueInDays);
     const statement =
-      (await stateAccount(ctx, practice, account, today, { dueInDays: policy.dueInDays, dunningStep: stepNumber, ...(next.action === 'FINAL_NOTICE' ? { messages: [FINAL_NOTICE(practice, dueDate, collectionsOn)] } : {}) })) ??
+      (await stateAccount(ctx, practice, account, today, {
+        dueInDays: policy.dueInDays,
+        dunningStep: stepNumber,
+        ...(next.action === 'FINAL_NOTICE' ? { messages: [FINAL_NOTICE(practice, dueDate, collectionsOn)] } : {}),
+      })) ??
       (await ctx.db.statement.findFirst({ where: { accountNumber: patient.accountNumber, statementDate: today } }));
-    await contactPatient(ctx, { patient, practice, purpose: next.action, template: next.template, channels: next.channels, variables: variables(practice, patient, balanceCents, dueDate, today), dedupeKey, ...(statement ? { statementId: statement.id } : {}), at: ctx.clock.now() });
+    await contactPatient(ctx, {
+      patient,
+      practice,
+      purpose: next.action,
+      template: next.template,
+      channels: next.channels,
+      variables: variables(practice, patient, balanceCents, dueDate, today),
+      dedupeKey,
+      ...(statement ? { statementId: statement.id } : {}),
+      at: ctx.clock.now(),
+    });
   } else if (next.action === 'REMINDER') {
-    const last = await ctx.db.statement.findFirst({ where: { accountNumber: patient.accountNumber }, orderBy: { statementDate: 'desc' } });
-    await contactPatient(ctx, { patient, practice, purpose: 'REMINDER', template: next.template, channels: next.channels, variables: variables(practice, patient, balanceCents, last?.dueDate, last?.statementDate), dedupeKey, at: ctx.clock.now() });
+    const last = await ctx.db.statement.findFirst({
+      where: { accountNumber: patient.accountNumber },
+      orderBy: { statementDate: 'desc' },
+    });
+    await contactPatient(ctx, {
+      patient,
+      practice,
+      purpose: 'REMINDER',
+      template: next.template,
+      channels: next.channels,
+      variables: variables(practice, patient, balanceCents, last?.dueDate, last?.statementDate),
+      dedupeKey,
+      at: ctx.clock.now(),
+    });
   }
   const after = { ...state, stepsDone: stepNumber, anchorDate, lastStepDate: today };
-  await save({ status: policy.dunningSteps[stepNumber] ? 'ACTIVE' : 'COMPLETED', explanation: explain(policy, after, []), stepsDone: stepNumber, anchorDate, lastStepDate: today });
+  await save({
+    status: policy.dunningSteps[stepNumber] ? 'ACTIVE' : 'COMPLETED',
+    explanation: explain(policy, after, []),
+    stepsDone: stepNumber,
+    anchorDate,
+    lastStepDate: today,
+  });
   return { kind: 'STEP', step: next, stepNumber };
 }
 
-function variables(practice: Practice, patient: { firstName: string; lastName: string; accountNumber: string }, amountDueCents: number, dueDate: string | undefined, statementDate: string | undefined) {
+function variables(
+  practice: Practice,
+  patient: { firstName: string; lastName: string; accountNumber: string },
+  amountDueCents: number,
+  dueDate: string | undefined,
+  statementDate: string | undefined,
+) {
   return {
-    patientName: `${patient.firstName} ${patient.lastName}`, practiceName: practice.name, ...(practice.phone ? { practicePhone: practice.phone } : {}),
-    accountNumber: patient.accountNumber, amountDueCents, ...(dueDate ? { dueDate } : {}), ...(statementDate ? { statementDate } : {}),
+    patientName: `${patient.firstName} ${patient.lastName}`,
+    practiceName: practice.name,
+    ...(practice.phone ? { practicePhone: practice.phone } : {}),
+    accountNumber: patient.accountNumber,
+    amountDueCents,
+    ...(dueDate ? { dueDate } : {}),
+    ...(statementDate ? { statementDate } : {}),
   };
 }

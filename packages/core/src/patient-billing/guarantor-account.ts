@@ -23,5 +23,8 @@ export async function accountPatientIds(db: Db, patient: Pick<Patient, 'id' | 'g
 
 /** The patients on an account, the first (by account number) being the one statements and contacts go to. */
 export async function patientsOf(db: Db, account: Account): Promise<Patient[]> {
-  return db.patient.findMany({ where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { id: account.patientId }, orderBy: { accountNumber: 'asc' } });
+  return db.patient.findMany({
+    where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { id: account.patientId },
+    orderBy: { accountNumber: 'asc' },
+  });
 }

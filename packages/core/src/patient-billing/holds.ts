@@ -10,7 +10,12 @@ export interface Hold {
 }
 
 /** Account flags and the skip condition each one raises. */
-const FLAG_CONDITIONS: Record<string, SkipCondition> = { DISPUTE: 'DISPUTE', FINANCIAL_ASSISTANCE: 'FINANCIAL_ASSISTANCE', DECEASED: 'DECEASED', BANKRUPTCY: 'BANKRUPTCY' };
+const FLAG_CONDITIONS: Record<string, SkipCondition> = {
+  DISPUTE: 'DISPUTE',
+  FINANCIAL_ASSISTANCE: 'FINANCIAL_ASSISTANCE',
+  DECEASED: 'DECEASED',
+  BANKRUPTCY: 'BANKRUPTCY',
+};
 
 /**
  * What the hold conditions are judged on, per patient, loaded in a handful of queries for many accounts at once
@@ -28,15 +33,40 @@ export interface HoldFacts {
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => map.set(key, [...(map.get(key) ?? []), value]);
 
 /** Loads the hold facts of a practice's patients, or of the given patients (one account). */
-export async function loadHoldFacts(db: Db, scope: { practiceId: string } | { patientIds: string[] }, today: string): Promise<HoldFacts> {
+export async function loadHoldFacts(
+  db: Db,
+  scope: { practiceId: string } | { patientIds: string[] },
+  today: string,
+): Promise<HoldFacts> {
   const byPatient = 'patientIds' in scope ? { patientId: { in: scope.patientIds } } : { practiceId: scope.practiceId };
   const [pending, plans, payments, flags] = await Promise.all([
-    db.ledgerEntry.groupBy({ by: ['patientId', 'claimId'], where: { ...byPatient, account: 'INSURANCE' }, _sum: { amountCents: true } }),
+    db.ledgerEntry.groupBy({
+      by: ['patientId', 'claimId'],
+      where: { ...byPatient, account: 'INSURANCE' },
+      _sum: { amountCents: true },
+    }),
     db.paymentPlan.findMany({ where: { ...byPatient, status: 'ACTIVE' } }),
-    db.ledgerEntry.groupBy({ by: ['patientId'], where: { ...byPatient, kind: 'PATIENT_PAYMENT', effectiveDate: { lte: today } }, _max: { effectiveDate: true } }),
-    db.accountFlag.findMany({ where: { ...('patientIds' in scope ? { patientId: { in: scope.patientIds } } : { patient: { practiceId: scope.practiceId } }), clearedAt: null }, orderBy: { setAt: 'asc' } }),
+    db.ledgerEntry.groupBy({
+      by: ['patientId'],
+      where: { ...byPatient, kind: 'PATIENT_PAYMENT', effectiveDate: { lte: today } },
+      _max: { effectiveDate: true },
+    }),
+    db.accountFlag.findMany({
+      where: {
+        ...('patientIds' in scope
+          ? { patientId: { in: scope.patientIds } }
+          : { patient: { practiceId: scope.practiceId } }),
+        clearedAt: null,
+      },
+      orderBy: { setAt: 'asc' },
+    }),
   ]);
-  const facts: HoldFacts = { insurancePending: new Map(), activePlans: new Map(), lastPayment: new Map(), flags: new Map() };
+  const facts: HoldFacts = {
+    insurancePending: new Map(),
+    activePlans: new Map(),
+    lastPayment: new Map(),
+    flags: new Map(),
+  };
   for (const p of pending) {
     const cents = Number(p._sum.amountCents ?? 0);
     if (cents <= 0 || !p.patientId) continue;
@@ -44,7 +74,8 @@ export async function loadHoldFacts(db: Db, scope: { practiceId: string } | { pa
     facts.insurancePending.set(p.patientId, { cents: current.cents + cents, visits: current.visits + 1 });
   }
   for (const plan of plans) facts.activePlans.set(plan.patientId, plan);
-  for (const p of payments) if (p.patientId && p._max.effectiveDate) facts.lastPayment.set(p.patientId, p._max.effectiveDate);
+  for (const p of payments)
+    if (p.patientId && p._max.effectiveDate) facts.lastPayment.set(p.patientId, p._max.effectiveDate);
   for (const flag of flags) push(facts.flags, flag.patientId, flag);
   return facts;
 }
@@ -53,39 +84,93 @@ export async function loadHoldFacts(db: Db, scope: { practiceId: string } | { pa
  * Every reason an account's dunning must wait today, among the conditions the practice turned on (a written
  * cease-communication request always counts). Empty: dunning may go on.
  */
-export function holdsFrom(facts: HoldFacts, patients: Patient[], policy: PatientBillingPolicy, today: string, now: Date, timeZone: string): Hold[] {
+export function holdsFrom(
+  facts: HoldFacts,
+  patients: Patient[],
+  policy: PatientBillingPolicy,
+  today: string,
+  now: Date,
+  timeZone: string,
+): Hold[] {
   // Dates in reasons are the practice's calendar days, as every other date a biller reads.
   const dayOf = (at: Date) => todayIn(timeZone, at);
   const on = new Set<SkipCondition>([...policy.skipConditions, 'CEASE_COMMUNICATION']);
   const holds: Hold[] = [];
   const ceased = patients.find((p) => p.ceaseCommunicationAt && p.ceaseCommunicationAt <= now);
-  if (ceased) holds.push({ condition: 'CEASE_COMMUNICATION', reason: `a written request to stop communicating was received ${dayOf(ceased.ceaseCommunicationAt!)}` });
+  if (ceased)
+    holds.push({
+      condition: 'CEASE_COMMUNICATION',
+      reason: `a written request to stop communicating was received ${dayOf(ceased.ceaseCommunicationAt!)}`,
+    });
   if (on.has('INSURANCE_PENDING')) {
-    const open = patients.map((p) => facts.insurancePending.get(p.id)).filter((o): o is { cents: number; visits: number } => Boolean(o));
+    const open = patients
+      .map((p) => facts.insurancePending.get(p.id))
+      .filter((o): o is { cents: number; visits: number } => Boolean(o));
     const visits = open.reduce((s, o) => s + o.visits, 0);
-    if (visits) holds.push({ condition: 'INSURANCE_PENDING', reason: `insurance still owes ${formatCents(open.reduce((s, o) => s + o.cents, 0))} on ${visits} visit${visits === 1 ? '' : 's'}` });
+    if (visits)
+      holds.push({
+        condition: 'INSURANCE_PENDING',
+        reason: `insurance still owes ${formatCents(open.reduce((s, o) => s + o.cents, 0))} on ${visits} visit${visits === 1 ? '' : 's'}`,
+      });
   }
   if (on.has('PAYMENT_PLAN')) {
     const plan = patients.map((p) => facts.activePlans.get(p.id)).find(Boolean);
-    if (plan) holds.push({ condition: 'PAYMENT_PLAN', reason: `a payment plan of ${formatCents(plan.installmentCents)} ${plan.frequency.toLowerCase()} is being kept` });
+    if (plan)
+      holds.push({
+        condition: 'PAYMENT_PLAN',
+        reason: `a payment plan of ${formatCents(plan.installmentCents)} ${plan.frequency.toLowerCase()} is being kept`,
+      });
   }
   if (on.has('RECENT_PAYMENT') && policy.recentPaymentDays > 0) {
     const since = addDays(today, -policy.recentPaymentDays);
-    const last = patients.map((p) => facts.lastPayment.get(p.id) ?? '').sort().at(-1);
-    if (last && last > since) holds.push({ condition: 'RECENT_PAYMENT', reason: `a payment was received ${last} (within ${policy.recentPaymentDays} days)` });
+    const last = patients
+      .map((p) => facts.lastPayment.get(p.id) ?? '')
+      .sort()
+      .at(-1);
+    if (last && last > since)
+      holds.push({
+        condition: 'RECENT_PAYMENT',
+        reason: `a payment was received ${last} (within ${policy.recentPaymentDays} days)`,
+      });
   }
-  const flags = patients.flatMap((p) => facts.flags.get(p.id) ?? []).sort((a, b) => a.setAt.getTime() - b.setAt.getTime());
+  const flags = patients
+    .flatMap((p) => facts.flags.get(p.id) ?? [])
+    .sort((a, b) => a.setAt.getTime() - b.setAt.getTime());
   for (const flag of flags) {
     const condition = FLAG_CONDITIONS[flag.kind];
-    if (condition && on.has(condition)) holds.push({ condition, reason: `flagged ${flag.kind.toLowerCase().replace('_', ' ')} on ${dayOf(flag.setAt)}${flag.note ? ` (${flag.note})` : ''}` });
+    if (condition && on.has(condition))
+      holds.push({
+        condition,
+        reason: `flagged ${flag.kind.toLowerCase().replace('_', ' ')} on ${dayOf(flag.setAt)}${flag.note ? ` (${flag.note})` : ''}`,
+      });
   }
   return holds;
 }
 
 /** The holds of one account, loading its facts (for one-off questions: placement eligibility). */
-export async function holdsOn(db: Db, patients: Patient[], policy: PatientBillingPolicy, today: string, now: Date, timeZone: string): Promise<Hold[]> {
-  return holdsFrom(await loadHoldFacts(db, { patientIds: patients.map((p) => p.id) }, today), patients, policy, today, now, timeZone);
+export async function holdsOn(
+  db: Db,
+  patients: Patient[],
+  policy: PatientBillingPolicy,
+  today: string,
+  now: Date,
+  timeZone: string,
+): Promise<Hold[]> {
+  return holdsFrom(
+    await loadHoldFacts(db, { patientIds: patients.map((p) => p.id) }, today),
+    patients,
+    policy,
+    today,
+    now,
+    timeZone,
+  );
 }
 
 /** Holds that stop statements too (not just escalation): nobody should be billed while these stand. */
-export const STATEMENT_HOLDS: ReadonlySet<SkipCondition> = new Set(['CEASE_COMMUNICATION', 'DISPUTE', 'DECEASED', 'BANKRUPTCY', 'FINANCIAL_ASSISTANCE']);
+export const STATEMENT_HOLDS: ReadonlySet<SkipCondition> = new Set([
+  'CEASE_COMMUNICATION',
+  'DISPUTE',
+  'DECEASED',
+  'BANKRUPTCY',
+  'FINANCIAL_ASSISTANCE',
+]);

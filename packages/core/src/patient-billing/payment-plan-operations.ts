@@ -26,16 +26,37 @@ export const createPaymentPlan = defineOperation({
       const patient = await tx.patient.findUnique({ where: { id: patientId }, include: { practice: true } });
       if (!patient) throw new NotFoundError('Patient', globalId('Patient', patientId));
       if (!isCalendarDate(input.startDate)) {
-        throw new ValidationError([{ path: ['input', 'startDate'], code: 'INVALID_DATE', message: 'startDate: not a calendar date' }]);
+        throw new ValidationError([
+          { path: ['input', 'startDate'], code: 'INVALID_DATE', message: 'startDate: not a calendar date' },
+        ]);
       }
       const fixed = input.installmentCents;
       if (fixed != null && (!Number.isSafeInteger(fixed) || fixed < 1)) {
-        throw new ValidationError([{ path: ['input', 'installmentCents'], code: 'OUT_OF_RANGE', message: 'installmentCents: a positive number of cents' }]);
+        throw new ValidationError([
+          {
+            path: ['input', 'installmentCents'],
+            code: 'OUT_OF_RANGE',
+            message: 'installmentCents: a positive number of cents',
+          },
+        ]);
       }
       const today = todayIn(patient.practice.timeZone, ctx.clock.now());
-      const plan = await agreePaymentPlan(tx, ctx.principal.organizationId, patient, input, policyOf(patient.practice), today);
+      const plan = await agreePaymentPlan(
+        tx,
+        ctx.principal.organizationId,
+        patient,
+        input,
+        policyOf(patient.practice),
+        today,
+      );
       // A plan agreed at the practice takes a placed account back from its agency.
-      await recallPlacements(ctx, tx, await accountPatientIds(tx, patient), 'a payment plan was agreed at the practice', today);
+      await recallPlacements(
+        ctx,
+        tx,
+        await accountPatientIds(tx, patient),
+        'a payment plan was agreed at the practice',
+        today,
+      );
       return { result: plan, recordIds: [globalId('PaymentPlan', plan.id)], practiceId: patient.practiceId };
     }),
 });
@@ -49,10 +70,17 @@ export const cancelPaymentPlan = defineOperation({
       const id = input.paymentPlanId;
       const plan = await tx.paymentPlan.findUnique({ where: { id } });
       if (!plan) throw new NotFoundError('PaymentPlan', globalId('PaymentPlan', id));
-      if (plan.status !== 'ACTIVE') throw new InvalidStateTransitionError(plan.status, 'CANCELLED', `This plan is ${plan.status}`);
+      if (plan.status !== 'ACTIVE')
+        throw new InvalidStateTransitionError(plan.status, 'CANCELLED', `This plan is ${plan.status}`);
       const reason = input.reason.trim();
-      if (!reason) throw new ValidationError([{ path: ['input', 'reason'], code: 'REQUIRED', message: 'reason: say why the plan ends' }]);
-      const ended = await tx.paymentPlan.update({ where: { id }, data: { status: 'CANCELLED', statusReason: reason, endedAt: ctx.clock.now() } });
+      if (!reason)
+        throw new ValidationError([
+          { path: ['input', 'reason'], code: 'REQUIRED', message: 'reason: say why the plan ends' },
+        ]);
+      const ended = await tx.paymentPlan.update({
+        where: { id },
+        data: { status: 'CANCELLED', statusReason: reason, endedAt: ctx.clock.now() },
+      });
       return { result: ended, recordIds: [globalId('PaymentPlan', id)], practiceId: plan.practiceId };
     }),
 });

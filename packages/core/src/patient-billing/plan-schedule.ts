@@ -25,7 +25,13 @@ export interface ScheduledInstallment {
  * A schedule in exact cents: either `count` installments (equal, the remainder on the last) or installments of
  * `installmentCents` until the total is reached (the last one smaller). The amounts always sum to the total.
  */
-export function planSchedule(totalCents: number, terms: { count: number } | { installmentCents: number }, startDate: string, frequency: PlanFrequency, firstSequence = 1): ScheduledInstallment[] {
+export function planSchedule(
+  totalCents: number,
+  terms: { count: number } | { installmentCents: number },
+  startDate: string,
+  frequency: PlanFrequency,
+  firstSequence = 1,
+): ScheduledInstallment[] {
   if (!Number.isSafeInteger(totalCents) || totalCents <= 0) return [];
   const amounts: number[] = [];
   if ('count' in terms) {
@@ -33,7 +39,12 @@ export function planSchedule(totalCents: number, terms: { count: number } | { in
     for (let i = 0; i < terms.count - 1; i++) amounts.push(base);
     amounts.push(totalCents - base * (terms.count - 1));
   } else {
-    for (let left = totalCents; left > 0; left -= Math.min(left, terms.installmentCents)) amounts.push(Math.min(left, terms.installmentCents));
+    for (let left = totalCents; left > 0; left -= Math.min(left, terms.installmentCents))
+      amounts.push(Math.min(left, terms.installmentCents));
   }
-  return amounts.map((amountCents, i) => ({ sequence: firstSequence + i, dueDate: dueDateOf(startDate, frequency, i), amountCents }));
+  return amounts.map((amountCents, i) => ({
+    sequence: firstSequence + i,
+    dueDate: dueDateOf(startDate, frequency, i),
+    amountCents,
+  }));
 }

@@ -20,7 +20,13 @@ export const runBillingCycle = defineOperation({
     if (!practice) throw new NotFoundError('Practice', globalId('Practice', id));
     const today = todayIn(practice.timeZone, ctx.clock.now());
     if (input.date && (!isCalendarDate(input.date) || input.date > today)) {
-      throw new ValidationError([{ path: ['input', 'date'], code: 'INVALID_DATE', message: `date: a calendar date no later than today (${today})` }]);
+      throw new ValidationError([
+        {
+          path: ['input', 'date'],
+          code: 'INVALID_DATE',
+          message: `date: a calendar date no later than today (${today})`,
+        },
+      ]);
     }
     const result = await runCycleForDay(ctx, practice, input.date ?? today);
     await recordAuditEvent(ctx, 'runBillingCycle', 'SUCCEEDED', [globalId('Practice', id)], id);

@@ -2,7 +2,7 @@ import { audited } from '../audit/audited.ts';
 import { NotFoundError } from '../errors/billing-errors.ts';
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
-import { policyOf, SKIP_CONDITIONS, validatePolicy } from './billing-policy.ts';
+import { policyOf, type SKIP_CONDITIONS, validatePolicy } from './billing-policy.ts';
 import type { DunningStep, PatientBillingPolicy, SkipCondition } from './billing-policy.ts';
 
 /** Fields left out keep their current value. */
@@ -11,7 +11,9 @@ export interface SetPatientBillingPolicyInput {
   statementCycleDays?: number | null;
   minimumBalanceCents?: number | null;
   dueInDays?: number | null;
-  dunningSteps?: ReadonlyArray<Omit<DunningStep, 'channels'> & { channels: readonly DunningStep['channels'][number][] }> | null;
+  dunningSteps?: ReadonlyArray<
+    Omit<DunningStep, 'channels'> & { channels: readonly DunningStep['channels'][number][] }
+  > | null;
   skipConditions?: readonly SkipCondition[] | null;
   recentPaymentDays?: number | null;
   paymentPlanGraceDays?: number | null;
@@ -40,7 +42,9 @@ export const setPatientBillingPolicy = defineOperation({
         statementCycleDays: input.statementCycleDays ?? current.statementCycleDays,
         minimumBalanceCents: input.minimumBalanceCents ?? current.minimumBalanceCents,
         dueInDays: input.dueInDays ?? current.dueInDays,
-        dunningSteps: input.dunningSteps ? input.dunningSteps.map((s) => ({ ...s, channels: [...s.channels] })) : current.dunningSteps,
+        dunningSteps: input.dunningSteps
+          ? input.dunningSteps.map((s) => ({ ...s, channels: [...s.channels] }))
+          : current.dunningSteps,
         skipConditions: input.skipConditions ? input.skipConditions.filter(storedSkip) : current.skipConditions,
         recentPaymentDays: input.recentPaymentDays ?? current.recentPaymentDays,
         paymentPlans: {
@@ -53,7 +57,9 @@ export const setPatientBillingPolicy = defineOperation({
           afterStatements: input.smallBalanceAfterStatements ?? current.smallBalance.afterStatements,
         },
         collectionMinimumCents: input.collectionMinimumCents ?? current.collectionMinimumCents,
-        financialAssistance: input.financialAssistancePrograms ? input.financialAssistancePrograms.map((p) => ({ ...p })) : current.financialAssistance,
+        financialAssistance: input.financialAssistancePrograms
+          ? input.financialAssistancePrograms.map((p) => ({ ...p }))
+          : current.financialAssistance,
       };
       validatePolicy(policy);
       await tx.practice.update({ where: { id }, data: { patientBillingPolicy: policy as never } });

@@ -26,7 +26,11 @@ export interface CallOptions {
  * Calls a connector method with a timeout per attempt and exponential back-off on retryable failures. Anything
  * thrown that is not a ConnectorError is wrapped in a retryable one (networks fail in many ways).
  */
-export async function callConnector<T>(key: string, operation: (signal: AbortSignal) => Promise<T>, options: CallOptions = {}): Promise<T> {
+export async function callConnector<T>(
+  key: string,
+  operation: (signal: AbortSignal) => Promise<T>,
+  options: CallOptions = {},
+): Promise<T> {
   const { timeoutMs = 30_000, retries = 2, backoffMs = 500 } = options;
   for (let attempt = 0; ; attempt++) {
     const controller = new AbortController();
@@ -34,10 +38,17 @@ export async function callConnector<T>(key: string, operation: (signal: AbortSig
     try {
       return await Promise.race([
         operation(controller.signal),
-        new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(new ConnectorError(`${key} did not answer within ${timeoutMs} ms`, true, key)))),
+        new Promise<never>((_, reject) =>
+          controller.signal.addEventListener('abort', () =>
+            reject(new ConnectorError(`${key} did not answer within ${timeoutMs} ms`, true, key)),
+          ),
+        ),
       ]);
     } catch (cause) {
-      const error = cause instanceof ConnectorError ? cause : new ConnectorError(`${key} failed: ${cause instanceof Error ? cause.message : String(cause)}`, true, key);
+      const error =
+        cause instanceof ConnectorError
+          ? cause
+          : new ConnectorError(`${key} failed: ${cause instanceof Error ? cause.message : String(cause)}`, true, key);
       if (!error.retryable || attempt >= retries) throw error;
       await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** attempt));
     } finally {

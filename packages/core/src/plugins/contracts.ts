@@ -173,10 +173,28 @@ export interface PlacementRecord {
   placementId: string;
   accountNumber: string;
   practice: { name: string; taxId: string; phone?: string; addressLines: string[] };
-  guarantor: { firstName: string; lastName: string; dateOfBirth?: string; addressLine1?: string; addressLine2?: string; city?: string; state?: string; postalCode?: string; phone?: string; email?: string };
+  guarantor: {
+    firstName: string;
+    lastName: string;
+    dateOfBirth?: string;
+    addressLine1?: string;
+    addressLine2?: string;
+    city?: string;
+    state?: string;
+    postalCode?: string;
+    phone?: string;
+    email?: string;
+  };
   balanceCents: number;
   /** Regulation F itemization: the balance on the itemization date and what changed since, so the agency's validation notice can show it. */
-  itemization: { itemizationDate: string; itemizationBalanceCents: number; interestCents: number; feesCents: number; paymentsCents: number; creditsCents: number };
+  itemization: {
+    itemizationDate: string;
+    itemizationBalanceCents: number;
+    interestCents: number;
+    feesCents: number;
+    paymentsCents: number;
+    creditsCents: number;
+  };
   datesOfService: string[];
   firstStatementDate: string;
   delinquencyDate: string;
@@ -210,8 +228,14 @@ export interface AgencyUpdate {
 /** Places delinquent accounts with a collection agency (placement and recall files) and reads its update files. */
 export interface CollectionsExporter extends PluginIdentity {
   kind: 'collections';
-  exportPlacements(placements: readonly PlacementRecord[], batch: { agencyName: string; batchDate: string }): Promise<RenderedFile[]>;
-  exportRecalls(recalls: readonly RecallRecord[], batch: { agencyName: string; batchDate: string }): Promise<RenderedFile[]>;
+  exportPlacements(
+    placements: readonly PlacementRecord[],
+    batch: { agencyName: string; batchDate: string },
+  ): Promise<RenderedFile[]>;
+  exportRecalls(
+    recalls: readonly RecallRecord[],
+    batch: { agencyName: string; batchDate: string },
+  ): Promise<RenderedFile[]>;
   /** Reads an update file; a malformed line throws an error naming the line and the field. */
   parseUpdates(file: { name: string; content: string }): Promise<AgencyUpdate[]>;
 }
@@ -258,9 +282,9 @@ export interface Notifier extends PluginIdentity {
 export type BillingPlugin = PayerConnector | StatementRenderer | CollectionsExporter | DocumentRenderer | Notifier;
 
 /** Identity helper for plugin authors: gives inference and checks the shape at compile time. */
-export function definePayerConnector<T extends Omit<PayerConnector, 'kind' | 'capabilities'> & { capabilities?: readonly PayerCapability[] }>(
-  connector: T,
-): T & { kind: 'payer'; capabilities: readonly PayerCapability[] } {
+export function definePayerConnector<
+  T extends Omit<PayerConnector, 'kind' | 'capabilities'> & { capabilities?: readonly PayerCapability[] },
+>(connector: T): T & { kind: 'payer'; capabilities: readonly PayerCapability[] } {
   return { ...connector, kind: 'payer', capabilities: connector.capabilities ?? [] };
 }
 
@@ -272,11 +296,15 @@ export const CAPABILITY_METHODS: Readonly<Record<PayerCapability, ReadonlyArray<
   claimStatus: ['checkClaimStatus'],
 };
 
-export function defineStatementRenderer<T extends Omit<StatementRenderer, 'kind'>>(renderer: T): T & { kind: 'statement' } {
+export function defineStatementRenderer<T extends Omit<StatementRenderer, 'kind'>>(
+  renderer: T,
+): T & { kind: 'statement' } {
   return { ...renderer, kind: 'statement' };
 }
 
-export function defineDocumentRenderer<T extends Omit<DocumentRenderer, 'kind'>>(renderer: T): T & { kind: 'document' } {
+export function defineDocumentRenderer<T extends Omit<DocumentRenderer, 'kind'>>(
+  renderer: T,
+): T & { kind: 'document' } {
   return { ...renderer, kind: 'document' };
 }
 

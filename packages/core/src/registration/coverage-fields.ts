@@ -18,14 +18,30 @@ export interface CoverageFields {
 
 type CheckedFields = Omit<CoverageFields, 'payerId'>;
 
-export function checkCoverage(checks: FieldChecks, c: CheckedFields, path: Array<string | number>, patientBirthDate?: string | null): FieldChecks {
-  checks.notBlank([...path, 'memberId'], c.memberId).date([...path, 'effectiveDate'], c.effectiveDate).date([...path, 'terminationDate'], c.terminationDate);
+export function checkCoverage(
+  checks: FieldChecks,
+  c: CheckedFields,
+  path: Array<string | number>,
+  patientBirthDate?: string | null,
+): FieldChecks {
+  checks
+    .notBlank([...path, 'memberId'], c.memberId)
+    .date([...path, 'effectiveDate'], c.effectiveDate)
+    .date([...path, 'terminationDate'], c.terminationDate);
   if (c.terminationDate && c.terminationDate < c.effectiveDate) {
-    checks.add([...path, 'terminationDate'], 'DATE_BEFORE_EFFECTIVE', `${c.terminationDate} is before the effective date ${c.effectiveDate}`);
+    checks.add(
+      [...path, 'terminationDate'],
+      'DATE_BEFORE_EFFECTIVE',
+      `${c.terminationDate} is before the effective date ${c.effectiveDate}`,
+    );
   }
   const relationship = c.subscriberRelationship ?? 'SELF';
   if (relationship !== 'SELF' && !c.subscriber) {
-    checks.add([...path, 'subscriber'], 'REQUIRED', `the subscriber is required when the patient is the subscriber's ${relationship.toLowerCase()}`);
+    checks.add(
+      [...path, 'subscriber'],
+      'REQUIRED',
+      `the subscriber is required when the patient is the subscriber's ${relationship.toLowerCase()}`,
+    );
   }
   if (patientBirthDate && c.terminationDate && c.terminationDate < patientBirthDate) {
     checks.add([...path, 'terminationDate'], 'DATE_BEFORE_BIRTH', 'the coverage ends before the patient was born');

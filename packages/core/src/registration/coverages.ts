@@ -21,7 +21,8 @@ export const addCoverage = defineOperation({
       if (!patient) throw new NotFoundError('Patient', globalId('Patient', patientId));
       checkCoverage(new FieldChecks(), fields, ['input', 'coverage'], patient.dateOfBirth).throwIfAny();
       const { payerId } = fields;
-      if (!(await tx.payer.findUnique({ where: { id: payerId } }))) throw new NotFoundError('Payer', globalId('Payer', payerId));
+      if (!(await tx.payer.findUnique({ where: { id: payerId } })))
+        throw new NotFoundError('Payer', globalId('Payer', payerId));
       const data = { ...coverageData(fields), organizationId: ctx.principal.organizationId, patientId, payerId };
       const created = await tx.coverage.create({ data: data as never });
       await placeCoverage(tx, patientId, created.id, fields.priority, ['input', 'coverage', 'priority']);
@@ -52,7 +53,13 @@ export const updateCoverage = defineOperation({
       const effectiveDate = input.effectiveDate ?? current.effectiveDate;
       const terminationDate = input.terminationDate === undefined ? current.terminationDate : input.terminationDate;
       const memberId = input.memberId ?? current.memberId;
-      const checked = { memberId, priority: current.priority, effectiveDate, terminationDate, subscriberRelationship: 'SELF' as const };
+      const checked = {
+        memberId,
+        priority: current.priority,
+        effectiveDate,
+        terminationDate,
+        subscriberRelationship: 'SELF' as const,
+      };
       checkCoverage(new FieldChecks(), checked, ['input'], current.patient.dateOfBirth).throwIfAny();
       const data: Record<string, unknown> = { effectiveDate, terminationDate };
       if (input.memberId != null) data.memberId = input.memberId.trim();
@@ -75,7 +82,7 @@ export const changeCoveragePriority = defineOperation({
     audited(ctx, 'changeCoveragePriority', async (tx) => {
       const { id } = input;
       const current = await tx.coverage.findUnique({ where: { id }, include: { patient: true } });
-      if (!current || !current.active) throw new NotFoundError('Coverage', globalId('Coverage', id));
+      if (!current?.active) throw new NotFoundError('Coverage', globalId('Coverage', id));
       await swapCoveragePriority(tx, current, input.priority);
       const coverage = await tx.coverage.findUniqueOrThrow({ where: { id } });
       return { result: { coverage }, recordIds: [globalId('Coverage', id)], practiceId: current.patient.practiceId };

@@ -13,11 +13,33 @@ import { checkCoverage, coverageData } from './coverage-fields.ts';
 import { placeCoverage } from './coverage-priority.ts';
 import { requirePractice } from './practices.ts';
 
-export type GuarantorFields = { relationship: 'SELF' | 'SPOUSE' | 'PARENT' | 'LEGAL_GUARDIAN' | 'OTHER'; firstName?: string | null; lastName?: string | null; dateOfBirth?: string | null; address?: AddressInput | null; phone?: string | null; email?: string | null };
+export type GuarantorFields = {
+  relationship: 'SELF' | 'SPOUSE' | 'PARENT' | 'LEGAL_GUARDIAN' | 'OTHER';
+  firstName?: string | null;
+  lastName?: string | null;
+  dateOfBirth?: string | null;
+  address?: AddressInput | null;
+  phone?: string | null;
+  email?: string | null;
+};
 export type PatientFields = {
-  firstName?: string | null; middleName?: string | null; lastName?: string | null; dateOfBirth?: string | null; sex?: 'FEMALE' | 'MALE' | 'UNKNOWN' | null;
-  address?: AddressInput | null; homePhone?: string | null; mobilePhone?: string | null; workPhone?: string | null; noContactAtWork?: boolean | null; email?: string | null; preferredChannel?: 'MAIL' | 'EMAIL' | 'SMS' | 'PHONE' | null;
-  emailOptOut?: boolean | null; smsOptOut?: boolean | null; phoneOptOut?: boolean | null; timeZone?: string | null; guarantor?: GuarantorFields | null;
+  firstName?: string | null;
+  middleName?: string | null;
+  lastName?: string | null;
+  dateOfBirth?: string | null;
+  sex?: 'FEMALE' | 'MALE' | 'UNKNOWN' | null;
+  address?: AddressInput | null;
+  homePhone?: string | null;
+  mobilePhone?: string | null;
+  workPhone?: string | null;
+  noContactAtWork?: boolean | null;
+  email?: string | null;
+  preferredChannel?: 'MAIL' | 'EMAIL' | 'SMS' | 'PHONE' | null;
+  emailOptOut?: boolean | null;
+  smsOptOut?: boolean | null;
+  phoneOptOut?: boolean | null;
+  timeZone?: string | null;
+  guarantor?: GuarantorFields | null;
 };
 
 function checkPatient(checks: FieldChecks, input: PatientFields, today: string): FieldChecks {
@@ -28,25 +50,42 @@ function checkPatient(checks: FieldChecks, input: PatientFields, today: string):
     .state(['input', 'address', 'state'], input.address?.state)
     .postalCode(['input', 'address', 'postalCode'], input.address?.postalCode)
     .timeZone(['input', 'timeZone'], input.timeZone);
-  if (input.email != null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) checks.add(['input', 'email'], 'INVALID_EMAIL', `"${input.email}" is not an email address`);
+  if (input.email != null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email))
+    checks.add(['input', 'email'], 'INVALID_EMAIL', `"${input.email}" is not an email address`);
   for (const field of ['homePhone', 'mobilePhone', 'workPhone'] as const) {
     const phone = input[field];
-    if (phone != null && !/^\d{10}$/.test(phone.replace(/[\s().-]/g, '').replace(/^\+?1(?=\d{10}$)/, ''))) checks.add(['input', field], 'INVALID_PHONE', `"${phone}" is not a 10-digit US phone number`);
+    if (phone != null && !/^\d{10}$/.test(phone.replace(/[\s().-]/g, '').replace(/^\+?1(?=\d{10}$)/, '')))
+      checks.add(['input', field], 'INVALID_PHONE', `"${phone}" is not a 10-digit US phone number`);
   }
   const g = input.guarantor;
   if (g && g.relationship !== 'SELF') {
-    if (!g.firstName?.trim()) checks.add(['input', 'guarantor', 'firstName'], 'REQUIRED', 'a guarantor other than the patient needs a name');
-    if (!g.lastName?.trim()) checks.add(['input', 'guarantor', 'lastName'], 'REQUIRED', 'a guarantor other than the patient needs a name');
-    checks.pastDate(['input', 'guarantor', 'dateOfBirth'], g.dateOfBirth, today).state(['input', 'guarantor', 'address', 'state'], g.address?.state);
+    if (!g.firstName?.trim())
+      checks.add(['input', 'guarantor', 'firstName'], 'REQUIRED', 'a guarantor other than the patient needs a name');
+    if (!g.lastName?.trim())
+      checks.add(['input', 'guarantor', 'lastName'], 'REQUIRED', 'a guarantor other than the patient needs a name');
+    checks
+      .pastDate(['input', 'guarantor', 'dateOfBirth'], g.dateOfBirth, today)
+      .state(['input', 'guarantor', 'address', 'state'], g.address?.state);
   }
   return checks;
 }
 
-const phone = (value: string | null | undefined) => (value == null ? value : value.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, ''));
+const phone = (value: string | null | undefined) =>
+  value == null ? value : value.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
 
 function patientData(input: PatientFields, fallbackZone: string): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const key of ['middleName', 'dateOfBirth', 'sex', 'email', 'preferredChannel', 'emailOptOut', 'smsOptOut', 'phoneOptOut', 'noContactAtWork'] as const) {
+  for (const key of [
+    'middleName',
+    'dateOfBirth',
+    'sex',
+    'email',
+    'preferredChannel',
+    'emailOptOut',
+    'smsOptOut',
+    'phoneOptOut',
+    'noContactAtWork',
+  ] as const) {
     if (input[key] != null) data[key] = input[key];
   }
   if (input.firstName != null) data.firstName = input.firstName.trim();
@@ -54,14 +93,27 @@ function patientData(input: PatientFields, fallbackZone: string): Record<string,
   if (input.homePhone !== undefined) data.homePhone = phone(input.homePhone);
   if (input.mobilePhone !== undefined) data.mobilePhone = phone(input.mobilePhone);
   if (input.workPhone !== undefined) data.workPhone = phone(input.workPhone);
-  if (input.address) Object.assign(data, { addressLine1: input.address.line1, addressLine2: input.address.line2 ?? null, city: input.address.city, state: input.address.state, postalCode: input.address.postalCode });
+  if (input.address)
+    Object.assign(data, {
+      addressLine1: input.address.line1,
+      addressLine2: input.address.line2 ?? null,
+      city: input.address.city,
+      state: input.address.state,
+      postalCode: input.address.postalCode,
+    });
   if (input.timeZone) Object.assign(data, { timeZone: input.timeZone, timeZoneOverridden: true });
-  else if (input.address) Object.assign(data, { timeZone: timeZoneForState(input.address.state) ?? fallbackZone, timeZoneOverridden: false });
+  else if (input.address)
+    Object.assign(data, { timeZone: timeZoneForState(input.address.state) ?? fallbackZone, timeZoneOverridden: false });
   return data;
 }
 
 /** The patient's guarantor record: the patient as SELF, or the person given. */
-async function saveGuarantor(tx: Db, ctx: DomainContext, patient: Patient, input: GuarantorFields | null | undefined): Promise<string | null> {
+async function saveGuarantor(
+  tx: Db,
+  ctx: DomainContext,
+  patient: Patient,
+  input: GuarantorFields | null | undefined,
+): Promise<string | null> {
   const g = input ?? (patient.guarantorId ? null : { relationship: 'SELF' as const });
   if (!g) return patient.guarantorId;
   const self = g.relationship === 'SELF';
@@ -70,9 +122,13 @@ async function saveGuarantor(tx: Db, ctx: DomainContext, patient: Patient, input
     firstName: self ? patient.firstName : (g.firstName ?? '').trim(),
     lastName: self ? patient.lastName : (g.lastName ?? '').trim(),
     dateOfBirth: self ? patient.dateOfBirth : (g.dateOfBirth ?? null),
-    addressLine1: g.address?.line1 ?? patient.addressLine1, addressLine2: g.address ? (g.address.line2 ?? null) : patient.addressLine2,
-    city: g.address?.city ?? patient.city, state: g.address?.state ?? patient.state, postalCode: g.address?.postalCode ?? patient.postalCode,
-    phone: g.phone ?? (self ? (patient.mobilePhone ?? patient.homePhone) : null), email: g.email ?? (self ? patient.email : null),
+    addressLine1: g.address?.line1 ?? patient.addressLine1,
+    addressLine2: g.address ? (g.address.line2 ?? null) : patient.addressLine2,
+    city: g.address?.city ?? patient.city,
+    state: g.address?.state ?? patient.state,
+    postalCode: g.address?.postalCode ?? patient.postalCode,
+    phone: g.phone ?? (self ? (patient.mobilePhone ?? patient.homePhone) : null),
+    email: g.email ?? (self ? patient.email : null),
     timeZone: (g.address ? timeZoneForState(g.address.state) : undefined) ?? patient.timeZone,
   };
   if (patient.guarantorId) {
@@ -84,7 +140,11 @@ async function saveGuarantor(tx: Db, ctx: DomainContext, patient: Patient, input
 
 /** Same name and date of birth — and, when member ids are known, the same member id. Never merged: reported. */
 async function possibleDuplicates(tx: Db, patient: Patient, memberIds: string[]): Promise<Patient[]> {
-  const sameBirthday = await tx.patient.findMany({ where: { dateOfBirth: patient.dateOfBirth, NOT: { id: patient.id } }, include: { coverages: true }, take: 200 });
+  const sameBirthday = await tx.patient.findMany({
+    where: { dateOfBirth: patient.dateOfBirth, NOT: { id: patient.id } },
+    include: { coverages: true },
+    take: 200,
+  });
   const same = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
   return sameBirthday
     .filter((p) => same(p.firstName, patient.firstName) && same(p.lastName, patient.lastName))
@@ -130,13 +190,16 @@ export const createPatient = defineOperation({
       const today = todayIn(practice.timeZone, ctx.clock.now());
       const checks = checkPatient(new FieldChecks(), input, today);
       const coverages = input.coverages ?? [];
-      coverages.forEach((c, i) => checkCoverage(checks, c, ['input', 'coverages', i], input.dateOfBirth));
+      for (const [i, c] of coverages.entries()) checkCoverage(checks, c, ['input', 'coverages', i], input.dateOfBirth);
       checks.throwIfAny();
       for (const { payerId } of coverages) {
-        if (!(await tx.payer.findUnique({ where: { id: payerId } }))) throw new NotFoundError('Payer', globalId('Payer', payerId));
+        if (!(await tx.payer.findUnique({ where: { id: payerId } })))
+          throw new NotFoundError('Payer', globalId('Payer', payerId));
       }
       const data = patientData(input, practice.timeZone);
-      const existing = input.externalId ? await tx.patient.findFirst({ where: { externalId: input.externalId } }) : null;
+      const existing = input.externalId
+        ? await tx.patient.findFirst({ where: { externalId: input.externalId } })
+        : null;
       let patient = existing
         ? await tx.patient.update({ where: { id: existing.id }, data })
         : await tx.patient.create({
@@ -150,17 +213,31 @@ export const createPatient = defineOperation({
             } as never,
           });
       const guarantorId = await saveGuarantor(tx, ctx, patient, input.guarantor);
-      if (guarantorId !== patient.guarantorId) patient = await tx.patient.update({ where: { id: patient.id }, data: { guarantorId } });
+      if (guarantorId !== patient.guarantorId)
+        patient = await tx.patient.update({ where: { id: patient.id }, data: { guarantorId } });
       const recordIds = [globalId('Patient', patient.id)];
       for (const [i, c] of coverages.entries()) {
-        const known = await tx.coverage.findFirst({ where: { patientId: patient.id, payerId: c.payerId, memberId: c.memberId, active: true } });
+        const known = await tx.coverage.findFirst({
+          where: { patientId: patient.id, payerId: c.payerId, memberId: c.memberId, active: true },
+        });
         if (known) continue; // the same registration sent twice adds nothing
-        const coverageRow = { ...coverageData(c), organizationId: ctx.principal.organizationId, patientId: patient.id, payerId: c.payerId };
+        const coverageRow = {
+          ...coverageData(c),
+          organizationId: ctx.principal.organizationId,
+          patientId: patient.id,
+          payerId: c.payerId,
+        };
         const coverage = await tx.coverage.create({ data: coverageRow as never });
         await placeCoverage(tx, patient.id, coverage.id, c.priority, ['input', 'coverages', i, 'priority']);
         recordIds.push(globalId('Coverage', coverage.id));
       }
-      const duplicates = existing ? [] : await possibleDuplicates(tx, patient, coverages.map((c) => c.memberId));
+      const duplicates = existing
+        ? []
+        : await possibleDuplicates(
+            tx,
+            patient,
+            coverages.map((c) => c.memberId),
+          );
       return { result: { patient, possibleDuplicates: duplicates }, recordIds, practiceId: practice.id };
     }),
 });
@@ -183,7 +260,12 @@ export const updatePatient = defineOperation({
       }
       let patient = await tx.patient.update({ where: { id }, data });
       const guarantorId = await saveGuarantor(tx, ctx, patient, input.guarantor);
-      if (guarantorId !== patient.guarantorId) patient = await tx.patient.update({ where: { id }, data: { guarantorId } });
-      return { result: { patient, possibleDuplicates: [] }, recordIds: [globalId('Patient', id)], practiceId: patient.practiceId };
+      if (guarantorId !== patient.guarantorId)
+        patient = await tx.patient.update({ where: { id }, data: { guarantorId } });
+      return {
+        result: { patient, possibleDuplicates: [] },
+        recordIds: [globalId('Patient', id)],
+        practiceId: patient.practiceId,
+      };
     }),
 });

@@ -38,14 +38,24 @@ function check(input: PayerFields, ctx: DomainContext): void {
     checks.add(['input', 'claimFilingIndicator'], 'INVALID_CODE', 'a claim filing indicator is 2 characters, e.g. MB');
   }
   if (input.connectorId && !ctx.plugins.payers.has(input.connectorId)) {
-    checks.add(['input', 'connectorId'], 'UNKNOWN_CONNECTOR', `no payer connector "${input.connectorId}" is configured`);
+    checks.add(
+      ['input', 'connectorId'],
+      'UNKNOWN_CONNECTOR',
+      `no payer connector "${input.connectorId}" is configured`,
+    );
   }
   checks.throwIfAny();
 }
 
 function payerData(input: PayerFields): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const key of ['payerIdentifier', 'claimFilingIndicator', 'timelyFilingDays', 'appealWindowDays', 'connectorId'] as const) {
+  for (const key of [
+    'payerIdentifier',
+    'claimFilingIndicator',
+    'timelyFilingDays',
+    'appealWindowDays',
+    'connectorId',
+  ] as const) {
     if (input[key] != null) data[key] = input[key];
   }
   if (input.name != null) data.name = input.name.trim();

@@ -6,7 +6,10 @@ import type { DomainContext } from '../context/domain-context.ts';
  * configured clock. Work lists that count days ("due within 30 days", "serviced 90 days ago or more") ask every
  * practice with its own date: between midnight UTC and midnight in Chicago the two are different days.
  */
-export async function practiceDates(ctx: Pick<DomainContext, 'db' | 'clock'>, offsetDays = 0): Promise<Array<{ practiceId: string; date: string }>> {
+export async function practiceDates(
+  ctx: Pick<DomainContext, 'db' | 'clock'>,
+  offsetDays = 0,
+): Promise<Array<{ practiceId: string; date: string }>> {
   const practices = await ctx.db.practice.findMany({ select: { id: true, timeZone: true } });
   return practices.map((p) => ({ practiceId: p.id, date: addDays(todayIn(p.timeZone, ctx.clock.now()), offsetDays) }));
 }

@@ -50,7 +50,14 @@ function practiceData(input: PracticeFields): Record<string, unknown> {
   if (input.phone !== undefined) data.phone = input.phone;
   if (input.timeZone != null) data.timeZone = input.timeZone;
   const a = input.address;
-  if (a) Object.assign(data, { addressLine1: a.line1, addressLine2: a.line2 ?? null, city: a.city, state: a.state, postalCode: a.postalCode });
+  if (a)
+    Object.assign(data, {
+      addressLine1: a.line1,
+      addressLine2: a.line2 ?? null,
+      city: a.city,
+      state: a.state,
+      postalCode: a.postalCode,
+    });
   return data;
 }
 

@@ -16,6 +16,10 @@ export async function upsertByExternalId<Row extends { id: string }>(
   update: Record<string, unknown>,
 ): Promise<{ record: Row; created: boolean }> {
   const existing = externalId ? await delegate.findFirst({ where: { externalId } }) : null;
-  if (existing) return { record: await delegate.update({ where: { id: existing.id }, data: update as never }), created: false };
-  return { record: await delegate.create({ data: { ...create, externalId: externalId ?? null } as never }), created: true };
+  if (existing)
+    return { record: await delegate.update({ where: { id: existing.id }, data: update as never }), created: false };
+  return {
+    record: await delegate.create({ data: { ...create, externalId: externalId ?? null } as never }),
+    created: true,
+  };
 }

@@ -6,7 +6,12 @@ export type MatchableClaim = Claim & { lines: ClaimLine[] };
 /** Claims of the organization named by the 835's patient control numbers (CLP01 = the CLM01 we sent), in one query. */
 export async function claimsFor(db: Db, remittances: Remittance835[]): Promise<Map<string, MatchableClaim>> {
   const numbers = [...new Set(remittances.flatMap((r) => r.claims.map((c) => c.patientControlNumber)))];
-  const claims = numbers.length ? await db.claim.findMany({ where: { patientControlNumber: { in: numbers } }, include: { lines: { orderBy: { lineNumber: 'asc' } } } }) : [];
+  const claims = numbers.length
+    ? await db.claim.findMany({
+        where: { patientControlNumber: { in: numbers } },
+        include: { lines: { orderBy: { lineNumber: 'asc' } } },
+      })
+    : [];
   return new Map(claims.map((c) => [c.patientControlNumber, c]));
 }
 
@@ -23,7 +28,12 @@ export interface RemittedLine {
 /** A service payment of the 835 as a RemittedLine. */
 export const remittedLine = (s: ServicePayment): RemittedLine => {
   const billed = s.submittedProcedure ?? s.procedure;
-  return { lineControlNumber: s.lineControlNumber ?? null, procedureCode: billed.code, revenueCode: billed.qualifier === 'NU' ? billed.code : (s.revenueCode ?? null), serviceDate: s.serviceDate ?? null };
+  return {
+    lineControlNumber: s.lineControlNumber ?? null,
+    procedureCode: billed.code,
+    revenueCode: billed.qualifier === 'NU' ? billed.code : (s.revenueCode ?? null),
+    serviceDate: s.serviceDate ?? null,
+  };
 };
 
 /** Whether a remitted line speaks of this claim line's service: the same CPT/HCPCS, or for a line billed by revenue code alone, that revenue code. */
@@ -37,13 +47,20 @@ export function sameService(l: Pick<ClaimLine, 'procedureCode' | 'revenueCode'>,
  * unclaimed line with the same procedure, or revenue code (and date of service, when the payer gives one). Used at import and
  * when an unmatched claim payment is matched by hand, so both follow the same rules.
  */
-export function matchLines(claim: { lines: ClaimLine[] } | undefined, remitted: readonly RemittedLine[]): Array<ClaimLine | undefined> {
+export function matchLines(
+  claim: { lines: ClaimLine[] } | undefined,
+  remitted: readonly RemittedLine[],
+): Array<ClaimLine | undefined> {
   if (!claim) return remitted.map(() => undefined);
   const used = new Set<string>();
   const pick = (s: RemittedLine) => {
-    const line = (s.lineControlNumber && claim.lines.find((l) => l.lineControlNumber === s.lineControlNumber && !used.has(l.id)))
-      || claim.lines.find((l) => !used.has(l.id) && sameService(l, s) && (!s.serviceDate || l.serviceDate === s.serviceDate))
-      || claim.lines.find((l) => !used.has(l.id) && sameService(l, s));
+    const line =
+      (s.lineControlNumber &&
+        claim.lines.find((l) => l.lineControlNumber === s.lineControlNumber && !used.has(l.id))) ||
+      claim.lines.find(
+        (l) => !used.has(l.id) && sameService(l, s) && (!s.serviceDate || l.serviceDate === s.serviceDate),
+      ) ||
+      claim.lines.find((l) => !used.has(l.id) && sameService(l, s));
     if (line) used.add(line.id);
     return line || undefined;
   };

@@ -14,9 +14,13 @@ export const matchRemittance = defineOperation({
   run: (ctx, input: { claimPaymentId: string; claimId: string }): Promise<RemittanceClaim> =>
     audited(ctx, 'matchRemittance', async (tx) => {
       const { claimPaymentId: paymentId, claimId } = input;
-          const rc = await tx.remittanceClaim.findUnique({ where: { id: paymentId }, include: STORED_CLAIM_PAYMENT_INCLUDE });
+      const rc = await tx.remittanceClaim.findUnique({
+        where: { id: paymentId },
+        include: STORED_CLAIM_PAYMENT_INCLUDE,
+      });
       if (!rc) throw new NotFoundError('ClaimPayment', globalId('ClaimPayment', paymentId));
-      if (rc.postedAt) throw new InvalidStateTransitionError('POSTED', 'POSTED', 'This claim payment is already posted');
+      if (rc.postedAt)
+        throw new InvalidStateTransitionError('POSTED', 'POSTED', 'This claim payment is already posted');
       const claim = await tx.claim.findUnique({ where: { id: claimId }, include: CLAIM_TO_POST_INCLUDE });
       if (!claim) throw new NotFoundError('Claim', globalId('Claim', claimId));
       await tx.remittanceClaim.update({ where: { id: rc.id }, data: { claimId } });
@@ -32,6 +36,12 @@ export const matchRemittance = defineOperation({
       const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
       const outcome = await postClaimPayment(tx, ctx, posting, { ...rc, claimId }, claim);
       const posted = await tx.remittanceClaim.findUniqueOrThrow({ where: { id: rc.id } });
-      return { result: posted, recordIds: [globalId('ClaimPayment', rc.id), globalId('Claim', claimId)], practiceId: claim.practiceId, statusChanges: outcome.statusChanges, balanceChanges: posting.balanceChanges() };
+      return {
+        result: posted,
+        recordIds: [globalId('ClaimPayment', rc.id), globalId('Claim', claimId)],
+        practiceId: claim.practiceId,
+        statusChanges: outcome.statusChanges,
+        balanceChanges: posting.balanceChanges(),
+      };
     }),
 });

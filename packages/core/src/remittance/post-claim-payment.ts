@@ -1,4 +1,16 @@
-import type { Claim, ClaimLine, Db, LedgerEntry, Patient, Payer, Practice, Remittance, RemittanceAdjustment, RemittanceClaim, RemittanceServiceLine } from '../db/prisma-client.ts';
+import type {
+  Claim,
+  ClaimLine,
+  Db,
+  LedgerEntry,
+  Patient,
+  Payer,
+  Practice,
+  Remittance,
+  RemittanceAdjustment,
+  RemittanceClaim,
+  RemittanceServiceLine,
+} from '../db/prisma-client.ts';
 import { CLAIM_TRANSITIONS, transitionClaim } from '../claims/claim-status.ts';
 import type { StatusChange } from '../claims/claim-status.ts';
 import type { DomainContext } from '../context/domain-context.ts';
@@ -18,10 +30,20 @@ export type StoredClaimPayment = RemittanceClaim & {
   adjustments: RemittanceAdjustment[];
 };
 
-export type ClaimToPost = Claim & { lines: ClaimLine[]; patient: Pick<Patient, 'guarantorId'>; payer: Payer; practice: Pick<Practice, 'timeZone'> };
+export type ClaimToPost = Claim & {
+  lines: ClaimLine[];
+  patient: Pick<Patient, 'guarantorId'>;
+  payer: Payer;
+  practice: Pick<Practice, 'timeZone'>;
+};
 
 /** What postClaimPayment needs loaded with the claim. */
-export const CLAIM_TO_POST_INCLUDE = { lines: { orderBy: { lineNumber: 'asc' as const } }, patient: { select: { guarantorId: true } }, payer: true, practice: { select: { timeZone: true } } };
+export const CLAIM_TO_POST_INCLUDE = {
+  lines: { orderBy: { lineNumber: 'asc' as const } },
+  patient: { select: { guarantorId: true } },
+  payer: true,
+  practice: { select: { timeZone: true } },
+};
 
 export const STORED_CLAIM_PAYMENT_INCLUDE = {
   remittance: true,
@@ -46,15 +68,28 @@ export interface PostingOutcome {
  * Then the claim's status follows; denied claims, denied lines and underpaid lines go to the work list (and a
  * payment resolves the items it answers).
  */
-export async function postClaimPayment(tx: Db, ctx: DomainContext, posting: Posting, rc: StoredClaimPayment, claim: ClaimToPost): Promise<PostingOutcome> {
+export async function postClaimPayment(
+  tx: Db,
+  ctx: DomainContext,
+  posting: Posting,
+  rc: StoredClaimPayment,
+  claim: ClaimToPost,
+): Promise<PostingOutcome> {
   const outcome: PostingOutcome = { statusChanges: [], denialIds: [] };
   // The practice's calendar day, not UTC's: an evening posting in Chicago belongs to that day.
   const today = todayIn(claim.practice.timeZone, ctx.clock.now());
   const paymentDate = rc.remittance.paymentDate ?? today;
   const base = {
-    practiceId: claim.practiceId, patientId: claim.patientId, guarantorId: claim.patient.guarantorId, claimId: claim.id,
-    coverageId: claim.coverageId, payerId: claim.payerId, remittanceId: rc.remittanceId, remittanceClaimId: rc.id,
-    effectiveDate: paymentDate, agingDate: claimAgingDate(claim.lines),
+    practiceId: claim.practiceId,
+    patientId: claim.patientId,
+    guarantorId: claim.patient.guarantorId,
+    claimId: claim.id,
+    coverageId: claim.coverageId,
+    payerId: claim.payerId,
+    remittanceId: rc.remittanceId,
+    remittanceClaimId: rc.id,
+    effectiveDate: paymentDate,
+    agingDate: claimAgingDate(claim.lines),
   };
   const move = async (to: Claim['status'], reason: string) => {
     const current = await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
@@ -69,51 +104,93 @@ export async function postClaimPayment(tx: Db, ctx: DomainContext, posting: Post
       await tx.remittanceClaim.update({ where: { id: rc.id }, data: { postedAt: new Date() } });
       return outcome;
     }
-    await tx.remittanceClaim.update({ where: { id: rc.id }, data: { reviewReason: 'A reversal of a payment that was never posted here: posted as the payer stated it' } });
+    await tx.remittanceClaim.update({
+      where: { id: rc.id },
+      data: { reviewReason: 'A reversal of a payment that was never posted here: posted as the payer stated it' },
+    });
   }
 
-  if (rc.payerClaimControlNumber && !claim.payerClaimControlNumber) await tx.claim.update({ where: { id: claim.id }, data: { payerClaimControlNumber: rc.payerClaimControlNumber } });
+  if (rc.payerClaimControlNumber && !claim.payerClaimControlNumber)
+    await tx.claim.update({ where: { id: claim.id }, data: { payerClaimControlNumber: rc.payerClaimControlNumber } });
 
   const entries: NewEntry[] = [];
   const denialCodes: string[] = [];
   const held: string[] = [];
   let secondary: Claim | null | undefined;
-  const postAdjustments = async (adjustments: RemittanceAdjustment[], claimLineId: string | null, linePaid: number | null) => {
+  const postAdjustments = async (
+    adjustments: RemittanceAdjustment[],
+    claimLineId: string | null,
+    linePaid: number | null,
+  ) => {
     for (const a of adjustments) {
       const code = `${a.groupCode}-${a.reasonCode}`;
       const denial = denialCategoryOf(a.reasonCode);
       if (denial && (linePaid === 0 || rc.statusCode === '4')) denialCodes.push(code);
       const at = { ...base, claimLineId, reasonCode: code };
       if (a.groupCode === 'PR') {
-        await posting.transfer({ ...at, account: 'INSURANCE', kind: 'PATIENT_RESPONSIBILITY_TRANSFER', category: patientShareCategory(a.reasonCode) }, { account: 'PATIENT', coverageId: null, payerId: null }, a.amountCents);
+        await posting.transfer(
+          {
+            ...at,
+            account: 'INSURANCE',
+            kind: 'PATIENT_RESPONSIBILITY_TRANSFER',
+            category: patientShareCategory(a.reasonCode),
+          },
+          { account: 'PATIENT', coverageId: null, payerId: null },
+          a.amountCents,
+        );
       } else if (a.groupCode === 'OI') {
         if (secondary === undefined) secondary = await secondaryClaimFor(tx, ctx, claim, outcome.statusChanges);
         if (!secondary) {
           held.push(`${code} ${a.amountCents}: no next coverage on file to bill`);
           continue;
         }
-        await posting.transfer({ ...at, account: 'INSURANCE', kind: 'OTHER_INSURANCE_TRANSFER' }, { claimId: secondary.id, claimLineId: null, coverageId: secondary.coverageId, payerId: secondary.payerId }, a.amountCents);
+        await posting.transfer(
+          { ...at, account: 'INSURANCE', kind: 'OTHER_INSURANCE_TRANSFER' },
+          { claimId: secondary.id, claimLineId: null, coverageId: secondary.coverageId, payerId: secondary.payerId },
+          a.amountCents,
+        );
       } else if (denial && (a.groupCode === 'CO' || a.groupCode === 'PI' || a.groupCode === 'CR')) {
-        continue; // held on the insurance A/R: see the doc comment
       } else {
-        entries.push({ ...at, account: 'INSURANCE', kind: a.groupCode === 'CO' ? 'CONTRACTUAL_ADJUSTMENT' : 'PAYER_ADJUSTMENT', amountCents: -a.amountCents });
+        entries.push({
+          ...at,
+          account: 'INSURANCE',
+          kind: a.groupCode === 'CO' ? 'CONTRACTUAL_ADJUSTMENT' : 'PAYER_ADJUSTMENT',
+          amountCents: -a.amountCents,
+        });
       }
     }
   };
 
   if (rc.lines.length) {
     for (const line of rc.lines) {
-      entries.push({ ...base, account: 'INSURANCE', kind: 'INSURANCE_PAYMENT', amountCents: -line.paidCents, claimLineId: line.claimLineId });
+      entries.push({
+        ...base,
+        account: 'INSURANCE',
+        kind: 'INSURANCE_PAYMENT',
+        amountCents: -line.paidCents,
+        claimLineId: line.claimLineId,
+      });
       await postAdjustments(line.adjustments, line.claimLineId, line.paidCents);
     }
   } else {
-    entries.push({ ...base, account: 'INSURANCE', kind: 'INSURANCE_PAYMENT', amountCents: -rc.paidCents, claimLineId: null });
+    entries.push({
+      ...base,
+      account: 'INSURANCE',
+      kind: 'INSURANCE_PAYMENT',
+      amountCents: -rc.paidCents,
+      claimLineId: null,
+    });
   }
   await postAdjustments(rc.adjustments, null, rc.lines.length ? null : rc.paidCents);
   await posting.post(entries);
 
   if (held.length) {
-    await tx.remittanceClaim.update({ where: { id: rc.id }, data: { reviewReason: [rc.reviewReason, `Held on the insurance A/R: ${held.join('; ')}`].filter(Boolean).join(' · ') } });
+    await tx.remittanceClaim.update({
+      where: { id: rc.id },
+      data: {
+        reviewReason: [rc.reviewReason, `Held on the insurance A/R: ${held.join('; ')}`].filter(Boolean).join(' · '),
+      },
+    });
   }
   if (secondary) outcome.secondaryClaimId = secondary.id;
 
@@ -124,22 +201,40 @@ export async function postClaimPayment(tx: Db, ctx: DomainContext, posting: Post
   const allDenied = rc.statusCode === '4' || (rc.paidCents === 0 && denialCodes.length > 0);
   const someDenied = denialCodes.length > 0;
   const status = allDenied ? 'DENIED' : someDenied || owed.insuranceCents > 0 ? 'PARTIALLY_PAID' : 'PAID';
-  await move(status, `835 trace ${rc.remittance.traceNumber}: paid ${rc.paidCents}, patient share ${rc.patientResponsibilityCents}${denialCodes.length ? `, denied ${[...new Set(denialCodes)].join(' ')}` : ''}`);
+  await move(
+    status,
+    `835 trace ${rc.remittance.traceNumber}: paid ${rc.paidCents}, patient share ${rc.patientResponsibilityCents}${denialCodes.length ? `, denied ${[...new Set(denialCodes)].join(' ')}` : ''}`,
+  );
   await tx.remittanceClaim.update({ where: { id: rc.id }, data: { postedAt: new Date(), claimId: claim.id } });
   return outcome;
 }
 
 /** Reverses the entries of the latest posted payment of this claim that is not yet reversed; false if there is none. */
-async function reverseEarlierPayment(tx: Db, posting: Posting, rc: StoredClaimPayment, claim: ClaimToPost, paymentDate: string): Promise<boolean> {
+async function reverseEarlierPayment(
+  tx: Db,
+  posting: Posting,
+  rc: StoredClaimPayment,
+  claim: ClaimToPost,
+  paymentDate: string,
+): Promise<boolean> {
   const candidates = await tx.remittanceClaim.findMany({
     where: { claimId: claim.id, id: { not: rc.id }, statusCode: { not: '22' }, postedAt: { not: null } },
     orderBy: { createdAt: 'desc' },
   });
-  const earlier = candidates.find((c) => rc.payerClaimControlNumber && c.payerClaimControlNumber === rc.payerClaimControlNumber) ?? candidates[0];
+  const earlier =
+    candidates.find((c) => rc.payerClaimControlNumber && c.payerClaimControlNumber === rc.payerClaimControlNumber) ??
+    candidates[0];
   for (const candidate of earlier ? [earlier, ...candidates.filter((c) => c !== earlier)] : []) {
-    const standing: LedgerEntry[] = await tx.ledgerEntry.findMany({ where: { remittanceClaimId: candidate.id, kind: { not: 'REVERSAL' }, reversedBy: { none: {} } }, orderBy: { createdAt: 'asc' } });
+    const standing: LedgerEntry[] = await tx.ledgerEntry.findMany({
+      where: { remittanceClaimId: candidate.id, kind: { not: 'REVERSAL' }, reversedBy: { none: {} } },
+      orderBy: { createdAt: 'asc' },
+    });
     if (!standing.length) continue;
-    await posting.reverse(standing, `reversed by the payer (835 trace ${rc.remittance.traceNumber})`, { effectiveDate: paymentDate, remittanceId: rc.remittanceId, remittanceClaimId: rc.id });
+    await posting.reverse(standing, `reversed by the payer (835 trace ${rc.remittance.traceNumber})`, {
+      effectiveDate: paymentDate,
+      remittanceId: rc.remittanceId,
+      remittanceClaimId: rc.id,
+    });
     return true;
   }
   return false;
@@ -156,14 +251,31 @@ async function flagUnderpayments(tx: Db, rc: StoredClaimPayment, claim: ClaimToP
     const claimLine = claim.lines.find((l) => l.id === line.claimLineId);
     const date = line.serviceDate ?? claimLine?.serviceDate;
     if (!date) continue;
-    const rate = await scheduleAmount(tx, claim.practiceId, claim.payerId, line.procedureCode, line.modifiers?.split(',')[0] ?? '', date);
+    const rate = await scheduleAmount(
+      tx,
+      claim.practiceId,
+      claim.payerId,
+      line.procedureCode,
+      line.modifiers?.split(',')[0] ?? '',
+      date,
+    );
     if (rate === undefined) continue;
     const units = claimLine?.unitsMilli ?? line.unitsMilli ?? 1000;
     const expectedCents = Math.round((rate * units) / 1000);
     const patientShare = line.adjustments.filter((a) => a.groupCode === 'PR').reduce((s, a) => s + a.amountCents, 0);
     const allowedCents = line.allowedCents ?? line.paidCents + patientShare;
-    await tx.remittanceServiceLine.update({ where: { id: line.id }, data: { expectedCents, allowedCents, underpaid: allowedCents < expectedCents } });
-    if (allowedCents < expectedCents) underpaid.push({ remittanceServiceLineId: line.id, claimLineId: line.claimLineId, expectedCents, allowedCents, paidCents: line.paidCents });
+    await tx.remittanceServiceLine.update({
+      where: { id: line.id },
+      data: { expectedCents, allowedCents, underpaid: allowedCents < expectedCents },
+    });
+    if (allowedCents < expectedCents)
+      underpaid.push({
+        remittanceServiceLineId: line.id,
+        claimLineId: line.claimLineId,
+        expectedCents,
+        allowedCents,
+        paidCents: line.paidCents,
+      });
   }
   return underpaid;
 }

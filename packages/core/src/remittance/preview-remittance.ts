@@ -1,4 +1,11 @@
-import type { Adjustment, BalanceFinding, ClaimPayment, PaymentHeader, ProviderAdjustment, Remittance835 } from '@revcycle/x12';
+import type {
+  Adjustment,
+  BalanceFinding,
+  ClaimPayment,
+  PaymentHeader,
+  ProviderAdjustment,
+  Remittance835,
+} from '@revcycle/x12';
 import type { Claim, Db } from '../db/prisma-client.ts';
 import { claimsFor } from './match-claims.ts';
 import { readRemittance } from './read-remittance.ts';
@@ -35,10 +42,20 @@ export async function previewRemittance(db: Db, x12: string): Promise<Remittance
   const claims = await claimsFor(db, parsed);
   const payments: PaymentPreview[] = [];
   for (const r of parsed) {
-    const posted = await db.remittance.findFirst({ where: { payerIdentifier: payerIdentifierOf(r), traceNumber: r.payment.traceNumber }, select: { id: true } });
+    const posted = await db.remittance.findFirst({
+      where: { payerIdentifier: payerIdentifierOf(r), traceNumber: r.payment.traceNumber },
+      select: { id: true },
+    });
     payments.push({
-      header: r.payment, payerName: r.payer.name, payerIdentifier: payerIdentifierOf(r), alreadyPosted: Boolean(posted),
-      claimPayments: r.claims.map((c) => ({ payment: c, claim: claims.get(c.patientControlNumber) ?? null, adjustments: [...c.adjustments, ...c.services.flatMap((s) => s.adjustments)] })),
+      header: r.payment,
+      payerName: r.payer.name,
+      payerIdentifier: payerIdentifierOf(r),
+      alreadyPosted: Boolean(posted),
+      claimPayments: r.claims.map((c) => ({
+        payment: c,
+        claim: claims.get(c.patientControlNumber) ?? null,
+        adjustments: [...c.adjustments, ...c.services.flatMap((s) => s.adjustments)],
+      })),
       providerAdjustments: r.providerAdjustments,
     });
   }
@@ -46,7 +63,10 @@ export async function previewRemittance(db: Db, x12: string): Promise<Remittance
     payments,
     findings: parsed.flatMap((r) => r.balance),
     totalPaidCents: parsed.reduce((s, r) => s + r.claims.reduce((t, c) => t + c.paidCents, 0), 0),
-    providerAdjustmentsCents: parsed.reduce((s, r) => s + r.providerAdjustments.reduce((t, p) => t + p.amountCents, 0), 0),
+    providerAdjustmentsCents: parsed.reduce(
+      (s, r) => s + r.providerAdjustments.reduce((t, p) => t + p.amountCents, 0),
+      0,
+    ),
     paymentCents: parsed.reduce((s, r) => s + r.payment.amountCents, 0),
     warnings: parsed.flatMap((r) => r.warnings),
   };

@@ -8,6 +8,13 @@ export function readRemittance(x12: string): Remittance835[] {
     return parse835(x12);
   } catch (error) {
     if (!(error instanceof X12ParseError)) throw error;
-    throw new X12InputError(error.code, error.segmentIndex, error.segmentId, error.elementPosition, error.byteOffset, `The 835 was not imported: ${error.message}`);
+    throw new X12InputError(
+      error.code,
+      error.segmentIndex,
+      error.segmentId,
+      error.elementPosition,
+      error.byteOffset,
+      `The 835 was not imported: ${error.message}`,
+    );
   }
 }

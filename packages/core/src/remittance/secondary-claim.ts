@@ -6,7 +6,11 @@ import { newPatientControlNumber } from '../claims/control-number.ts';
 import { copyLines } from '../claims/copy-lines.ts';
 import { scrub } from '../claims/scrub-claim.ts';
 
-const NEXT: Record<CoveragePriority, CoveragePriority | undefined> = { PRIMARY: 'SECONDARY', SECONDARY: 'TERTIARY', TERTIARY: undefined };
+const NEXT: Record<CoveragePriority, CoveragePriority | undefined> = {
+  PRIMARY: 'SECONDARY',
+  SECONDARY: 'TERTIARY',
+  TERTIARY: undefined,
+};
 
 /**
  * The claim for the patient's next coverage, created (once) when a payer says another insurer owes part of the
@@ -15,18 +19,33 @@ const NEXT: Record<CoveragePriority, CoveragePriority | undefined> = { PRIMARY: 
  * Null when the patient has no active coverage of the next priority. Its status changes (created, then scrubbed)
  * are pushed to `changes`, for the caller to publish as claimStatusChanged once the transaction commits.
  */
-export async function secondaryClaimFor(tx: Db, ctx: DomainContext, claim: Claim & { lines: ClaimLine[] }, changes: StatusChange[]): Promise<Claim | null> {
+export async function secondaryClaimFor(
+  tx: Db,
+  ctx: DomainContext,
+  claim: Claim & { lines: ClaimLine[] },
+  changes: StatusChange[],
+): Promise<Claim | null> {
   const existing = await tx.claim.findFirst({ where: { primaryClaimId: claim.id, status: { notIn: ['VOIDED'] } } });
   if (existing) return existing;
   const coverage = await tx.coverage.findUniqueOrThrow({ where: { id: claim.coverageId } });
   const nextPriority = NEXT[coverage.priority];
-  const next = nextPriority ? await tx.coverage.findFirst({ where: { patientId: claim.patientId, priority: nextPriority, active: true } }) : null;
+  const next = nextPriority
+    ? await tx.coverage.findFirst({ where: { patientId: claim.patientId, priority: nextPriority, active: true } })
+    : null;
   if (!next) return null;
   const secondary = await tx.claim.create({
     data: {
-      organizationId: claim.organizationId, practiceId: claim.practiceId, patientId: claim.patientId, encounterId: claim.encounterId,
-      coverageId: next.id, payerId: next.payerId, kind: claim.kind, primaryClaimId: claim.id, status: 'DRAFT',
-      patientControlNumber: await newPatientControlNumber(tx), totalChargeCents: claim.totalChargeCents,
+      organizationId: claim.organizationId,
+      practiceId: claim.practiceId,
+      patientId: claim.patientId,
+      encounterId: claim.encounterId,
+      coverageId: next.id,
+      payerId: next.payerId,
+      kind: claim.kind,
+      primaryClaimId: claim.id,
+      status: 'DRAFT',
+      patientControlNumber: await newPatientControlNumber(tx),
+      totalChargeCents: claim.totalChargeCents,
     },
   });
   await copyLines(tx, secondary, claim.lines);
@@ -35,7 +54,10 @@ export async function secondaryClaimFor(tx: Db, ctx: DomainContext, claim: Claim
   const { findings } = await scrub(tx, ctx, secondary.id);
   const errors = findings.filter((f) => f.severity === 'ERROR');
   await tx.claim.update({ where: { id: secondary.id }, data: { scrubErrors: findings as never } });
-  const scrubbed = await transitionClaim(tx, secondary, errors.length ? 'SCRUB_FAILED' : 'READY', { type: 'SYSTEM', reason: errors.length ? `scrub found ${errors.length} error(s)` : 'scrub passed' });
+  const scrubbed = await transitionClaim(tx, secondary, errors.length ? 'SCRUB_FAILED' : 'READY', {
+    type: 'SYSTEM',
+    reason: errors.length ? `scrub found ${errors.length} error(s)` : 'scrub passed',
+  });
   changes.push(scrubbed);
   return { ...secondary, status: scrubbed.to };
 }

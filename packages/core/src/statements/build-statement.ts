@@ -11,12 +11,26 @@ export type AccountPatient = Patient & { guarantor: Guarantor | null };
 
 /** The account's patients with their guarantor, first by account number. */
 export function accountPatients(db: Db, account: Account): Promise<AccountPatient[]> {
-  return db.patient.findMany({ where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { id: account.patientId }, include: { guarantor: true }, orderBy: { accountNumber: 'asc' } });
+  return db.patient.findMany({
+    where: 'guarantorId' in account ? { guarantorId: account.guarantorId } : { id: account.patientId },
+    include: { guarantor: true },
+    orderBy: { accountNumber: 'asc' },
+  });
 }
 
 const sum = (entries: LedgerEntry[]) => entries.reduce((s, e) => s + e.amountCents, 0);
-const lines = (a: { addressLine1: string | null; addressLine2: string | null; city: string | null; state: string | null; postalCode: string | null }) =>
-  [a.addressLine1, a.addressLine2, [a.city, a.state].filter(Boolean).join(', ') + (a.postalCode ? ` ${a.postalCode}` : '')].filter((l): l is string => Boolean(l && l.trim()));
+const lines = (a: {
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+}) =>
+  [
+    a.addressLine1,
+    a.addressLine2,
+    [a.city, a.state].filter(Boolean).join(', ') + (a.postalCode ? ` ${a.postalCode}` : ''),
+  ].filter((l): l is string => Boolean(l?.trim()));
 
 /**
  * What a statement shows on `statementDate`, computed from the ledger as it stood that day: per visit the charges,
@@ -24,19 +38,47 @@ const lines = (a: { addressLine1: string | null; addressLine2: string | null; ci
  * the payments since; the patient balance by age. Every visit balances: charges − insurance paid − adjustments −
  * insurance pending − patient paid = the patient's balance for it.
  */
-export async function buildStatement(db: Db, practice: Practice, account: Account, patients: AccountPatient[], statementDate: string, statementId: string, dueInDays = 30): Promise<StatementDocument & { patientId: string; guarantorId: string | null }> {
+export async function buildStatement(
+  db: Db,
+  practice: Practice,
+  account: Account,
+  patients: AccountPatient[],
+  statementDate: string,
+  statementId: string,
+  dueInDays = 30,
+): Promise<StatementDocument & { patientId: string; guarantorId: string | null }> {
   const first = patients[0]!;
   const patientIds = patients.map((p) => p.id);
-  const entries = await db.ledgerEntry.findMany({ where: { patientId: { in: patientIds }, effectiveDate: { lte: statementDate } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-  const accountEntries = entries.filter((e) => e.account === 'PATIENT' && ('guarantorId' in account ? e.guarantorId === account.guarantorId : e.guarantorId === null));
-  const previous = await db.statement.findFirst({ where: { accountNumber: first.accountNumber, statementDate: { lt: statementDate } }, orderBy: { statementDate: 'desc' } });
+  const entries = await db.ledgerEntry.findMany({
+    where: { patientId: { in: patientIds }, effectiveDate: { lte: statementDate } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const accountEntries = entries.filter(
+    (e) =>
+      e.account === 'PATIENT' &&
+      ('guarantorId' in account ? e.guarantorId === account.guarantorId : e.guarantorId === null),
+  );
+  const previous = await db.statement.findFirst({
+    where: { accountNumber: first.accountNumber, statementDate: { lt: statementDate } },
+    orderBy: { statementDate: 'desc' },
+  });
 
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const kindOf = (e: LedgerEntry) => (e.kind === 'REVERSAL' && e.reversesEntryId ? byId.get(e.reversesEntryId)?.kind ?? 'REVERSAL' : e.kind);
+  const kindOf = (e: LedgerEntry) =>
+    e.kind === 'REVERSAL' && e.reversesEntryId ? (byId.get(e.reversesEntryId)?.kind ?? 'REVERSAL') : e.kind;
   // Visits with anything open, the patient's share or what insurance has not decided yet.
-  const ownEntries = entries.filter((e) => ('guarantorId' in account ? e.guarantorId === account.guarantorId : e.guarantorId === null));
+  const ownEntries = entries.filter((e) =>
+    'guarantorId' in account ? e.guarantorId === account.guarantorId : e.guarantorId === null,
+  );
   const claimIds = [...new Set(ownEntries.map((e) => e.claimId).filter((id): id is string => Boolean(id)))];
-  const claims = await db.claim.findMany({ where: { id: { in: claimIds } }, include: { lines: { orderBy: { lineNumber: 'asc' } }, patient: true, encounter: { include: { renderingProvider: true } } } });
+  const claims = await db.claim.findMany({
+    where: { id: { in: claimIds } },
+    include: {
+      lines: { orderBy: { lineNumber: 'asc' } },
+      patient: true,
+      encounter: { include: { renderingProvider: true } },
+    },
+  });
   const visits: StatementVisit[] = claims
     .map((claim) => {
       const mine = entries.filter((e) => e.claimId === claim.id);
@@ -50,8 +92,16 @@ export async function buildStatement(db: Db, practice: Practice, account: Accoun
         patientName: `${claim.patient.firstName} ${claim.patient.lastName}`,
         provider: `${claim.encounter.renderingProvider.firstName} ${claim.encounter.renderingProvider.lastName}${claim.encounter.renderingProvider.credential ? `, ${claim.encounter.renderingProvider.credential}` : ''}`,
         reference: claim.patientControlNumber,
-        lines: claim.lines.map((l) => ({ description: l.procedureCode ? [l.procedureCode, l.modifier1].filter(Boolean).join('-') : `Revenue code ${l.revenueCode}`, chargeCents: l.chargeCents })),
-        chargesCents: charges, insurancePaidCents: insurancePaid, patientPaidCents: patientPaid, insurancePendingCents: insurancePending,
+        lines: claim.lines.map((l) => ({
+          description: l.procedureCode
+            ? [l.procedureCode, l.modifier1].filter(Boolean).join('-')
+            : `Revenue code ${l.revenueCode}`,
+          chargeCents: l.chargeCents,
+        })),
+        chargesCents: charges,
+        insurancePaidCents: insurancePaid,
+        patientPaidCents: patientPaid,
+        insurancePendingCents: insurancePending,
         adjustmentsCents: charges - insurancePaid - patientPaid - insurancePending - balance,
         balanceCents: balance,
       };
@@ -61,7 +111,9 @@ export async function buildStatement(db: Db, practice: Practice, account: Accoun
 
   const amountDue = sum(accountEntries);
   const since = previous?.statementDate;
-  const paymentsSince = -sum(accountEntries.filter((e) => kindOf(e) === 'PATIENT_PAYMENT' && (!since || e.effectiveDate > since)));
+  const paymentsSince = -sum(
+    accountEntries.filter((e) => kindOf(e) === 'PATIENT_PAYMENT' && (!since || e.effectiveDate > since)),
+  );
   const aging = { days0to30Cents: 0, days31to60Cents: 0, days61to90Cents: 0, over90Cents: 0 };
   for (const e of accountEntries) {
     const age = daysBetween(e.agingDate, statementDate);
@@ -70,25 +122,53 @@ export async function buildStatement(db: Db, practice: Practice, account: Accoun
     else if (age <= 90) aging.days61to90Cents += e.amountCents;
     else aging.over90Cents += e.amountCents;
   }
-  const plan = await db.paymentPlan.findFirst({ where: { patientId: { in: patientIds }, status: 'ACTIVE' }, include: { installments: { where: { status: { not: 'PAID' } }, orderBy: { sequence: 'asc' }, take: 1 } } });
+  const plan = await db.paymentPlan.findFirst({
+    where: { patientId: { in: patientIds }, status: 'ACTIVE' },
+    include: { installments: { where: { status: { not: 'PAID' } }, orderBy: { sequence: 'asc' }, take: 1 } },
+  });
   const unapplied = sum(accountEntries.filter((e) => !e.claimId));
   const guarantor = first.guarantor;
   const practiceLines = lines(practice);
   return {
-    statementId, statementDate, dueDate: addDays(statementDate, dueInDays), accountNumber: first.accountNumber,
-    patientId: first.id, guarantorId: guarantor?.id ?? null,
-    practice: { name: practice.name, addressLines: practiceLines, ...(practice.phone ? { phone: practice.phone } : {}), taxId: practice.taxId },
+    statementId,
+    statementDate,
+    dueDate: addDays(statementDate, dueInDays),
+    accountNumber: first.accountNumber,
+    patientId: first.id,
+    guarantorId: guarantor?.id ?? null,
+    practice: {
+      name: practice.name,
+      addressLines: practiceLines,
+      ...(practice.phone ? { phone: practice.phone } : {}),
+      taxId: practice.taxId,
+    },
     remitTo: { name: practice.name, addressLines: practiceLines },
-    guarantor: guarantor ? { name: `${guarantor.firstName} ${guarantor.lastName}`, addressLines: lines(guarantor) } : { name: `${first.firstName} ${first.lastName}`, addressLines: lines(first) },
-    visits, priorBalanceCents: previous?.balanceCents ?? 0, paymentsSinceCents: paymentsSince, amountDueCents: amountDue, aging,
-    ...(plan ? { paymentPlan: { status: plan.status, installmentCents: plan.installmentCents, ...(plan.installments[0] ? { nextDueDate: plan.installments[0].dueDate } : {}) } } : {}),
+    guarantor: guarantor
+      ? { name: `${guarantor.firstName} ${guarantor.lastName}`, addressLines: lines(guarantor) }
+      : { name: `${first.firstName} ${first.lastName}`, addressLines: lines(first) },
+    visits,
+    priorBalanceCents: previous?.balanceCents ?? 0,
+    paymentsSinceCents: paymentsSince,
+    amountDueCents: amountDue,
+    aging,
+    ...(plan
+      ? {
+          paymentPlan: {
+            status: plan.status,
+            installmentCents: plan.installmentCents,
+            ...(plan.installments[0] ? { nextDueDate: plan.installments[0].dueDate } : {}),
+          },
+        }
+      : {}),
     howToPay: [
       `Mail a check payable to ${practice.name} with the slip below to the address above; write account ${first.accountNumber} on it.`,
       ...(practice.phone ? [`Call ${practice.phone} to pay by card or to ask about a payment plan.`] : []),
     ],
     messages: [
       ...(unapplied < 0 ? [`You have an unapplied credit of ${formatCents(-unapplied)}.`] : []),
-      ...(visits.some((v) => v.insurancePendingCents > 0) ? ['Some visits are still with your insurance; their balance may change when it pays.'] : []),
+      ...(visits.some((v) => v.insurancePendingCents > 0)
+        ? ['Some visits are still with your insurance; their balance may change when it pays.']
+        : []),
     ],
   };
 }

@@ -15,8 +15,12 @@ export const markStatementSent = defineOperation({
       const id = input.statementId;
       const statement = await tx.statement.findUnique({ where: { id } });
       if (!statement) throw new NotFoundError('Statement', globalId('Statement', id));
-      if (statement.status !== 'DRAFT') throw new InvalidStateTransitionError(statement.status, 'SENT', `This statement is ${statement.status}`);
-      const sent = await tx.statement.update({ where: { id }, data: { status: 'SENT', channel: input.channel, sentAt: new Date() } });
+      if (statement.status !== 'DRAFT')
+        throw new InvalidStateTransitionError(statement.status, 'SENT', `This statement is ${statement.status}`);
+      const sent = await tx.statement.update({
+        where: { id },
+        data: { status: 'SENT', channel: input.channel, sentAt: new Date() },
+      });
       return { result: sent, recordIds: [globalId('Statement', id)], practiceId: statement.practiceId };
     }),
 });

@@ -24,14 +24,24 @@ export const runStatements = defineOperation({
     const practice = await ctx.db.practice.findUnique({ where: { id: practiceId } });
     if (!practice) throw new NotFoundError('Practice', globalId('Practice', practiceId));
     if (statementDate && !isCalendarDate(statementDate)) {
-      throw new ValidationError([{ path: ['input', 'statementDate'], code: 'INVALID_DATE', message: 'statementDate: not a calendar date' }]);
+      throw new ValidationError([
+        { path: ['input', 'statementDate'], code: 'INVALID_DATE', message: 'statementDate: not a calendar date' },
+      ]);
     }
     if (minimumBalanceCents != null && minimumBalanceCents < 1) {
-      throw new ValidationError([{ path: ['input', 'minimumBalanceCents'], code: 'OUT_OF_RANGE', message: 'minimumBalanceCents: at least 1 cent' }]);
+      throw new ValidationError([
+        {
+          path: ['input', 'minimumBalanceCents'],
+          code: 'OUT_OF_RANGE',
+          message: 'minimumBalanceCents: at least 1 cent',
+        },
+      ]);
     }
     const policy = policyOf(practice);
     const date = statementDate ?? todayIn(practice.timeZone, ctx.clock.now());
-    const result = await statePractice(ctx, practice, date, minimumBalanceCents ?? policy.minimumBalanceCents, { dueInDays: policy.dueInDays });
+    const result = await statePractice(ctx, practice, date, minimumBalanceCents ?? policy.minimumBalanceCents, {
+      dueInDays: policy.dueInDays,
+    });
     const recordIds = result.created.map((s) => globalId('Statement', s.id));
     return audited(ctx, 'runStatements', async () => ({ result, recordIds, practiceId }));
   },

@@ -14,12 +14,23 @@ export interface StatementRunResult {
 }
 
 /** The patient balance of every guarantor account of the practice on a date, in one aggregate. */
-export async function accountBalances(ctx: DomainContext, practiceId: string, statementDate: string): Promise<Array<{ account: Account; balanceCents: number }>> {
-  const rows = await ctx.db.ledgerEntry.groupBy({ by: ['guarantorId', 'patientId'], where: { practiceId, account: 'PATIENT', effectiveDate: { lte: statementDate } }, _sum: { amountCents: true } });
+export async function accountBalances(
+  ctx: DomainContext,
+  practiceId: string,
+  statementDate: string,
+): Promise<Array<{ account: Account; balanceCents: number }>> {
+  const rows = await ctx.db.ledgerEntry.groupBy({
+    by: ['guarantorId', 'patientId'],
+    where: { practiceId, account: 'PATIENT', effectiveDate: { lte: statementDate } },
+    _sum: { amountCents: true },
+  });
   const accounts = new Map<string, { account: Account; balanceCents: number }>();
   for (const r of rows) {
     const key = r.guarantorId ? `g:${r.guarantorId}` : `p:${r.patientId}`;
-    const current = accounts.get(key) ?? { account: r.guarantorId ? { guarantorId: r.guarantorId } : { patientId: r.patientId! }, balanceCents: 0 };
+    const current = accounts.get(key) ?? {
+      account: r.guarantorId ? { guarantorId: r.guarantorId } : { patientId: r.patientId! },
+      balanceCents: 0,
+    };
     current.balanceCents += Number(r._sum.amountCents ?? 0);
     accounts.set(key, current);
   }
@@ -38,13 +49,34 @@ export interface StatementOptions {
  * statement renderer and stores it with its snapshot (so it can be shown again exactly as sent) in one transaction.
  * Returns null when the account already has a statement dated that day (statements are unique per account and date).
  */
-export async function stateAccount(ctx: DomainContext, practice: Practice, account: Account, statementDate: string, options: StatementOptions = {}): Promise<Statement | null> {
+export async function stateAccount(
+  ctx: DomainContext,
+  practice: Practice,
+  account: Account,
+  statementDate: string,
+  options: StatementOptions = {},
+): Promise<Statement | null> {
   // Statements are unique per account and date: look before building (the account number is the first patient's).
   const patients = await accountPatients(ctx.db, account);
   const first = patients[0];
-  if (!first || (await ctx.db.statement.findFirst({ where: { accountNumber: first.accountNumber, statementDate }, select: { id: true } }))) return null;
+  if (
+    !first ||
+    (await ctx.db.statement.findFirst({
+      where: { accountNumber: first.accountNumber, statementDate },
+      select: { id: true },
+    }))
+  )
+    return null;
   const statementId = crypto.randomUUID().replaceAll('-', '').slice(0, 25);
-  const document = await buildStatement(ctx.db, practice, account, patients, statementDate, statementId, options.dueInDays);
+  const document = await buildStatement(
+    ctx.db,
+    practice,
+    account,
+    patients,
+    statementDate,
+    statementId,
+    options.dueInDays,
+  );
   const { patientId, guarantorId, ...built } = document;
   const snapshot = { ...built, messages: [...(options.messages ?? []), ...built.messages] };
   const renderers = [...ctx.plugins.statements.values()];
@@ -52,14 +84,34 @@ export async function stateAccount(ctx: DomainContext, practice: Practice, accou
   return ctx.db.$transaction(async (tx) => {
     const created = await tx.statement.create({
       data: {
-        id: statementId, organizationId: ctx.principal.organizationId, practiceId: practice.id, patientId, guarantorId, accountNumber: document.accountNumber,
-        statementDate, dueDate: document.dueDate, balanceCents: document.amountDueCents, priorBalanceCents: document.priorBalanceCents,
-        paymentsSinceCents: document.paymentsSinceCents, snapshot: snapshot as never, rendererId: files.map((f) => f.key).join(',') || 'none',
+        id: statementId,
+        organizationId: ctx.principal.organizationId,
+        practiceId: practice.id,
+        patientId,
+        guarantorId,
+        accountNumber: document.accountNumber,
+        statementDate,
+        dueDate: document.dueDate,
+        balanceCents: document.amountDueCents,
+        priorBalanceCents: document.priorBalanceCents,
+        paymentsSinceCents: document.paymentsSinceCents,
+        snapshot: snapshot as never,
+        rendererId: files.map((f) => f.key).join(',') || 'none',
         dunningStep: options.dunningStep ?? 1,
       },
     });
     for (const { key, file } of files) {
-      await tx.document.create({ data: { organizationId: ctx.principal.organizationId, kind: 'statement', contentType: file.contentType, fileName: file.fileName, bytes: Buffer.from(file.bytes), rendererKey: key, statementId } });
+      await tx.document.create({
+        data: {
+          organizationId: ctx.principal.organizationId,
+          kind: 'statement',
+          contentType: file.contentType,
+          fileName: file.fileName,
+          bytes: Buffer.from(file.bytes),
+          rendererKey: key,
+          statementId,
+        },
+      });
     }
     return created;
   });
@@ -69,7 +121,13 @@ export async function stateAccount(ctx: DomainContext, practice: Practice, accou
  * A statement run for one practice on a date: every guarantor account whose patient balance is at least the
  * minimum gets a statement. Running again for the same date creates nothing new.
  */
-export async function statePractice(ctx: DomainContext, practice: Practice, statementDate: string, minimumBalanceCents: number, options: StatementOptions = {}): Promise<StatementRunResult> {
+export async function statePractice(
+  ctx: DomainContext,
+  practice: Practice,
+  statementDate: string,
+  minimumBalanceCents: number,
+  options: StatementOptions = {},
+): Promise<StatementRunResult> {
   const result: StatementRunResult = { created: [], alreadyStated: 0, belowMinimum: 0 };
   for (const { account, balanceCents } of await accountBalances(ctx, practice.id, statementDate)) {
     if (balanceCents < minimumBalanceCents) {

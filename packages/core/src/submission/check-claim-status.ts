@@ -17,7 +17,8 @@ import { nextControlNumber } from './control-numbers.ts';
  */
 function statusFor(category: string, current: ClaimStatus): ClaimStatus | undefined {
   if (category === 'A1') return current === 'SUBMITTED' ? 'ACKNOWLEDGED' : undefined;
-  if (category === 'A2' || category === 'A5' || category.startsWith('P')) return ['SUBMITTED', 'ACKNOWLEDGED'].includes(current) ? 'ACCEPTED' : undefined;
+  if (category === 'A2' || category === 'A5' || category.startsWith('P'))
+    return ['SUBMITTED', 'ACKNOWLEDGED'].includes(current) ? 'ACCEPTED' : undefined;
   if (['A3', 'A6', 'A7', 'A8'].includes(category)) return 'REJECTED';
   return undefined;
 }
@@ -39,12 +40,29 @@ export const checkClaimStatus = defineOperation({
   run: (ctx, input: { claimId: string }): Promise<StatusCheck> =>
     audited(ctx, 'checkClaimStatus', async (tx) => {
       const { claimId } = input;
-      const claim = await tx.claim.findUnique({ where: { id: claimId }, include: { payer: true, coverage: true, patient: true, practice: true, lines: true } });
+      const claim = await tx.claim.findUnique({
+        where: { id: claimId },
+        include: { payer: true, coverage: true, patient: true, practice: true, lines: true },
+      });
       if (!claim) throw new NotFoundError('Claim', globalId('Claim', claimId));
-      if (['DRAFT', 'SCRUB_FAILED', 'READY'].includes(claim.status)) throw new ValidationError([{ path: ['input', 'claimId'], code: 'NOT_SUBMITTED', message: `claimId: a ${claim.status} claim has not been sent to the payer` }]);
+      if (['DRAFT', 'SCRUB_FAILED', 'READY'].includes(claim.status))
+        throw new ValidationError([
+          {
+            path: ['input', 'claimId'],
+            code: 'NOT_SUBMITTED',
+            message: `claimId: a ${claim.status} claim has not been sent to the payer`,
+          },
+        ]);
       const key = claim.connectorId ?? claim.payer.connectorId;
       const connector = key ? ctx.plugins.payers.get(key) : undefined;
-      if (!connector?.checkClaimStatus) throw new ValidationError([{ path: ['input', 'claimId'], code: 'NO_CLAIM_STATUS_CONNECTOR', message: `claimId: ${claim.payer.name} has no payer connector that answers claim status` }]);
+      if (!connector?.checkClaimStatus)
+        throw new ValidationError([
+          {
+            path: ['input', 'claimId'],
+            code: 'NO_CLAIM_STATUS_CONNECTOR',
+            message: `claimId: ${claim.payer.name} has no payer connector that answers claim status`,
+          },
+        ]);
 
       const control = await nextControlNumber(tx, ctx.principal.organizationId, 'ISA13');
       const now = ctx.clock.now();
@@ -53,38 +71,72 @@ export const checkClaimStatus = defineOperation({
       const sender = connector.senderId ?? claim.practice.taxId;
       const receiver = connector.receiverId ?? claim.payer.payerIdentifier;
       const self = claim.coverage.subscriberRelationship === 'SELF';
-      const patient = { lastName: claim.patient.lastName.toUpperCase(), firstName: claim.patient.firstName.toUpperCase(), dateOfBirth: claim.patient.dateOfBirth };
+      const patient = {
+        lastName: claim.patient.lastName.toUpperCase(),
+        firstName: claim.patient.firstName.toUpperCase(),
+        dateOfBirth: claim.patient.dateOfBirth,
+      };
       const dates = claim.lines.map((l) => l.serviceDate).sort();
       const request = write276({
-        interchange: { senderQualifier: 'ZZ', senderId: sender, receiverQualifier: 'ZZ', receiverId: receiver, date, time, controlNumber: String(control).padStart(9, '0'), usage: connector.usage ?? 'P' },
+        interchange: {
+          senderQualifier: 'ZZ',
+          senderId: sender,
+          receiverQualifier: 'ZZ',
+          receiverId: receiver,
+          date,
+          time,
+          controlNumber: String(control).padStart(9, '0'),
+          usage: connector.usage ?? 'P',
+        },
         group: { senderCode: sender, receiverCode: receiver, date, time, controlNumber: String(control) },
         transaction: { controlNumber: '0001' },
         header: { referenceId: String(control), date, time },
         payer: { name: claim.payer.name.toUpperCase(), payerId: claim.payer.payerIdentifier },
         receiver: { name: claim.practice.name.toUpperCase(), etin: sender },
         provider: { name: claim.practice.name.toUpperCase(), npi: claim.practice.npi },
-        inquiries: [{
-          // The trace is the patient control number, so the 277's claim matches this claim without a lookup table.
-          traceNumber: claim.patientControlNumber, patientControlNumber: claim.patientControlNumber, payerClaimControlNumber: claim.payerClaimControlNumber ?? undefined,
-          totalChargeCents: claim.totalChargeCents, serviceDateStart: dates[0]!, serviceDateEnd: dates.at(-1),
-          subscriber: self ? { ...patient, memberId: claim.coverage.memberId } : { lastName: (claim.coverage.subscriberLastName ?? '').toUpperCase(), firstName: claim.coverage.subscriberFirstName?.toUpperCase(), memberId: claim.coverage.memberId },
-          ...(self ? {} : { dependent: patient }),
-        }],
+        inquiries: [
+          {
+            // The trace is the patient control number, so the 277's claim matches this claim without a lookup table.
+            traceNumber: claim.patientControlNumber,
+            patientControlNumber: claim.patientControlNumber,
+            payerClaimControlNumber: claim.payerClaimControlNumber ?? undefined,
+            totalChargeCents: claim.totalChargeCents,
+            serviceDateStart: dates[0]!,
+            serviceDateEnd: dates.at(-1),
+            subscriber: self
+              ? { ...patient, memberId: claim.coverage.memberId }
+              : {
+                  lastName: (claim.coverage.subscriberLastName ?? '').toUpperCase(),
+                  firstName: claim.coverage.subscriberFirstName?.toUpperCase(),
+                  memberId: claim.coverage.memberId,
+                },
+            ...(self ? {} : { dependent: patient }),
+          },
+        ],
       });
-      const answer = await callConnector(key!, (signal) => connector.checkClaimStatus!(request, signal), { timeoutMs: 20_000, retries: 1 });
+      const answer = await callConnector(key!, (signal) => connector.checkClaimStatus!(request, signal), {
+        timeoutMs: 20_000,
+        retries: 1,
+      });
       let statuses: ClaimStatusDetail[];
       let payerClaimControlNumber: string | undefined;
       try {
-        const found = parse277(answer).flatMap((r) => r.claims).find((c) => c.patientControlNumber === claim.patientControlNumber);
+        const found = parse277(answer)
+          .flatMap((r) => r.claims)
+          .find((c) => c.patientControlNumber === claim.patientControlNumber);
         statuses = found?.statuses ?? [];
         payerClaimControlNumber = found?.payerClaimControlNumber;
       } catch (error) {
-        if (error instanceof X12ParseError) throw new ConnectorError(`${key} answered with an unreadable 277: ${error.message}`, false, key ?? undefined);
+        if (error instanceof X12ParseError)
+          throw new ConnectorError(`${key} answered with an unreadable 277: ${error.message}`, false, key ?? undefined);
         throw error;
       }
-      const described = statuses.map((s) => `${s.categoryCode}:${s.statusCode}${s.entityCode ? `:${s.entityCode}` : ''}`).join(', ') || 'no status for this claim';
+      const described =
+        statuses.map((s) => `${s.categoryCode}:${s.statusCode}${s.entityCode ? `:${s.entityCode}` : ''}`).join(', ') ||
+        'no status for this claim';
       const reason = `277 claim status: ${described}`;
-      if (payerClaimControlNumber && !claim.payerClaimControlNumber) await tx.claim.update({ where: { id: claim.id }, data: { payerClaimControlNumber } });
+      if (payerClaimControlNumber && !claim.payerClaimControlNumber)
+        await tx.claim.update({ where: { id: claim.id }, data: { payerClaimControlNumber } });
       const statusChanges: StatusChange[] = [];
       let current: Claim = claim;
       for (const s of statuses) {
@@ -101,6 +153,11 @@ export const checkClaimStatus = defineOperation({
       }
       if (!statusChanges.length) await noteOnClaim(tx, claim, { type: 'PAYER', reason });
       const fresh = await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
-      return { result: { claim: fresh, statuses, changed: statusChanges.length > 0, message: reason }, recordIds: [globalId('Claim', claim.id)], practiceId: claim.practiceId, statusChanges };
+      return {
+        result: { claim: fresh, statuses, changed: statusChanges.length > 0, message: reason },
+        recordIds: [globalId('Claim', claim.id)],
+        practiceId: claim.practiceId,
+        statusChanges,
+      };
     }),
 });

@@ -6,7 +6,14 @@ import type { Db } from '../db/prisma-client.ts';
  * number once handed out is never handed out again, even when its batch fails.
  */
 export async function nextControlNumber(tx: Db, organizationId: string, name: string): Promise<number> {
-  await tx.controlNumberSequence.upsert({ where: { organizationId_name: { organizationId, name } }, create: { organizationId, name, last: 0 }, update: {} });
-  const row = await tx.controlNumberSequence.update({ where: { organizationId_name: { organizationId, name } }, data: { last: { increment: 1 } } });
+  await tx.controlNumberSequence.upsert({
+    where: { organizationId_name: { organizationId, name } },
+    create: { organizationId, name, last: 0 },
+    update: {},
+  });
+  const row = await tx.controlNumberSequence.update({
+    where: { organizationId_name: { organizationId, name } },
+    data: { last: { increment: 1 } },
+  });
   return row.last;
 }

@@ -19,7 +19,12 @@ export interface ResponseImportResult {
 }
 
 /** Moves a claim if its lifecycle allows it; a repeated acknowledgement of a claim already past that point is a no-op. */
-async function move(tx: Db, claim: { id: string; organizationId: string; practiceId: string; status: ClaimStatus }, to: ClaimStatus, reason: string): Promise<StatusChange | undefined> {
+async function move(
+  tx: Db,
+  claim: { id: string; organizationId: string; practiceId: string; status: ClaimStatus },
+  to: ClaimStatus,
+  reason: string,
+): Promise<StatusChange | undefined> {
   if (claim.status === to || !CLAIM_TRANSITIONS[claim.status].includes(to)) return undefined;
   return transitionClaim(tx, claim, to, { type: 'PAYER', reason });
 }
@@ -29,7 +34,10 @@ async function move(tx: Db, claim: { id: string; organizationId: string; practic
  * its group control number; a 277CA accepts or rejects claims one by one, matched by patient control number.
  * Anything that matches nothing goes to the review list. Importing the same file twice changes nothing more.
  */
-export async function importResponse(ctx: DomainContext, file: { name: string; content: string }): Promise<{ result: ResponseImportResult; changes: StatusChange[] }> {
+export async function importResponse(
+  ctx: DomainContext,
+  file: { name: string; content: string },
+): Promise<{ result: ResponseImportResult; changes: StatusChange[] }> {
   const changes: StatusChange[] = [];
   const organizationId = ctx.principal.organizationId;
   let kind = 'UNKNOWN';
@@ -41,17 +49,30 @@ export async function importResponse(ctx: DomainContext, file: { name: string; c
       let unmatched = 0;
       await transaction(ctx.db, async (tx) => {
         for (const ack of acks) {
-          const batch = await tx.submissionBatch.findFirst({ where: { interchangeControlNumber: ack.groupControlNumber.padStart(9, '0') } });
+          const batch = await tx.submissionBatch.findFirst({
+            where: { interchangeControlNumber: ack.groupControlNumber.padStart(9, '0') },
+          });
           if (!batch) {
             unmatched++;
-            await tx.unmatchedResponse.create({ data: { organizationId, kind: '999', reference: ack.groupControlNumber, detail: `999 ${ack.groupStatus} for group ${ack.groupControlNumber}, which is no batch of yours`, fileName: file.name } });
+            await tx.unmatchedResponse.create({
+              data: {
+                organizationId,
+                kind: '999',
+                reference: ack.groupControlNumber,
+                detail: `999 ${ack.groupStatus} for group ${ack.groupControlNumber}, which is no batch of yours`,
+                fileName: file.name,
+              },
+            });
             continue;
           }
           const rejected = ack.transactions.find((t) => !t.accepted);
           const reason = rejected
             ? `999 rejected: ${rejected.segmentErrors.map((e) => `${e.segmentId} at segment ${e.position}${e.code ? ` (error ${e.code})` : ''}`).join(', ') || `IK5 ${rejected.errorCodes.join(' ')}`}`
             : `999 accepted (interchange ${batch.interchangeControlNumber})`;
-          await tx.submissionBatch.update({ where: { id: batch.id }, data: { status: ack.accepted && !rejected ? 'ACKNOWLEDGED' : 'REJECTED' } });
+          await tx.submissionBatch.update({
+            where: { id: batch.id },
+            data: { status: ack.accepted && !rejected ? 'ACKNOWLEDGED' : 'REJECTED' },
+          });
           for (const claim of await tx.claim.findMany({ where: { submissionBatchId: batch.id } })) {
             const change = await move(tx, claim, ack.accepted && !rejected ? 'ACKNOWLEDGED' : 'REJECTED', reason);
             if (change) {
@@ -71,13 +92,27 @@ export async function importResponse(ctx: DomainContext, file: { name: string; c
         for (const response of responses) {
           for (const status of response.claims) {
             const claim = await tx.claim.findFirst({ where: { patientControlNumber: status.patientControlNumber } });
-            const stc = status.statuses.map((s) => `${s.categoryCode}:${s.statusCode}${s.entityCode ? `:${s.entityCode}` : ''}`).join(', ');
+            const stc = status.statuses
+              .map((s) => `${s.categoryCode}:${s.statusCode}${s.entityCode ? `:${s.entityCode}` : ''}`)
+              .join(', ');
             if (!claim) {
               unmatched++;
-              await tx.unmatchedResponse.create({ data: { organizationId, kind: '277CA', reference: status.patientControlNumber, detail: `${status.accepted ? 'accepted' : 'rejected'} (${stc}) for a claim that is not yours`, fileName: file.name } });
+              await tx.unmatchedResponse.create({
+                data: {
+                  organizationId,
+                  kind: '277CA',
+                  reference: status.patientControlNumber,
+                  detail: `${status.accepted ? 'accepted' : 'rejected'} (${stc}) for a claim that is not yours`,
+                  fileName: file.name,
+                },
+              });
               continue;
             }
-            if (status.payerClaimControlNumber) await tx.claim.update({ where: { id: claim.id }, data: { payerClaimControlNumber: status.payerClaimControlNumber } });
+            if (status.payerClaimControlNumber)
+              await tx.claim.update({
+                where: { id: claim.id },
+                data: { payerClaimControlNumber: status.payerClaimControlNumber },
+              });
             // A 277CA may arrive before (or without) the 999: an accepted claim is acknowledged on the way.
             let current = claim;
             if (current.status === 'SUBMITTED' && status.accepted) {
@@ -87,7 +122,12 @@ export async function importResponse(ctx: DomainContext, file: { name: string; c
                 current = { ...current, status: 'ACKNOWLEDGED' };
               }
             }
-            const change = await move(tx, current, status.accepted ? 'ACCEPTED' : 'REJECTED', `277CA ${status.accepted ? 'accepted' : 'rejected'}: ${stc}`);
+            const change = await move(
+              tx,
+              current,
+              status.accepted ? 'ACCEPTED' : 'REJECTED',
+              `277CA ${status.accepted ? 'accepted' : 'rejected'}: ${stc}`,
+            );
             if (change) {
               changes.push(change);
               claimsUpdated++;
@@ -97,9 +137,29 @@ export async function importResponse(ctx: DomainContext, file: { name: string; c
       });
       return { result: { name: file.name, kind: '277CA', imported: true, claimsUpdated, unmatched }, changes };
     }
-    return { result: { name: file.name, kind, imported: false, message: `A ${kind}: importResponses takes 999 and 277CA files`, claimsUpdated: 0, unmatched: 0 }, changes };
+    return {
+      result: {
+        name: file.name,
+        kind,
+        imported: false,
+        message: `A ${kind}: importResponses takes 999 and 277CA files`,
+        claimsUpdated: 0,
+        unmatched: 0,
+      },
+      changes,
+    };
   } catch (error) {
     if (!(error instanceof X12ParseError)) throw error;
-    return { result: { name: file.name, kind, imported: false, message: `${error.code}: ${error.message}`, claimsUpdated: 0, unmatched: 0 }, changes: [] };
+    return {
+      result: {
+        name: file.name,
+        kind,
+        imported: false,
+        message: `${error.code}: ${error.message}`,
+        claimsUpdated: 0,
+        unmatched: 0,
+      },
+      changes: [],
+    };
   }
 }

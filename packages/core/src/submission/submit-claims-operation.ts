@@ -24,7 +24,10 @@ export const submitClaims = defineOperation({
     for (const change of changes) ctx.pubsub.publish('claimStatusChanged', organizationId, change);
     for (const change of balanceChanges) ctx.pubsub.publish('balanceChanged', organizationId, change);
     const outcome = results.every((r) => r.submitted) ? 'SUCCEEDED' : 'PARTIAL';
-    const recordIds = [...input.claimIds.map((id) => globalId('Claim', id)), ...batches.map((b) => globalId('SubmissionBatch', b.id))];
+    const recordIds = [
+      ...input.claimIds.map((id) => globalId('Claim', id)),
+      ...batches.map((b) => globalId('SubmissionBatch', b.id)),
+    ];
     await recordAuditEvent(ctx, 'submitClaims', outcome, recordIds);
     return { results, batches };
   },

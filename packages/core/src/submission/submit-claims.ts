@@ -25,10 +25,33 @@ export interface ClaimSubmissionResult {
 
 const INCLUDE = {
   lines: { orderBy: { lineNumber: 'asc' as const } },
-  encounter: { include: { diagnoses: { orderBy: { sequence: 'asc' as const } }, renderingProvider: true, billingProvider: true, facility: true, attendingProvider: true } },
+  encounter: {
+    include: {
+      diagnoses: { orderBy: { sequence: 'asc' as const } },
+      renderingProvider: true,
+      billingProvider: true,
+      facility: true,
+      attendingProvider: true,
+    },
+  },
   patient: { include: { guarantor: true } },
-  coverage: true, payer: true, practice: true, originalClaim: true,
-  primaryClaim: { include: { payer: true, coverage: true, remittanceClaims: { include: { remittance: true, adjustments: { where: { serviceLineId: null } }, lines: { include: { adjustments: true } } } } } },
+  coverage: true,
+  payer: true,
+  practice: true,
+  originalClaim: true,
+  primaryClaim: {
+    include: {
+      payer: true,
+      coverage: true,
+      remittanceClaims: {
+        include: {
+          remittance: true,
+          adjustments: { where: { serviceLineId: null } },
+          lines: { include: { adjustments: true } },
+        },
+      },
+    },
+  },
 };
 
 /**
@@ -37,7 +60,15 @@ const INCLUDE = {
  * claims READY with the reason in their history (submit them again); a batch is delivered under its own id, so a
  * retry of the same batch is not a second delivery.
  */
-export async function deliverClaims(ctx: DomainContext, claimIds: string[]): Promise<{ results: ClaimSubmissionResult[]; batches: SubmissionBatch[]; changes: StatusChange[]; balanceChanges: BalanceChangedPayload[] }> {
+export async function deliverClaims(
+  ctx: DomainContext,
+  claimIds: string[],
+): Promise<{
+  results: ClaimSubmissionResult[];
+  batches: SubmissionBatch[];
+  changes: StatusChange[];
+  balanceChanges: BalanceChangedPayload[];
+}> {
   const results: ClaimSubmissionResult[] = [];
   const changes: StatusChange[] = [];
   const balanceChanges: BalanceChangedPayload[] = [];
@@ -47,14 +78,35 @@ export async function deliverClaims(ctx: DomainContext, claimIds: string[]): Pro
   for (const claimId of claimIds) {
     const outcome = await transaction(ctx.db, async (tx) => {
       const claim = await tx.claim.findUnique({ where: { id: claimId } });
-      if (!claim) return { claimId, submitted: false, errorCode: 'NOT_FOUND', message: 'No such claim in your organization' };
-      if (!['DRAFT', 'READY', 'SCRUB_FAILED', 'REJECTED'].includes(claim.status)) return { claimId, submitted: false, errorCode: 'INVALID_STATE', message: `A ${claim.status} claim cannot be submitted` };
+      if (!claim)
+        return { claimId, submitted: false, errorCode: 'NOT_FOUND', message: 'No such claim in your organization' };
+      if (!['DRAFT', 'READY', 'SCRUB_FAILED', 'REJECTED'].includes(claim.status))
+        return {
+          claimId,
+          submitted: false,
+          errorCode: 'INVALID_STATE',
+          message: `A ${claim.status} claim cannot be submitted`,
+        };
       const { findings } = await scrub(tx, ctx, claimId);
       await tx.claim.update({ where: { id: claimId }, data: { scrubErrors: findings as never } });
       const errors = findings.filter((f) => f.severity === 'ERROR');
       const to = errors.length ? 'SCRUB_FAILED' : 'READY';
-      if (!(claim.status === 'READY' && to === 'READY')) changes.push(await transitionClaim(tx, claim, to, { ...actor, reason: errors.length ? `scrub before submission found ${errors.length} error(s)` : 'scrub before submission passed' }));
-      if (errors.length) return { claimId, submitted: false, errorCode: 'SCRUB_FAILED', message: errors.map((e) => e.message).join('; ') };
+      if (!(claim.status === 'READY' && to === 'READY'))
+        changes.push(
+          await transitionClaim(tx, claim, to, {
+            ...actor,
+            reason: errors.length
+              ? `scrub before submission found ${errors.length} error(s)`
+              : 'scrub before submission passed',
+          }),
+        );
+      if (errors.length)
+        return {
+          claimId,
+          submitted: false,
+          errorCode: 'SCRUB_FAILED',
+          message: errors.map((e) => e.message).join('; '),
+        };
       return undefined;
     });
     if (outcome) results.push(outcome);
@@ -65,7 +117,12 @@ export async function deliverClaims(ctx: DomainContext, claimIds: string[]): Pro
   for (const claim of ready) {
     const key = claim.payer.connectorId;
     if (!key || !ctx.plugins.payers.get(key)?.submit) {
-      results.push({ claimId: claim.id, submitted: false, errorCode: 'NO_CONNECTOR', message: `${claim.payer.name} has no payer connector that can submit claims` });
+      results.push({
+        claimId: claim.id,
+        submitted: false,
+        errorCode: 'NO_CONNECTOR',
+        message: `${claim.payer.name} has no payer connector that can submit claims`,
+      });
       continue;
     }
     // One interchange per connector and claim type: an 837P and an 837I never share a file.
@@ -82,46 +139,105 @@ export async function deliverClaims(ctx: DomainContext, claimIds: string[]): Pro
     const write = format === '837I' ? write837I : write837P;
     const batch = await transaction(ctx.db, async (tx) => {
       const icn = await nextControlNumber(tx, organization.id, 'ISA13');
-      const content = write(submission837(organization, claims, {
-        senderId: connector.senderId ?? claims[0]!.practice.taxId, receiverId: connector.receiverId ?? claims[0]!.payer.payerIdentifier,
-        interchangeControlNumber: icn, usage: connector.usage ?? 'P', now: new Date(),
-      }));
+      const content = write(
+        submission837(organization, claims, {
+          senderId: connector.senderId ?? claims[0]!.practice.taxId,
+          receiverId: connector.receiverId ?? claims[0]!.payer.payerIdentifier,
+          interchangeControlNumber: icn,
+          usage: connector.usage ?? 'P',
+          now: new Date(),
+        }),
+      );
       const created = await tx.submissionBatch.create({
         data: {
-          organizationId: organization.id, connectorId: key, status: 'PENDING', interchangeControlNumber: String(icn).padStart(9, '0'), format, content,
-          claimCount: claims.length, totalChargeCents: claims.reduce((sum, c) => sum + c.totalChargeCents, 0),
+          organizationId: organization.id,
+          connectorId: key,
+          status: 'PENDING',
+          interchangeControlNumber: String(icn).padStart(9, '0'),
+          format,
+          content,
+          claimCount: claims.length,
+          totalChargeCents: claims.reduce((sum, c) => sum + c.totalChargeCents, 0),
         },
       });
-      await tx.claim.updateMany({ where: { id: { in: claims.map((c) => c.id) } }, data: { submissionBatchId: created.id, connectorId: key } });
+      await tx.claim.updateMany({
+        where: { id: { in: claims.map((c) => c.id) } },
+        data: { submissionBatchId: created.id, connectorId: key },
+      });
       return created;
     });
     try {
-      const receipt = await callConnector(key, (signal) => connector.submit!({ batchId: batch.id, organizationId: organization.id, interchangeControlNumber: batch.interchangeControlNumber, format, content: batch.content, claimCount: claims.length }, signal), { timeoutMs: 30_000, retries: 2, backoffMs: 200 });
-      batches.push(await transaction(ctx.db, async (tx) => {
-        const sent = await tx.submissionBatch.update({ where: { id: batch.id }, data: { status: 'SENT', connectorReference: receipt.reference, submittedAt: new Date() } });
-        const posting = new Posting(tx, organization.id, { type: 'SYSTEM' });
-        for (const claim of claims) {
-          await postClaimCharges(tx, posting, claim, todayIn(claim.practice.timeZone, ctx.clock.now()));
-          changes.push(await transitionClaim(tx, { ...claim, status: 'READY' }, 'SUBMITTED', { type: 'CONNECTOR', id: key, reason: `sent in interchange ${batch.interchangeControlNumber} (${receipt.reference})` }));
-          await tx.claim.update({ where: { id: claim.id }, data: { submittedAt: new Date() } });
-          results.push({ claimId: claim.id, submitted: true, batchId: batch.id });
-        }
-        balanceChanges.push(...posting.balanceChanges());
-        return sent;
-      }));
+      const receipt = await callConnector(
+        key,
+        (signal) =>
+          connector.submit!(
+            {
+              batchId: batch.id,
+              organizationId: organization.id,
+              interchangeControlNumber: batch.interchangeControlNumber,
+              format,
+              content: batch.content,
+              claimCount: claims.length,
+            },
+            signal,
+          ),
+        { timeoutMs: 30_000, retries: 2, backoffMs: 200 },
+      );
+      batches.push(
+        await transaction(ctx.db, async (tx) => {
+          const sent = await tx.submissionBatch.update({
+            where: { id: batch.id },
+            data: { status: 'SENT', connectorReference: receipt.reference, submittedAt: new Date() },
+          });
+          const posting = new Posting(tx, organization.id, { type: 'SYSTEM' });
+          for (const claim of claims) {
+            await postClaimCharges(tx, posting, claim, todayIn(claim.practice.timeZone, ctx.clock.now()));
+            changes.push(
+              await transitionClaim(tx, { ...claim, status: 'READY' }, 'SUBMITTED', {
+                type: 'CONNECTOR',
+                id: key,
+                reason: `sent in interchange ${batch.interchangeControlNumber} (${receipt.reference})`,
+              }),
+            );
+            await tx.claim.update({ where: { id: claim.id }, data: { submittedAt: new Date() } });
+            results.push({ claimId: claim.id, submitted: true, batchId: batch.id });
+          }
+          balanceChanges.push(...posting.balanceChanges());
+          return sent;
+        }),
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      batches.push(await transaction(ctx.db, async (tx) => {
-        const failed = await tx.submissionBatch.update({ where: { id: batch.id }, data: { status: 'FAILED', failureReason: message } });
-        await tx.claim.updateMany({ where: { id: { in: claims.map((c) => c.id) } }, data: { submissionBatchId: null } });
-        for (const claim of claims) {
-          changes.push(await transitionClaim(tx, { ...claim, status: 'READY' }, 'READY', { type: 'CONNECTOR', id: key, reason: `submission failed, retry: ${message}` }));
-          results.push({ claimId: claim.id, submitted: false, errorCode: 'CONNECTOR_ERROR', message, batchId: batch.id });
-        }
-        return failed;
-      }));
+      batches.push(
+        await transaction(ctx.db, async (tx) => {
+          const failed = await tx.submissionBatch.update({
+            where: { id: batch.id },
+            data: { status: 'FAILED', failureReason: message },
+          });
+          await tx.claim.updateMany({
+            where: { id: { in: claims.map((c) => c.id) } },
+            data: { submissionBatchId: null },
+          });
+          for (const claim of claims) {
+            changes.push(
+              await transitionClaim(tx, { ...claim, status: 'READY' }, 'READY', {
+                type: 'CONNECTOR',
+                id: key,
+                reason: `submission failed, retry: ${message}`,
+              }),
+            );
+            results.push({
+              claimId: claim.id,
+              submitted: false,
+              errorCode: 'CONNECTOR_ERROR',
+              message,
+              batchId: batch.id,
+            });
+          }
+          return failed;
+        }),
+      );
     }
   }
   return { results, batches, changes, balanceChanges };
 }
-

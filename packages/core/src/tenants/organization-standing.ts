@@ -17,7 +17,13 @@ export async function organizationStanding(db: Db, organizationId: string): Prom
 export function refusalFor(standing: Exclude<OrganizationStanding, 'active'>): { status: number; body: string } {
   const error =
     standing === 'unknown'
-      ? { message: "The token's organization does not exist", extensions: { code: 'UNAUTHENTICATED', reason: 'ORGANIZATION_NOT_FOUND' } }
-      : { message: "The token's organization is deactivated", extensions: { code: 'FORBIDDEN', reason: 'ORGANIZATION_DEACTIVATED' } };
+      ? {
+          message: "The token's organization does not exist",
+          extensions: { code: 'UNAUTHENTICATED', reason: 'ORGANIZATION_NOT_FOUND' },
+        }
+      : {
+          message: "The token's organization is deactivated",
+          extensions: { code: 'FORBIDDEN', reason: 'ORGANIZATION_DEACTIVATED' },
+        };
   return { status: standing === 'unknown' ? 401 : 403, body: JSON.stringify({ errors: [error] }) };
 }

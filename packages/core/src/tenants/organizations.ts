@@ -35,7 +35,12 @@ const OPERATOR = 'operator';
 const SELECT = { id: true, name: true, nonprofit: true, createdAt: true, deactivatedAt: true } as const;
 
 export function organizationAdmin(db: Db, now: () => Date = () => new Date()): OrganizationAdmin {
-  async function change(id: string, action: string, actor: string, data: { name?: string; deactivatedAt?: Date | null }) {
+  async function change(
+    id: string,
+    action: string,
+    actor: string,
+    data: { name?: string; deactivatedAt?: Date | null },
+  ) {
     return transaction(db, async (tx) => {
       const found = await tx.organization.findUnique({ where: { id }, select: { id: true } });
       if (!found) throw new NotFoundError('Organization', id);
@@ -48,7 +53,10 @@ export function organizationAdmin(db: Db, now: () => Date = () => new Date()): O
     async create(input, actor = OPERATOR) {
       const name = validName(input.name, ['input', 'name']);
       return transaction(db, async (tx) => {
-        const created = await tx.organization.create({ data: { name, nonprofit: input.nonprofit ?? false }, select: SELECT });
+        const created = await tx.organization.create({
+          data: { name, nonprofit: input.nonprofit ?? false },
+          select: SELECT,
+        });
         await tx.auditEvent.create({ data: auditRow(created.id, 'organization.create', actor) });
         return created;
       });
@@ -60,7 +68,8 @@ export function organizationAdmin(db: Db, now: () => Date = () => new Date()): O
         select: SELECT,
       }),
     get: (id) => db.organization.findUnique({ where: { id }, select: SELECT }),
-    rename: (id, name, actor = OPERATOR) => change(id, 'organization.rename', actor, { name: validName(name, ['name']) }),
+    rename: (id, name, actor = OPERATOR) =>
+      change(id, 'organization.rename', actor, { name: validName(name, ['name']) }),
     deactivate: (id, actor = OPERATOR) => change(id, 'organization.deactivate', actor, { deactivatedAt: now() }),
     reactivate: (id, actor = OPERATOR) => change(id, 'organization.reactivate', actor, { deactivatedAt: null }),
   };
@@ -70,11 +79,20 @@ function validName(raw: unknown, path: string[]): string {
   const name = typeof raw === 'string' ? raw.trim() : '';
   if (!name) throw new ValidationError([{ path, code: 'REQUIRED', message: 'An organization needs a name' }]);
   if (name.length > MAX_ORGANIZATION_NAME) {
-    throw new ValidationError([{ path, code: 'TOO_LONG', message: `An organization's name has at most ${MAX_ORGANIZATION_NAME} characters` }]);
+    throw new ValidationError([
+      { path, code: 'TOO_LONG', message: `An organization's name has at most ${MAX_ORGANIZATION_NAME} characters` },
+    ]);
   }
   return name;
 }
 
 function auditRow(organizationId: string, action: string, actor: string) {
-  return { organizationId, actorId: actor, actorRoles: 'operator', action, outcome: 'SUCCEEDED', recordIds: [organizationId] };
+  return {
+    organizationId,
+    actorId: actor,
+    actorRoles: 'operator',
+    action,
+    outcome: 'SUCCEEDED',
+    recordIds: [organizationId],
+  };
 }

@@ -13,7 +13,12 @@ export function isCalendarDate(value: string): boolean {
  * change lies between (late in the evening, 170 days from November is the day after in May).
  */
 export function todayIn(timeZone: string, now = new Date(), offsetDays = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
   return offsetDays === 0 ? today : addDays(today, offsetDays);
 }
 

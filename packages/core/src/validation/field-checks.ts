@@ -29,14 +29,18 @@ export class FieldChecks {
   }
 
   taxId(path: Path, value: string): this {
-    return /^\d{9}$/.test(value.replace('-', '')) ? this : this.add(path, 'INVALID_TAX_ID', 'a tax id (EIN) is 9 digits');
+    return /^\d{9}$/.test(value.replace('-', ''))
+      ? this
+      : this.add(path, 'INVALID_TAX_ID', 'a tax id (EIN) is 9 digits');
   }
 
   timeZone(path: Path, value: string | null | undefined): this {
     if (value == null) return this;
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: value });
-      return value.includes('/') || value === 'UTC' ? this : this.add(path, 'INVALID_TIME_ZONE', `${value} is not an IANA time zone`);
+      return value.includes('/') || value === 'UTC'
+        ? this
+        : this.add(path, 'INVALID_TIME_ZONE', `${value} is not an IANA time zone`);
     } catch {
       return this.add(path, 'INVALID_TIME_ZONE', `${value} is not an IANA time zone`);
     }
@@ -72,20 +76,32 @@ export class FieldChecks {
   }
 
   icd10(path: Path, value: string): this {
-    return isIcd10Cm(value) ? this : this.add(path, 'INVALID_ICD10', `"${value}" is not an ICD-10-CM code (e.g. E11.9)`);
+    return isIcd10Cm(value)
+      ? this
+      : this.add(path, 'INVALID_ICD10', `"${value}" is not an ICD-10-CM code (e.g. E11.9)`);
   }
 
   procedureCode(path: Path, value: string): this {
-    return isProcedureCode(value) ? this : this.add(path, 'INVALID_PROCEDURE_CODE', `"${value}" is neither a CPT (5 digits, or 4 digits + F/T) nor a HCPCS Level II code (letter + 4 digits)`);
+    return isProcedureCode(value)
+      ? this
+      : this.add(
+          path,
+          'INVALID_PROCEDURE_CODE',
+          `"${value}" is neither a CPT (5 digits, or 4 digits + F/T) nor a HCPCS Level II code (letter + 4 digits)`,
+        );
   }
 
   modifier(path: Path, value: string): this {
-    return isModifier(value) ? this : this.add(path, 'INVALID_MODIFIER', `"${value}" is not a modifier (2 letters or digits)`);
+    return isModifier(value)
+      ? this
+      : this.add(path, 'INVALID_MODIFIER', `"${value}" is not a modifier (2 letters or digits)`);
   }
 
   placeOfService(path: Path, value: string | null | undefined): this {
     if (value == null) return this;
-    return isPlaceOfService(value) ? this : this.add(path, 'INVALID_PLACE_OF_SERVICE', `"${value}" is not a CMS place-of-service code`);
+    return isPlaceOfService(value)
+      ? this
+      : this.add(path, 'INVALID_PLACE_OF_SERVICE', `"${value}" is not a CMS place-of-service code`);
   }
 
   ndc(path: Path, value: string | null | undefined): this {

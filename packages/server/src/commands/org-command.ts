@@ -14,7 +14,12 @@ export async function orgCommand(config: ServerConfig, args: string[]): Promise<
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { name: { type: 'string' }, nonprofit: { type: 'boolean' }, all: { type: 'boolean' }, json: { type: 'boolean' } },
+    options: {
+      name: { type: 'string' },
+      nonprofit: { type: 'boolean' },
+      all: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
   });
   await applyMigrations(config.database);
   const db = createDb(config.database);
@@ -43,7 +48,11 @@ export async function orgCommand(config: ServerConfig, args: string[]): Promise<
         print(await organizations.reactivate(idFrom(positionals, action)), values.json);
         return 0;
       default:
-        throw new UsageError(action ? `unknown org action "${action}"` : 'org needs an action: create, list, rename, deactivate or reactivate');
+        throw new UsageError(
+          action
+            ? `unknown org action "${action}"`
+            : 'org needs an action: create, list, rename, deactivate or reactivate',
+        );
     }
   } finally {
     await db.$disconnect();

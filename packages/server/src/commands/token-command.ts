@@ -22,13 +22,20 @@ export async function tokenCommand(config: ServerConfig, args: string[]): Promis
     },
   });
   if (!values.org) throw new UsageError('token needs --org <organization id>');
-  const roles = (values.role ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = (values.role ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = roles.filter((r) => !isRole(r));
   if (roles.length === 0 || unknown.length > 0) {
-    throw new UsageError(`--role takes a comma-separated list of roles${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+    throw new UsageError(
+      `--role takes a comma-separated list of roles${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+    );
   }
   if (!config.auth.secret) {
-    throw new UsageError('token signs with REVCYCLE_JWT_SECRET, which is not set (with --dev: the development secret; with a JWKS, tokens come from your identity provider)');
+    throw new UsageError(
+      'token signs with REVCYCLE_JWT_SECRET, which is not set (with --dev: the development secret; with a JWKS, tokens come from your identity provider)',
+    );
   }
   if (!/^\d+[smhdw]$/.test(values.expires)) throw new UsageError('--expires takes a span like 30m, 1h or 7d');
   await requireActiveOrganization(config, values.org);
@@ -49,11 +56,16 @@ export async function tokenCommand(config: ServerConfig, args: string[]): Promis
 async function requireActiveOrganization(config: ServerConfig, id: string): Promise<void> {
   const db = createDb(config.database);
   try {
-    const org = await organizationAdmin(db).get(id).catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message.split('\n').find(Boolean) : String(error);
-      throw new UsageError(`cannot read the organizations in DATABASE_URL (${reason}); run revcycle migrate first`);
-    });
-    if (!org) throw new UsageError(`no organization ${id} in the database (revcycle org list shows them; org create makes one)`);
+    const org = await organizationAdmin(db)
+      .get(id)
+      .catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message.split('\n').find(Boolean) : String(error);
+        throw new UsageError(`cannot read the organizations in DATABASE_URL (${reason}); run revcycle migrate first`);
+      });
+    if (!org)
+      throw new UsageError(
+        `no organization ${id} in the database (revcycle org list shows them; org create makes one)`,
+      );
     if (org.deactivatedAt) throw new UsageError(`organization ${id} (${org.name}) is deactivated`);
   } finally {
     await db.$disconnect();

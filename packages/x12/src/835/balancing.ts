@@ -43,7 +43,11 @@ export function claimFindings(claim: ClaimPayment, findings: BalanceFinding[] = 
 }
 
 /** BPR02 = Σ CLP04 − Σ PLB amounts. Uses running totals, so it works when claims were streamed away. */
-export function paymentFinding(remittance: Remittance835, bprIndex: number, paidTotal = sum(remittance.claims.map((c) => c.paidCents))): BalanceFinding | undefined {
+export function paymentFinding(
+  remittance: Remittance835,
+  bprIndex: number,
+  paidTotal = sum(remittance.claims.map((c) => c.paidCents)),
+): BalanceFinding | undefined {
   const plb = sum(remittance.providerAdjustments.map((a) => a.amountCents));
   const expected = paidTotal - plb;
   if (expected === remittance.payment.amountCents) return undefined;

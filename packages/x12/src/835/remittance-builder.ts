@@ -5,7 +5,17 @@ import type { SegmentReader } from '../segment-reader.ts';
 import type { Segment } from '../tokenizer.ts';
 import { X12ParseError } from '../x12-parse-error.ts';
 import { claimFindings, paymentFinding } from './balancing.ts';
-import type { Adjustment, ClaimPayment, Party, PartyName, PaymentHeader, Procedure, ProviderAdjustment, Remittance835, ServicePayment } from './types.ts';
+import type {
+  Adjustment,
+  ClaimPayment,
+  Party,
+  PartyName,
+  PaymentHeader,
+  Procedure,
+  ProviderAdjustment,
+  Remittance835,
+  ServicePayment,
+} from './types.ts';
 
 /** What the builder reports as it reads; parse835 collects it, stream835 yields it. */
 export interface RemittanceSink {
@@ -23,13 +33,47 @@ type Stage = 'header' | 'payer' | 'payee' | 'claims';
  * table — also in the interpreter, which runs the first segments of every cold start — instead of comparing a
  * segment's key with each case in turn.
  */
-const enum Read { Other, CAS, DTM, REF, SVC, CLP, NM1, AMT, LQ, MOA, MIA, BPR, TRN, N1, N3, N4, LX, PLB }
+enum Read {
+  Other,
+  CAS,
+  DTM,
+  REF,
+  SVC,
+  CLP,
+  NM1,
+  AMT,
+  LQ,
+  MOA,
+  MIA,
+  BPR,
+  TRN,
+  N1,
+  N3,
+  N4,
+  LX,
+  PLB,
+}
 const READS = new Uint8Array(SEGMENT_KEY_COUNT);
 for (const [id, read] of [
-  ['CAS', Read.CAS], ['DTM', Read.DTM], ['REF', Read.REF], ['SVC', Read.SVC], ['CLP', Read.CLP], ['NM1', Read.NM1],
-  ['AMT', Read.AMT], ['LQ', Read.LQ], ['MOA', Read.MOA], ['MIA', Read.MIA], ['BPR', Read.BPR], ['TRN', Read.TRN],
-  ['N1', Read.N1], ['N3', Read.N3], ['N4', Read.N4], ['LX', Read.LX], ['PLB', Read.PLB],
-] as const) READS[segmentKey(id)] = read;
+  ['CAS', Read.CAS],
+  ['DTM', Read.DTM],
+  ['REF', Read.REF],
+  ['SVC', Read.SVC],
+  ['CLP', Read.CLP],
+  ['NM1', Read.NM1],
+  ['AMT', Read.AMT],
+  ['LQ', Read.LQ],
+  ['MOA', Read.MOA],
+  ['MIA', Read.MIA],
+  ['BPR', Read.BPR],
+  ['TRN', Read.TRN],
+  ['N1', Read.N1],
+  ['N3', Read.N3],
+  ['N4', Read.N4],
+  ['LX', Read.LX],
+  ['PLB', Read.PLB],
+] as const)
+  READS[segmentKey(id)] = read;
 
 /** Where remark codes sit: MOA03–07; MIA05 and MIA20–23. */
 const MOA_REMARKS = [3, 4, 5, 6, 7];
@@ -56,7 +100,8 @@ export class RemittanceBuilder {
   constructor(private readonly sink: RemittanceSink) {}
 
   start(context: EnvelopeContext, st: Segment): void {
-    if (context.transaction.id !== '835') fail('WRONG_TRANSACTION', `Expected an 835 transaction set, found ${context.transaction.id}`, st, 1);
+    if (context.transaction.id !== '835')
+      fail('WRONG_TRANSACTION', `Expected an 835 transaction set, found ${context.transaction.id}`, st, 1);
     this.remittance = {
       envelope: context,
       payment: undefined as unknown as PaymentHeader,
@@ -165,7 +210,12 @@ export class RemittanceBuilder {
     const line = service(s);
     this.service = line;
     if (!line.procedure.code) {
-      this.remittance!.warnings.push({ message: 'SVC01-2 (the procedure code) is missing: the service cannot be matched by code', segmentIndex: line.segmentIndex, segmentId: 'SVC', elementPosition: 1 });
+      this.remittance!.warnings.push({
+        message: 'SVC01-2 (the procedure code) is missing: the service cannot be matched by code',
+        segmentIndex: line.segmentIndex,
+        segmentId: 'SVC',
+        elementPosition: 1,
+      });
     }
   }
 
@@ -295,7 +345,12 @@ export class RemittanceBuilder {
       return s.date(position);
     } catch (error) {
       if (!(error instanceof X12ParseError)) throw error;
-      this.remittance!.warnings.push({ message: error.message, segmentIndex: s.index, segmentId: s.id, elementPosition: position });
+      this.remittance!.warnings.push({
+        message: error.message,
+        segmentIndex: s.index,
+        segmentId: s.id,
+        elementPosition: position,
+      });
       return undefined;
     }
   }
@@ -402,7 +457,13 @@ function providerAdjustments(s: SegmentReader): ProviderAdjustment[] {
   for (let p = 3; p <= 13; p += 2) {
     if (!s.has(p)) continue;
     const [reasonCode = '', reference] = s.components(p);
-    out.push({ providerId, fiscalPeriodDate, reasonCode, reference: reference || undefined, amountCents: s.cents(p + 1) });
+    out.push({
+      providerId,
+      fiscalPeriodDate,
+      reasonCode,
+      reference: reference || undefined,
+      amountCents: s.cents(p + 1),
+    });
   }
   if (out.length === 0) s.fail('MISSING_ELEMENT', 'PLB03 (an adjustment) is required', 3);
   return out;

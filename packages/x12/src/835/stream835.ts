@@ -61,7 +61,11 @@ class RemittanceStream implements AsyncIterableIterator<Remittance835Event> {
   }
 
   next(): Promise<Result> {
-    if (this.reading) return this.reading.then(() => this.next(), () => this.next());
+    if (this.reading)
+      return this.reading.then(
+        () => this.next(),
+        () => this.next(),
+      );
     if (this.read < this.events.length) return Promise.resolve({ done: false, value: this.events[this.read++]! });
     if (this.finished) return Promise.resolve(DONE);
     const reading = this.readMore().finally(() => (this.reading = undefined));

@@ -6,8 +6,21 @@ import { cents, composite, date, dateFromText, optionalCents, quantityMilli, req
 import type { X12ParseError } from '../x12-parse-error.ts';
 import { COMPONENT, REPETITION } from '../writer/interchange.ts';
 import type {
-  AdjustmentGroup, Amount, BillingProviderLoop, Claim837, DateValue, LineAdjudication, NamedEntity, OtherPayer,
-  PatientLoop, Procedure, RawSegment, Reference, ServiceLine837, Submission837, SubscriberLoop,
+  AdjustmentGroup,
+  Amount,
+  BillingProviderLoop,
+  Claim837,
+  DateValue,
+  LineAdjudication,
+  NamedEntity,
+  OtherPayer,
+  PatientLoop,
+  Procedure,
+  RawSegment,
+  Reference,
+  ServiceLine837,
+  Submission837,
+  SubscriberLoop,
 } from './types.ts';
 
 export interface Parse837Result {
@@ -29,7 +42,8 @@ export function parse837(input: string | Uint8Array, options: EnvelopeOptions = 
   const envelope = new EnvelopeValidator(
     {
       start(context, st) {
-        if (context.transaction.id !== '837') fail('WRONG_TRANSACTION', `Expected an 837 transaction set, found ${context.transaction.id}`, st, 1);
+        if (context.transaction.id !== '837')
+          fail('WRONG_TRANSACTION', `Expected an 837 transaction set, found ${context.transaction.id}`, st, 1);
         builder = new SubmissionBuilder(context);
       },
       segment: (segment) => builder!.push(segment),
@@ -61,11 +75,27 @@ class SubmissionBuilder {
     this.submission = {
       kind: version.includes('X223') ? 'institutional' : 'professional',
       interchange: {
-        authorizationQualifier: i.authorizationQualifier, authorization: i.authorization, securityQualifier: i.securityQualifier, security: i.security,
-        senderQualifier: i.senderQualifier, senderId: i.senderId, receiverQualifier: i.receiverQualifier, receiverId: i.receiverId,
-        date: i.date, time: i.time, controlNumber: i.controlNumber, acknowledgmentRequested: i.acknowledgmentRequested, usage: i.usage,
+        authorizationQualifier: i.authorizationQualifier,
+        authorization: i.authorization,
+        securityQualifier: i.securityQualifier,
+        security: i.security,
+        senderQualifier: i.senderQualifier,
+        senderId: i.senderId,
+        receiverQualifier: i.receiverQualifier,
+        receiverId: i.receiverId,
+        date: i.date,
+        time: i.time,
+        controlNumber: i.controlNumber,
+        acknowledgmentRequested: i.acknowledgmentRequested,
+        usage: i.usage,
       },
-      group: { senderCode: context.group.senderCode, receiverCode: context.group.receiverCode, date: context.group.date, time: context.group.time, controlNumber: context.group.controlNumber },
+      group: {
+        senderCode: context.group.senderCode,
+        receiverCode: context.group.receiverCode,
+        date: context.group.date,
+        time: context.group.time,
+        controlNumber: context.group.controlNumber,
+      },
       transaction: { controlNumber: context.transaction.controlNumber },
       header: { purpose: '', referenceId: '', date: '', time: '', type: '' },
       submitter: undefined as unknown as NamedEntity,
@@ -87,7 +117,13 @@ class SubmissionBuilder {
     this.entity = undefined;
     switch (s.id) {
       case 'BHT':
-        this.submission.header = { purpose: s.elements[2] ?? '', referenceId: s.elements[3] ?? '', date: date(s, 4) ?? '', time: s.elements[5] ?? '', type: s.elements[6] ?? '' };
+        this.submission.header = {
+          purpose: s.elements[2] ?? '',
+          referenceId: s.elements[3] ?? '',
+          date: date(s, 4) ?? '',
+          time: s.elements[5] ?? '',
+          type: s.elements[6] ?? '',
+        };
         return;
       case 'HL':
         return this.hierarchy(s);
@@ -95,7 +131,11 @@ class SubmissionBuilder {
         return this.name(s);
       case 'PRV':
         if (this.level === '20' && this.provider && !this.provider.provider) {
-          this.provider.specialty = { code: s.elements[1] ?? '', qualifier: s.elements[2] ?? '', taxonomy: s.elements[3] ?? '' };
+          this.provider.specialty = {
+            code: s.elements[1] ?? '',
+            qualifier: s.elements[2] ?? '',
+            taxonomy: s.elements[3] ?? '',
+          };
           return;
         }
         break;
@@ -150,12 +190,22 @@ class SubmissionBuilder {
       this.subscriber = undefined;
       this.patient = undefined;
     } else if (this.level === '22') {
-      this.subscriber = { payerResponsibility: '', subscriber: undefined as unknown as NamedEntity, payer: undefined as unknown as NamedEntity, claims: [], patients: [] };
-      (this.provider ?? fail('UNEXPECTED_SEGMENT', 'A subscriber HL before any billing provider HL', s)).subscribers.push(this.subscriber);
+      this.subscriber = {
+        payerResponsibility: '',
+        subscriber: undefined as unknown as NamedEntity,
+        payer: undefined as unknown as NamedEntity,
+        claims: [],
+        patients: [],
+      };
+      (
+        this.provider ?? fail('UNEXPECTED_SEGMENT', 'A subscriber HL before any billing provider HL', s)
+      ).subscribers.push(this.subscriber);
       this.patient = undefined;
     } else if (this.level === '23') {
       this.patient = { relationship: '', patient: undefined as unknown as NamedEntity, claims: [] };
-      (this.subscriber ?? fail('UNEXPECTED_SEGMENT', 'A patient HL before any subscriber HL', s)).patients.push(this.patient);
+      (this.subscriber ?? fail('UNEXPECTED_SEGMENT', 'A patient HL before any subscriber HL', s)).patients.push(
+        this.patient,
+      );
     } else {
       fail('BAD_ELEMENT', `HL03 "${this.level}" is not a level of an 837 (20, 22 or 23)`, s, 3);
     }
@@ -184,18 +234,35 @@ class SubmissionBuilder {
   }
 
   private startClaim(s: Segment): void {
-    const owner = this.patient ?? this.subscriber ?? fail('UNEXPECTED_SEGMENT', 'CLM outside a subscriber or patient loop', s);
+    const owner =
+      this.patient ?? this.subscriber ?? fail('UNEXPECTED_SEGMENT', 'CLM outside a subscriber or patient loop', s);
     const [facilityCode = '', facilityCodeQualifier = '', frequencyCode = ''] = composite(s, 5);
     const clmExtra: Record<number, string> = {};
-    for (const position of [3, 4, 13, 14, 15, 16, 17, 18, 19, 21]) if (s.elements[position]) clmExtra[position] = placeholders(s, s.elements[position]!);
+    for (const position of [3, 4, 13, 14, 15, 16, 17, 18, 19, 21])
+      if (s.elements[position]) clmExtra[position] = placeholders(s, s.elements[position]!);
     this.claim = {
       patientControlNumber: required(s, 1, 'patient control number'),
       totalChargeCents: cents(s, 2),
-      facilityCode, facilityCodeQualifier, frequencyCode,
-      providerSignature: text(s, 6), assignmentCode: text(s, 7), benefitsAssignment: text(s, 8), releaseOfInformation: text(s, 9),
-      patientSignatureSource: text(s, 10), relatedCauses: text(s, 11) ? composite(s, 11) : undefined, specialProgram: text(s, 12), delayReason: text(s, 20),
+      facilityCode,
+      facilityCodeQualifier,
+      frequencyCode,
+      providerSignature: text(s, 6),
+      assignmentCode: text(s, 7),
+      benefitsAssignment: text(s, 8),
+      releaseOfInformation: text(s, 9),
+      patientSignatureSource: text(s, 10),
+      relatedCauses: text(s, 11) ? composite(s, 11) : undefined,
+      specialProgram: text(s, 12),
+      delayReason: text(s, 20),
       clmExtra: Object.keys(clmExtra).length ? clmExtra : undefined,
-      dates: [], references: [], amounts: [], healthCareCodes: [], names: [], otherPayers: [], lines: [], extra: [],
+      dates: [],
+      references: [],
+      amounts: [],
+      healthCareCodes: [],
+      names: [],
+      otherPayers: [],
+      lines: [],
+      extra: [],
     };
     owner.claims.push(this.claim);
     this.otherPayer = undefined;
@@ -204,7 +271,15 @@ class SubmissionBuilder {
 
   private startLine(s: Segment): void {
     const claim = this.claim ?? fail('UNEXPECTED_SEGMENT', 'LX outside a claim', s);
-    this.line = { lineNumber: Number(required(s, 1, 'line number')), dates: [], references: [], amounts: [], names: [], adjudications: [], extra: [] };
+    this.line = {
+      lineNumber: Number(required(s, 1, 'line number')),
+      dates: [],
+      references: [],
+      amounts: [],
+      names: [],
+      adjudications: [],
+      extra: [],
+    };
     claim.lines.push(this.line);
     this.otherPayer = undefined;
     this.adjudication = undefined;
@@ -233,10 +308,17 @@ class SubmissionBuilder {
     if (this.claim) {
       const c = this.claim;
       if (s.id === 'DTP' && isTypedDate(s)) c.dates.push(dateValue(s));
-      else if (s.id === 'CL1' && s.elements.length <= 4) c.institutionalCodes = { admissionType: text(s, 1), admissionSource: text(s, 2), patientStatus: text(s, 3) };
+      else if (s.id === 'CL1' && s.elements.length <= 4)
+        c.institutionalCodes = { admissionType: text(s, 1), admissionSource: text(s, 2), patientStatus: text(s, 3) };
       else if (s.id === 'AMT') c.amounts.push(amount(s));
       else if (s.id === 'REF' && s.elements.length <= 3) c.references.push(reference(s));
-      else if (s.id === 'HI') c.healthCareCodes.push(s.elements.slice(1).map((_, i) => { const [qualifier = '', code = '', ...rest] = composite(s, i + 1); return { qualifier, code, rest }; }));
+      else if (s.id === 'HI')
+        c.healthCareCodes.push(
+          s.elements.slice(1).map((_, i) => {
+            const [qualifier = '', code = '', ...rest] = composite(s, i + 1);
+            return { qualifier, code, rest };
+          }),
+        );
       else c.extra.push(raw(s));
       return;
     }
@@ -247,24 +329,45 @@ class SubmissionBuilder {
     switch (s.id) {
       case 'SV1': {
         // Pointers are digits, so any other character separates them (some senders use `>` under ISA16 `:`).
-        const pointers = (s.elements[7] ?? '').split(/[^0-9.]+/).filter(Boolean).map(Number);
+        const pointers = (s.elements[7] ?? '')
+          .split(/[^0-9.]+/)
+          .filter(Boolean)
+          .map(Number);
         line.professional = {
-          procedure: procedure(composite(s, 1)), chargeCents: cents(s, 2), unitBasis: s.elements[3] ?? '', unitsMilli: quantityMilli(s, 4) ?? 0,
-          placeOfService: text(s, 5), diagnosisPointers: pointers,
+          procedure: procedure(composite(s, 1)),
+          chargeCents: cents(s, 2),
+          unitBasis: s.elements[3] ?? '',
+          unitsMilli: quantityMilli(s, 4) ?? 0,
+          placeOfService: text(s, 5),
+          diagnosisPointers: pointers,
         };
-        const indicators = { emergency: text(s, 9), epsdt: text(s, 11), familyPlanning: text(s, 12), copayStatus: text(s, 15) };
+        const indicators = {
+          emergency: text(s, 9),
+          epsdt: text(s, 11),
+          familyPlanning: text(s, 12),
+          copayStatus: text(s, 15),
+        };
         if (Object.values(indicators).some(Boolean)) line.professional.indicators = indicators;
         return;
       }
       case 'SV2':
         line.institutional = {
-          revenueCode: s.elements[1] ?? '', procedure: text(s, 2) ? procedure(composite(s, 2)) : undefined, chargeCents: cents(s, 3),
-          unitBasis: s.elements[4] ?? '', unitsMilli: quantityMilli(s, 5) ?? 0, nonCoveredCents: optionalCents(s, 7),
+          revenueCode: s.elements[1] ?? '',
+          procedure: text(s, 2) ? procedure(composite(s, 2)) : undefined,
+          chargeCents: cents(s, 3),
+          unitBasis: s.elements[4] ?? '',
+          unitsMilli: quantityMilli(s, 5) ?? 0,
+          nonCoveredCents: optionalCents(s, 7),
         };
         return;
       case 'LIN':
         this.inDrug = true;
-        line.drug = { linExtra: raw(s).slice(1, s.elements.length - 2), qualifier: s.elements.at(-2) ?? '', ndc: s.elements.at(-1) ?? '', references: [] };
+        line.drug = {
+          linExtra: raw(s).slice(1, s.elements.length - 2),
+          qualifier: s.elements.at(-2) ?? '',
+          ndc: s.elements.at(-1) ?? '',
+          references: [],
+        };
         return;
       case 'CTP':
         if (this.inDrug && line.drug) {
@@ -283,8 +386,16 @@ class SubmissionBuilder {
         this.inDrug = false;
         const [qualifier = '', code = '', ...rest] = composite(s, 3);
         this.adjudication = {
-          payerId: s.elements[1] ?? '', paidCents: cents(s, 2), procedure: s.has(3) ? procedure([qualifier, code, ...rest]) : undefined, revenueCode: text(s, 4),
-          unitsMilli: quantityMilli(s, 5), bundledLineNumber: text(s, 6), adjustmentGroups: [], dates: [], amounts: [], extra: [],
+          payerId: s.elements[1] ?? '',
+          paidCents: cents(s, 2),
+          procedure: s.has(3) ? procedure([qualifier, code, ...rest]) : undefined,
+          revenueCode: text(s, 4),
+          unitsMilli: quantityMilli(s, 5),
+          bundledLineNumber: text(s, 6),
+          adjustmentGroups: [],
+          dates: [],
+          amounts: [],
+          extra: [],
         };
         line.adjudications.push(this.adjudication);
         return;
@@ -313,7 +424,13 @@ class SubmissionBuilder {
         return;
       case 'N4':
         e.address ??= { lines: [] };
-        Object.assign(e.address, { city: text(s, 1), state: text(s, 2), postalCode: text(s, 3), countryCode: text(s, 4), countrySubdivision: text(s, 7) });
+        Object.assign(e.address, {
+          city: text(s, 1),
+          state: text(s, 2),
+          postalCode: text(s, 3),
+          countryCode: text(s, 4),
+          countrySubdivision: text(s, 7),
+        });
         if (s.elements[5] || s.elements[6]) e.extra.push(raw(s));
         return;
       case 'DMG':
@@ -358,9 +475,18 @@ function placeholders(s: Segment, element: string): string {
 
 function namedEntity(s: Segment): NamedEntity {
   const e: NamedEntity = {
-    entityCode: s.elements[1] ?? '', entityType: s.elements[2] ?? '', name: s.elements[3] ?? '',
-    firstName: text(s, 4), middleName: text(s, 5), prefix: text(s, 6), suffix: text(s, 7), idQualifier: text(s, 8), id: text(s, 9),
-    references: [], contacts: [], extra: [],
+    entityCode: s.elements[1] ?? '',
+    entityType: s.elements[2] ?? '',
+    name: s.elements[3] ?? '',
+    firstName: text(s, 4),
+    middleName: text(s, 5),
+    prefix: text(s, 6),
+    suffix: text(s, 7),
+    idQualifier: text(s, 8),
+    id: text(s, 9),
+    references: [],
+    contacts: [],
+    extra: [],
   };
   if (s.elements.length > 10) e.nameExtra = raw(s).slice(10);
   return e;
@@ -368,8 +494,12 @@ function namedEntity(s: Segment): NamedEntity {
 
 function sbr(s: Segment) {
   return {
-    payerResponsibility: s.elements[1] ?? '', relationship: text(s, 2), groupNumber: text(s, 3), groupName: text(s, 4),
-    insuranceType: text(s, 5), filingIndicator: text(s, 9),
+    payerResponsibility: s.elements[1] ?? '',
+    relationship: text(s, 2),
+    groupNumber: text(s, 3),
+    groupName: text(s, 4),
+    insuranceType: text(s, 5),
+    filingIndicator: text(s, 9),
   };
 }
 
@@ -387,20 +517,28 @@ function amount(s: Segment): Amount {
 }
 
 function isTypedDate(s: Segment): boolean {
-  return (s.elements[2] === 'D8' && /^\d{8}$/.test(s.elements[3] ?? '')) || (s.elements[2] === 'RD8' && /^\d{8}-\d{8}$/.test(s.elements[3] ?? ''));
+  return (
+    (s.elements[2] === 'D8' && /^\d{8}$/.test(s.elements[3] ?? '')) ||
+    (s.elements[2] === 'RD8' && /^\d{8}-\d{8}$/.test(s.elements[3] ?? ''))
+  );
 }
 
 function dateValue(s: Segment): DateValue {
   const [from = '', to] = (s.elements[3] ?? '').split('-');
   const asDate = (value: string) => dateFromText(value, s, 3)!;
-  return to ? { qualifier: s.elements[1] ?? '', date: asDate(from), endDate: asDate(to) } : { qualifier: s.elements[1] ?? '', date: asDate(from) };
+  return to
+    ? { qualifier: s.elements[1] ?? '', date: asDate(from), endDate: asDate(to) }
+    : { qualifier: s.elements[1] ?? '', date: asDate(from) };
 }
 
 function adjustmentGroup(s: Segment): AdjustmentGroup {
   const group: AdjustmentGroup = { groupCode: s.elements[1] ?? '', adjustments: [] };
   for (let p = 2; p <= 17; p += 3) {
     if (!s.elements[p]) continue;
-    const adjustment: AdjustmentGroup['adjustments'][number] = { reasonCode: s.elements[p]!, amountCents: cents(s, p + 1) };
+    const adjustment: AdjustmentGroup['adjustments'][number] = {
+      reasonCode: s.elements[p]!,
+      amountCents: cents(s, p + 1),
+    };
     const quantity = quantityMilli(s, p + 2);
     if (quantity !== undefined) adjustment.quantityMilli = quantity;
     group.adjustments.push(adjustment);

@@ -171,7 +171,15 @@ export interface ServiceLine837 {
   references: Reference[];
   amounts: Amount[];
   /** 2410: LIN*N4 national drug code with CTP quantity. */
-  drug?: { qualifier: string; ndc: string; quantityMilli?: number; unit?: string; references: Reference[]; linExtra?: string[]; ctpExtra?: string[] };
+  drug?: {
+    qualifier: string;
+    ndc: string;
+    quantityMilli?: number;
+    unit?: string;
+    references: Reference[];
+    linExtra?: string[];
+    ctpExtra?: string[];
+  };
   /** 2420A–H: rendering, purchased service, facility, supervising, ordering, referring providers of the line. */
   names: NamedEntity[];
   adjudications: LineAdjudication[];

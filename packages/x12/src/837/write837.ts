@@ -3,8 +3,20 @@ import type { WriteOptions } from '../writer/interchange.ts';
 import { centsToDecimal, milliToDecimal, toX12Date } from '../values.ts';
 import { inGuideOrder, ORDER } from './segment-order.ts';
 import type {
-  AdjustmentGroup, Amount, BillingProviderLoop, Claim837, DateValue, HealthCareCode, LineAdjudication, NamedEntity,
-  OtherPayer, Procedure, RawSegment, Reference, ServiceLine837, Submission837,
+  AdjustmentGroup,
+  Amount,
+  BillingProviderLoop,
+  Claim837,
+  DateValue,
+  HealthCareCode,
+  LineAdjudication,
+  NamedEntity,
+  OtherPayer,
+  Procedure,
+  RawSegment,
+  Reference,
+  ServiceLine837,
+  Submission837,
 } from './types.ts';
 
 export type { WriteOptions };
@@ -26,39 +38,58 @@ export function write837I(submission: Submission837, options: WriteOptions = {})
 }
 
 function write837(submission: Submission837, options: WriteOptions): string {
-  return writeInterchangeOf(submission, 'HC', '837', IMPLEMENTATION[submission.kind], (add) => {
-    const addAll = (segments: RawSegment[]) => segments.forEach(add);
-    const { header } = submission;
-    add(['BHT', '0019', header.purpose, header.referenceId, toX12Date(header.date), header.time, header.type]);
-    addAll(entitySegments(submission.submitter));
-    addAll(entitySegments(submission.receiver));
-    let hl = 0;
-    for (const provider of submission.billingProviders) {
-      const providerHl = ++hl;
-      add(['HL', String(providerHl), '', '20', provider.subscribers.length > 0 ? '1' : '0']);
-      addAll(billingProviderSegments(provider));
-      for (const subscriber of provider.subscribers) {
-        const subscriberHl = ++hl;
-        add(['HL', String(subscriberHl), String(providerHl), '22', subscriber.patients.length > 0 ? '1' : '0']);
-        add(['SBR', subscriber.payerResponsibility, subscriber.relationship ?? '', subscriber.groupNumber ?? '', subscriber.groupName ?? '', subscriber.insuranceType ?? '', '', '', '', subscriber.filingIndicator ?? '']);
-        if (subscriber.pat) add(['PAT', ...subscriber.pat]);
-        addAll(entitySegments(subscriber.subscriber));
-        addAll(entitySegments(subscriber.payer));
-        for (const claim of subscriber.claims) addAll(claimSegments(claim, submission.kind));
-        for (const patient of subscriber.patients) {
-          add(['HL', String(++hl), String(subscriberHl), '23', '0']);
-          add(['PAT', patient.relationship, ...(patient.patExtra ?? [])]);
-          addAll(entitySegments(patient.patient));
-          for (const claim of patient.claims) addAll(claimSegments(claim, submission.kind));
+  return writeInterchangeOf(
+    submission,
+    'HC',
+    '837',
+    IMPLEMENTATION[submission.kind],
+    (add) => {
+      const addAll = (segments: RawSegment[]) => segments.forEach(add);
+      const { header } = submission;
+      add(['BHT', '0019', header.purpose, header.referenceId, toX12Date(header.date), header.time, header.type]);
+      addAll(entitySegments(submission.submitter));
+      addAll(entitySegments(submission.receiver));
+      let hl = 0;
+      for (const provider of submission.billingProviders) {
+        const providerHl = ++hl;
+        add(['HL', String(providerHl), '', '20', provider.subscribers.length > 0 ? '1' : '0']);
+        addAll(billingProviderSegments(provider));
+        for (const subscriber of provider.subscribers) {
+          const subscriberHl = ++hl;
+          add(['HL', String(subscriberHl), String(providerHl), '22', subscriber.patients.length > 0 ? '1' : '0']);
+          add([
+            'SBR',
+            subscriber.payerResponsibility,
+            subscriber.relationship ?? '',
+            subscriber.groupNumber ?? '',
+            subscriber.groupName ?? '',
+            subscriber.insuranceType ?? '',
+            '',
+            '',
+            '',
+            subscriber.filingIndicator ?? '',
+          ]);
+          if (subscriber.pat) add(['PAT', ...subscriber.pat]);
+          addAll(entitySegments(subscriber.subscriber));
+          addAll(entitySegments(subscriber.payer));
+          for (const claim of subscriber.claims) addAll(claimSegments(claim, submission.kind));
+          for (const patient of subscriber.patients) {
+            add(['HL', String(++hl), String(subscriberHl), '23', '0']);
+            add(['PAT', patient.relationship, ...(patient.patExtra ?? [])]);
+            addAll(entitySegments(patient.patient));
+            for (const claim of patient.claims) addAll(claimSegments(claim, submission.kind));
+          }
         }
       }
-    }
-  }, options);
+    },
+    options,
+  );
 }
 
 function billingProviderSegments(provider: BillingProviderLoop): RawSegment[] {
   const out: RawSegment[] = [];
-  if (provider.specialty) out.push(['PRV', provider.specialty.code, provider.specialty.qualifier, provider.specialty.taxonomy]);
+  if (provider.specialty)
+    out.push(['PRV', provider.specialty.code, provider.specialty.qualifier, provider.specialty.taxonomy]);
   if (provider.currency) out.push(['CUR', ...provider.currency]);
   out.push(...entitySegments(provider.provider));
   for (const payTo of provider.payTo) out.push(...entitySegments(payTo));
@@ -67,16 +98,44 @@ function billingProviderSegments(provider: BillingProviderLoop): RawSegment[] {
 
 function entitySegments(e: NamedEntity): RawSegment[] {
   const segments: RawSegment[] = [
-    ['NM1', e.entityCode, e.entityType, e.name, e.firstName ?? '', e.middleName ?? '', e.prefix ?? '', e.suffix ?? '', e.idQualifier ?? '', e.id ?? '', ...(e.nameExtra ?? [])],
+    [
+      'NM1',
+      e.entityCode,
+      e.entityType,
+      e.name,
+      e.firstName ?? '',
+      e.middleName ?? '',
+      e.prefix ?? '',
+      e.suffix ?? '',
+      e.idQualifier ?? '',
+      e.id ?? '',
+      ...(e.nameExtra ?? []),
+    ],
   ];
   if (e.specialty) segments.push(['PRV', e.specialty.code, e.specialty.qualifier, e.specialty.taxonomy]);
   if (e.address) {
     segments.push(['N3', ...e.address.lines]);
-    segments.push(['N4', e.address.city ?? '', e.address.state ?? '', e.address.postalCode ?? '', e.address.countryCode ?? '', '', '', e.address.countrySubdivision ?? '']);
+    segments.push([
+      'N4',
+      e.address.city ?? '',
+      e.address.state ?? '',
+      e.address.postalCode ?? '',
+      e.address.countryCode ?? '',
+      '',
+      '',
+      e.address.countrySubdivision ?? '',
+    ]);
   }
-  if (e.demographics) segments.push(['DMG', 'D8', e.demographics.dateOfBirth ? toX12Date(e.demographics.dateOfBirth) : '', e.demographics.sex ?? '']);
+  if (e.demographics)
+    segments.push([
+      'DMG',
+      'D8',
+      e.demographics.dateOfBirth ? toX12Date(e.demographics.dateOfBirth) : '',
+      e.demographics.sex ?? '',
+    ]);
   segments.push(...e.references.map(referenceSegment));
-  for (const contact of e.contacts) segments.push(['PER', contact.function, contact.name ?? '', ...contact.numbers.flat()]);
+  for (const contact of e.contacts)
+    segments.push(['PER', contact.function, contact.name ?? '', ...contact.numbers.flat()]);
   return inGuideOrder([...segments, ...e.extra], ORDER.entity);
 }
 
@@ -85,7 +144,9 @@ function referenceSegment(r: Reference): RawSegment {
 }
 
 function dateSegment(d: DateValue): RawSegment {
-  return d.endDate ? ['DTP', d.qualifier, 'RD8', `${toX12Date(d.date)}-${toX12Date(d.endDate)}`] : ['DTP', d.qualifier, 'D8', toX12Date(d.date)];
+  return d.endDate
+    ? ['DTP', d.qualifier, 'RD8', `${toX12Date(d.date)}-${toX12Date(d.endDate)}`]
+    : ['DTP', d.qualifier, 'D8', toX12Date(d.date)];
 }
 
 function amountSegment(a: Amount): RawSegment {
@@ -94,8 +155,13 @@ function amountSegment(a: Amount): RawSegment {
 
 function adjustmentSegments(groups: AdjustmentGroup[]): RawSegment[] {
   return groups.map((g) => [
-    'CAS', g.groupCode,
-    ...g.adjustments.flatMap((a) => [a.reasonCode, centsToDecimal(a.amountCents), a.quantityMilli === undefined ? '' : milliToDecimal(a.quantityMilli)]),
+    'CAS',
+    g.groupCode,
+    ...g.adjustments.flatMap((a) => [
+      a.reasonCode,
+      centsToDecimal(a.amountCents),
+      a.quantityMilli === undefined ? '' : milliToDecimal(a.quantityMilli),
+    ]),
   ]);
 }
 
@@ -109,18 +175,40 @@ function healthCareSegment(codes: HealthCareCode[]): RawSegment {
 }
 
 function claimSegments(claim: Claim837, kind: Submission837['kind']): RawSegment[] {
-  const clm: RawSegment = ['CLM', claim.patientControlNumber, centsToDecimal(claim.totalChargeCents), '', '',
+  const clm: RawSegment = [
+    'CLM',
+    claim.patientControlNumber,
+    centsToDecimal(claim.totalChargeCents),
+    '',
+    '',
     composite([claim.facilityCode, claim.facilityCodeQualifier, claim.frequencyCode]),
-    claim.providerSignature ?? '', claim.assignmentCode ?? '', claim.benefitsAssignment ?? '', claim.releaseOfInformation ?? '',
-    claim.patientSignatureSource ?? '', claim.relatedCauses ? composite(claim.relatedCauses) : '', claim.specialProgram ?? '',
-    '', '', '', '', '', '', '', claim.delayReason ?? ''];
+    claim.providerSignature ?? '',
+    claim.assignmentCode ?? '',
+    claim.benefitsAssignment ?? '',
+    claim.releaseOfInformation ?? '',
+    claim.patientSignatureSource ?? '',
+    claim.relatedCauses ? composite(claim.relatedCauses) : '',
+    claim.specialProgram ?? '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    claim.delayReason ?? '',
+  ];
   for (const [position, value] of Object.entries(claim.clmExtra ?? {})) clm[Number(position)] = value;
   const own: RawSegment[] = [clm, ...claim.dates.map(dateSegment)];
   if (claim.institutionalCodes) {
     const c = claim.institutionalCodes;
     own.push(['CL1', c.admissionType ?? '', c.admissionSource ?? '', c.patientStatus ?? '']);
   }
-  own.push(...claim.amounts.map(amountSegment), ...claim.references.map(referenceSegment), ...claim.healthCareCodes.map(healthCareSegment));
+  own.push(
+    ...claim.amounts.map(amountSegment),
+    ...claim.references.map(referenceSegment),
+    ...claim.healthCareCodes.map(healthCareSegment),
+  );
   const out = inGuideOrder([...own, ...claim.extra], ORDER.claim);
   for (const name of claim.names) out.push(...entitySegments(name));
   for (const payer of claim.otherPayers) out.push(...otherPayerSegments(payer));
@@ -130,7 +218,18 @@ function claimSegments(claim: Claim837, kind: Submission837['kind']): RawSegment
 
 function otherPayerSegments(p: OtherPayer): RawSegment[] {
   const own: RawSegment[] = [
-    ['SBR', p.payerResponsibility, p.relationship ?? '', p.groupNumber ?? '', p.groupName ?? '', p.insuranceType ?? '', '', '', '', p.filingIndicator ?? ''],
+    [
+      'SBR',
+      p.payerResponsibility,
+      p.relationship ?? '',
+      p.groupNumber ?? '',
+      p.groupName ?? '',
+      p.insuranceType ?? '',
+      '',
+      '',
+      '',
+      p.filingIndicator ?? '',
+    ],
     ...adjustmentSegments(p.adjustmentGroups),
     ...p.amounts.map(amountSegment),
   ];
@@ -144,21 +243,61 @@ function lineSegments(line: ServiceLine837, kind: Submission837['kind']): RawSeg
   const own: RawSegment[] = [['LX', String(line.lineNumber)]];
   if (line.professional) {
     const p = line.professional;
-    own.push(['SV1', procedureComposite(p.procedure), centsToDecimal(p.chargeCents), p.unitBasis, milliToDecimal(p.unitsMilli), p.placeOfService ?? '', '',
-      composite(p.diagnosisPointers.map(String)), '', p.indicators?.emergency ?? '', '', p.indicators?.epsdt ?? '', p.indicators?.familyPlanning ?? '', '', '', p.indicators?.copayStatus ?? '']);
+    own.push([
+      'SV1',
+      procedureComposite(p.procedure),
+      centsToDecimal(p.chargeCents),
+      p.unitBasis,
+      milliToDecimal(p.unitsMilli),
+      p.placeOfService ?? '',
+      '',
+      composite(p.diagnosisPointers.map(String)),
+      '',
+      p.indicators?.emergency ?? '',
+      '',
+      p.indicators?.epsdt ?? '',
+      p.indicators?.familyPlanning ?? '',
+      '',
+      '',
+      p.indicators?.copayStatus ?? '',
+    ]);
   } else if (line.institutional) {
     const s = line.institutional;
-    own.push(['SV2', s.revenueCode, s.procedure ? procedureComposite(s.procedure) : '', centsToDecimal(s.chargeCents), s.unitBasis, milliToDecimal(s.unitsMilli), '', s.nonCoveredCents === undefined ? '' : centsToDecimal(s.nonCoveredCents)]);
+    own.push([
+      'SV2',
+      s.revenueCode,
+      s.procedure ? procedureComposite(s.procedure) : '',
+      centsToDecimal(s.chargeCents),
+      s.unitBasis,
+      milliToDecimal(s.unitsMilli),
+      '',
+      s.nonCoveredCents === undefined ? '' : centsToDecimal(s.nonCoveredCents),
+    ]);
   } else {
-    throw new TypeError(`Service line ${line.lineNumber} needs ${kind === 'professional' ? 'professional (SV1)' : 'institutional (SV2)'} details`);
+    throw new TypeError(
+      `Service line ${line.lineNumber} needs ${kind === 'professional' ? 'professional (SV1)' : 'institutional (SV2)'} details`,
+    );
   }
-  own.push(...line.dates.map(dateSegment), ...line.references.map(referenceSegment), ...line.amounts.map(amountSegment));
+  own.push(
+    ...line.dates.map(dateSegment),
+    ...line.references.map(referenceSegment),
+    ...line.amounts.map(amountSegment),
+  );
   const forms = line.extra.filter((s) => s[0] === 'LQ' || s[0] === 'FRM');
   const out = inGuideOrder([...own, ...line.extra.filter((s) => !forms.includes(s))], ORDER.line);
   if (line.drug) {
     const d = line.drug;
     out.push(['LIN', ...(d.linExtra ?? ['']), d.qualifier, d.ndc]);
-    if (d.quantityMilli !== undefined || d.ctpExtra) out.push(['CTP', '', '', '', d.quantityMilli === undefined ? '' : milliToDecimal(d.quantityMilli), composite([d.unit]), ...(d.ctpExtra ?? [])]);
+    if (d.quantityMilli !== undefined || d.ctpExtra)
+      out.push([
+        'CTP',
+        '',
+        '',
+        '',
+        d.quantityMilli === undefined ? '' : milliToDecimal(d.quantityMilli),
+        composite([d.unit]),
+        ...(d.ctpExtra ?? []),
+      ]);
     out.push(...d.references.map(referenceSegment));
   }
   for (const name of line.names) out.push(...entitySegments(name));
@@ -169,7 +308,15 @@ function lineSegments(line: ServiceLine837, kind: Submission837['kind']): RawSeg
 
 function adjudicationSegments(a: LineAdjudication): RawSegment[] {
   const own: RawSegment[] = [
-    ['SVD', a.payerId, centsToDecimal(a.paidCents), a.procedure ? procedureComposite(a.procedure) : '', a.revenueCode ?? '', a.unitsMilli === undefined ? '' : milliToDecimal(a.unitsMilli), a.bundledLineNumber ?? ''],
+    [
+      'SVD',
+      a.payerId,
+      centsToDecimal(a.paidCents),
+      a.procedure ? procedureComposite(a.procedure) : '',
+      a.revenueCode ?? '',
+      a.unitsMilli === undefined ? '' : milliToDecimal(a.unitsMilli),
+      a.bundledLineNumber ?? '',
+    ],
     ...adjustmentSegments(a.adjustmentGroups),
     ...a.dates.map(dateSegment),
     ...a.amounts.map(amountSegment),

@@ -88,11 +88,19 @@ function parseClaimStatus(input: string | Uint8Array): ClaimStatusResponse[] {
           break;
         case 'NM1':
           if (level === '20' && !response.source) response.source = s.elements[3];
-          if (CLAIM_LEVELS.has(level)) pendingName = { lastName: s.elements[3] ?? '', firstName: text(s, 4), memberId: text(s, 9) };
+          if (CLAIM_LEVELS.has(level))
+            pendingName = { lastName: s.elements[3] ?? '', firstName: text(s, 4), memberId: text(s, 9) };
           break;
         case 'TRN':
           if (CLAIM_LEVELS.has(level) && s.elements[1] === '2') {
-            claim = { patientControlNumber: s.elements[2] ?? '', patient: pendingName, statuses: [], lines: [], accepted: false, segmentIndex: s.index };
+            claim = {
+              patientControlNumber: s.elements[2] ?? '',
+              patient: pendingName,
+              statuses: [],
+              lines: [],
+              accepted: false,
+              segmentIndex: s.index,
+            };
             response.claims.push(claim);
             line = undefined;
           }
@@ -120,7 +128,12 @@ function parseClaimStatus(input: string | Uint8Array): ClaimStatusResponse[] {
         case 'SVC':
           if (claim) {
             const [qualifier = '', code = '', ...modifiers] = composite(s, 1);
-            line = { procedure: { qualifier, code, modifiers: modifiers.filter(Boolean) }, chargeCents: optionalCents(s, 2), paidCents: optionalCents(s, 3), statuses: [] };
+            line = {
+              procedure: { qualifier, code, modifiers: modifiers.filter(Boolean) },
+              chargeCents: optionalCents(s, 2),
+              paidCents: optionalCents(s, 3),
+              statuses: [],
+            };
             claim.lines.push(line);
           }
           break;
@@ -130,7 +143,10 @@ function parseClaimStatus(input: string | Uint8Array): ClaimStatusResponse[] {
     }
     for (const c of response.claims) {
       const categories = c.statuses.flatMap((st) => [st.categoryCode, ...st.additional.map((a) => a.categoryCode)]);
-      c.accepted = categories.length > 0 && !categories.some((category) => REJECTED_CATEGORIES.has(category)) && c.statuses[0]?.actionCode !== 'U';
+      c.accepted =
+        categories.length > 0 &&
+        !categories.some((category) => REJECTED_CATEGORIES.has(category)) &&
+        c.statuses[0]?.actionCode !== 'U';
     }
     return response;
   });
@@ -146,8 +162,14 @@ function statusDetail(s: Segment): ClaimStatusDetail {
       return { categoryCode: c, statusCode: st, entityCode: e || undefined };
     });
   return {
-    categoryCode, statusCode, entityCode: entityCode || undefined,
-    effectiveDate: date(s, 2), actionCode: text(s, 3), chargeCents: optionalCents(s, 4), paidCents: optionalCents(s, 5), additional,
+    categoryCode,
+    statusCode,
+    entityCode: entityCode || undefined,
+    effectiveDate: date(s, 2),
+    actionCode: text(s, 3),
+    chargeCents: optionalCents(s, 4),
+    paidCents: optionalCents(s, 5),
+    additional,
   };
 }
 

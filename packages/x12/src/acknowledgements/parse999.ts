@@ -74,15 +74,37 @@ export function parse999(input: string | Uint8Array): Ack999[] {
     for (const s of segments) {
       switch (s.id) {
         case 'AK1':
-          ack = { functionalId: required(s, 1, 'functional identifier'), groupControlNumber: required(s, 2, 'group control number'), version: text(s, 3), transactions: [], groupStatus: '', accepted: false, counts: { included: 0, received: 0, accepted: 0 } };
+          ack = {
+            functionalId: required(s, 1, 'functional identifier'),
+            groupControlNumber: required(s, 2, 'group control number'),
+            version: text(s, 3),
+            transactions: [],
+            groupStatus: '',
+            accepted: false,
+            counts: { included: 0, received: 0, accepted: 0 },
+          };
           break;
         case 'AK2':
-          transaction = { transactionSetId: required(s, 1, 'transaction set identifier'), controlNumber: required(s, 2, 'transaction set control number'), implementationReference: text(s, 3), status: '', accepted: false, errorCodes: [], segmentErrors: [] };
+          transaction = {
+            transactionSetId: required(s, 1, 'transaction set identifier'),
+            controlNumber: required(s, 2, 'transaction set control number'),
+            implementationReference: text(s, 3),
+            status: '',
+            accepted: false,
+            errorCodes: [],
+            segmentErrors: [],
+          };
           need(ack, s).transactions.push(transaction);
           segmentError = undefined;
           break;
         case 'IK3':
-          segmentError = { segmentId: required(s, 1, 'segment id'), position: Number(required(s, 2, 'segment position')), loopId: text(s, 3), code: text(s, 4), elements: [] };
+          segmentError = {
+            segmentId: required(s, 1, 'segment id'),
+            position: Number(required(s, 2, 'segment position')),
+            loopId: text(s, 3),
+            code: text(s, 4),
+            elements: [],
+          };
           need(transaction, s).segmentErrors.push(segmentError);
           break;
         case 'IK4': {
@@ -107,7 +129,11 @@ export function parse999(input: string | Uint8Array): Ack999[] {
           const a = need(ack, s);
           a.groupStatus = required(s, 1, 'functional group acknowledge code');
           a.accepted = ACCEPTED.has(a.groupStatus);
-          a.counts = { included: Number(s.elements[2] ?? 0), received: Number(s.elements[3] ?? 0), accepted: Number(s.elements[4] ?? 0) };
+          a.counts = {
+            included: Number(s.elements[2] ?? 0),
+            received: Number(s.elements[3] ?? 0),
+            accepted: Number(s.elements[4] ?? 0),
+          };
           break;
         }
         default:

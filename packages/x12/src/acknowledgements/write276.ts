@@ -35,9 +35,17 @@ export interface ClaimStatus276 {
 
 /** Writes a 276 claim status request (005010X212): payer, receiver, provider, then one claim per inquiry. */
 export function write276(request: ClaimStatus276, options: WriteOptions = {}): string {
-  const body: SegmentElements[] = [['BHT', '0010', '13', request.header.referenceId, toX12Date(request.header.date), request.header.time]];
-  body.push(['HL', '1', '', '20', '1'], ['NM1', 'PR', '2', request.payer.name, '', '', '', '', 'PI', request.payer.payerId]);
-  body.push(['HL', '2', '1', '21', '1'], ['NM1', '41', '2', request.receiver.name, '', '', '', '', '46', request.receiver.etin]);
+  const body: SegmentElements[] = [
+    ['BHT', '0010', '13', request.header.referenceId, toX12Date(request.header.date), request.header.time],
+  ];
+  body.push(
+    ['HL', '1', '', '20', '1'],
+    ['NM1', 'PR', '2', request.payer.name, '', '', '', '', 'PI', request.payer.payerId],
+  );
+  body.push(
+    ['HL', '2', '1', '21', '1'],
+    ['NM1', '41', '2', request.receiver.name, '', '', '', '', '46', request.receiver.etin],
+  );
   body.push(['HL', '3', '2', '19', request.inquiries.length ? '1' : '0'], providerName('1P', request.provider));
   let hl = 3;
   for (const inquiry of request.inquiries) {
@@ -47,7 +55,10 @@ export function write276(request: ClaimStatus276, options: WriteOptions = {}): s
     body.push(person('IL', { ...inquiry.subscriber, dateOfBirth: undefined, sex: undefined })[0]!);
     if (inquiry.dependent) {
       body.push(['HL', String(++hl), String(subscriberHl), '23', '0']);
-      body.push(...person('QC', inquiry.dependent).slice(1), person('QC', { ...inquiry.dependent, dateOfBirth: undefined, sex: undefined })[0]!);
+      body.push(
+        ...person('QC', inquiry.dependent).slice(1),
+        person('QC', { ...inquiry.dependent, dateOfBirth: undefined, sex: undefined })[0]!,
+      );
     }
     body.push(...claim(inquiry));
   }

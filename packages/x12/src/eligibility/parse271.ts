@@ -93,7 +93,12 @@ export function parse271(input: string | Uint8Array): EligibilityResponse[] {
         case 'NM1':
           if (level === '20') response.source ??= s.elements[3];
           else if (level === '21') response.receiver ??= s.elements[3];
-          else if (member && !benefit) Object.assign(member, { lastName: s.elements[3] ?? '', firstName: text(s, 4), memberId: text(s, 9) ?? member.memberId });
+          else if (member && !benefit)
+            Object.assign(member, {
+              lastName: s.elements[3] ?? '',
+              firstName: text(s, 4),
+              memberId: text(s, 9) ?? member.memberId,
+            });
           break;
         case 'TRN':
           member?.traceNumbers.push(s.elements[2] ?? '');
@@ -144,7 +149,8 @@ function eligibilityBenefit(s: Segment): Benefit {
 
 /** What a front desk needs from a member's benefits. In-network and individual values win over the others. */
 export function summarize271(member: EligibilityMember): EligibilitySummary {
-  const preferred = (b: Benefit) => (b.inNetwork === 'N' ? 2 : 0) + (b.coverageLevel && b.coverageLevel !== 'IND' ? 1 : 0);
+  const preferred = (b: Benefit) =>
+    (b.inNetwork === 'N' ? 2 : 0) + (b.coverageLevel && b.coverageLevel !== 'IND' ? 1 : 0);
   const first = (code: string, when: (b: Benefit) => boolean = () => true) =>
     member.benefits.filter((b) => b.informationCode === code && when(b)).sort((a, b) => preferred(a) - preferred(b))[0];
   const active = first('1');

@@ -45,8 +45,13 @@ export interface Eligibility270 {
  * per inquiry, each with its trace number. HL numbering and counts are computed.
  */
 export function write270(request: Eligibility270, options: WriteOptions = {}): string {
-  const body: SegmentElements[] = [['BHT', '0022', '13', request.header.referenceId, toX12Date(request.header.date), request.header.time]];
-  body.push(['HL', '1', '', '20', '1'], ['NM1', 'PR', '2', request.payer.name, '', '', '', '', 'PI', request.payer.payerId]);
+  const body: SegmentElements[] = [
+    ['BHT', '0022', '13', request.header.referenceId, toX12Date(request.header.date), request.header.time],
+  ];
+  body.push(
+    ['HL', '1', '', '20', '1'],
+    ['NM1', 'PR', '2', request.payer.name, '', '', '', '', 'PI', request.payer.payerId],
+  );
   body.push(['HL', '2', '1', '21', request.inquiries.length ? '1' : '0'], providerName('1P', request.provider));
   let hl = 2;
   for (const inquiry of request.inquiries) {
@@ -57,19 +62,38 @@ export function write270(request: Eligibility270, options: WriteOptions = {}): s
     body.push(...person('IL', inquiry.subscriber));
     if (subscriberAsked) body.push(...question(inquiry));
     if (inquiry.dependent) {
-      body.push(['HL', String(++hl), String(subscriberHl), '23', '0'], ['TRN', '1', inquiry.traceNumber, request.originatorId]);
+      body.push(
+        ['HL', String(++hl), String(subscriberHl), '23', '0'],
+        ['TRN', '1', inquiry.traceNumber, request.originatorId],
+      );
       body.push(...person('03', inquiry.dependent), ...question(inquiry));
     }
   }
   return writeInterchange(request, 'HS', '270', '005010X279A1', body, options);
 }
 
-export function providerName(code: string, p: { name: string; npi: string; firstName?: string; entityType?: '1' | '2' }): SegmentElements {
+export function providerName(
+  code: string,
+  p: { name: string; npi: string; firstName?: string; entityType?: '1' | '2' },
+): SegmentElements {
   return ['NM1', code, p.entityType ?? '2', p.name, p.firstName ?? '', '', '', '', 'XX', p.npi];
 }
 
 export function person(code: string, p: InquiryPerson): SegmentElements[] {
-  const out: SegmentElements[] = [['NM1', code, '1', p.lastName, p.firstName ?? '', p.middleName ?? '', '', '', p.memberId ? 'MI' : '', p.memberId ?? '']];
+  const out: SegmentElements[] = [
+    [
+      'NM1',
+      code,
+      '1',
+      p.lastName,
+      p.firstName ?? '',
+      p.middleName ?? '',
+      '',
+      '',
+      p.memberId ? 'MI' : '',
+      p.memberId ?? '',
+    ],
+  ];
   if (p.dateOfBirth || p.sex) out.push(['DMG', 'D8', p.dateOfBirth ? toX12Date(p.dateOfBirth) : '', p.sex ?? '']);
   return out;
 }
@@ -80,4 +104,3 @@ function question(inquiry: EligibilityInquiry): SegmentElements[] {
   out.push(['EQ', (inquiry.serviceTypes ?? ['30']).join(REPETITION)]);
   return out;
 }
-

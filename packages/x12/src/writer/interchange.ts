@@ -18,8 +18,16 @@ export interface WriteOptions {
 }
 
 /** The ISA as a writer needs it: the header a reader returns, with the rarely used elements optional. */
-export type InterchangeOptions = Omit<InterchangeHeader, 'authorizationQualifier' | 'authorization' | 'securityQualifier' | 'security' | 'acknowledgmentRequested'> &
-  Partial<Pick<InterchangeHeader, 'authorizationQualifier' | 'authorization' | 'securityQualifier' | 'security' | 'acknowledgmentRequested'>>;
+export type InterchangeOptions = Omit<
+  InterchangeHeader,
+  'authorizationQualifier' | 'authorization' | 'securityQualifier' | 'security' | 'acknowledgmentRequested'
+> &
+  Partial<
+    Pick<
+      InterchangeHeader,
+      'authorizationQualifier' | 'authorization' | 'securityQualifier' | 'security' | 'acknowledgmentRequested'
+    >
+  >;
 
 export interface GroupOptions {
   senderCode: string;
@@ -35,7 +43,10 @@ export interface GroupOptions {
 export function compositeOf(parts: Array<string | undefined>): string {
   let end = parts.length;
   while (end > 1 && !parts[end - 1]) end--;
-  return parts.slice(0, end).map((p) => p ?? '').join(COMPONENT);
+  return parts
+    .slice(0, end)
+    .map((p) => p ?? '')
+    .join(COMPONENT);
 }
 
 /**
@@ -72,12 +83,39 @@ export function writeInterchangeOf(
   const pad = (value: string | undefined, width: number) => (value ?? '').padEnd(width, ' ').slice(0, width);
   const interchangeControl = i.controlNumber.padStart(9, '0');
   const text = new SegmentText(d, options.lineBreak ?? '\n');
+  text.add(
+    [
+      'ISA',
+      pad(i.authorizationQualifier ?? '00', 2),
+      pad(i.authorization, 10),
+      pad(i.securityQualifier ?? '00', 2),
+      pad(i.security, 10),
+      pad(i.senderQualifier, 2),
+      pad(i.senderId, 15),
+      pad(i.receiverQualifier, 2),
+      pad(i.receiverId, 15),
+      toX12Date(i.date).slice(2),
+      i.time,
+      d.repetition ?? 'U',
+      '00501',
+      interchangeControl,
+      i.acknowledgmentRequested ?? '0',
+      i.usage,
+      d.component,
+    ],
+    false,
+  );
   text.add([
-    'ISA', pad(i.authorizationQualifier ?? '00', 2), pad(i.authorization, 10), pad(i.securityQualifier ?? '00', 2), pad(i.security, 10),
-    pad(i.senderQualifier, 2), pad(i.senderId, 15), pad(i.receiverQualifier, 2), pad(i.receiverId, 15),
-    toX12Date(i.date).slice(2), i.time, d.repetition ?? 'U', '00501', interchangeControl, i.acknowledgmentRequested ?? '0', i.usage, d.component,
-  ], false);
-  text.add(['GS', functionalId, g.senderCode, g.receiverCode, toX12Date(g.date), g.time, g.controlNumber, 'X', version]);
+    'GS',
+    functionalId,
+    g.senderCode,
+    g.receiverCode,
+    toX12Date(g.date),
+    g.time,
+    g.controlNumber,
+    'X',
+    version,
+  ]);
   const before = text.count;
   text.add(['ST', transactionId, envelope.transaction.controlNumber, version]);
   writeBody((segment) => text.add(segment));

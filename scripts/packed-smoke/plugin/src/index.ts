@@ -12,10 +12,16 @@ export function textStatementRenderer(): StatementRenderer {
       const lines = [
         `${statement.practice.name} — statement of ${statement.statementDate}`,
         `Account ${statement.accountNumber}, due ${statement.dueDate}`,
-        ...statement.visits.map((v) => `${v.serviceDate} ${v.reference} ${v.patientName} ${formatCents(v.chargesCents)}`),
+        ...statement.visits.map(
+          (v) => `${v.serviceDate} ${v.reference} ${v.patientName} ${formatCents(v.chargesCents)}`,
+        ),
         `Amount due: ${formatCents(statement.amountDueCents)}`,
       ];
-      return { fileName: `statement-${statement.accountNumber}.txt`, contentType: CONTENT_TYPE, bytes: new TextEncoder().encode(lines.join('\n')) };
+      return {
+        fileName: `statement-${statement.accountNumber}.txt`,
+        contentType: CONTENT_TYPE,
+        bytes: new TextEncoder().encode(lines.join('\n')),
+      };
     },
   });
 }

@@ -1,4 +1,14 @@
-import type { Claim, ClaimLine, Coverage, Diagnosis, Encounter, Patient, Payer, Practice, Provider } from '../../db/prisma-client.ts';
+import type {
+  Claim,
+  ClaimLine,
+  Coverage,
+  Diagnosis,
+  Encounter,
+  Patient,
+  Payer,
+  Practice,
+  Provider,
+} from '../../db/prisma-client.ts';
 
 /** Everything a rule may look at, loaded once per scrub. */
 export interface ScrubContext {

@@ -18,35 +18,46 @@ const CreateClaimInput = builder.inputType('CreateClaimInput', {
 });
 
 const CorrectionKind = builder.enumType('ClaimCorrectionKind', {
-  values: { REPLACEMENT: { description: 'Frequency 7: replaces the payer’s claim with the encounter as it is now.' }, VOID: { description: 'Frequency 8: cancels the payer’s claim.' } } as const,
+  values: {
+    REPLACEMENT: { description: 'Frequency 7: replaces the payer’s claim with the encounter as it is now.' },
+    VOID: { description: 'Frequency 8: cancels the payer’s claim.' },
+  } as const,
 });
 
 const CorrectClaimInput = builder.inputType('CorrectClaimInput', {
   fields: (t) => ({
-    claimId: t.id({ required: true, description: 'The claim the payer has (it must carry the payer’s claim control number).' }),
+    claimId: t.id({
+      required: true,
+      description: 'The claim the payer has (it must carry the payer’s claim control number).',
+    }),
     kind: t.field({ type: CorrectionKind, required: true }),
   }),
 });
 
-const ScrubClaimInput = builder.inputType('ScrubClaimInput', { fields: (t) => ({ claimId: t.id({ required: true }) }) });
+const ScrubClaimInput = builder.inputType('ScrubClaimInput', {
+  fields: (t) => ({ claimId: t.id({ required: true }) }),
+});
 
 const ClaimPayload = builder.objectRef<{ claim: Claim }>('ClaimSuccess').implement({
   fields: (t) => ({ claim: t.field({ type: ClaimRef, resolve: (r) => r.claim }) }),
 });
 
-const ScrubPayload = builder.objectRef<{ claim: Claim; findings: ScrubFinding[]; passed: boolean }>('ScrubClaimSuccess').implement({
-  description: 'The scrub ran: the claim is READY when no ERROR was found, else SCRUB_FAILED with its findings.',
-  fields: (t) => ({
-    claim: t.field({ type: ClaimRef, resolve: (r) => r.claim }),
-    passed: t.exposeBoolean('passed'),
-    findings: t.field({ type: [ScrubFindingRef], resolve: (r) => r.findings }),
-  }),
-});
+const ScrubPayload = builder
+  .objectRef<{ claim: Claim; findings: ScrubFinding[]; passed: boolean }>('ScrubClaimSuccess')
+  .implement({
+    description: 'The scrub ran: the claim is READY when no ERROR was found, else SCRUB_FAILED with its findings.',
+    fields: (t) => ({
+      claim: t.field({ type: ClaimRef, resolve: (r) => r.claim }),
+      passed: t.exposeBoolean('passed'),
+      findings: t.field({ type: [ScrubFindingRef], resolve: (r) => r.findings }),
+    }),
+  });
 
 builder.mutationField('createClaim', (t) =>
   t.field({
     type: ClaimPayload,
-    description: 'Builds a DRAFT claim from an encounter for one coverage: its lines, diagnoses, providers and charges. Admins and billers.',
+    description:
+      'Builds a DRAFT claim from an encounter for one coverage: its lines, diagnoses, providers and charges. Admins and billers.',
     authScopes: scopesOf(createClaim),
     args: { input: t.arg({ type: CreateClaimInput, required: true }) },
     errors: { types: [...COMMON_ERRORS], union: { name: 'CreateClaimPayload' } },
@@ -61,19 +72,24 @@ builder.mutationField('createClaim', (t) =>
 builder.mutationField('correctClaim', (t) =>
   t.field({
     type: ClaimPayload,
-    description: 'Makes a replacement (frequency 7) or void (frequency 8) claim linked to the original, which the 837 references with REF*F8. Admins and billers.',
+    description:
+      'Makes a replacement (frequency 7) or void (frequency 8) claim linked to the original, which the 837 references with REF*F8. Admins and billers.',
     authScopes: scopesOf(correctClaim),
     args: { input: t.arg({ type: CorrectClaimInput, required: true }) },
     errors: { types: [...COMMON_ERRORS], union: { name: 'CorrectClaimPayload' } },
     resolve: (_root, { input }, ctx) =>
-      correctClaim.run(ctx, { claimId: decodeId('Claim', String(input.claimId), ['input', 'claimId']), kind: input.kind }),
+      correctClaim.run(ctx, {
+        claimId: decodeId('Claim', String(input.claimId), ['input', 'claimId']),
+        kind: input.kind,
+      }),
   }),
 );
 
 builder.mutationField('scrubClaim', (t) =>
   t.field({
     type: ScrubPayload,
-    description: 'Checks a claim against every enabled scrub rule and moves it to READY or SCRUB_FAILED. Admins, billers and coders.',
+    description:
+      'Checks a claim against every enabled scrub rule and moves it to READY or SCRUB_FAILED. Admins, billers and coders.',
     authScopes: scopesOf(scrubClaim),
     args: { input: t.arg({ type: ScrubClaimInput, required: true }) },
     errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'ScrubClaimPayload' } },

@@ -22,10 +22,26 @@ const ClaimFilter = builder.inputType('ClaimFilter', {
 });
 
 const ClaimOrder = builder.enumType('ClaimOrder', {
-  values: { OLDEST_FIRST: { description: 'Earliest date of service first (the default).' }, NEWEST_FIRST: {}, LARGEST_FIRST: { description: 'Highest charge first.' } } as const,
+  values: {
+    OLDEST_FIRST: { description: 'Earliest date of service first (the default).' },
+    NEWEST_FIRST: {},
+    LARGEST_FIRST: { description: 'Highest charge first.' },
+  } as const,
 });
 
-type Filter = { statuses?: string[] | null; payerId?: string | number | null; practiceId?: string | number | null; patientId?: string | number | null; minAgeDays?: number | null; maxAgeDays?: number | null; minChargeCents?: number | null; maxChargeCents?: number | null } | null | undefined;
+type Filter =
+  | {
+      statuses?: string[] | null;
+      payerId?: string | number | null;
+      practiceId?: string | number | null;
+      patientId?: string | number | null;
+      minAgeDays?: number | null;
+      maxAgeDays?: number | null;
+      minChargeCents?: number | null;
+      maxChargeCents?: number | null;
+    }
+  | null
+  | undefined;
 
 async function claimWhere(filter: Filter, ctx: BillingContext): Promise<Prisma.ClaimWhereInput> {
   const where: Prisma.ClaimWhereInput = {};
@@ -34,7 +50,10 @@ async function claimWhere(filter: Filter, ctx: BillingContext): Promise<Prisma.C
   if (filter?.practiceId) where.practiceId = decodeId('Practice', String(filter.practiceId), ['filter', 'practiceId']);
   if (filter?.patientId) where.patientId = decodeId('Patient', String(filter.patientId), ['filter', 'patientId']);
   if (filter?.minChargeCents != null || filter?.maxChargeCents != null) {
-    where.totalChargeCents = { ...(filter.minChargeCents != null ? { gte: filter.minChargeCents } : {}), ...(filter.maxChargeCents != null ? { lte: filter.maxChargeCents } : {}) };
+    where.totalChargeCents = {
+      ...(filter.minChargeCents != null ? { gte: filter.minChargeCents } : {}),
+      ...(filter.maxChargeCents != null ? { lte: filter.maxChargeCents } : {}),
+    };
   }
   if (filter?.minAgeDays != null || filter?.maxAgeDays != null) {
     // Ages count calendar days from the date of service to the claim's practice's today (its zone, the clock).
@@ -67,6 +86,11 @@ builder.queryField('claims', (t) =>
     args: { filter: t.arg({ type: ClaimFilter }), orderBy: t.arg({ type: ClaimOrder }) },
     totalCount: async (_parent, args, ctx) => ctx.db.claim.count({ where: await claimWhere(args.filter, ctx) }),
     ...pageSizeOptions,
-    resolve: async (query, _root, args, ctx) => ctx.db.claim.findMany({ ...query, where: await claimWhere(args.filter, ctx), orderBy: ORDERS[args.orderBy ?? 'OLDEST_FIRST'] }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.claim.findMany({
+        ...query,
+        where: await claimWhere(args.filter, ctx),
+        orderBy: ORDERS[args.orderBy ?? 'OLDEST_FIRST'],
+      }),
   }),
 );

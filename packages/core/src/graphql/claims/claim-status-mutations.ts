@@ -9,7 +9,8 @@ import { COMMON_ERRORS } from '../errors.ts';
 import { ClaimRef } from './claim-types.ts';
 
 const StatusDetailRef = builder.objectRef<ClaimStatusDetail>('ClaimStatusDetail').implement({
-  description: 'One STC of a 277: category (A acknowledgement, P pending, F finalized, R request), status and entity codes.',
+  description:
+    'One STC of a 277: category (A acknowledgement, P pending, F finalized, R request), status and entity codes.',
   fields: (t) => ({
     categoryCode: t.exposeString('categoryCode'),
     statusCode: t.exposeString('statusCode'),
@@ -32,9 +33,15 @@ const StatusCheckRef = builder.objectRef<StatusCheck>('ClaimStatusCheck').implem
 builder.mutationField('checkClaimStatus', (t) =>
   t.field({
     type: StatusCheckRef,
-    description: 'Asks the payer for a claim’s status (276/277 through its connector), records the answer on the claim’s history and moves the claim when the answer says so. Admins and billers.',
+    description:
+      'Asks the payer for a claim’s status (276/277 through its connector), records the answer on the claim’s history and moves the claim when the answer says so. Admins and billers.',
     authScopes: scopesOf(checkClaimStatus),
-    args: { input: t.arg({ type: builder.inputType('CheckClaimStatusInput', { fields: (f) => ({ claimId: f.id({ required: true }) }) }), required: true }) },
+    args: {
+      input: t.arg({
+        type: builder.inputType('CheckClaimStatusInput', { fields: (f) => ({ claimId: f.id({ required: true }) }) }),
+        required: true,
+      }),
+    },
     errors: { types: [...COMMON_ERRORS, ConnectorError], union: { name: 'CheckClaimStatusPayload' } },
     resolve: (_root, { input }, ctx) =>
       checkClaimStatus.run(ctx, { claimId: decodeId('Claim', String(input.claimId), ['input', 'claimId']) }),

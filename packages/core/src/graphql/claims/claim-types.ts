@@ -35,14 +35,25 @@ export const ClaimLineRef = builder.prismaObject('ClaimLine', {
   description: 'A service line as billed on the claim.',
   fields: (t) => ({
     lineNumber: t.exposeInt('lineNumber'),
-    procedureCode: t.exposeString('procedureCode', { nullable: true, description: 'CPT or HCPCS Level II; null only on an institutional line billed by its revenue code alone.' }),
-    revenueCode: t.exposeString('revenueCode', { nullable: true, description: 'UB-04 revenue code (institutional claims).' }),
-    modifiers: t.stringList({ resolve: (l) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)) }),
+    procedureCode: t.exposeString('procedureCode', {
+      nullable: true,
+      description: 'CPT or HCPCS Level II; null only on an institutional line billed by its revenue code alone.',
+    }),
+    revenueCode: t.exposeString('revenueCode', {
+      nullable: true,
+      description: 'UB-04 revenue code (institutional claims).',
+    }),
+    modifiers: t.stringList({
+      resolve: (l) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)),
+    }),
     units: t.float({ resolve: (l) => l.unitsMilli / 1000 }),
     chargeCents: t.expose('chargeCents', { type: 'Cents' }),
     serviceDate: t.expose('serviceDate', { type: 'Date' }),
     diagnosisPointers: t.intList({ resolve: (l) => l.diagnosisPointers.split(',').filter(Boolean).map(Number) }),
-    lineControlNumber: t.exposeString('lineControlNumber', { nullable: true, description: 'REF*6R: echoed by the payer’s 835.' }),
+    lineControlNumber: t.exposeString('lineControlNumber', {
+      nullable: true,
+      description: 'REF*6R: echoed by the payer’s 835.',
+    }),
   }),
 });
 
@@ -51,7 +62,9 @@ export const ClaimRef = builder.prismaNode('Claim', {
   nullable: true,
   description: 'The bill for one encounter to one payer.',
   fields: (t) => ({
-    patientControlNumber: t.exposeString('patientControlNumber', { description: 'CLM01: the payer echoes it in acknowledgements and remittances.' }),
+    patientControlNumber: t.exposeString('patientControlNumber', {
+      description: 'CLM01: the payer echoes it in acknowledgements and remittances.',
+    }),
     status: t.expose('status', { type: ClaimStatusEnum }),
     kind: t.exposeString('kind', { description: 'PROFESSIONAL (837P) or INSTITUTIONAL (837I).' }),
     frequencyCode: t.exposeString('frequencyCode', { description: '1 original, 7 replacement, 8 void.' }),

@@ -18,30 +18,62 @@ import { DocumentRef } from '../denials/denial-types.ts';
 builder.mutationField('createCollectionAgency', (t) =>
   t.field({
     type: CollectionAgencyRef,
-    description: 'Adds an agency the organization places accounts with, through a configured collections exporter. Admins.',
+    description:
+      'Adds an agency the organization places accounts with, through a configured collections exporter. Admins.',
     authScopes: scopesOf(createCollectionAgency),
-    args: { input: t.arg({ type: builder.inputType('CreateCollectionAgencyInput', { fields: (f) => ({ name: f.string({ required: true }), exporterId: f.string({ required: true }), reportsToCreditBureaus: f.boolean({ description: '@default false' }) }) }), required: true }) },
+    args: {
+      input: t.arg({
+        type: builder.inputType('CreateCollectionAgencyInput', {
+          fields: (f) => ({
+            name: f.string({ required: true }),
+            exporterId: f.string({ required: true }),
+            reportsToCreditBureaus: f.boolean({ description: '@default false' }),
+          }),
+        }),
+        required: true,
+      }),
+    },
     errors: { types: COMMON_ERRORS, union: { name: 'CreateCollectionAgencyPayload' } },
     resolve: (_r, { input }, ctx) => createCollectionAgency.run(ctx, input),
   }),
 );
 
-const PlaceResultRef = builder.objectRef<{ placements: Array<{ id: string }>; files: unknown[] }>('PlaceAccountsSuccess').implement({
-  fields: (t) => ({
-    placements: t.field({ type: [PlacementRef], resolve: (r) => r.placements as never }),
-    files: t.field({ type: [DocumentRef], description: 'The placement file(s) the agency’s exporter wrote, to send to the agency.', resolve: (r) => r.files as never }),
-  }),
-});
+const PlaceResultRef = builder
+  .objectRef<{ placements: Array<{ id: string }>; files: unknown[] }>('PlaceAccountsSuccess')
+  .implement({
+    fields: (t) => ({
+      placements: t.field({ type: [PlacementRef], resolve: (r) => r.placements as never }),
+      files: t.field({
+        type: [DocumentRef],
+        description: 'The placement file(s) the agency’s exporter wrote, to send to the agency.',
+        resolve: (r) => r.files as never,
+      }),
+    }),
+  });
 
 builder.mutationField('placeAccounts', (t) =>
   t.field({
     type: PlaceResultRef,
-    description: 'Places eligible accounts with an agency: placements with the balance and itemization, a placement file from the agency’s exporter (no clinical codes), and the accounts leave in-house dunning. All or nothing. Admins, billers, collectors.',
+    description:
+      'Places eligible accounts with an agency: placements with the balance and itemization, a placement file from the agency’s exporter (no clinical codes), and the accounts leave in-house dunning. All or nothing. Admins, billers, collectors.',
     authScopes: scopesOf(placeAccounts),
-    args: { input: t.arg({ type: builder.inputType('PlaceAccountsInput', { fields: (f) => ({ accountIds: f.idList({ required: true, description: 'DunningAccount (or Patient) ids.' }), agencyId: f.id({ required: true }) }) }), required: true }) },
+    args: {
+      input: t.arg({
+        type: builder.inputType('PlaceAccountsInput', {
+          fields: (f) => ({
+            accountIds: f.idList({ required: true, description: 'DunningAccount (or Patient) ids.' }),
+            agencyId: f.id({ required: true }),
+          }),
+        }),
+        required: true,
+      }),
+    },
     errors: { types: COMMON_ERRORS, union: { name: 'PlaceAccountsPayload' } },
     resolve: async (_r, { input }, ctx) =>
-      placeAccounts.run(ctx, { accountPatientIds: await accountPatientIdsOf(ctx, input.accountIds), agencyId: agencyIdOf(input) }),
+      placeAccounts.run(ctx, {
+        accountPatientIds: await accountPatientIdsOf(ctx, input.accountIds),
+        agencyId: agencyIdOf(input),
+      }),
   }),
 );
 
@@ -62,9 +94,21 @@ const SummaryRef = builder.objectRef<AgencyUpdateSummary>('AgencyUpdateImport').
 builder.mutationField('importAgencyUpdates', (t) =>
   t.field({
     type: SummaryRef,
-    description: 'Applies an agency’s update file (payments with commission, adjustments, disputes, returns) once, in one transaction. Admins, billers, collectors.',
+    description:
+      'Applies an agency’s update file (payments with commission, adjustments, disputes, returns) once, in one transaction. Admins, billers, collectors.',
     authScopes: scopesOf(importAgencyUpdates),
-    args: { input: t.arg({ type: builder.inputType('ImportAgencyUpdatesInput', { fields: (f) => ({ agencyId: f.id({ required: true }), fileName: f.string({ required: true }), content: f.string({ required: true }) }) }), required: true }) },
+    args: {
+      input: t.arg({
+        type: builder.inputType('ImportAgencyUpdatesInput', {
+          fields: (f) => ({
+            agencyId: f.id({ required: true }),
+            fileName: f.string({ required: true }),
+            content: f.string({ required: true }),
+          }),
+        }),
+        required: true,
+      }),
+    },
     errors: { types: COMMON_ERRORS, union: { name: 'ImportAgencyUpdatesPayload' } },
     resolve: (_r, { input }, ctx) => importAgencyUpdates.run(ctx, { ...input, agencyId: agencyIdOf(input) }),
   }),
@@ -73,29 +117,50 @@ builder.mutationField('importAgencyUpdates', (t) =>
 builder.mutationField('recallAccounts', (t) =>
   t.field({
     type: [PlacementRef],
-    description: 'Takes accounts back from their agencies (a recall file is written for each agency). Admins, billers, collectors.',
+    description:
+      'Takes accounts back from their agencies (a recall file is written for each agency). Admins, billers, collectors.',
     authScopes: scopesOf(recallAccounts),
-    args: { input: t.arg({ type: builder.inputType('RecallAccountsInput', { fields: (f) => ({ accountIds: f.idList({ required: true }), reason: f.string({ required: true }) }) }), required: true }) },
+    args: {
+      input: t.arg({
+        type: builder.inputType('RecallAccountsInput', {
+          fields: (f) => ({ accountIds: f.idList({ required: true }), reason: f.string({ required: true }) }),
+        }),
+        required: true,
+      }),
+    },
     errors: { types: COMMON_ERRORS, union: { name: 'RecallAccountsPayload' } },
     resolve: async (_r, { input }, ctx) =>
-      recallAccounts.run(ctx, { accountPatientIds: await accountPatientIdsOf(ctx, input.accountIds), reason: input.reason }),
+      recallAccounts.run(ctx, {
+        accountPatientIds: await accountPatientIdsOf(ctx, input.accountIds),
+        reason: input.reason,
+      }),
   }),
 );
 
-const NoticeRef = builder.objectRef<{ placement: unknown; document: unknown; amountDueCents: number }>('ValidationNoticeSent').implement({
-  fields: (t) => ({
-    placement: t.field({ type: PlacementRef, resolve: (r) => r.placement as never }),
-    file: t.field({ type: DocumentRef, resolve: (r) => r.document as never }),
-    amountDueCents: t.expose('amountDueCents', { type: 'Cents' }),
-  }),
-});
+const NoticeRef = builder
+  .objectRef<{ placement: unknown; document: unknown; amountDueCents: number }>('ValidationNoticeSent')
+  .implement({
+    fields: (t) => ({
+      placement: t.field({ type: PlacementRef, resolve: (r) => r.placement as never }),
+      file: t.field({ type: DocumentRef, resolve: (r) => r.document as never }),
+      amountDueCents: t.expose('amountDueCents', { type: 'Cents' }),
+    }),
+  });
 
 builder.mutationField('sendValidationNotice', (t) =>
   t.field({
     type: NoticeRef,
-    description: 'Writes the Regulation F validation notice for a placement (itemization, amount due, validation period end, how to dispute), rendered and recorded as a communication. Send it with the first communication or within 5 days of it.',
+    description:
+      'Writes the Regulation F validation notice for a placement (itemization, amount due, validation period end, how to dispute), rendered and recorded as a communication. Send it with the first communication or within 5 days of it.',
     authScopes: scopesOf(sendValidationNotice),
-    args: { input: t.arg({ type: builder.inputType('SendValidationNoticeInput', { fields: (f) => ({ placementId: f.id({ required: true }) }) }), required: true }) },
+    args: {
+      input: t.arg({
+        type: builder.inputType('SendValidationNoticeInput', {
+          fields: (f) => ({ placementId: f.id({ required: true }) }),
+        }),
+        required: true,
+      }),
+    },
     errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'SendValidationNoticePayload' } },
     resolve: (_r, { input }, ctx) => sendValidationNotice.run(ctx, { placementId: placementIdOf(input) }),
   }),
@@ -104,15 +169,27 @@ builder.mutationField('sendValidationNotice', (t) =>
 builder.mutationField('recordDebtVerification', (t) =>
   t.field({
     type: PlacementRef,
-    description: 'Records that verification of a disputed debt was sent: the dispute is cleared and collection may resume.',
+    description:
+      'Records that verification of a disputed debt was sent: the dispute is cleared and collection may resume.',
     authScopes: scopesOf(recordDebtVerification),
-    args: { input: t.arg({ type: builder.inputType('RecordDebtVerificationInput', { fields: (f) => ({ placementId: f.id({ required: true }), note: f.string() }) }), required: true }) },
-    errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'RecordDebtVerificationPayload' } },
+    args: {
+      input: t.arg({
+        type: builder.inputType('RecordDebtVerificationInput', {
+          fields: (f) => ({ placementId: f.id({ required: true }), note: f.string() }),
+        }),
+        required: true,
+      }),
+    },
+    errors: {
+      types: [...COMMON_ERRORS, InvalidStateTransitionError],
+      union: { name: 'RecordDebtVerificationPayload' },
+    },
     resolve: (_r, { input }, ctx) => recordDebtVerification.run(ctx, { ...input, placementId: placementIdOf(input) }),
   }),
 );
 
-const agencyIdOf = (input: { agencyId: string | number }) => decodeId('CollectionAgency', String(input.agencyId), ['input', 'agencyId']);
+const agencyIdOf = (input: { agencyId: string | number }) =>
+  decodeId('CollectionAgency', String(input.agencyId), ['input', 'agencyId']);
 
 const placementIdOf = (input: { placementId: string | number }) =>
   decodeId('CollectionPlacement', String(input.placementId), ['input', 'placementId']);

@@ -16,13 +16,18 @@ builder.queryField('collectionAgencies', (t) =>
     description: 'The collection agencies of the organization, by name.',
     authScopes: { ...COLLECTORS, auditor: true },
     ...pageSizeOptions,
-    resolve: (query, _r, _a, ctx) => ctx.db.collectionAgency.findMany({ ...query, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    resolve: (query, _r, _a, ctx) =>
+      ctx.db.collectionAgency.findMany({ ...query, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
     totalCount: (_parent, _args, ctx) => ctx.db.collectionAgency.count(),
   }),
 );
 
 const CheckRef = builder.objectRef<CollectionCandidate['checks'][number]>('PlacementEligibilityCheck').implement({
-  fields: (t) => ({ check: t.exposeString('check'), passed: t.exposeBoolean('passed'), detail: t.exposeString('detail') }),
+  fields: (t) => ({
+    check: t.exposeString('check'),
+    passed: t.exposeBoolean('passed'),
+    detail: t.exposeString('detail'),
+  }),
 });
 
 const CandidateRef = builder.objectRef<CollectionCandidate>('CollectionCandidate').implement({
@@ -38,12 +43,24 @@ const CandidateRef = builder.objectRef<CollectionCandidate>('CollectionCandidate
 builder.queryField('collectionCandidates', (t) =>
   t.connection({
     type: CandidateRef,
-    description: 'The practice’s accounts in or past dunning, each with whether it may be placed with an agency today and why (or why not), least recently stepped first.',
+    description:
+      'The practice’s accounts in or past dunning, each with whether it may be placed with an agency today and why (or why not), least recently stepped first.',
     authScopes: { ...COLLECTORS, auditor: true },
-    args: { practiceId: t.arg.id({ required: true }), eligibleOnly: t.arg.boolean({ description: 'Only the accounts that may be placed today. @default false' }) },
+    args: {
+      practiceId: t.arg.id({ required: true }),
+      eligibleOnly: t.arg.boolean({ description: 'Only the accounts that may be placed today. @default false' }),
+    },
     ...pageSizeOptions,
     // Eligibility is decided per account from the ledger, plans and flags, so the list is computed, then paged.
-    resolve: async (_r, args, ctx) => resolveArrayConnection({ args }, await collectionCandidates(ctx, decodeId('Practice', String(args.practiceId), ['practiceId']), args.eligibleOnly ?? false)),
+    resolve: async (_r, args, ctx) =>
+      resolveArrayConnection(
+        { args },
+        await collectionCandidates(
+          ctx,
+          decodeId('Practice', String(args.practiceId), ['practiceId']),
+          args.eligibleOnly ?? false,
+        ),
+      ),
   }),
 );
 

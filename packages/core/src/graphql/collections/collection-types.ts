@@ -5,19 +5,34 @@ export const CollectionAgencyRef = builder.prismaNode('CollectionAgency', {
   id: { field: 'id' },
   fields: (t) => ({
     name: t.exposeString('name'),
-    exporterId: t.exposeString('exporterKey', { description: 'The collections exporter (plugin key) that writes its files and reads its updates.' }),
+    exporterId: t.exposeString('exporterKey', {
+      description: 'The collections exporter (plugin key) that writes its files and reads its updates.',
+    }),
     reportsToCreditBureaus: t.exposeBoolean('reportsToCreditBureaus'),
-    files: t.prismaField({ type: [DocumentRef], description: 'Placement and recall files for the agency, newest first.', resolve: (query, a, _args, ctx) => ctx.db.document.findMany({ ...query, where: { agencyId: a.id, kind: { in: ['placement-file', 'recall-file'] } }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }) }),
+    files: t.prismaField({
+      type: [DocumentRef],
+      description: 'Placement and recall files for the agency, newest first.',
+      resolve: (query, a, _args, ctx) =>
+        ctx.db.document.findMany({
+          ...query,
+          where: { agencyId: a.id, kind: { in: ['placement-file', 'recall-file'] } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        }),
+    }),
   }),
 });
 
-export const PlacementStatusEnum = builder.enumType('PlacementStatus', { values: ['PLACED', 'DISPUTED', 'PAID', 'RECALLED', 'RETURNED'] as const });
+export const PlacementStatusEnum = builder.enumType('PlacementStatus', {
+  values: ['PLACED', 'DISPUTED', 'PAID', 'RECALLED', 'RETURNED'] as const,
+});
 
 export const PlacementRef = builder.prismaNode('CollectionPlacement', {
   id: { field: 'id' },
   description: 'An account placed with a collection agency, with the Regulation F itemization it was placed with.',
   fields: (t) => ({
-    agencyReference: t.exposeString('id', { description: 'The reference the agency’s files quote for this placement (placement_id).' }),
+    agencyReference: t.exposeString('id', {
+      description: 'The reference the agency’s files quote for this placement (placement_id).',
+    }),
     status: t.field({ type: PlacementStatusEnum, resolve: (p) => p.status }),
     statusReason: t.exposeString('statusReason', { nullable: true }),
     balanceCents: t.expose('balanceCents', { type: 'Cents', description: 'The balance when placed.' }),

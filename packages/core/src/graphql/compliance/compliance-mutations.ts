@@ -11,19 +11,25 @@ import { setComplianceRules } from '../../compliance/set-compliance-rules.ts';
 import { CommunicationRef } from '../patient-billing/dunning-types.ts';
 import { PatientRef } from '../registration/patient-types.ts';
 
-const AttemptKindEnum = builder.enumType('ContactAttemptKind', { values: ['CALL_ATTEMPT', 'CONVERSATION', 'MESSAGE', 'LETTER'] as const, description: 'A call that did not reach the debtor, a telephone conversation, a text or e-mail, a letter.' });
-
-const AttemptResultRef = builder.objectRef<{ decision: ContactDecision; communication: unknown }>('ContactAttemptRecorded').implement({
-  fields: (t) => ({
-    decision: t.field({ type: ContactDecisionRef, resolve: (r) => r.decision }),
-    communication: t.field({ type: CommunicationRef, resolve: (r) => r.communication as never }),
-  }),
+const AttemptKindEnum = builder.enumType('ContactAttemptKind', {
+  values: ['CALL_ATTEMPT', 'CONVERSATION', 'MESSAGE', 'LETTER'] as const,
+  description: 'A call that did not reach the debtor, a telephone conversation, a text or e-mail, a letter.',
 });
+
+const AttemptResultRef = builder
+  .objectRef<{ decision: ContactDecision; communication: unknown }>('ContactAttemptRecorded')
+  .implement({
+    fields: (t) => ({
+      decision: t.field({ type: ContactDecisionRef, resolve: (r) => r.decision }),
+      communication: t.field({ type: CommunicationRef, resolve: (r) => r.communication as never }),
+    }),
+  });
 
 builder.mutationField('recordContactAttempt', (t) =>
   t.field({
     type: AttemptResultRef,
-    description: 'Every contact attempt goes through here, in-house or from agency tooling: the compliance engine decides, and the attempt is recorded allowed or refused with the rule that decided. Call before dialing; a refused attempt must not be made.',
+    description:
+      'Every contact attempt goes through here, in-house or from agency tooling: the compliance engine decides, and the attempt is recorded allowed or refused with the rule that decided. Call before dialing; a refused attempt must not be made.',
     authScopes: scopesOf(recordContactAttempt),
     args: {
       input: t.arg({
@@ -53,27 +59,59 @@ builder.mutationField('recordContactAttempt', (t) =>
 builder.mutationField('recordCeaseCommunication', (t) =>
   t.field({
     type: PatientRef,
-    description: 'Records a written request to stop communicating about the debt: every later contact is refused (FDCPA §805(c)). Admins, billers, collectors.',
+    description:
+      'Records a written request to stop communicating about the debt: every later contact is refused (FDCPA §805(c)). Admins, billers, collectors.',
     authScopes: scopesOf(recordCeaseCommunication),
-    args: { input: t.arg({ type: builder.inputType('RecordCeaseCommunicationInput', { fields: (f) => ({ patientId: f.id({ required: true }), receivedAt: f.field({ type: 'DateTime', description: '@default now' }) }) }), required: true }) },
+    args: {
+      input: t.arg({
+        type: builder.inputType('RecordCeaseCommunicationInput', {
+          fields: (f) => ({
+            patientId: f.id({ required: true }),
+            receivedAt: f.field({ type: 'DateTime', description: '@default now' }),
+          }),
+        }),
+        required: true,
+      }),
+    },
     errors: { types: COMMON_ERRORS, union: { name: 'RecordCeaseCommunicationPayload' } },
     resolve: (_r, { input }, ctx) =>
-      recordCeaseCommunication.run(ctx, { ...input, patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']) }),
+      recordCeaseCommunication.run(ctx, {
+        ...input,
+        patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']),
+      }),
   }),
 );
 
 const OverrideInput = builder.inputType('ComplianceRuleOverrideInput', {
-  fields: (t) => ({ id: t.field({ type: RuleIdEnum, required: true }), params: t.field({ type: 'JSON', required: true, description: 'e.g. { "maxAttempts": 2 }' }), citation: t.string({ required: true }) }),
+  fields: (t) => ({
+    id: t.field({ type: RuleIdEnum, required: true }),
+    params: t.field({ type: 'JSON', required: true, description: 'e.g. { "maxAttempts": 2 }' }),
+    citation: t.string({ required: true }),
+  }),
 });
 
 builder.mutationField('setComplianceRules', (t) =>
   t.field({
     type: [RuleRef],
-    description: 'Adds a state’s (or the practice’s own) stricter values to the federal rules; values that would loosen a federal rule are refused. Replaces earlier overrides. Admins.',
+    description:
+      'Adds a state’s (or the practice’s own) stricter values to the federal rules; values that would loosen a federal rule are refused. Replaces earlier overrides. Admins.',
     authScopes: scopesOf(setComplianceRules),
-    args: { input: t.arg({ type: builder.inputType('SetComplianceRulesInput', { fields: (f) => ({ practiceId: f.id({ required: true }), rules: f.field({ type: [OverrideInput], required: true }) }) }), required: true }) },
+    args: {
+      input: t.arg({
+        type: builder.inputType('SetComplianceRulesInput', {
+          fields: (f) => ({
+            practiceId: f.id({ required: true }),
+            rules: f.field({ type: [OverrideInput], required: true }),
+          }),
+        }),
+        required: true,
+      }),
+    },
     errors: { types: COMMON_ERRORS, union: { name: 'SetComplianceRulesPayload' } },
     resolve: (_r, { input }, ctx) =>
-      setComplianceRules.run(ctx, { ...input, practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']) }),
+      setComplianceRules.run(ctx, {
+        ...input,
+        practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']),
+      }),
   }),
 );

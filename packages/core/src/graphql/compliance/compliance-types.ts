@@ -4,11 +4,16 @@ import { builder } from '../builder.ts';
 import { RULE_IDS } from '../../compliance/rules.ts';
 import type { ComplianceRule } from '../../compliance/rules.ts';
 
-export const ChannelEnum = builder.enumType('ContactAttemptChannel', { values: ATTEMPT_CHANNELS, description: 'PHONE is the home or mobile number; WORK_PHONE the work number.' });
+export const ChannelEnum = builder.enumType('ContactAttemptChannel', {
+  values: ATTEMPT_CHANNELS,
+  description: 'PHONE is the home or mobile number; WORK_PHONE the work number.',
+});
 
 export const RuleIdEnum = builder.enumType('ComplianceRuleId', { values: RULE_IDS });
 
-const LocalTimeRef = builder.objectRef<{ timeZone: string; localTime: string }>('DebtorLocalTime').implement({ fields: (t) => ({ timeZone: t.exposeString('timeZone'), localTime: t.exposeString('localTime') }) });
+const LocalTimeRef = builder
+  .objectRef<{ timeZone: string; localTime: string }>('DebtorLocalTime')
+  .implement({ fields: (t) => ({ timeZone: t.exposeString('timeZone'), localTime: t.exposeString('localTime') }) });
 
 export const ContactDecisionRef = builder.objectRef<ContactDecision>('ContactDecision').implement({
   description: 'Whether a contact is allowed now, and the rule that decided.',
@@ -17,7 +22,11 @@ export const ContactDecisionRef = builder.objectRef<ContactDecision>('ContactDec
     rule: t.exposeString('rule', { description: 'The refusing rule’s id, or ALL_RULES_PASSED.' }),
     citation: t.exposeString('citation', { nullable: true }),
     reason: t.exposeString('reason'),
-    localTimes: t.field({ type: [LocalTimeRef], description: 'The debtor’s local time in every zone the address and number plausibly put them in.', resolve: (d) => d.localTimes }),
+    localTimes: t.field({
+      type: [LocalTimeRef],
+      description: 'The debtor’s local time in every zone the address and number plausibly put them in.',
+      resolve: (d) => d.localTimes,
+    }),
     warnings: t.exposeStringList('warnings'),
   }),
 });

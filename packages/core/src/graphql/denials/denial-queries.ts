@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { approachingDeadlineWhere, claimsDueForFiling } from '../../denials/work-lists.ts';
-import { Prisma } from '../../db/prisma-client.ts';
+import type { Prisma } from '../../db/prisma-client.ts';
 import type { DenialCategory } from '../../db/prisma-client.ts';
 import { ValidationError } from '../../errors/billing-errors.ts';
 import { isCalendarDate } from '../../util/calendar-date.ts';
@@ -26,16 +26,26 @@ const DenialFilter = builder.inputType('DenialFilter', {
   }),
 });
 
-const DenialOrderField = builder.enumType('DenialOrderField', { values: ['PRIORITY', 'DUE_DATE', 'AMOUNT', 'CREATED_AT'] as const });
+const DenialOrderField = builder.enumType('DenialOrderField', {
+  values: ['PRIORITY', 'DUE_DATE', 'AMOUNT', 'CREATED_AT'] as const,
+});
 
 const OrderDirection = builder.enumType('DenialOrderDirection', { values: ['ASC', 'DESC'] as const });
 
-const DenialOrder = builder.inputType('DenialOrder', { fields: (t) => ({ field: t.field({ type: DenialOrderField, required: true }), direction: t.field({ type: OrderDirection }) }) });
+const DenialOrder = builder.inputType('DenialOrder', {
+  fields: (t) => ({
+    field: t.field({ type: DenialOrderField, required: true }),
+    direction: t.field({ type: OrderDirection }),
+  }),
+});
 
 type FilterInput = typeof DenialFilter.$inferInput;
 
 function whereOf(f: FilterInput | null | undefined): Prisma.DenialWhereInput {
-  if (f?.dueBefore && !isCalendarDate(f.dueBefore)) throw new ValidationError([{ path: ['filter', 'dueBefore'], code: 'INVALID_DATE', message: 'dueBefore: not a calendar date' }]);
+  if (f?.dueBefore && !isCalendarDate(f.dueBefore))
+    throw new ValidationError([
+      { path: ['filter', 'dueBefore'], code: 'INVALID_DATE', message: 'dueBefore: not a calendar date' },
+    ]);
   return {
     status: { in: f?.status?.length ? f.status : ['OPEN', 'IN_PROGRESS'] },
     ...(f?.category?.length ? { category: { in: f.category } } : {}),
@@ -49,31 +59,45 @@ function whereOf(f: FilterInput | null | undefined): Prisma.DenialWhereInput {
   };
 }
 
-const ORDER_COLUMN = { PRIORITY: 'priority', DUE_DATE: 'dueDate', AMOUNT: 'amountAtStakeCents', CREATED_AT: 'createdAt' } as const;
+const ORDER_COLUMN = {
+  PRIORITY: 'priority',
+  DUE_DATE: 'dueDate',
+  AMOUNT: 'amountAtStakeCents',
+  CREATED_AT: 'createdAt',
+} as const;
 
 builder.queryField('denials', (t) =>
   t.prismaConnection({
     type: DenialRef,
     cursor: 'id',
-    description: 'The denial and underpayment work queue: filter by status, category, kind, payer, practice, owner and deadline; sort by priority (default), deadline, amount or age.',
+    description:
+      'The denial and underpayment work queue: filter by status, category, kind, payer, practice, owner and deadline; sort by priority (default), deadline, amount or age.',
     authScopes: READERS,
     args: { filter: t.arg({ type: DenialFilter }), orderBy: t.arg({ type: DenialOrder }) },
     resolve: (query, _root, args, ctx) => {
       const field = ORDER_COLUMN[args.orderBy?.field ?? 'PRIORITY'];
-      const direction = (args.orderBy?.direction ?? (field === 'dueDate' ? 'ASC' : 'DESC')).toLowerCase() as 'asc' | 'desc';
-      return ctx.db.denial.findMany({ ...query, where: whereOf(args.filter), orderBy: [{ [field]: direction }, { id: 'asc' }] });
+      const direction = (args.orderBy?.direction ?? (field === 'dueDate' ? 'ASC' : 'DESC')).toLowerCase() as
+        | 'asc'
+        | 'desc';
+      return ctx.db.denial.findMany({
+        ...query,
+        where: whereOf(args.filter),
+        orderBy: [{ [field]: direction }, { id: 'asc' }],
+      });
     },
     totalCount: (_parent, args, ctx) => ctx.db.denial.count({ where: whereOf(args.filter) }),
   }),
 );
 
-const CategorySummaryRef = builder.objectRef<{ category: DenialCategory; count: number; amountAtStakeCents: number }>('DenialCategorySummary').implement({
-  fields: (t) => ({
-    category: t.field({ type: DenialCategoryEnum, resolve: (s) => s.category }),
-    count: t.exposeInt('count'),
-    amountAtStakeCents: t.expose('amountAtStakeCents', { type: 'Cents' }),
-  }),
-});
+const CategorySummaryRef = builder
+  .objectRef<{ category: DenialCategory; count: number; amountAtStakeCents: number }>('DenialCategorySummary')
+  .implement({
+    fields: (t) => ({
+      category: t.field({ type: DenialCategoryEnum, resolve: (s) => s.category }),
+      count: t.exposeInt('count'),
+      amountAtStakeCents: t.expose('amountAtStakeCents', { type: 'Cents' }),
+    }),
+  });
 
 builder.queryField('denialSummary', (t) =>
   t.field({
@@ -82,8 +106,19 @@ builder.queryField('denialSummary', (t) =>
     authScopes: READERS,
     args: { filter: t.arg({ type: DenialFilter }) },
     resolve: async (_root, args, ctx) => {
-      const rows = await ctx.db.denial.groupBy({ by: ['category'], where: whereOf(args.filter), _count: { _all: true }, _sum: { amountAtStakeCents: true } });
-      return rows.map((r) => ({ category: r.category, count: r._count._all, amountAtStakeCents: Number(r._sum.amountAtStakeCents ?? 0) })).sort((a, b) => b.amountAtStakeCents - a.amountAtStakeCents);
+      const rows = await ctx.db.denial.groupBy({
+        by: ['category'],
+        where: whereOf(args.filter),
+        _count: { _all: true },
+        _sum: { amountAtStakeCents: true },
+      });
+      return rows
+        .map((r) => ({
+          category: r.category,
+          count: r._count._all,
+          amountAtStakeCents: Number(r._sum.amountAtStakeCents ?? 0),
+        }))
+        .sort((a, b) => b.amountAtStakeCents - a.amountAtStakeCents);
     },
   }),
 );
@@ -94,11 +129,18 @@ builder.queryField('denialsApproachingDeadline', (t) =>
     cursor: 'id',
     description: `Open items whose appeal deadline is within \`withinDays\` (default ${DEADLINE_WARNING_DAYS}) or already passed, soonest first.`,
     authScopes: READERS,
-    args: { withinDays: t.arg.int({ description: `Days ahead of each practice's today. @default ${DEADLINE_WARNING_DAYS}` }) },
+    args: {
+      withinDays: t.arg.int({ description: `Days ahead of each practice's today. @default ${DEADLINE_WARNING_DAYS}` }),
+    },
     ...pageSizeOptions,
     resolve: async (query, _root, args, ctx) =>
-      ctx.db.denial.findMany({ ...query, where: await approachingDeadlineWhere(ctx, args.withinDays), orderBy: [{ dueDate: 'asc' }, { id: 'asc' }] }),
-    totalCount: async (_parent, args, ctx) => ctx.db.denial.count({ where: await approachingDeadlineWhere(ctx, args.withinDays) }),
+      ctx.db.denial.findMany({
+        ...query,
+        where: await approachingDeadlineWhere(ctx, args.withinDays),
+        orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+      }),
+    totalCount: async (_parent, args, ctx) =>
+      ctx.db.denial.count({ where: await approachingDeadlineWhere(ctx, args.withinDays) }),
   }),
 );
 
@@ -106,19 +148,28 @@ builder.queryField('claimsApproachingTimelyFiling', (t) =>
   t.prismaConnection({
     type: 'Claim',
     cursor: 'id',
-    description: 'Claims not yet accepted by the payer (draft, scrub failed, ready, rejected) whose timely-filing limit ends within `withinDays` (default 30), oldest first.',
+    description:
+      'Claims not yet accepted by the payer (draft, scrub failed, ready, rejected) whose timely-filing limit ends within `withinDays` (default 30), oldest first.',
     authScopes: READERS,
     args: { withinDays: t.arg.int({ description: "Days ahead of each practice's today. @default 30" }) },
     ...pageSizeOptions,
     resolve: async (query, _root, args, ctx) =>
-      ctx.db.claim.findMany({ ...query, where: { id: { in: await claimsDueForFiling(ctx, args.withinDays) } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      ctx.db.claim.findMany({
+        ...query,
+        where: { id: { in: await claimsDueForFiling(ctx, args.withinDays) } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }),
     totalCount: async (_parent, args, ctx) => (await claimsDueForFiling(ctx, args.withinDays)).length,
   }),
 );
 
 const RateRef = builder.objectRef<DenialFigures['denialRates'][number]>('DenialRateByPayer').implement({
   fields: (t) => ({
-    payer: t.prismaField({ type: 'Payer', nullable: true, resolve: (q, r, _a, ctx) => (r.payerId ? ctx.db.payer.findUnique({ ...q, where: { id: r.payerId } }) : null) }),
+    payer: t.prismaField({
+      type: 'Payer',
+      nullable: true,
+      resolve: (q, r, _a, ctx) => (r.payerId ? ctx.db.payer.findUnique({ ...q, where: { id: r.payerId } }) : null),
+    }),
     category: t.field({ type: DenialCategoryEnum, resolve: (r) => r.category }),
     denials: t.exposeInt('denials'),
     claimPayments: t.exposeInt('claimPayments', { description: 'Claim payments from this payer in the period.' }),
@@ -142,18 +193,27 @@ const FiguresRef = builder.objectRef<DenialFigures>('DenialFigures').implement({
     overturnRates: t.field({ type: [OverturnRef], resolve: (f) => f.overturnRates }),
     resolvedItems: t.exposeInt('resolvedItems'),
     averageDaysToResolution: t.exposeFloat('averageDaysToResolution', { nullable: true }),
-    recoveredCents: t.expose('recoveredCents', { type: 'Cents', description: 'What payments recovered on items resolved in the period.' }),
+    recoveredCents: t.expose('recoveredCents', {
+      type: 'Cents',
+      description: 'What payments recovered on items resolved in the period.',
+    }),
   }),
 });
 
 builder.queryField('denialFigures', (t) =>
   t.field({
     type: FiguresRef,
-    description: 'Denial rate by payer and category, overturn rate by category and level, days to resolution and dollars recovered, for a period.',
+    description:
+      'Denial rate by payer and category, overturn rate by category and level, days to resolution and dollars recovered, for a period.',
     authScopes: READERS,
     args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
     resolve: (_root, args, ctx) => {
-      for (const [name, value] of [['from', args.from], ['to', args.to]] as const) if (!isCalendarDate(value)) throw new ValidationError([{ path: [name], code: 'INVALID_DATE', message: `${name}: not a calendar date` }]);
+      for (const [name, value] of [
+        ['from', args.from],
+        ['to', args.to],
+      ] as const)
+        if (!isCalendarDate(value))
+          throw new ValidationError([{ path: [name], code: 'INVALID_DATE', message: `${name}: not a calendar date` }]);
       return denialFigures(ctx, args.from, args.to);
     },
   }),

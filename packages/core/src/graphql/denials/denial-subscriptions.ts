@@ -6,7 +6,11 @@ import { DenialRef, READERS } from './denial-types.ts';
 
 const DeadlineEventRef = builder.objectRef<DenialDeadlinePayload>('DenialDeadlineEvent').implement({
   fields: (t) => ({
-    denial: t.prismaField({ type: DenialRef, nullable: true, resolve: (q, e, _a, ctx) => ctx.db.denial.findUnique({ ...q, where: { id: e.denialId } }) }),
+    denial: t.prismaField({
+      type: DenialRef,
+      nullable: true,
+      resolve: (q, e, _a, ctx) => ctx.db.denial.findUnique({ ...q, where: { id: e.denialId } }),
+    }),
     dueDate: t.expose('dueDate', { type: 'Date' }),
     daysLeft: t.exposeInt('daysLeft'),
     passed: t.exposeBoolean('passed', { description: 'The deadline has passed (announced once).' }),
@@ -24,7 +28,10 @@ builder.subscriptionField('denialDeadlineApproaching', (t) =>
       const allowed = ctx.principal.practiceIds;
       return pipe(
         ctx.pubsub.subscribe('denialDeadlineApproaching', ctx.principal.organizationId),
-        filter((e: DenialDeadlinePayload) => (!practiceId || e.practiceId === practiceId) && (!allowed || allowed.includes(e.practiceId))),
+        filter(
+          (e: DenialDeadlinePayload) =>
+            (!practiceId || e.practiceId === practiceId) && (!allowed || allowed.includes(e.practiceId)),
+        ),
       );
     },
     resolve: (e) => e as DenialDeadlinePayload,

@@ -34,9 +34,21 @@ const ArAgingRowRef = builder.objectRef<ArAgingRow>('ArAgingRow').implement({
   interfaces: [ArBucketsInterface],
   fields: (t) => ({
     account: t.field({ type: LedgerAccountEnum, resolve: (r) => r.account }),
-    payer: t.prismaField({ type: 'Payer', nullable: true, resolve: (q, r, _a, ctx) => (r.groupId ? ctx.db.payer.findFirst({ ...q, where: { id: r.groupId } }) : null) }),
-    patient: t.prismaField({ type: 'Patient', nullable: true, resolve: (q, r, _a, ctx) => (r.groupId ? ctx.db.patient.findFirst({ ...q, where: { id: r.groupId } }) : null) }),
-    practice: t.prismaField({ type: 'Practice', nullable: true, resolve: (q, r, _a, ctx) => (r.groupId ? ctx.db.practice.findFirst({ ...q, where: { id: r.groupId } }) : null) }),
+    payer: t.prismaField({
+      type: 'Payer',
+      nullable: true,
+      resolve: (q, r, _a, ctx) => (r.groupId ? ctx.db.payer.findFirst({ ...q, where: { id: r.groupId } }) : null),
+    }),
+    patient: t.prismaField({
+      type: 'Patient',
+      nullable: true,
+      resolve: (q, r, _a, ctx) => (r.groupId ? ctx.db.patient.findFirst({ ...q, where: { id: r.groupId } }) : null),
+    }),
+    practice: t.prismaField({
+      type: 'Practice',
+      nullable: true,
+      resolve: (q, r, _a, ctx) => (r.groupId ? ctx.db.practice.findFirst({ ...q, where: { id: r.groupId } }) : null),
+    }),
   }),
 });
 
@@ -49,28 +61,49 @@ interface ArAgingReport {
 const ArAgingReportRef = builder.objectRef<ArAgingReport>('ArAgingReport').implement({
   fields: (t) => ({
     asOf: t.expose('asOf', { type: 'Date' }),
-    rows: t.field({ type: [ArAgingRowRef], description: 'One row per account and group (payer, patient or practice).', resolve: (r) => r.rows }),
-    insurance: t.field({ type: ArBucketsRef, resolve: (r) => sumBuckets(r.rows.filter((x) => x.account === 'INSURANCE')) }),
+    rows: t.field({
+      type: [ArAgingRowRef],
+      description: 'One row per account and group (payer, patient or practice).',
+      resolve: (r) => r.rows,
+    }),
+    insurance: t.field({
+      type: ArBucketsRef,
+      resolve: (r) => sumBuckets(r.rows.filter((x) => x.account === 'INSURANCE')),
+    }),
     patient: t.field({ type: ArBucketsRef, resolve: (r) => sumBuckets(r.rows.filter((x) => x.account === 'PATIENT')) }),
-    practiceLevel: t.field({ type: ArBucketsRef, description: 'PLB interest, recoupments and offsets.', resolve: (r) => sumBuckets(r.rows.filter((x) => x.account === 'PRACTICE')) }),
+    practiceLevel: t.field({
+      type: ArBucketsRef,
+      description: 'PLB interest, recoupments and offsets.',
+      resolve: (r) => sumBuckets(r.rows.filter((x) => x.account === 'PRACTICE')),
+    }),
   }),
 });
 
 function checkDate(value: string, path: string): string {
-  if (!isCalendarDate(value)) throw new ValidationError([{ path: [path], code: 'INVALID_DATE', message: `${path}: not a calendar date (YYYY-MM-DD)` }]);
+  if (!isCalendarDate(value))
+    throw new ValidationError([
+      { path: [path], code: 'INVALID_DATE', message: `${path}: not a calendar date (YYYY-MM-DD)` },
+    ]);
   return value;
 }
 
 builder.queryField('arAging', (t) =>
   t.field({
     type: ArAgingReportRef,
-    description: 'Accounts receivable in 0–30, 31–60, 61–90, 91–120 and 120+ day buckets, insurance and patient apart, as of a date.',
+    description:
+      'Accounts receivable in 0–30, 31–60, 61–90, 91–120 and 120+ day buckets, insurance and patient apart, as of a date.',
     authScopes: { admin: true, biller: true, auditor: true, collector: true },
     args: { asOf: t.arg({ type: 'Date', required: true }), groupBy: t.arg({ type: ArGroupByEnum, required: true }) },
     resolve: async (_root, args, ctx) => ({
       asOf: args.asOf,
       groupBy: args.groupBy,
-      rows: await arAging(ctx.db, ctx.principal.organizationId, ctx.principal.practiceIds ?? null, checkDate(args.asOf, 'asOf'), args.groupBy),
+      rows: await arAging(
+        ctx.db,
+        ctx.principal.organizationId,
+        ctx.principal.practiceIds ?? null,
+        checkDate(args.asOf, 'asOf'),
+        args.groupBy,
+      ),
     }),
   }),
 );
@@ -79,7 +112,9 @@ const DenialRateRef = builder.objectRef<KeyFigures['denials'][number]>('DenialRa
   fields: (t) => ({
     category: t.field({ type: DenialCategoryEnum, resolve: (d) => d.category }),
     count: t.exposeInt('count'),
-    rate: t.exposeFloat('rate', { description: 'Denials of this category ÷ claim payments adjudicated in the period.' }),
+    rate: t.exposeFloat('rate', {
+      description: 'Denials of this category ÷ claim payments adjudicated in the period.',
+    }),
   }),
 });
 
@@ -90,8 +125,14 @@ const KeyFiguresRef = builder.objectRef<KeyFigures>('ArKeyFigures').implement({
     chargesCents: t.expose('chargesCents', { type: 'Cents' }),
     paymentsCents: t.expose('paymentsCents', { type: 'Cents', description: 'Insurance and patient payments.' }),
     contractualAdjustmentsCents: t.expose('contractualAdjustmentsCents', { type: 'Cents' }),
-    daysInAr: t.exposeFloat('daysInAr', { nullable: true, description: 'A/R on `to` ÷ average daily charges over the 90 days before it.' }),
-    netCollectionRate: t.exposeFloat('netCollectionRate', { nullable: true, description: 'Payments ÷ (charges − contractual adjustments), 0–1.' }),
+    daysInAr: t.exposeFloat('daysInAr', {
+      nullable: true,
+      description: 'A/R on `to` ÷ average daily charges over the 90 days before it.',
+    }),
+    netCollectionRate: t.exposeFloat('netCollectionRate', {
+      nullable: true,
+      description: 'Payments ÷ (charges − contractual adjustments), 0–1.',
+    }),
     claimPaymentsAdjudicated: t.exposeInt('claimPaymentsAdjudicated'),
     denialRates: t.field({ type: [DenialRateRef], resolve: (k) => k.denials }),
   }),
@@ -102,7 +143,11 @@ builder.queryField('arKeyFigures', (t) =>
     type: KeyFiguresRef,
     description: 'Days in A/R, net collection rate and denial rate by category for a period.',
     authScopes: { admin: true, biller: true, auditor: true },
-    args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }), practiceId: t.arg.id() },
+    args: {
+      from: t.arg({ type: 'Date', required: true }),
+      to: t.arg({ type: 'Date', required: true }),
+      practiceId: t.arg.id(),
+    },
     resolve: (_root, args, ctx) => {
       const practiceId = args.practiceId ? decodeId('Practice', String(args.practiceId), ['practiceId']) : undefined;
       return keyFigures(ctx.db, checkDate(args.from, 'from'), checkDate(args.to, 'to'), practiceId);

@@ -22,7 +22,10 @@ const PatientPaymentRef = builder.prismaNode('PatientPayment', {
     reference: t.exposeString('reference', { nullable: true }),
     receivedDate: t.expose('receivedDate', { type: 'Date' }),
     patient: t.relation('patient'),
-    allocations: t.relation('ledgerEntries', { description: 'One entry per claim paid, and one for any unapplied credit.', query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
+    allocations: t.relation('ledgerEntries', {
+      description: 'One entry per claim paid, and one for any unapplied credit.',
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
@@ -34,7 +37,9 @@ const RecordPatientPaymentInput = builder.inputType('RecordPatientPaymentInput',
     method: t.field({ type: PaymentMethodEnum, required: true }),
     reference: t.string({ description: 'Check number, card authorization, …' }),
     receivedDate: t.field({ type: 'Date', description: 'Defaults to today in the practice’s time zone.' }),
-    claimIds: t.idList({ description: 'Pay these claims’ patient shares in this order; without it, the oldest balances first.' }),
+    claimIds: t.idList({
+      description: 'Pay these claims’ patient shares in this order; without it, the oldest balances first.',
+    }),
     idempotencyKey: t.string({ description: 'The same key records the payment once (a retried request).' }),
   }),
 });
@@ -42,7 +47,8 @@ const RecordPatientPaymentInput = builder.inputType('RecordPatientPaymentInput',
 builder.mutationField('recordPatientPayment', (t) =>
   t.field({
     type: PatientPaymentRef,
-    description: 'Records a patient payment and allocates it (oldest first or to named claims); any excess is an unapplied credit. Admins, billers, front desk.',
+    description:
+      'Records a patient payment and allocates it (oldest first or to named claims); any excess is an unapplied credit. Admins, billers, front desk.',
     authScopes: scopesOf(recordPatientPayment),
     args: { input: t.arg({ type: RecordPatientPaymentInput, required: true }) },
     errors: { types: [...COMMON_ERRORS], union: { name: 'RecordPatientPaymentPayload' } },
@@ -67,28 +73,40 @@ const RefundInput = builder.inputType('RefundCreditBalanceInput', {
 builder.mutationField('refundCreditBalance', (t) =>
   t.field({
     type: LedgerEntryRef,
-    description: 'Refunds (part of) a credit balance on the patient’s guarantor account; never more than the credit. Admins and billers.',
+    description:
+      'Refunds (part of) a credit balance on the patient’s guarantor account; never more than the credit. Admins and billers.',
     authScopes: scopesOf(refundCreditBalance),
     args: { input: t.arg({ type: RefundInput, required: true }) },
     errors: { types: [...COMMON_ERRORS], union: { name: 'RefundCreditBalancePayload' } },
     resolve: (_root, { input }, ctx) =>
-      refundCreditBalance.run(ctx, { ...input, patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']) }),
+      refundCreditBalance.run(ctx, {
+        ...input,
+        patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']),
+      }),
   }),
 );
 
 const WriteOffInput = builder.inputType('WriteOffInput', {
   fields: (t) => ({
     claimId: t.id({ required: true }),
-    account: t.field({ type: LedgerAccountEnum, required: true, description: 'INSURANCE or PATIENT: whose balance on the claim to write off.' }),
+    account: t.field({
+      type: LedgerAccountEnum,
+      required: true,
+      description: 'INSURANCE or PATIENT: whose balance on the claim to write off.',
+    }),
     amountCents: t.field({ type: 'Cents', description: 'Defaults to the whole open balance.' }),
-    reason: t.string({ required: true, description: 'Why (small balance, hardship, timely filing, bad debt, …): kept on the entry.' }),
+    reason: t.string({
+      required: true,
+      description: 'Why (small balance, hardship, timely filing, bad debt, …): kept on the entry.',
+    }),
   }),
 });
 
 builder.mutationField('writeOff', (t) =>
   t.field({
     type: LedgerEntryRef,
-    description: 'Writes off (part of) a claim’s insurance or patient balance, with a reason. Admins and billers; never more than is open.',
+    description:
+      'Writes off (part of) a claim’s insurance or patient balance, with a reason. Admins and billers; never more than is open.',
     authScopes: scopesOf(writeOff),
     args: { input: t.arg({ type: WriteOffInput, required: true }) },
     errors: { types: [...COMMON_ERRORS], union: { name: 'WriteOffPayload' } },
@@ -100,11 +118,15 @@ builder.mutationField('writeOff', (t) =>
 builder.mutationField('reverseLedgerEntry', (t) =>
   t.field({
     type: LedgerEntryRef,
-    description: 'Corrects a mistaken entry with a new one of the opposite amount (entries are never edited). Admins only.',
+    description:
+      'Corrects a mistaken entry with a new one of the opposite amount (entries are never edited). Admins only.',
     authScopes: scopesOf(reverseLedgerEntry),
     args: { entryId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
     errors: { types: [...COMMON_ERRORS], union: { name: 'ReverseLedgerEntryPayload' } },
     resolve: (_root, args, ctx) =>
-      reverseLedgerEntry.run(ctx, { entryId: decodeId('LedgerEntry', String(args.entryId), ['entryId']), reason: args.reason }),
+      reverseLedgerEntry.run(ctx, {
+        entryId: decodeId('LedgerEntry', String(args.entryId), ['entryId']),
+        reason: args.reason,
+      }),
   }),
 );

@@ -1,5 +1,11 @@
 import { builder } from '../builder.ts';
-import { DunningActionEnum, DunningChannelEnum, PlanBalanceChangeEnum, PolicyRef, SkipConditionEnum } from './billing-policy-types.ts';
+import {
+  DunningActionEnum,
+  DunningChannelEnum,
+  PlanBalanceChangeEnum,
+  PolicyRef,
+  SkipConditionEnum,
+} from './billing-policy-types.ts';
 import { scopesOf } from '../operation-scopes.ts';
 import { setPatientBillingPolicy } from '../../patient-billing/set-patient-billing-policy.ts';
 import { decodeId } from '../../ids/global-id.ts';
@@ -15,7 +21,9 @@ const StepInput = builder.inputType('DunningStepInput', {
   }),
 });
 
-const ProgramInput = builder.inputType('FinancialAssistanceProgramInput', { fields: (t) => ({ program: t.string({ required: true }), discountPercent: t.int({ required: true }) }) });
+const ProgramInput = builder.inputType('FinancialAssistanceProgramInput', {
+  fields: (t) => ({ program: t.string({ required: true }), discountPercent: t.int({ required: true }) }),
+});
 
 const SetPolicyInput = builder.inputType('SetPatientBillingPolicyInput', {
   description: 'Fields left out keep their current value.',
@@ -40,10 +48,15 @@ const SetPolicyInput = builder.inputType('SetPatientBillingPolicyInput', {
 builder.mutationField('setPatientBillingPolicy', (t) =>
   t.field({
     type: PolicyRef,
-    description: 'Sets the practice’s patient billing policy (statement cycle, dunning steps and skip conditions, plans, small balances, assistance). Admins.',
+    description:
+      'Sets the practice’s patient billing policy (statement cycle, dunning steps and skip conditions, plans, small balances, assistance). Admins.',
     authScopes: scopesOf(setPatientBillingPolicy),
     args: { input: t.arg({ type: SetPolicyInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'SetPatientBillingPolicyPayload' } },
-    resolve: (_r, { input }, ctx) => setPatientBillingPolicy.run(ctx, { ...input, practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']) }),
+    resolve: (_r, { input }, ctx) =>
+      setPatientBillingPolicy.run(ctx, {
+        ...input,
+        practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']),
+      }),
   }),
 );

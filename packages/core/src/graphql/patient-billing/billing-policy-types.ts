@@ -6,9 +6,13 @@ export const DunningActionEnum = builder.enumType('DunningAction', { values: DUN
 
 export const DunningChannelEnum = builder.enumType('DunningChannel', { values: DUNNING_CHANNELS });
 
-export const SkipConditionEnum = builder.enumType('DunningSkipCondition', { values: [...SKIP_CONDITIONS, 'CEASE_COMMUNICATION'] as const });
+export const SkipConditionEnum = builder.enumType('DunningSkipCondition', {
+  values: [...SKIP_CONDITIONS, 'CEASE_COMMUNICATION'] as const,
+});
 
-export const PlanBalanceChangeEnum = builder.enumType('PlanBalanceChangePolicy', { values: ['REPLAN', 'CANCEL'] as const });
+export const PlanBalanceChangeEnum = builder.enumType('PlanBalanceChangePolicy', {
+  values: ['REPLAN', 'CANCEL'] as const,
+});
 
 type Step = PatientBillingPolicy['dunningSteps'][number];
 
@@ -23,27 +27,48 @@ export const DunningStepRef = builder.objectRef<Step>('DunningStep').implement({
   }),
 });
 
-const ProgramRef = builder.objectRef<{ program: string; discountPercent: number }>('FinancialAssistanceProgram').implement({
-  fields: (t) => ({ program: t.exposeString('program'), discountPercent: t.exposeInt('discountPercent') }),
-});
+const ProgramRef = builder
+  .objectRef<{ program: string; discountPercent: number }>('FinancialAssistanceProgram')
+  .implement({
+    fields: (t) => ({ program: t.exposeString('program'), discountPercent: t.exposeInt('discountPercent') }),
+  });
 
 export const PolicyRef = builder.objectRef<PatientBillingPolicy>('PatientBillingPolicy').implement({
-  description: 'How a practice bills patients, as data: statement cycle, dunning steps and skips, payment plans, small balances, financial assistance.',
+  description:
+    'How a practice bills patients, as data: statement cycle, dunning steps and skips, payment plans, small balances, financial assistance.',
   fields: (t) => ({
     statementCycleDays: t.exposeInt('statementCycleDays'),
     minimumBalanceCents: t.expose('minimumBalanceCents', { type: 'Cents' }),
     dueInDays: t.exposeInt('dueInDays'),
     dunningSteps: t.field({ type: [DunningStepRef], resolve: (p) => p.dunningSteps }),
-    skipConditions: t.field({ type: [SkipConditionEnum], description: 'Turned-on conditions that hold dunning (a written cease-communication request always does).', resolve: (p) => p.skipConditions }),
+    skipConditions: t.field({
+      type: [SkipConditionEnum],
+      description: 'Turned-on conditions that hold dunning (a written cease-communication request always does).',
+      resolve: (p) => p.skipConditions,
+    }),
     recentPaymentDays: t.exposeInt('recentPaymentDays'),
     paymentPlanGraceDays: t.int({ resolve: (p) => p.paymentPlans.graceDays }),
     onPlanBalanceChange: t.field({ type: PlanBalanceChangeEnum, resolve: (p) => p.paymentPlans.onBalanceChange }),
     minimumInstallmentCents: t.field({ type: 'Cents', resolve: (p) => p.paymentPlans.minimumInstallmentCents }),
-    smallBalanceWriteOffBelowCents: t.field({ type: 'Cents', description: '0: small balances are never written off.', resolve: (p) => p.smallBalance.writeOffBelowCents }),
+    smallBalanceWriteOffBelowCents: t.field({
+      type: 'Cents',
+      description: '0: small balances are never written off.',
+      resolve: (p) => p.smallBalance.writeOffBelowCents,
+    }),
     smallBalanceAfterStatements: t.int({ resolve: (p) => p.smallBalance.afterStatements }),
-    collectionMinimumCents: t.expose('collectionMinimumCents', { type: 'Cents', description: 'Accounts owing less are not placed with an agency.' }),
+    collectionMinimumCents: t.expose('collectionMinimumCents', {
+      type: 'Cents',
+      description: 'Accounts owing less are not placed with an agency.',
+    }),
     financialAssistancePrograms: t.field({ type: [ProgramRef], resolve: (p) => p.financialAssistance }),
   }),
 });
 
-builder.prismaObjectField('Practice', 'patientBillingPolicy', (t) => t.field({ type: PolicyRef, description: 'The practice’s patient billing policy (defaults until it sets one).', select: { patientBillingPolicy: true }, resolve: (p) => policyOf(p) }));
+builder.prismaObjectField('Practice', 'patientBillingPolicy', (t) =>
+  t.field({
+    type: PolicyRef,
+    description: 'The practice’s patient billing policy (defaults until it sets one).',
+    select: { patientBillingPolicy: true },
+    resolve: (p) => policyOf(p),
+  }),
+);

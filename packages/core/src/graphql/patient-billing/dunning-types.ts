@@ -5,7 +5,9 @@ import { accountKeyOf, accountOfPatient } from '../../patient-billing/guarantor-
 import { FLAG_KINDS } from '../../patient-billing/account-flags.ts';
 import { DunningStepRef } from './billing-policy-types.ts';
 
-export const DunningStatusEnum = builder.enumType('DunningStatus', { values: ['ACTIVE', 'HELD', 'COMPLETED', 'RESOLVED', 'PLACED'] as const });
+export const DunningStatusEnum = builder.enumType('DunningStatus', {
+  values: ['ACTIVE', 'HELD', 'COMPLETED', 'RESOLVED', 'PLACED'] as const,
+});
 
 export const DunningAccountRef = builder.prismaNode('DunningState', {
   name: 'DunningAccount',
@@ -13,22 +15,38 @@ export const DunningAccountRef = builder.prismaNode('DunningState', {
   description: 'Where a guarantor account stands in its practice’s dunning sequence, and why.',
   fields: (t) => ({
     status: t.field({ type: DunningStatusEnum, resolve: (s) => s.status as 'ACTIVE' }),
-    explanation: t.exposeString('explanation', { description: 'E.g. "Step 3 of 5 (reminder) on 2026-12-01 because second statement (step 2 of 5) ran 2026-11-16 …".' }),
+    explanation: t.exposeString('explanation', {
+      description:
+        'E.g. "Step 3 of 5 (reminder) on 2026-12-01 because second statement (step 2 of 5) ran 2026-11-16 …".',
+    }),
     stepsDone: t.exposeInt('stepsDone'),
     sequenceStart: t.expose('sequenceStart', { type: 'Date' }),
     lastStepDate: t.expose('lastStepDate', { type: 'Date', nullable: true }),
     evaluatedOn: t.expose('lastEvaluatedDate', { type: 'Date', nullable: true }),
-    patient: t.prismaField({ type: 'Patient', resolve: (query, s, _a, ctx) => ctx.db.patient.findUniqueOrThrow({ ...query, where: { id: s.patientId } }) }),
+    patient: t.prismaField({
+      type: 'Patient',
+      resolve: (query, s, _a, ctx) => ctx.db.patient.findUniqueOrThrow({ ...query, where: { id: s.patientId } }),
+    }),
     nextStep: t.field({
-      type: builder.objectRef<{ step: { name: string; dayOffset: number; action: string; channels: string[]; template: string }; dueDate: string }>('DunningNextStep').implement({
-        fields: (f) => ({ step: f.field({ type: DunningStepRef, resolve: (n) => n.step as never }), dueDate: f.expose('dueDate', { type: 'Date' }) }),
-      }),
+      type: builder
+        .objectRef<{
+          step: { name: string; dayOffset: number; action: string; channels: string[]; template: string };
+          dueDate: string;
+        }>('DunningNextStep')
+        .implement({
+          fields: (f) => ({
+            step: f.field({ type: DunningStepRef, resolve: (n) => n.step as never }),
+            dueDate: f.expose('dueDate', { type: 'Date' }),
+          }),
+        }),
       nullable: true,
       description: 'The next step and the day it is due (held accounts: the day it would be due without the hold).',
       resolve: async (s, _a, ctx) => {
         const practice = await ctx.db.practice.findUnique({ where: { id: s.practiceId } });
         const step = practice ? policyOf(practice).dunningSteps[s.stepsDone] : undefined;
-        return step && s.status !== 'RESOLVED' && s.status !== 'PLACED' ? { step, dueDate: addDays(s.anchorDate, step.dayOffset) } : null;
+        return step && s.status !== 'RESOLVED' && s.status !== 'PLACED'
+          ? { step, dueDate: addDays(s.anchorDate, step.dayOffset) }
+          : null;
       },
     }),
   }),
@@ -40,11 +58,15 @@ builder.prismaObjectField('Patient', 'dunning', (t) =>
     nullable: true,
     description: 'The dunning position of the patient’s guarantor account.',
     select: { id: true, guarantorId: true },
-    resolve: (p, _a, ctx) => ctx.db.dunningState.findFirst({ where: { accountKey: accountKeyOf(accountOfPatient(p)) } }),
+    resolve: (p, _a, ctx) =>
+      ctx.db.dunningState.findFirst({ where: { accountKey: accountKeyOf(accountOfPatient(p)) } }),
   }),
 );
 
-export const FlagKindEnum = builder.enumType('AccountFlagKind', { values: FLAG_KINDS, description: 'Facts that hold dunning and collections while they stand.' });
+export const FlagKindEnum = builder.enumType('AccountFlagKind', {
+  values: FLAG_KINDS,
+  description: 'Facts that hold dunning and collections while they stand.',
+});
 
 export const AccountFlagRef = builder.prismaNode('AccountFlag', {
   id: { field: 'id' },
@@ -57,9 +79,17 @@ export const AccountFlagRef = builder.prismaNode('AccountFlag', {
   }),
 });
 
-builder.prismaObjectField('Patient', 'accountFlags', (t) => t.relation('accountFlags', { type: AccountFlagRef, description: 'Flags on the patient’s account that are still standing.', query: { where: { clearedAt: null }, orderBy: { setAt: 'asc' } } }));
+builder.prismaObjectField('Patient', 'accountFlags', (t) =>
+  t.relation('accountFlags', {
+    type: AccountFlagRef,
+    description: 'Flags on the patient’s account that are still standing.',
+    query: { where: { clearedAt: null }, orderBy: { setAt: 'asc' } },
+  }),
+);
 
-const ContactChannelEnum = builder.enumType('CommunicationChannel', { values: ['MAIL', 'EMAIL', 'SMS', 'PHONE'] as const });
+const ContactChannelEnum = builder.enumType('CommunicationChannel', {
+  values: ['MAIL', 'EMAIL', 'SMS', 'PHONE'] as const,
+});
 
 export const CommunicationRef = builder.prismaNode('Communication', {
   id: { field: 'id' },
@@ -77,4 +107,10 @@ export const CommunicationRef = builder.prismaNode('Communication', {
   }),
 });
 
-builder.prismaObjectField('Patient', 'communications', (t) => t.relation('communications', { type: CommunicationRef, description: 'Contacts about the account, newest first.', query: { orderBy: [{ occurredAt: 'desc' }, { id: 'asc' }] } }));
+builder.prismaObjectField('Patient', 'communications', (t) =>
+  t.relation('communications', {
+    type: CommunicationRef,
+    description: 'Contacts about the account, newest first.',
+    query: { orderBy: [{ occurredAt: 'desc' }, { id: 'asc' }] },
+  }),
+);

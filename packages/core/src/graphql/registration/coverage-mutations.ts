@@ -24,7 +24,14 @@ const UpdateCoverageInput = builder.inputType('UpdateCoverageInput', {
 });
 
 const ChangeCoveragePriorityInput = builder.inputType('ChangeCoveragePriorityInput', {
-  fields: (t) => ({ id: t.id({ required: true }), priority: t.field({ type: CoveragePriorityEnum, required: true, description: 'The coverage at this priority takes this one’s old priority.' }) }),
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    priority: t.field({
+      type: CoveragePriorityEnum,
+      required: true,
+      description: 'The coverage at this priority takes this one’s old priority.',
+    }),
+  }),
 });
 
 const CoveragePayload = builder.objectRef<{ coverage: Coverage }>('CoverageSuccess').implement({
@@ -41,7 +48,10 @@ builder.mutationField('addCoverage', (t) =>
     resolve: (_root, { input }, ctx) =>
       addCoverage.run(ctx, {
         patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']),
-        coverage: { ...input.coverage, payerId: decodeId('Payer', String(input.coverage.payerId), ['input', 'coverage', 'payerId']) },
+        coverage: {
+          ...input.coverage,
+          payerId: decodeId('Payer', String(input.coverage.payerId), ['input', 'coverage', 'payerId']),
+        },
       }),
   }),
 );
@@ -61,11 +71,15 @@ builder.mutationField('updateCoverage', (t) =>
 builder.mutationField('changeCoveragePriority', (t) =>
   t.field({
     type: CoveragePayload,
-    description: 'Moves a coverage to another priority, swapping with the coverage there: one coverage per priority, always.',
+    description:
+      'Moves a coverage to another priority, swapping with the coverage there: one coverage per priority, always.',
     authScopes: scopesOf(changeCoveragePriority),
     args: { input: t.arg({ type: ChangeCoveragePriorityInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'ChangeCoveragePriorityPayload' } },
     resolve: (_root, { input }, ctx) =>
-      changeCoveragePriority.run(ctx, { id: decodeId('Coverage', String(input.id), ['input', 'id']), priority: input.priority }),
+      changeCoveragePriority.run(ctx, {
+        id: decodeId('Coverage', String(input.id), ['input', 'id']),
+        priority: input.priority,
+      }),
   }),
 );

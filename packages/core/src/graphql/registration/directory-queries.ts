@@ -19,7 +19,8 @@ const Viewer = builder.objectRef<Principal>('Viewer').implement({
     }),
     organization: t.prismaField({
       type: 'Organization',
-      resolve: (query, p, _args, ctx) => ctx.db.organization.findUniqueOrThrow({ ...query, where: { id: p.organizationId } }),
+      resolve: (query, p, _args, ctx) =>
+        ctx.db.organization.findUniqueOrThrow({ ...query, where: { id: p.organizationId } }),
     }),
   }),
 });
@@ -55,7 +56,16 @@ const FeeScheduleFilter = builder.inputType('FeeScheduleFilter', {
   }),
 });
 
-type PatientFilterShape = { practiceId?: string | number | null; name?: string | null; dateOfBirth?: string | null; memberId?: string | null; accountNumber?: string | null } | null | undefined;
+type PatientFilterShape =
+  | {
+      practiceId?: string | number | null;
+      name?: string | null;
+      dateOfBirth?: string | null;
+      memberId?: string | null;
+      accountNumber?: string | null;
+    }
+  | null
+  | undefined;
 
 async function patientWhere(ctx: BillingContext, filter: PatientFilterShape): Promise<Prisma.PatientWhereInput> {
   const where: Prisma.PatientWhereInput = {};
@@ -64,7 +74,11 @@ async function patientWhere(ctx: BillingContext, filter: PatientFilterShape): Pr
   if (filter?.accountNumber) where.accountNumber = filter.accountNumber;
   if (filter?.memberId) {
     // Two indexed lookups: a relation filter (EXISTS over coverages) was measured at hundreds of ms per query.
-    const coverages = await ctx.db.coverage.findMany({ where: { memberId: filter.memberId }, select: { patientId: true }, take: 1000 });
+    const coverages = await ctx.db.coverage.findMany({
+      where: { memberId: filter.memberId },
+      select: { patientId: true },
+      take: 1000,
+    });
     where.id = { in: [...new Set(coverages.map((c) => c.patientId))] };
   }
   const name = filter?.name?.trim();
@@ -81,19 +95,37 @@ async function patientWhere(ctx: BillingContext, filter: PatientFilterShape): Pr
   return where;
 }
 
-type EncounterFilterShape = { practiceId?: string | number | null; patientId?: string | number | null; providerId?: string | number | null; status?: 'OPEN' | 'BILLED' | 'CLOSED' | 'VOIDED' | null; dateFrom?: string | null; dateTo?: string | null } | null | undefined;
+type EncounterFilterShape =
+  | {
+      practiceId?: string | number | null;
+      patientId?: string | number | null;
+      providerId?: string | number | null;
+      status?: 'OPEN' | 'BILLED' | 'CLOSED' | 'VOIDED' | null;
+      dateFrom?: string | null;
+      dateTo?: string | null;
+    }
+  | null
+  | undefined;
 
 function encounterWhere(filter: EncounterFilterShape): Prisma.EncounterWhereInput {
   const where: Prisma.EncounterWhereInput = {};
   if (filter?.practiceId) where.practiceId = decodeId('Practice', String(filter.practiceId), ['filter', 'practiceId']);
   if (filter?.patientId) where.patientId = decodeId('Patient', String(filter.patientId), ['filter', 'patientId']);
-  if (filter?.providerId) where.renderingProviderId = decodeId('Provider', String(filter.providerId), ['filter', 'providerId']);
+  if (filter?.providerId)
+    where.renderingProviderId = decodeId('Provider', String(filter.providerId), ['filter', 'providerId']);
   if (filter?.status) where.status = filter.status;
-  if (filter?.dateFrom || filter?.dateTo) where.dateOfService = { ...(filter.dateFrom ? { gte: filter.dateFrom } : {}), ...(filter.dateTo ? { lte: filter.dateTo } : {}) };
+  if (filter?.dateFrom || filter?.dateTo)
+    where.dateOfService = {
+      ...(filter.dateFrom ? { gte: filter.dateFrom } : {}),
+      ...(filter.dateTo ? { lte: filter.dateTo } : {}),
+    };
   return where;
 }
 
-type FeeScheduleFilterShape = { practiceId?: string | number | null; payerId?: string | number | null; chargeMaster?: boolean | null } | null | undefined;
+type FeeScheduleFilterShape =
+  | { practiceId?: string | number | null; payerId?: string | number | null; chargeMaster?: boolean | null }
+  | null
+  | undefined;
 
 function feeScheduleWhere(filter: FeeScheduleFilterShape): Prisma.FeeScheduleWhereInput {
   const where: Prisma.FeeScheduleWhereInput = {};
@@ -130,7 +162,8 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: PatientFilter }) },
     totalCount: async (_parent, args, ctx) => ctx.db.patient.count({ where: await patientWhere(ctx, args.filter) }),
     ...pageSizeOptions,
-    resolve: async (query, _root, args, ctx) => ctx.db.patient.findMany({ ...query, where: await patientWhere(ctx, args.filter), orderBy: { id: 'asc' } }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.patient.findMany({ ...query, where: await patientWhere(ctx, args.filter), orderBy: { id: 'asc' } }),
   }),
   encounters: t.prismaConnection({
     type: 'Encounter',
@@ -140,7 +173,12 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: EncounterFilter }) },
     totalCount: (_parent, args, ctx) => ctx.db.encounter.count({ where: encounterWhere(args.filter) }),
     ...pageSizeOptions,
-    resolve: (query, _root, args, ctx) => ctx.db.encounter.findMany({ ...query, where: encounterWhere(args.filter), orderBy: [{ dateOfService: 'desc' }, { id: 'desc' }] }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.encounter.findMany({
+        ...query,
+        where: encounterWhere(args.filter),
+        orderBy: [{ dateOfService: 'desc' }, { id: 'desc' }],
+      }),
   }),
   feeSchedules: t.prismaConnection({
     type: 'FeeSchedule',
@@ -149,7 +187,8 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: FeeScheduleFilter }) },
     totalCount: (_parent, args, ctx) => ctx.db.feeSchedule.count({ where: feeScheduleWhere(args.filter) }),
     ...pageSizeOptions,
-    resolve: (query, _root, args, ctx) => ctx.db.feeSchedule.findMany({ ...query, where: feeScheduleWhere(args.filter), orderBy: { id: 'asc' } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.feeSchedule.findMany({ ...query, where: feeScheduleWhere(args.filter), orderBy: { id: 'asc' } }),
   }),
   auditEvents: t.prismaConnection({
     type: 'AuditEvent',
@@ -158,7 +197,8 @@ builder.queryFields((t) => ({
     authScopes: { admin: true, auditor: true },
     totalCount: (_parent, _args, ctx) => ctx.db.auditEvent.count(),
     ...pageSizeOptions,
-    resolve: (query, _root, _args, ctx) => ctx.db.auditEvent.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.auditEvent.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
   }),
 }));
 
@@ -167,11 +207,35 @@ builder.queryFields((t) => {
   const args = { externalId: t.arg.string({ required: true }) };
   const options = { nullable: true, authScopes: { anyRole: true }, args } as const;
   return {
-    practiceByExternalId: t.prismaField({ ...options, type: 'Practice', resolve: (query, _r, a, ctx) => ctx.db.practice.findFirst({ ...query, where: { externalId: a.externalId } }) }),
-    payerByExternalId: t.prismaField({ ...options, type: 'Payer', resolve: (query, _r, a, ctx) => ctx.db.payer.findFirst({ ...query, where: { externalId: a.externalId } }) }),
-    patientByExternalId: t.prismaField({ ...options, type: 'Patient', resolve: (query, _r, a, ctx) => ctx.db.patient.findFirst({ ...query, where: { externalId: a.externalId } }) }),
-    providerByExternalId: t.prismaField({ ...options, type: 'Provider', resolve: (query, _r, a, ctx) => ctx.db.provider.findFirst({ ...query, where: { externalId: a.externalId } }) }),
-    facilityByExternalId: t.prismaField({ ...options, type: 'Facility', resolve: (query, _r, a, ctx) => ctx.db.facility.findFirst({ ...query, where: { externalId: a.externalId } }) }),
-    encounterByExternalId: t.prismaField({ ...options, type: 'Encounter', resolve: (query, _r, a, ctx) => ctx.db.encounter.findFirst({ ...query, where: { externalId: a.externalId } }) }),
+    practiceByExternalId: t.prismaField({
+      ...options,
+      type: 'Practice',
+      resolve: (query, _r, a, ctx) => ctx.db.practice.findFirst({ ...query, where: { externalId: a.externalId } }),
+    }),
+    payerByExternalId: t.prismaField({
+      ...options,
+      type: 'Payer',
+      resolve: (query, _r, a, ctx) => ctx.db.payer.findFirst({ ...query, where: { externalId: a.externalId } }),
+    }),
+    patientByExternalId: t.prismaField({
+      ...options,
+      type: 'Patient',
+      resolve: (query, _r, a, ctx) => ctx.db.patient.findFirst({ ...query, where: { externalId: a.externalId } }),
+    }),
+    providerByExternalId: t.prismaField({
+      ...options,
+      type: 'Provider',
+      resolve: (query, _r, a, ctx) => ctx.db.provider.findFirst({ ...query, where: { externalId: a.externalId } }),
+    }),
+    facilityByExternalId: t.prismaField({
+      ...options,
+      type: 'Facility',
+      resolve: (query, _r, a, ctx) => ctx.db.facility.findFirst({ ...query, where: { externalId: a.externalId } }),
+    }),
+    encounterByExternalId: t.prismaField({
+      ...options,
+      type: 'Encounter',
+      resolve: (query, _r, a, ctx) => ctx.db.encounter.findFirst({ ...query, where: { externalId: a.externalId } }),
+    }),
   };
 });

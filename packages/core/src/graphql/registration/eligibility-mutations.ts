@@ -22,11 +22,15 @@ const EligibilityPayload = builder.objectRef<{ check: EligibilityCheck }>('Check
 builder.mutationField('checkEligibility', (t) =>
   t.field({
     type: EligibilityPayload,
-    description: 'Asks the coverage’s payer connector (270) and stores the answer (271) on the coverage. Admins, billers and front desk.',
+    description:
+      'Asks the coverage’s payer connector (270) and stores the answer (271) on the coverage. Admins, billers and front desk.',
     authScopes: scopesOf(checkEligibility),
     args: { input: t.arg({ type: CheckEligibilityInput, required: true }) },
     errors: { types: [...COMMON_ERRORS, ConnectorError], union: { name: 'CheckEligibilityPayload' } },
     resolve: (_root, { input }, ctx) =>
-      checkEligibility.run(ctx, { ...input, coverageId: decodeId('Coverage', String(input.coverageId), ['input', 'coverageId']) }),
+      checkEligibility.run(ctx, {
+        ...input,
+        coverageId: decodeId('Coverage', String(input.coverageId), ['input', 'coverageId']),
+      }),
   }),
 );

@@ -11,35 +11,59 @@ export const DiagnosisRef = builder.prismaObject('Diagnosis', {
   fields: (t) => ({
     sequence: t.exposeInt('sequence', { description: '1-based; service lines point at it.' }),
     code: t.exposeString('code', { description: 'ICD-10-CM as claims carry it, without the dot (E119).' }),
-    formattedCode: t.string({ description: 'With the dot after the category (E11.9).', resolve: (d) => (d.code.length > 3 ? `${d.code.slice(0, 3)}.${d.code.slice(3)}` : d.code) }),
+    formattedCode: t.string({
+      description: 'With the dot after the category (E11.9).',
+      resolve: (d) => (d.code.length > 3 ? `${d.code.slice(0, 3)}.${d.code.slice(3)}` : d.code),
+    }),
   }),
 });
 
-const Ndc = builder.objectRef<{ code: string; quantity: number | null; unit: string | null }>('NationalDrugCode').implement({
-  description: 'The drug billed on a line (NDC 5-4-2) with its quantity and unit (UN, ML, GR, F2, ME).',
-  fields: (t) => ({
-    code: t.exposeString('code'),
-    quantity: t.exposeFloat('quantity', { nullable: true }),
-    unit: t.exposeString('unit', { nullable: true }),
-  }),
-});
+const Ndc = builder
+  .objectRef<{ code: string; quantity: number | null; unit: string | null }>('NationalDrugCode')
+  .implement({
+    description: 'The drug billed on a line (NDC 5-4-2) with its quantity and unit (UN, ML, GR, F2, ME).',
+    fields: (t) => ({
+      code: t.exposeString('code'),
+      quantity: t.exposeFloat('quantity', { nullable: true }),
+      unit: t.exposeString('unit', { nullable: true }),
+    }),
+  });
 
 export const ServiceLineRef = builder.prismaObject('ServiceLine', {
   description: 'One procedure of an encounter.',
   fields: (t) => ({
     lineNumber: t.exposeInt('lineNumber'),
-    procedureCode: t.exposeString('procedureCode', { nullable: true, description: 'CPT or HCPCS Level II; null only on an institutional line billed by its revenue code alone (room and board).' }),
-    revenueCode: t.exposeString('revenueCode', { nullable: true, description: 'UB-04 revenue code (institutional visits).' }),
-    modifiers: t.stringList({ resolve: (l) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)) }),
+    procedureCode: t.exposeString('procedureCode', {
+      nullable: true,
+      description:
+        'CPT or HCPCS Level II; null only on an institutional line billed by its revenue code alone (room and board).',
+    }),
+    revenueCode: t.exposeString('revenueCode', {
+      nullable: true,
+      description: 'UB-04 revenue code (institutional visits).',
+    }),
+    modifiers: t.stringList({
+      resolve: (l) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)),
+    }),
     units: t.float({ description: 'Units of service (exact to 3 decimals).', resolve: (l) => l.unitsMilli / 1000 }),
     chargeCents: t.expose('chargeCents', { type: 'Cents' }),
     serviceDate: t.expose('serviceDate', { type: 'Date' }),
     serviceDateEnd: t.expose('serviceDateEnd', { type: 'Date', nullable: true }),
-    diagnosisPointers: t.intList({ description: '1-based sequences of the encounter’s diagnoses.', resolve: (l) => l.diagnosisPointers.split(',').map(Number) }),
+    diagnosisPointers: t.intList({
+      description: '1-based sequences of the encounter’s diagnoses.',
+      resolve: (l) => l.diagnosisPointers.split(',').map(Number),
+    }),
     ndc: t.field({
       type: Ndc,
       nullable: true,
-      resolve: (l) => (l.ndcCode ? { code: l.ndcCode, quantity: l.ndcQuantityMilli === null ? null : l.ndcQuantityMilli / 1000, unit: l.ndcUnit } : null),
+      resolve: (l) =>
+        l.ndcCode
+          ? {
+              code: l.ndcCode,
+              quantity: l.ndcQuantityMilli === null ? null : l.ndcQuantityMilli / 1000,
+              unit: l.ndcUnit,
+            }
+          : null,
     }),
   }),
 });

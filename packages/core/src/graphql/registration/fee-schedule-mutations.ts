@@ -9,7 +9,9 @@ import { FeeScheduleRef } from './fee-schedule-types.ts';
 const ImportFeeScheduleInput = builder.inputType('ImportFeeScheduleInput', {
   fields: (t) => ({
     practiceId: t.id({ required: true }),
-    payerId: t.id({ description: 'The payer whose contracted rates these are; omit for the practice’s charge master.' }),
+    payerId: t.id({
+      description: 'The payer whose contracted rates these are; omit for the practice’s charge master.',
+    }),
     name: t.string({ description: '@default "Charge master" or "<payer> contracted rates"' }),
     csv: t.string({
       required: true,
@@ -25,7 +27,9 @@ const ImportFeeSchedulePayload = builder.objectRef<ImportFeeScheduleResult>('Imp
     feeSchedule: t.field({ type: FeeScheduleRef, resolve: (r) => r.feeSchedule }),
     importedRows: t.exposeInt('importedRows'),
     createdEntries: t.exposeInt('createdEntries'),
-    updatedEntries: t.exposeInt('updatedEntries', { description: 'Rows that replaced the amount of an existing code/modifier/date.' }),
+    updatedEntries: t.exposeInt('updatedEntries', {
+      description: 'Rows that replaced the amount of an existing code/modifier/date.',
+    }),
   }),
 });
 

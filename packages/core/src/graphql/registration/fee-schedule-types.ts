@@ -6,7 +6,10 @@ export const FeeScheduleEntryRef = builder.prismaObject('FeeScheduleEntry', {
   fields: (t) => ({
     procedureCode: t.exposeString('procedureCode'),
     modifier: t.string({ nullable: true, resolve: (e) => e.modifier || null }),
-    amountCents: t.expose('amountCents', { type: 'Cents', description: 'The charge (charge master) or the expected allowed amount (payer rates).' }),
+    amountCents: t.expose('amountCents', {
+      type: 'Cents',
+      description: 'The charge (charge master) or the expected allowed amount (payer rates).',
+    }),
     effectiveDate: t.expose('effectiveDate', { type: 'Date' }),
     endDate: t.expose('endDate', { type: 'Date', nullable: true }),
   }),

@@ -1,6 +1,12 @@
 import { builder } from '../builder.ts';
 import { AddressInput } from './address-types.ts';
-import { ContactChannelEnum, CoveragePriorityEnum, GuarantorRelationshipEnum, SexEnum, SubscriberRelationshipEnum } from './patient-types.ts';
+import {
+  ContactChannelEnum,
+  CoveragePriorityEnum,
+  GuarantorRelationshipEnum,
+  SexEnum,
+  SubscriberRelationshipEnum,
+} from './patient-types.ts';
 
 export const PersonInput = builder.inputType('PersonInput', {
   description: 'A subscriber who is not the patient.',
@@ -16,7 +22,11 @@ export const CoverageInput = builder.inputType('CoverageInput', {
     payerId: t.id({ required: true }),
     memberId: t.string({ required: true }),
     groupNumber: t.string(),
-    priority: t.field({ type: CoveragePriorityEnum, required: true, description: 'A taken priority moves the coverage holding it (and those after it) down one.' }),
+    priority: t.field({
+      type: CoveragePriorityEnum,
+      required: true,
+      description: 'A taken priority moves the coverage holding it (and those after it) down one.',
+    }),
     subscriberRelationship: t.field({ type: SubscriberRelationshipEnum, description: '@default SELF' }),
     subscriber: t.field({ type: PersonInput, description: 'Required unless the patient is the subscriber.' }),
     effectiveDate: t.field({ type: 'Date', required: true }),
@@ -50,12 +60,17 @@ export const patientFields = (t: InputFieldBuilder, required: boolean) => ({
   homePhone: t.string(),
   mobilePhone: t.string(),
   workPhone: t.string(),
-  noContactAtWork: t.boolean({ description: 'The debtor said not to be contacted at work (FDCPA §805(a)(3)): calls to the work number are refused.' }),
+  noContactAtWork: t.boolean({
+    description:
+      'The debtor said not to be contacted at work (FDCPA §805(a)(3)): calls to the work number are refused.',
+  }),
   email: t.string(),
   preferredChannel: t.field({ type: ContactChannelEnum, description: '@default MAIL' }),
   emailOptOut: t.boolean(),
   smsOptOut: t.boolean(),
   phoneOptOut: t.boolean(),
-  timeZone: t.string({ description: 'IANA zone; when omitted it is derived from the address’s state (then the practice’s).' }),
+  timeZone: t.string({
+    description: 'IANA zone; when omitted it is derived from the address’s state (then the practice’s).',
+  }),
   guarantor: t.field({ type: GuarantorInput, description: '@default the patient (SELF)' }),
 });

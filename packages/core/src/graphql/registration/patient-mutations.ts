@@ -1,5 +1,5 @@
 import { createPatient, updatePatient } from '../../registration/patients.ts';
-import type { CreatePatientInput, PatientResult } from '../../registration/patients.ts';
+import type { CreatePatientInput as CreatePatientFields, PatientResult } from '../../registration/patients.ts';
 import { builder } from '../builder.ts';
 import { CoverageInput, patientFields } from './patient-inputs.ts';
 import { decodeId } from '../../ids/global-id.ts';
@@ -27,7 +27,8 @@ const PatientPayload = builder.objectRef<PatientResult>('PatientSuccess').implem
     patient: t.field({ type: PatientRef, resolve: (r) => r.patient }),
     possibleDuplicates: t.field({
       type: [PatientRef],
-      description: 'Other patients with the same name and date of birth (and member id, when coverages were given). Never merged automatically: review them.',
+      description:
+        'Other patients with the same name and date of birth (and member id, when coverages were given). Never merged automatically: review them.',
       resolve: (r) => r.possibleDuplicates,
     }),
   }),
@@ -42,9 +43,12 @@ builder.mutationField('createPatient', (t) =>
     errors: { types: COMMON_ERRORS, union: { name: 'CreatePatientPayload' } },
     resolve: (_root, { input }, ctx) =>
       createPatient.run(ctx, {
-        ...(input as Omit<CreatePatientInput, 'practiceId' | 'coverages'>),
+        ...(input as Omit<CreatePatientFields, 'practiceId' | 'coverages'>),
         practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']),
-        coverages: input.coverages?.map((c, i) => ({ ...c, payerId: decodeId('Payer', String(c.payerId), ['input', 'coverages', i, 'payerId']) })),
+        coverages: input.coverages?.map((c, i) => ({
+          ...c,
+          payerId: decodeId('Payer', String(c.payerId), ['input', 'coverages', i, 'payerId']),
+        })),
       }),
   }),
 );

@@ -1,4 +1,10 @@
-import { ContactChannel, CoveragePriority, GuarantorRelationship, Sex, SubscriberRelationship } from '../../db/prisma-client.ts';
+import {
+  ContactChannel,
+  CoveragePriority,
+  GuarantorRelationship,
+  Sex,
+  SubscriberRelationship,
+} from '../../db/prisma-client.ts';
 import { builder } from '../builder.ts';
 import { pageSizeOptions } from '../connections.ts';
 import { Address } from './address-types.ts';
@@ -52,13 +58,30 @@ export const PatientRef = builder.prismaNode('Patient', {
     phoneOptOut: t.exposeBoolean('phoneOptOut', { description: 'No calls about this account.' }),
     workPhone: t.exposeString('workPhone', { nullable: true }),
     noContactAtWork: t.exposeBoolean('noContactAtWork', { description: 'Not to be contacted at work.' }),
-    ceaseCommunicationAt: t.expose('ceaseCommunicationAt', { type: 'DateTime', nullable: true, description: 'When a written request to stop communicating was received; every contact is refused from then on.' }),
-    timeZone: t.exposeString('timeZone', { nullable: true, description: 'IANA zone: derived from the state unless set.' }),
-    timeZoneOverridden: t.exposeBoolean('timeZoneOverridden', { description: 'True when the zone was set explicitly, not derived.' }),
+    ceaseCommunicationAt: t.expose('ceaseCommunicationAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a written request to stop communicating was received; every contact is refused from then on.',
+    }),
+    timeZone: t.exposeString('timeZone', {
+      nullable: true,
+      description: 'IANA zone: derived from the state unless set.',
+    }),
+    timeZoneOverridden: t.exposeBoolean('timeZoneOverridden', {
+      description: 'True when the zone was set explicitly, not derived.',
+    }),
     guarantor: t.relation('guarantor', { nullable: true }),
     practice: t.relation('practice'),
-    allCoverages: t.relation('coverages', { description: 'Every coverage, including inactive ones, newest first.', query: { orderBy: { createdAt: 'desc' } } }),
-    encounters: t.relatedConnection('encounters', { cursor: 'id', totalCount: true, ...pageSizeOptions, query: { orderBy: [{ dateOfService: 'desc' }, { id: 'desc' }] } }),
+    allCoverages: t.relation('coverages', {
+      description: 'Every coverage, including inactive ones, newest first.',
+      query: { orderBy: { createdAt: 'desc' } },
+    }),
+    encounters: t.relatedConnection('encounters', {
+      cursor: 'id',
+      totalCount: true,
+      ...pageSizeOptions,
+      query: { orderBy: [{ dateOfService: 'desc' }, { id: 'desc' }] },
+    }),
     coverages: t.relation('coverages', {
       description: 'Active coverages, primary first.',
       query: { where: { active: true }, orderBy: { priority: 'asc' } },
@@ -79,12 +102,18 @@ export const CoverageRef = builder.prismaNode('Coverage', {
     subscriberRelationship: t.expose('subscriberRelationship', { type: SubscriberRelationshipEnum }),
     effectiveDate: t.expose('effectiveDate', { type: 'Date' }),
     terminationDate: t.expose('terminationDate', { type: 'Date', nullable: true }),
-    subscriberFirstName: t.exposeString('subscriberFirstName', { nullable: true, description: 'When the patient is not the subscriber.' }),
+    subscriberFirstName: t.exposeString('subscriberFirstName', {
+      nullable: true,
+      description: 'When the patient is not the subscriber.',
+    }),
     subscriberLastName: t.exposeString('subscriberLastName', { nullable: true }),
     subscriberDateOfBirth: t.expose('subscriberDateOfBirth', { type: 'Date', nullable: true }),
     active: t.exposeBoolean('active'),
     payer: t.relation('payer'),
     patient: t.relation('patient'),
-    eligibilityChecks: t.relation('eligibilityChecks', { description: 'Eligibility answers, newest first.', query: { orderBy: { createdAt: 'desc' }, take: 10 } }),
+    eligibilityChecks: t.relation('eligibilityChecks', {
+      description: 'Eligibility answers, newest first.',
+      query: { orderBy: { createdAt: 'desc' }, take: 10 },
+    }),
   }),
 });

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { createPayer, updatePayer } from '../../registration/payers.ts';
-import type { CreatePayerInput } from '../../registration/payers.ts';
+import type { CreatePayerInput as CreatePayerFields } from '../../registration/payers.ts';
 import type { Payer } from '../../db/prisma-client.ts';
 import { scopesOf } from '../operation-scopes.ts';
 import { COMMON_ERRORS } from '../errors.ts';
@@ -14,14 +14,20 @@ type InputFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fie
 const payerFields = (t: InputFieldBuilder, required: boolean) => ({
   name: t.string({ required }),
   payerIdentifier: t.string({ required, description: 'The payer id your clearinghouse uses (X12 2010BB NM109).' }),
-  claimFilingIndicator: t.string({ required, description: 'X12 SBR09, e.g. MB (Medicare B), MC (Medicaid), CI (commercial), BL (Blue Cross).' }),
+  claimFilingIndicator: t.string({
+    required,
+    description: 'X12 SBR09, e.g. MB (Medicare B), MC (Medicaid), CI (commercial), BL (Blue Cross).',
+  }),
   timelyFilingDays: t.int({ description: 'Days from the date of service to file a claim. @default 365' }),
   appealWindowDays: t.int({ description: 'Days from a denial to appeal. @default 180' }),
   connectorId: t.string({ description: 'Key of a configured payer connector (id, or id:instanceId).' }),
 });
 
 const CreatePayerInput = builder.inputType('CreatePayerInput', {
-  fields: (t) => ({ externalId: t.string({ description: 'Your id for the payer; creating again with it updates the same payer.' }), ...payerFields(t, true) }),
+  fields: (t) => ({
+    externalId: t.string({ description: 'Your id for the payer; creating again with it updates the same payer.' }),
+    ...payerFields(t, true),
+  }),
 });
 
 const UpdatePayerInput = builder.inputType('UpdatePayerInput', {
@@ -40,8 +46,7 @@ builder.mutationField('createPayer', (t) =>
     authScopes: scopesOf(createPayer),
     args: { input: t.arg({ type: CreatePayerInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'CreatePayerPayload' } },
-    resolve: (_root, { input }, ctx) =>
-      createPayer.run(ctx, input as CreatePayerInput),
+    resolve: (_root, { input }, ctx) => createPayer.run(ctx, input as CreatePayerFields),
   }),
 );
 

@@ -8,10 +8,17 @@ export const PayerRef = builder.prismaNode('Payer', {
   fields: (t) => ({
     externalId: t.exposeString('externalId', { nullable: true }),
     name: t.exposeString('name'),
-    payerIdentifier: t.exposeString('payerIdentifier', { description: 'The payer id used in X12 (loop 2010BB NM109).' }),
+    payerIdentifier: t.exposeString('payerIdentifier', {
+      description: 'The payer id used in X12 (loop 2010BB NM109).',
+    }),
     claimFilingIndicator: t.exposeString('claimFilingIndicator', { description: 'X12 SBR09, e.g. MB, CI, BL.' }),
-    timelyFilingDays: t.exposeInt('timelyFilingDays', { description: 'Days from the date of service to file a claim.' }),
+    timelyFilingDays: t.exposeInt('timelyFilingDays', {
+      description: 'Days from the date of service to file a claim.',
+    }),
     appealWindowDays: t.exposeInt('appealWindowDays', { description: 'Days from the denial to file an appeal.' }),
-    connectorId: t.exposeString('connectorId', { nullable: true, description: 'Key of the payer connector that serves it.' }),
+    connectorId: t.exposeString('connectorId', {
+      nullable: true,
+      description: 'Key of the payer connector that serves it.',
+    }),
   }),
 });

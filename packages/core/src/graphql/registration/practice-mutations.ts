@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { createPractice, updatePractice } from '../../registration/practices.ts';
-import type { CreatePracticeInput } from '../../registration/practices.ts';
+import type { CreatePracticeInput as CreatePracticeFields } from '../../registration/practices.ts';
 import type { Practice } from '../../db/prisma-client.ts';
 import { scopesOf } from '../operation-scopes.ts';
 import { COMMON_ERRORS } from '../errors.ts';
@@ -22,7 +22,9 @@ type PothosInputFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1
 
 const CreatePracticeInput = builder.inputType('CreatePracticeInput', {
   fields: (t) => ({
-    externalId: t.string({ description: 'Your id for the practice; creating again with it updates the same practice.' }),
+    externalId: t.string({
+      description: 'Your id for the practice; creating again with it updates the same practice.',
+    }),
     ...practiceFields(t, true),
   }),
 });
@@ -40,12 +42,12 @@ const PracticePayload = builder.objectRef<{ practice: Practice }>('PracticeSucce
 builder.mutationField('createPractice', (t) =>
   t.field({
     type: PracticePayload,
-    description: 'Adds a billing provider to your organization (or updates the one with this external id). Admins only.',
+    description:
+      'Adds a billing provider to your organization (or updates the one with this external id). Admins only.',
     authScopes: scopesOf(createPractice),
     args: { input: t.arg({ type: CreatePracticeInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'CreatePracticePayload' } },
-    resolve: (_root, { input }, ctx) =>
-      createPractice.run(ctx, input as CreatePracticeInput),
+    resolve: (_root, { input }, ctx) => createPractice.run(ctx, input as CreatePracticeFields),
   }),
 );
 

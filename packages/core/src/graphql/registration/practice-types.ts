@@ -47,7 +47,10 @@ export const FacilityRef = builder.prismaNode('Facility', {
     externalId: t.exposeString('externalId', { nullable: true }),
     name: t.exposeString('name'),
     npi: t.exposeString('npi', { nullable: true }),
-    placeOfService: t.exposeString('placeOfService', { nullable: true, description: 'Default CMS place-of-service code.' }),
+    placeOfService: t.exposeString('placeOfService', {
+      nullable: true,
+      description: 'Default CMS place-of-service code.',
+    }),
     address: t.field({ type: Address, resolve: (f) => f }),
     practice: t.relation('practice'),
   }),

@@ -46,7 +46,10 @@ builder.mutationField('createProvider', (t) =>
     args: { input: t.arg({ type: CreateProviderInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'CreateProviderPayload' } },
     resolve: (_root, { input }, ctx) =>
-      createProvider.run(ctx, { ...input, practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']) }),
+      createProvider.run(ctx, {
+        ...input,
+        practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']),
+      }),
   }),
 );
 
@@ -58,6 +61,9 @@ builder.mutationField('createFacility', (t) =>
     args: { input: t.arg({ type: CreateFacilityInput, required: true }) },
     errors: { types: COMMON_ERRORS, union: { name: 'CreateFacilityPayload' } },
     resolve: (_root, { input }, ctx) =>
-      createFacility.run(ctx, { ...input, practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']) }),
+      createFacility.run(ctx, {
+        ...input,
+        practiceId: decodeId('Practice', String(input.practiceId), ['input', 'practiceId']),
+      }),
   }),
 );

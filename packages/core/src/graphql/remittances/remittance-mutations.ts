@@ -15,11 +15,15 @@ const ImportRemittanceSummaryRef = builder.objectRef<RemittanceImportSummary>('I
     payments: t.exposeInt('payments'),
     claimPayments: t.exposeInt('claimPayments'),
     matched: t.exposeInt('matched'),
-    unmatched: t.exposeInt('unmatched', { description: 'Claim payments that matched no claim: in unmatchedClaimPayments, to post with matchRemittance.' }),
+    unmatched: t.exposeInt('unmatched', {
+      description: 'Claim payments that matched no claim: in unmatchedClaimPayments, to post with matchRemittance.',
+    }),
     totalPaidCents: t.expose('totalPaidCents', { type: 'Cents' }),
     providerAdjustmentsCents: t.expose('providerAdjustmentsCents', { type: 'Cents' }),
     findings: t.field({ type: [BalanceFindingRef], resolve: (s) => s.findings }),
-    duplicate: t.exposeBoolean('duplicate', { description: 'Every payment of the file had been posted before: nothing was posted now.' }),
+    duplicate: t.exposeBoolean('duplicate', {
+      description: 'Every payment of the file had been posted before: nothing was posted now.',
+    }),
     duplicatePayments: t.exposeInt('duplicatePayments'),
   }),
 });
@@ -27,9 +31,15 @@ const ImportRemittanceSummaryRef = builder.objectRef<RemittanceImportSummary>('I
 builder.mutationField('importRemittance', (t) =>
   t.field({
     type: ImportRemittanceSummaryRef,
-    description: 'Posts an 835 to the ledger, all or nothing; the same payment posts once however often it is sent. Admins and billers.',
+    description:
+      'Posts an 835 to the ledger, all or nothing; the same payment posts once however often it is sent. Admins and billers.',
     authScopes: scopesOf(importRemittance),
-    args: { input: t.arg({ type: builder.inputType('ImportRemittanceInput', { fields: (f) => ({ x12: f.string({ required: true }) }) }), required: true }) },
+    args: {
+      input: t.arg({
+        type: builder.inputType('ImportRemittanceInput', { fields: (f) => ({ x12: f.string({ required: true }) }) }),
+        required: true,
+      }),
+    },
     errors: { types: [X12InputError, ...COMMON_ERRORS], union: { name: 'ImportRemittancePayload' } },
     resolve: (_root, { input }, ctx) => importRemittance.run(ctx, { x12: input.x12 }),
   }),

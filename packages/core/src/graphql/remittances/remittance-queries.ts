@@ -36,8 +36,17 @@ const ClaimPaymentPreviewRef = builder.objectRef<ClaimPaymentPreview>('ClaimPaym
     paidCents: t.field({ type: 'Cents', resolve: (c) => c.payment.paidCents }),
     patientResponsibilityCents: t.field({ type: 'Cents', resolve: (c) => c.payment.patientResponsibilityCents }),
     payerClaimControlNumber: t.string({ nullable: true, resolve: (c) => c.payment.payerClaimControlNumber ?? null }),
-    claim: t.field({ type: ClaimRef, nullable: true, description: 'The claim it matches (by patient control number), or null.', resolve: (c) => c.claim }),
-    adjustments: t.field({ type: [AdjustmentPreviewRef], description: 'Claim- and service-level adjustments.', resolve: (c) => c.adjustments }),
+    claim: t.field({
+      type: ClaimRef,
+      nullable: true,
+      description: 'The claim it matches (by patient control number), or null.',
+      resolve: (c) => c.claim,
+    }),
+    adjustments: t.field({
+      type: [AdjustmentPreviewRef],
+      description: 'Claim- and service-level adjustments.',
+      resolve: (c) => c.adjustments,
+    }),
     remarkCodes: t.stringList({ resolve: (c) => c.payment.remarkCodes }),
     services: t.field({ type: [ServicePaymentPreviewRef], resolve: (c) => c.payment.services }),
   }),
@@ -60,7 +69,9 @@ const PaymentPreviewRef = builder.objectRef<PaymentPreview>('PaymentPreview').im
     paymentDate: t.field({ type: 'Date', nullable: true, resolve: (p) => p.header.paymentDate ?? null }),
     payerName: t.exposeString('payerName'),
     payerIdentifier: t.exposeString('payerIdentifier'),
-    alreadyPosted: t.exposeBoolean('alreadyPosted', { description: 'This payer’s trace number was imported before: importing it again posts nothing.' }),
+    alreadyPosted: t.exposeBoolean('alreadyPosted', {
+      description: 'This payer’s trace number was imported before: importing it again posts nothing.',
+    }),
     claimPayments: t.field({ type: [ClaimPaymentPreviewRef], resolve: (p) => p.claimPayments }),
     providerAdjustments: t.field({ type: [ProviderAdjustmentPreviewRef], resolve: (p) => p.providerAdjustments }),
   }),
@@ -74,14 +85,21 @@ const RemittancePreviewRef = builder.objectRef<RemittancePreview>('RemittancePre
     totalPaidCents: t.expose('totalPaidCents', { type: 'Cents', description: 'Σ CLP04.' }),
     providerAdjustmentsCents: t.expose('providerAdjustmentsCents', { type: 'Cents', description: 'Σ PLB, X12 sign.' }),
     paymentCents: t.expose('paymentCents', { type: 'Cents', description: 'Σ BPR02.' }),
-    warnings: t.stringList({ resolve: (p) => p.warnings.map((w) => `${w.segmentId}${String(w.elementPosition).padStart(2, '0')} at segment ${w.segmentIndex}: ${w.message}`) }),
+    warnings: t.stringList({
+      resolve: (p) =>
+        p.warnings.map(
+          (w) =>
+            `${w.segmentId}${String(w.elementPosition).padStart(2, '0')} at segment ${w.segmentIndex}: ${w.message}`,
+        ),
+    }),
   }),
 });
 
 builder.queryField('previewRemittance', (t) =>
   t.field({
     type: RemittancePreviewRef,
-    description: 'Parses an 835 and shows its payments, matches, adjustments, balancing findings and totals, without changing anything.',
+    description:
+      'Parses an 835 and shows its payments, matches, adjustments, balancing findings and totals, without changing anything.',
     authScopes: { admin: true, biller: true, auditor: true },
     args: { x12: t.arg.string({ required: true }) },
     errors: { types: [X12InputError], union: { name: 'PreviewRemittanceResult' } },
@@ -96,7 +114,12 @@ builder.queryField('unmatchedClaimPayments', (t) =>
     description: 'Claim payments that matched no claim, oldest first: nothing an 835 says is lost.',
     authScopes: { admin: true, biller: true, auditor: true },
     ...pageSizeOptions,
-    resolve: (query, _root, _args, ctx) => ctx.db.remittanceClaim.findMany({ ...query, where: { postedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.remittanceClaim.findMany({
+        ...query,
+        where: { postedAt: null },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }),
     totalCount: (_parent, _args, ctx) => ctx.db.remittanceClaim.count({ where: { postedAt: null } }),
   }),
 );
@@ -105,10 +128,16 @@ builder.queryField('claimPaymentsForReview', (t) =>
   t.prismaConnection({
     type: ClaimPaymentRef,
     cursor: 'id',
-    description: 'Posted claim payments flagged for review (unbalanced, OI with no next coverage, reversal of nothing), newest first.',
+    description:
+      'Posted claim payments flagged for review (unbalanced, OI with no next coverage, reversal of nothing), newest first.',
     authScopes: { admin: true, biller: true, auditor: true },
     ...pageSizeOptions,
-    resolve: (query, _root, _args, ctx) => ctx.db.remittanceClaim.findMany({ ...query, where: { reviewReason: { not: null } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.remittanceClaim.findMany({
+        ...query,
+        where: { reviewReason: { not: null } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
     totalCount: (_parent, _args, ctx) => ctx.db.remittanceClaim.count({ where: { reviewReason: { not: null } } }),
   }),
 );
@@ -119,6 +148,7 @@ builder.queryField('remittances', (t) =>
     cursor: 'id',
     description: 'Imported 835 payments, newest first.',
     authScopes: { admin: true, biller: true, auditor: true },
-    resolve: (query, _root, _args, ctx) => ctx.db.remittance.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.remittance.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
   }),
 );

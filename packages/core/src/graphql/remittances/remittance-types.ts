@@ -3,7 +3,8 @@ import { builder } from '../builder.ts';
 import { DenialCategory, WorkItemStatus } from '../../db/prisma-client.ts';
 
 export const BalanceFindingRef = builder.objectRef<BalanceFinding>('BalanceFinding').implement({
-  description: 'An 835 that does not add up (charge − adjustments ≠ paid, or payment ≠ Σ paid − Σ PLB), with the amounts.',
+  description:
+    'An 835 that does not add up (charge − adjustments ≠ paid, or payment ≠ Σ paid − Σ PLB), with the amounts.',
   fields: (t) => ({
     level: t.exposeString('level', { description: 'claim, service or payment.' }),
     message: t.exposeString('message'),
@@ -18,7 +19,9 @@ export const BalanceFindingRef = builder.objectRef<BalanceFinding>('BalanceFindi
 export const RemittanceAdjustmentRef = builder.prismaObject('RemittanceAdjustment', {
   description: 'A CAS adjustment as the payer sent it.',
   fields: (t) => ({
-    groupCode: t.exposeString('groupCode', { description: 'CO contractual, PR patient responsibility, OI other insurance, PI payer initiated.' }),
+    groupCode: t.exposeString('groupCode', {
+      description: 'CO contractual, PR patient responsibility, OI other insurance, PI payer initiated.',
+    }),
     reasonCode: t.exposeString('reasonCode', { description: 'CARC.' }),
     amountCents: t.expose('amountCents', { type: 'Cents' }),
   }),
@@ -32,7 +35,11 @@ export const RemittanceServiceLineRef = builder.prismaObject('RemittanceServiceL
     chargeCents: t.expose('chargeCents', { type: 'Cents' }),
     paidCents: t.expose('paidCents', { type: 'Cents' }),
     allowedCents: t.expose('allowedCents', { type: 'Cents', nullable: true }),
-    expectedCents: t.expose('expectedCents', { type: 'Cents', nullable: true, description: 'The contracted rate from the payer’s fee schedule × units.' }),
+    expectedCents: t.expose('expectedCents', {
+      type: 'Cents',
+      nullable: true,
+      description: 'The contracted rate from the payer’s fee schedule × units.',
+    }),
     underpaid: t.exposeBoolean('underpaid'),
     serviceDate: t.expose('serviceDate', { type: 'Date', nullable: true }),
     remarkCodes: t.stringList({ resolve: (l) => l.remarkCodes?.split(',') ?? [] }),
@@ -45,10 +52,13 @@ export const ClaimPaymentRef = builder.prismaNode('RemittanceClaim', {
   name: 'ClaimPayment',
   id: { field: 'id' },
   nullable: true,
-  description: 'One claim payment (CLP) of an 835. Unmatched ones wait in `unmatchedClaimPayments` until `matchRemittance`.',
+  description:
+    'One claim payment (CLP) of an 835. Unmatched ones wait in `unmatchedClaimPayments` until `matchRemittance`.',
   fields: (t) => ({
     patientControlNumber: t.exposeString('patientControlNumber'),
-    statusCode: t.exposeString('statusCode', { description: 'CLP02: 1/2/3 processed as primary/secondary/tertiary, 4 denied, 22 reversal.' }),
+    statusCode: t.exposeString('statusCode', {
+      description: 'CLP02: 1/2/3 processed as primary/secondary/tertiary, 4 denied, 22 reversal.',
+    }),
     chargeCents: t.expose('chargeCents', { type: 'Cents' }),
     paidCents: t.expose('paidCents', { type: 'Cents' }),
     patientResponsibilityCents: t.expose('patientResponsibilityCents', { type: 'Cents' }),
@@ -57,8 +67,15 @@ export const ClaimPaymentRef = builder.prismaNode('RemittanceClaim', {
     remarkCodes: t.stringList({ resolve: (c) => c.remarkCodes?.split(',') ?? [] }),
     posted: t.boolean({ resolve: (c) => c.postedAt !== null }),
     postedAt: t.expose('postedAt', { type: 'DateTime', nullable: true }),
-    unbalancedCents: t.expose('unbalancedCents', { type: 'Cents', nullable: true, description: 'charge − adjustments − paid when the payer’s figures do not balance.' }),
-    reviewReason: t.exposeString('reviewReason', { nullable: true, description: 'Why a biller should look at this claim payment.' }),
+    unbalancedCents: t.expose('unbalancedCents', {
+      type: 'Cents',
+      nullable: true,
+      description: 'charge − adjustments − paid when the payer’s figures do not balance.',
+    }),
+    reviewReason: t.exposeString('reviewReason', {
+      nullable: true,
+      description: 'Why a biller should look at this claim payment.',
+    }),
     claim: t.relation('claim', { nullable: true }),
     remittance: t.relation('remittance'),
     adjustments: t.relation('adjustments', { description: 'Claim-level and line-level adjustments.' }),
@@ -73,7 +90,10 @@ export const ProviderAdjustmentRef = builder.prismaObject('ProviderAdjustment', 
     providerId: t.exposeString('providerId'),
     reasonCode: t.exposeString('reasonCode'),
     reference: t.exposeString('reference', { nullable: true }),
-    amountCents: t.expose('amountCents', { type: 'Cents', description: 'X12 sign: positive was withheld from the payment, negative was added.' }),
+    amountCents: t.expose('amountCents', {
+      type: 'Cents',
+      description: 'X12 sign: positive was withheld from the payment, negative was added.',
+    }),
   }),
 });
 

@@ -18,11 +18,13 @@ builder.scalarType('Cents', {
   description: 'An amount of money in integer cents (e.g. 12550 is $125.50). Never a float, never a formatted string.',
   serialize: (value) => parseCents(value),
   parseValue: parseCents,
-  parseLiteral: (ast: ValueNode) => (ast.kind === Kind.INT ? parseCents(Number(ast.value)) : invalid('Cents must be an integer literal')),
+  parseLiteral: (ast: ValueNode) =>
+    ast.kind === Kind.INT ? parseCents(Number(ast.value)) : invalid('Cents must be an integer literal'),
 });
 
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !isCalendarDate(value)) invalid(`Date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !isCalendarDate(value))
+    invalid(`Date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -35,7 +37,8 @@ builder.scalarType('Date', {
 
 function parseDateTime(value: unknown): Date {
   const date = typeof value === 'string' && /T.*(Z|[+-]\d\d:\d\d)$/.test(value) ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime())) invalid(`DateTime must be ISO-8601 with an offset, got ${JSON.stringify(value)}`);
+  if (!date || Number.isNaN(date.getTime()))
+    invalid(`DateTime must be ISO-8601 with an offset, got ${JSON.stringify(value)}`);
   return date;
 }
 
@@ -43,7 +46,8 @@ builder.scalarType('DateTime', {
   description: 'An instant, ISO-8601 with offset; returned in UTC.',
   serialize: (value) => (value instanceof Date ? value : new Date(value)).toISOString(),
   parseValue: parseDateTime,
-  parseLiteral: (ast) => (ast.kind === Kind.STRING ? parseDateTime(ast.value) : invalid('DateTime must be a string literal')),
+  parseLiteral: (ast) =>
+    ast.kind === Kind.STRING ? parseDateTime(ast.value) : invalid('DateTime must be a string literal'),
 });
 
 builder.scalarType('JSON', {

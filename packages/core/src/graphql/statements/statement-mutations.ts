@@ -11,7 +11,9 @@ import { InvalidStateTransitionError } from '../../errors/billing-errors.ts';
 const RunResultRef = builder.objectRef<StatementRunResult>('StatementRunSuccess').implement({
   fields: (t) => ({
     statements: t.field({ type: [StatementRef], resolve: (r) => r.created }),
-    alreadyStated: t.exposeInt('alreadyStated', { description: 'Accounts that already had a statement dated that day.' }),
+    alreadyStated: t.exposeInt('alreadyStated', {
+      description: 'Accounts that already had a statement dated that day.',
+    }),
     belowMinimum: t.exposeInt('belowMinimum'),
   }),
 });
@@ -19,11 +21,21 @@ const RunResultRef = builder.objectRef<StatementRunResult>('StatementRunSuccess'
 builder.mutationField('runStatements', (t) =>
   t.field({
     type: RunResultRef,
-    description: 'A statement run for a practice: a statement for every guarantor account owing at least the minimum, rendered and stored. Idempotent per account and date. Admins and billers.',
+    description:
+      'A statement run for a practice: a statement for every guarantor account owing at least the minimum, rendered and stored. Idempotent per account and date. Admins and billers.',
     authScopes: scopesOf(runStatements),
     args: {
       input: t.arg({
-        type: builder.inputType('RunStatementsInput', { fields: (f) => ({ practiceId: f.id({ required: true }), statementDate: f.field({ type: 'Date', description: '@default today in the practice’s time zone' }), minimumBalanceCents: f.field({ type: 'Cents', description: '@default the practice policy’s minimum ($5.00 unless set)' }) }) }),
+        type: builder.inputType('RunStatementsInput', {
+          fields: (f) => ({
+            practiceId: f.id({ required: true }),
+            statementDate: f.field({ type: 'Date', description: '@default today in the practice’s time zone' }),
+            minimumBalanceCents: f.field({
+              type: 'Cents',
+              description: '@default the practice policy’s minimum ($5.00 unless set)',
+            }),
+          }),
+        }),
         required: true,
       }),
     },
@@ -44,9 +56,22 @@ builder.mutationField('markStatementSent', (t) =>
     type: StatementRef,
     description: 'Records that the statement went out (mailed, emailed, posted to the portal).',
     authScopes: scopesOf(markStatementSent),
-    args: { input: t.arg({ type: builder.inputType('MarkStatementSentInput', { fields: (f) => ({ statementId: f.id({ required: true }), channel: f.field({ type: ChannelEnum, required: true }) }) }), required: true }) },
+    args: {
+      input: t.arg({
+        type: builder.inputType('MarkStatementSentInput', {
+          fields: (f) => ({
+            statementId: f.id({ required: true }),
+            channel: f.field({ type: ChannelEnum, required: true }),
+          }),
+        }),
+        required: true,
+      }),
+    },
     errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'MarkStatementSentPayload' } },
     resolve: (_root, { input }, ctx) =>
-      markStatementSent.run(ctx, { ...input, statementId: decodeId('Statement', String(input.statementId), ['input', 'statementId']) }),
+      markStatementSent.run(ctx, {
+        ...input,
+        statementId: decodeId('Statement', String(input.statementId), ['input', 'statementId']),
+      }),
   }),
 );

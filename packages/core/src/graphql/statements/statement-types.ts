@@ -18,9 +18,16 @@ export const StatementRef = builder.prismaNode('Statement', {
     status: t.expose('status', { type: StatementStatusEnum }),
     channel: t.exposeString('channel', { nullable: true }),
     sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true }),
-    snapshot: t.field({ type: 'JSON', description: 'Everything the statement shows (visits, aging, addresses, how to pay), as of its date.', resolve: (s) => s.snapshot }),
+    snapshot: t.field({
+      type: 'JSON',
+      description: 'Everything the statement shows (visits, aging, addresses, how to pay), as of its date.',
+      resolve: (s) => s.snapshot,
+    }),
     patient: t.relation('patient'),
-    files: t.relation('documents', { type: DocumentRef, description: 'The rendered files (one per configured statement renderer).' }),
+    files: t.relation('documents', {
+      type: DocumentRef,
+      description: 'The rendered files (one per configured statement renderer).',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });

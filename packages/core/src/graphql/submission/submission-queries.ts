@@ -21,7 +21,12 @@ builder.queryField('unmatchedResponses', (t) =>
     description: 'The review list: acknowledgements that matched nothing, newest first.',
     authScopes: { admin: true, biller: true, auditor: true },
     ...pageSizeOptions,
-    resolve: (query, _root, _args, ctx) => ctx.db.unmatchedResponse.findMany({ ...query, where: { resolvedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.unmatchedResponse.findMany({
+        ...query,
+        where: { resolvedAt: null },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
     totalCount: (_parent, _args, ctx) => ctx.db.unmatchedResponse.count({ where: { resolvedAt: null } }),
   }),
 );

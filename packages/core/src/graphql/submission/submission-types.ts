@@ -6,7 +6,9 @@ export const SubmissionBatchRef = builder.prismaNode('SubmissionBatch', {
   description: 'One 837 interchange handed to a payer connector.',
   fields: (t) => ({
     connectorId: t.exposeString('connectorId'),
-    status: t.exposeString('status', { description: 'PENDING, SENT, ACKNOWLEDGED (999 accepted), REJECTED (999 rejected) or FAILED (not delivered).' }),
+    status: t.exposeString('status', {
+      description: 'PENDING, SENT, ACKNOWLEDGED (999 accepted), REJECTED (999 rejected) or FAILED (not delivered).',
+    }),
     interchangeControlNumber: t.exposeString('interchangeControlNumber'),
     format: t.exposeString('format'),
     claimCount: t.exposeInt('claimCount'),
