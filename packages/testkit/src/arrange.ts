@@ -100,6 +100,7 @@ async function createPatient(
     lastName: 'Doe',
     dateOfBirth: '1980-04-12',
     sex: 'FEMALE' as const,
+    address: ADDRESS,
     coverages,
   };
   return (await local.createPatient({ ...input, ...overrides })).patient;
