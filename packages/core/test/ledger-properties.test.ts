@@ -9,6 +9,7 @@ import { balanceOf } from '../src/ledger/balances.ts';
 import { allocatePatientPayment } from '../src/ledger/patient-payments.ts';
 import { Posting } from '../src/ledger/post-entries.ts';
 import { arAging } from '../src/ledger/ar-aging.ts';
+import { scopeToTenant } from '../src/db/tenant-scope.ts';
 import { acceptingClearinghouse, remittanceWorld } from './remittance-fixtures.ts';
 
 /**
@@ -206,7 +207,8 @@ describe('ledger invariants', () => {
         const after = new Map(all.map((e) => [e.id, e]));
         for (const e of before) expect(after.get(e.id)).toEqual(e);
         // A/R aging (SQL) agrees with the ledger.
-        const rows = await arAging(t.db, organizationId, null, '2099-12-31', 'PATIENT');
+        const tenantDb = scopeToTenant(t.db, { userId: 'ledger-check', organizationId, roles: ['auditor'] });
+        const rows = await arAging(tenantDb, '2099-12-31', 'PATIENT');
         const mine = rows.filter((r) => r.groupId === patient.id);
         expect(mine.reduce((s, r) => s + r.totalCents, 0)).toBe(derived.totalCents);
       }),

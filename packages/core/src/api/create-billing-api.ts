@@ -169,7 +169,6 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     return {
       principal,
       db: scopeToTenant(db, principal),
-      rootDb: db,
       databaseProvider,
       pubsub: pubsubHandle.pubsub,
       plugins,

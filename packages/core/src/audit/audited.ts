@@ -34,7 +34,7 @@ export async function audited<T>(
       ctx.db,
       async (tx) => {
         const done = await change(tx);
-        const event = await recordAudit(tx, ctx, action, 'SUCCEEDED', done.recordIds);
+        const event = await recordAudit(tx, ctx, action, 'SUCCEEDED', done.recordIds, done.practiceId ?? null);
         return {
           result: done.result,
           auditEventId: event.id,
@@ -51,7 +51,7 @@ export async function audited<T>(
     return result;
   } catch (error) {
     if (error instanceof BillingError) {
-      const event = await recordAudit(ctx.db, ctx, action, error.code, []);
+      const event = await recordAudit(ctx.db, ctx, action, error.code, [], null);
       ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, {
         auditEventId: event.id,
         practiceId: null,
@@ -61,7 +61,14 @@ export async function audited<T>(
   }
 }
 
-function recordAudit(db: Db, ctx: DomainContext, action: string, outcome: string, recordIds: string[]) {
+function recordAudit(
+  db: Db,
+  ctx: DomainContext,
+  action: string,
+  outcome: string,
+  recordIds: string[],
+  practiceId: string | null,
+) {
   return db.auditEvent.create({
     data: {
       organizationId: ctx.principal.organizationId,
@@ -71,6 +78,7 @@ function recordAudit(db: Db, ctx: DomainContext, action: string, outcome: string
       outcome,
       recordIds,
       requestId: ctx.requestId,
+      practiceId,
     },
   });
 }
@@ -86,6 +94,20 @@ export async function recordAuditEvent(
   recordIds: string[],
   practiceId: string | null = null,
 ): Promise<void> {
-  const event = await recordAudit(ctx.db, ctx, action, outcome, recordIds);
+  const event = await recordAudit(ctx.db, ctx, action, outcome, recordIds, practiceId);
   ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId: event.id, practiceId });
+}
+
+const AUDITED = Symbol('audited');
+
+/**
+ * Records an expected failure (a BillingError) of `action` once, however many layers see it: an operation that
+ * fails before or between its transactions (a file that does not parse, an unknown practice) is audited like one
+ * that fails inside `audited`.
+ */
+export async function auditFailure(ctx: DomainContext, action: string, error: unknown): Promise<void> {
+  if (!(error instanceof BillingError) || (error as { [AUDITED]?: boolean })[AUDITED]) return;
+  (error as { [AUDITED]?: boolean })[AUDITED] = true;
+  const event = await recordAudit(ctx.db, ctx, action, error.code, [], null);
+  ctx.pubsub.publish('auditEventRecorded', ctx.principal.organizationId, { auditEventId: event.id, practiceId: null });
 }

@@ -3,6 +3,7 @@ import { Prisma } from '../db/prisma-client.ts';
 import { globalId } from '../ids/global-id.ts';
 import { Posting } from '../ledger/post-entries.ts';
 import { defineOperation } from '../operations/define-operation.ts';
+import { requireWholeOrganization } from '../operations/whole-organization.ts';
 import { agencyOf } from './agency-of.ts';
 import { applyAgencyUpdates, emptySummary } from './agency-updates.ts';
 import type { AgencyUpdateSummary } from './agency-updates.ts';
@@ -16,6 +17,7 @@ export const importAgencyUpdates = defineOperation({
   name: 'importAgencyUpdates',
   roles: COLLECTOR_ROLES,
   run: async (ctx, input: { agencyId: string; fileName: string; content: string }): Promise<AgencyUpdateSummary> => {
+    requireWholeOrganization(ctx, 'importAgencyUpdates');
     const agency = await agencyOf(ctx.db, input.agencyId);
     try {
       return await audited(

@@ -13,10 +13,11 @@ import type { Clock } from '../util/clock.ts';
  */
 export interface DomainContext {
   principal: Principal;
-  /** The tenant-scoped client: every query is limited to the principal's organization and practices. */
+  /**
+   * The tenant-scoped client: every query is limited to the principal's organization and practices. There is no
+   * unscoped client here: system jobs are handed one by name (`systemDb`) where they are wired up.
+   */
   db: Db;
-  /** The unscoped client: only for code that scopes itself explicitly (audit writes, migrations). */
-  rootDb: Db;
   /** SQLite or PostgreSQL: case-insensitive search is spelled differently on each. */
   databaseProvider: 'sqlite' | 'postgresql';
   pubsub: BillingPubSub;

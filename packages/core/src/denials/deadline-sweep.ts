@@ -13,11 +13,11 @@ export const DEADLINE_WARNING_DAYS = 14;
  * a date for every item (tests, replays) or each practice's today by its time zone.
  */
 export async function sweepDenialDeadlines(
-  rootDb: Db,
+  systemDb: Db,
   pubsub: BillingPubSub,
   todayAt: string | ((timeZone: string) => string),
 ): Promise<{ warned: number; passed: number }> {
-  const open = await rootDb.denial.findMany({
+  const open = await systemDb.denial.findMany({
     where: { status: { in: ['OPEN', 'IN_PROGRESS'] }, dueDate: { not: null } },
     include: { claim: { select: { practice: { select: { timeZone: true } } } } },
   });
@@ -41,7 +41,7 @@ export async function sweepDenialDeadlines(
       event = 'approaching';
       warned++;
     }
-    if (Object.keys(data).length) await rootDb.denial.update({ where: { id: item.id }, data });
+    if (Object.keys(data).length) await systemDb.denial.update({ where: { id: item.id }, data });
     if (event)
       pubsub.publish('denialDeadlineApproaching', item.organizationId, {
         denialId: item.id,

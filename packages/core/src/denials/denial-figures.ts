@@ -1,3 +1,4 @@
+import { scopedSql } from '../db/scoped-sql.ts';
 import { Prisma } from '../db/prisma-client.ts';
 import type { AppealLevel, DenialCategory } from '../db/prisma-client.ts';
 import type { DomainContext } from '../context/domain-context.ts';
@@ -54,20 +55,23 @@ export async function denialFigures(ctx: DomainContext, from: string, to: string
     byPayer.set(payerId, (byPayer.get(payerId) ?? 0) + p._count._all);
   }
 
-  const practiceFilter = (column: string) =>
-    ctx.principal.practiceIds
-      ? Prisma.sql`AND ${Prisma.raw(column)} IN (${Prisma.join(ctx.principal.practiceIds.length ? [...ctx.principal.practiceIds] : [''])})`
-      : Prisma.empty;
-  const overturnRows = await ctx.rootDb.$queryRaw<
-    Array<{ category: DenialCategory; level: AppealLevel; decided: bigint | number; overturned: bigint | number }>
-  >`
+  type OverturnRow = {
+    category: DenialCategory;
+    level: AppealLevel;
+    decided: bigint | number;
+    overturned: bigint | number;
+  };
+  const overturnRows = await scopedSql<OverturnRow[]>(
+    ctx.db,
+    (scope) => Prisma.sql`
     SELECT d."category" AS category, a."level" AS level, COUNT(*) AS decided,
       SUM(CASE WHEN a."outcome" = 'UPHELD' THEN 0 ELSE 1 END) AS overturned
     FROM "Appeal" a JOIN "Denial" d ON d."id" = a."denialId"
-    WHERE a."organizationId" = ${ctx.principal.organizationId} AND a."outcome" IS NOT NULL
-      AND a."answeredAt" >= ${start} AND a."answeredAt" <= ${end} ${practiceFilter('d."practiceId"')}
+    WHERE ${scope.organization('a."organizationId"')} AND a."outcome" IS NOT NULL
+      AND a."answeredAt" >= ${start} AND a."answeredAt" <= ${end} ${scope.practices('d."practiceId"')}
     GROUP BY d."category", a."level"
-    ORDER BY d."category", a."level"`;
+    ORDER BY d."category", a."level"`,
+  );
 
   const resolved = await db.denial.aggregate({
     where: { resolvedAt: { gte: start, lte: end } },
@@ -78,9 +82,12 @@ export async function denialFigures(ctx: DomainContext, from: string, to: string
     ctx.databaseProvider === 'postgresql'
       ? Prisma.sql`AVG(EXTRACT(EPOCH FROM ("resolvedAt" - "createdAt")) / 86400.0)`
       : Prisma.sql`AVG((julianday("resolvedAt") - julianday("createdAt")))`;
-  const [average] = await ctx.rootDb.$queryRaw<
-    Array<{ days: number | null }>
-  >`SELECT ${days} AS days FROM "Denial" WHERE "organizationId" = ${ctx.principal.organizationId} AND "resolvedAt" >= ${start} AND "resolvedAt" <= ${end} ${practiceFilter('"practiceId"')}`;
+  const [average] = await scopedSql<Array<{ days: number | null }>>(
+    ctx.db,
+    (scope) => Prisma.sql`SELECT ${days} AS days FROM "Denial"
+      WHERE ${scope.organization('"organizationId"')} AND "resolvedAt" >= ${start} AND "resolvedAt" <= ${end}
+      ${scope.practices('"practiceId"')}`,
+  );
   return {
     denialRates: denials
       .map((d) => ({

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal.ts';
 import { recordAuditEvent } from '../audit/audited.ts';
 import { BillingError } from '../errors/billing-errors.ts';
 import type { DomainContext } from '../context/domain-context.ts';
+import type { Db } from '../db/prisma-client.ts';
 import { callConnector } from '../plugins/connector-call.ts';
 import type { InboundFile, PayerConnector } from '../plugins/contracts.ts';
 import { importRemittanceFile } from '../remittance/import-remittance.ts';
@@ -26,10 +27,10 @@ async function handle(
   key: string,
   file: InboundFile,
   contextFor: SystemContextFactory,
-  rootDb: DomainContext['rootDb'],
+  systemDb: Db,
 ): Promise<PolledFile> {
   const kind = transactionKind(file.content);
-  const organizationId = await organizationOf(rootDb, key, file, kind);
+  const organizationId = await organizationOf(systemDb, key, file, kind);
   if (!organizationId)
     return {
       connector: key,
@@ -83,7 +84,7 @@ async function handle(
 export async function pollConnectorResponses(
   connectors: ReadonlyMap<string, PayerConnector>,
   contextFor: SystemContextFactory,
-  rootDb: DomainContext['rootDb'],
+  systemDb: Db,
   log: DomainContext['logger'],
 ): Promise<PolledFile[]> {
   const results: PolledFile[] = [];
@@ -106,7 +107,7 @@ export async function pollConnectorResponses(
     for (const file of files) {
       let outcome: PolledFile;
       try {
-        outcome = await handle(key, file, contextFor, rootDb);
+        outcome = await handle(key, file, contextFor, systemDb);
       } catch (error) {
         const message =
           error instanceof BillingError ? `${error.code}: ${error.message}` : 'internal error while applying the file';

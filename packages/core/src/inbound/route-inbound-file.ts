@@ -31,7 +31,7 @@ function patientControlNumbers(content: string, kind: string): string[] {
  * connector sent with the acknowledged control number. Undefined when that is no single organization.
  */
 export async function organizationOf(
-  rootDb: Db,
+  systemDb: Db,
   connectorKey: string,
   file: InboundFile,
   kind: string,
@@ -40,7 +40,7 @@ export async function organizationOf(
   if (kind === '835' || kind === '277CA') {
     const numbers = patientControlNumbers(file.content, kind);
     if (!numbers.length) return undefined;
-    const owners = await rootDb.claim.findMany({
+    const owners = await systemDb.claim.findMany({
       where: { patientControlNumber: { in: numbers } },
       select: { organizationId: true },
       distinct: ['organizationId'],
@@ -49,7 +49,7 @@ export async function organizationOf(
   }
   if (kind === '999') {
     const groups = parse999(file.content).map((a) => a.groupControlNumber.padStart(9, '0'));
-    const owners = await rootDb.submissionBatch.findMany({
+    const owners = await systemDb.submissionBatch.findMany({
       where: { connectorId: connectorKey, interchangeControlNumber: { in: groups } },
       select: { organizationId: true },
       distinct: ['organizationId'],

@@ -14,8 +14,8 @@ export const BILLING_CYCLE_HOUR = 9;
  * Queues each practice's billing cycle for the day it is in the practice's time zone, from 9 a.m. there. Every
  * instance may call this as often as it likes: a practice's day is queued once (the job key), so it runs once.
  */
-export async function enqueueDueBillingCycles(rootDb: Db, queue: JobQueue, now: Date): Promise<number> {
-  const practices = await rootDb.practice.findMany({
+export async function enqueueDueBillingCycles(systemDb: Db, queue: JobQueue, now: Date): Promise<number> {
+  const practices = await systemDb.practice.findMany({
     select: { id: true, organizationId: true, timeZone: true },
     orderBy: { id: 'asc' },
   });

@@ -1,3 +1,4 @@
+import { scopedSql } from '../db/scoped-sql.ts';
 import { Prisma } from '../db/prisma-client.ts';
 import type { Db, LedgerAccount } from '../db/prisma-client.ts';
 import { addDays } from '../util/calendar-date.ts';
@@ -32,19 +33,12 @@ const GROUP_COLUMN: Record<ArGroupBy, Prisma.Sql> = {
  * SQLite and PostgreSQL. Entries after `asOf` are left out, so a past date gives the A/R as it stood then.
  * Collection agencies' fees are expenses, not receivables: they are left out too.
  */
-export async function arAging(
-  db: Db,
-  organizationId: string,
-  practiceIds: readonly string[] | null,
-  asOf: string,
-  groupBy: ArGroupBy,
-): Promise<ArAgingRow[]> {
+export async function arAging(db: Db, asOf: string, groupBy: ArGroupBy): Promise<ArAgingRow[]> {
   const [d30, d60, d90, d120] = [30, 60, 90, 120].map((n) => addDays(asOf, -n)) as [string, string, string, string];
   const column = GROUP_COLUMN[groupBy];
-  const practiceFilter = practiceIds
-    ? Prisma.sql`AND "practiceId" IN (${Prisma.join(practiceIds.length ? [...practiceIds] : [''])})`
-    : Prisma.empty;
-  const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
+  const rows = await scopedSql<Array<Record<string, unknown>>>(
+    db,
+    (scope) => Prisma.sql`
     SELECT "account" AS account, ${column} AS "groupId",
       SUM(CASE WHEN "agingDate" >= ${d30} THEN "amountCents" ELSE 0 END) AS b0,
       SUM(CASE WHEN "agingDate" < ${d30} AND "agingDate" >= ${d60} THEN "amountCents" ELSE 0 END) AS b31,
@@ -53,9 +47,11 @@ export async function arAging(
       SUM(CASE WHEN "agingDate" < ${d120} THEN "amountCents" ELSE 0 END) AS b121,
       SUM("amountCents") AS total
     FROM "LedgerEntry"
-    WHERE "organizationId" = ${organizationId} AND "effectiveDate" <= ${asOf} AND "kind" <> 'COLLECTION_FEE' ${practiceFilter}
+    WHERE ${scope.organization('"organizationId"')} AND "effectiveDate" <= ${asOf} AND "kind" <> 'COLLECTION_FEE'
+      ${scope.practices('"practiceId"')}
     GROUP BY "account", ${column}
-    ORDER BY "account", ${column}`;
+    ORDER BY "account", ${column}`,
+  );
   return rows.map((r) => ({
     account: r.account as LedgerAccount,
     groupId: (r.groupId as string | null) ?? null,

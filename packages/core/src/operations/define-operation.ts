@@ -1,3 +1,4 @@
+import { auditFailure } from '../audit/audited.ts';
 import type { Role } from '../auth/principal.ts';
 import type { DomainContext } from '../context/domain-context.ts';
 
@@ -14,8 +15,19 @@ export interface Operation<Input, Output> {
   run(ctx: DomainContext, input: Input): Promise<Output>;
 }
 
+/** Declares an operation; any expected failure of it is audited (once), wherever in `run` it arises. */
 export function defineOperation<Input, Output>(operation: Operation<Input, Output>): Operation<Input, Output> {
-  return operation;
+  return {
+    ...operation,
+    async run(ctx, input) {
+      try {
+        return await operation.run(ctx, input);
+      } catch (error) {
+        await auditFailure(ctx, operation.name, error);
+        throw error;
+      }
+    },
+  };
 }
 
 export type OperationInput<O> = O extends Operation<infer I, unknown> ? I : never;

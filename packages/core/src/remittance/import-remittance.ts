@@ -1,4 +1,5 @@
 import { defineOperation } from '../operations/define-operation.ts';
+import { requireWholeOrganization } from '../operations/whole-organization.ts';
 import type { BalanceFinding } from '@revcycle/x12';
 import { audited } from '../audit/audited.ts';
 import { Prisma } from '../db/prisma-client.ts';
@@ -164,5 +165,8 @@ async function postProviderAdjustments(
 export const importRemittance = defineOperation({
   name: 'importRemittance',
   roles: ['admin', 'biller'],
-  run: (ctx, input: { x12: string }) => importRemittanceFile(ctx, input.x12),
+  run: (ctx, input: { x12: string }) => {
+    requireWholeOrganization(ctx, 'importRemittance');
+    return importRemittanceFile(ctx, input.x12);
+  },
 });

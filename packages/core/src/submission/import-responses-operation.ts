@@ -1,5 +1,6 @@
 import { recordAuditEvent } from '../audit/audited.ts';
 import { defineOperation } from '../operations/define-operation.ts';
+import { requireWholeOrganization } from '../operations/whole-organization.ts';
 import { importResponse } from './import-responses.ts';
 import type { ResponseImportResult } from './import-responses.ts';
 
@@ -8,6 +9,7 @@ export const importResponses = defineOperation({
   name: 'importResponses',
   roles: ['admin', 'biller'],
   run: async (ctx, input: { files: Array<{ name: string; content: string }> }): Promise<ResponseImportResult[]> => {
+    requireWholeOrganization(ctx, 'importResponses');
     const results: ResponseImportResult[] = [];
     for (const file of input.files) {
       const { result, changes } = await importResponse(ctx, file);

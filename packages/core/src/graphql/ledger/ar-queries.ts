@@ -97,13 +97,7 @@ builder.queryField('arAging', (t) =>
     resolve: async (_root, args, ctx) => ({
       asOf: args.asOf,
       groupBy: args.groupBy,
-      rows: await arAging(
-        ctx.db,
-        ctx.principal.organizationId,
-        ctx.principal.practiceIds ?? null,
-        checkDate(args.asOf, 'asOf'),
-        args.groupBy,
-      ),
+      rows: await arAging(ctx.db, checkDate(args.asOf, 'asOf'), args.groupBy),
     }),
   }),
 );
