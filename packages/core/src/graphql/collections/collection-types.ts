@@ -3,6 +3,7 @@ import { DocumentRef } from '../denials/denial-types.ts';
 
 export const CollectionAgencyRef = builder.prismaNode('CollectionAgency', {
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
     exporterId: t.exposeString('exporterKey', {
@@ -28,6 +29,7 @@ export const PlacementStatusEnum = builder.enumType('PlacementStatus', {
 
 export const PlacementRef = builder.prismaNode('CollectionPlacement', {
   id: { field: 'id' },
+  nullable: true,
   description: 'An account placed with a collection agency, with the Regulation F itemization it was placed with.',
   fields: (t) => ({
     agencyReference: t.exposeString('id', {

@@ -12,6 +12,7 @@ export const DunningStatusEnum = builder.enumType('DunningStatus', {
 export const DunningAccountRef = builder.prismaNode('DunningState', {
   name: 'DunningAccount',
   id: { field: 'id' },
+  nullable: true,
   description: 'Where a guarantor account stands in its practice’s dunning sequence, and why.',
   fields: (t) => ({
     status: t.field({ type: DunningStatusEnum, resolve: (s) => s.status as 'ACTIVE' }),
@@ -70,6 +71,7 @@ export const FlagKindEnum = builder.enumType('AccountFlagKind', {
 
 export const AccountFlagRef = builder.prismaNode('AccountFlag', {
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     kind: t.field({ type: FlagKindEnum, resolve: (f) => f.kind as 'DISPUTE' }),
     note: t.exposeString('note', { nullable: true }),
@@ -93,6 +95,7 @@ const ContactChannelEnum = builder.enumType('CommunicationChannel', {
 
 export const CommunicationRef = builder.prismaNode('Communication', {
   id: { field: 'id' },
+  nullable: true,
   description: 'A contact with a patient about money owed (statement, reminder, final notice, call), with how it went.',
   fields: (t) => ({
     channel: t.field({ type: ContactChannelEnum, resolve: (c) => c.channel }),

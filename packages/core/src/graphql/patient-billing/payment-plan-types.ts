@@ -27,6 +27,7 @@ const InstallmentRef = builder.prismaObject('PaymentPlanInstallment', {
 
 export const PaymentPlanRef = builder.prismaNode('PaymentPlan', {
   id: { field: 'id' },
+  nullable: true,
   description:
     'A payment plan for a guarantor account’s balance: an exact schedule in cents, kept, paid off, defaulted, re-planned or cancelled.',
   fields: (t) => ({
