@@ -10,19 +10,20 @@ let sequence = 0;
 const next = () => ++sequence;
 
 type Input<K extends keyof LocalApi> = Parameters<LocalApi[K]>[0];
+type Output<K extends keyof LocalApi> = Awaited<ReturnType<LocalApi[K]>>;
+type Practice = Output<'createPractice'>['practice'];
+type Provider = Output<'createProvider'>['provider'];
+type Payer = Output<'createPayer'>['payer'];
+type Patient = Output<'createPatient'>['patient'];
 
 export interface Arrangers {
   /** The local API the arrangers call, as an arranging user with every working role. */
   local: LocalApi;
-  practice(overrides?: Partial<Input<'createPractice'>>): ReturnType<typeof createPractice>;
-  provider(practiceId: string, overrides?: Partial<Input<'createProvider'>>): ReturnType<typeof createProvider>;
-  payer(overrides?: Partial<Input<'createPayer'>>): ReturnType<typeof createPayer>;
+  practice(overrides?: Partial<Input<'createPractice'>>): Promise<Practice>;
+  provider(practiceId: string, overrides?: Partial<Input<'createProvider'>>): Promise<Provider>;
+  payer(overrides?: Partial<Input<'createPayer'>>): Promise<Payer>;
   /** A patient with one coverage per payer, in priority order (primary first). */
-  patient(
-    practiceId: string,
-    payerIds: string[],
-    overrides?: Partial<Input<'createPatient'>>,
-  ): ReturnType<typeof createPatient>;
+  patient(practiceId: string, payerIds: string[], overrides?: Partial<Input<'createPatient'>>): Promise<Patient>;
 }
 
 const ARRANGER_ROLES: Role[] = ['admin', 'biller', 'coder', 'frontdesk', 'collector'];
@@ -48,7 +49,7 @@ export function arrange(api: BillingApi, organizationId: string): Arrangers {
   };
 }
 
-async function createPractice(local: LocalApi, overrides: Partial<Input<'createPractice'>> = {}) {
+async function createPractice(local: LocalApi, overrides: Partial<Input<'createPractice'>> = {}): Promise<Practice> {
   const n = next();
   const input = {
     name: 'Prairie Family Medicine',
@@ -61,12 +62,16 @@ async function createPractice(local: LocalApi, overrides: Partial<Input<'createP
   return (await local.createPractice({ ...input, ...overrides })).practice;
 }
 
-async function createProvider(local: LocalApi, practiceId: string, overrides: Partial<Input<'createProvider'>> = {}) {
+async function createProvider(
+  local: LocalApi,
+  practiceId: string,
+  overrides: Partial<Input<'createProvider'>> = {},
+): Promise<Provider> {
   const input = { practiceId, firstName: 'Ana', lastName: 'Ruiz', credential: 'MD', npi: ARRANGED_PROVIDER_NPI };
   return (await local.createProvider({ ...input, ...overrides })).provider;
 }
 
-async function createPayer(local: LocalApi, overrides: Partial<Input<'createPayer'>> = {}) {
+async function createPayer(local: LocalApi, overrides: Partial<Input<'createPayer'>> = {}): Promise<Payer> {
   const n = next();
   return (
     await local.createPayer({
@@ -85,7 +90,7 @@ async function createPatient(
   practiceId: string,
   payerIds: string[],
   overrides: Partial<Input<'createPatient'>> = {},
-) {
+): Promise<Patient> {
   const n = next();
   const coverages = payerIds.map((payerId, i) => ({
     payerId,

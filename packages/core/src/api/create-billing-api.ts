@@ -40,6 +40,7 @@ import { createPgBossQueue } from '../jobs/pg-boss-queue.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { BILLING_CYCLE_JOB, billingCycleHandler, enqueueDueBillingCycles } from '../jobs/billing-jobs.ts';
 import type { Clock } from '../util/clock.ts';
+import { useRequestLimits } from './use-request-limits.ts';
 import { organizationStanding } from '../tenants/organization-standing.ts';
 import { organizationAdmin } from '../tenants/organizations.ts';
 import type { OrganizationAdmin } from '../tenants/organizations.ts';
@@ -156,6 +157,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       useMetrics(metrics, config.metricsPath),
       useAuth({ authenticate: config.authenticate, standingOf, principals }),
       useIntrospection(config.introspection),
+      ...useRequestLimits(config.limits, config.introspection),
     ],
     context: ({ request, principal: wsPrincipal }): BillingContext => {
       const principal = wsPrincipal ?? (request ? principals.get(request) : undefined);

@@ -82,4 +82,13 @@ export interface BillingApiOptions {
   graphqlEndpoint?: string;
 }
 
-export const DEFAULT_LIMITS: ApiLimits = { maxDepth: 12, maxCost: 5000, maxPageSize: 100 };
+export const DEFAULT_LIMITS: ApiLimits = {
+  maxDepth: 12,
+  maxCost: 20_000,
+  maxPageSize: 100,
+  maxAliases: 30,
+  maxTokens: 5_000,
+  maxDirectives: 50,
+  maxBodyBytes: 1_000_000,
+  maxFileBodyBytes: 25_000_000,
+};

@@ -12,6 +12,13 @@ import type { BillingContext } from './context.ts';
 
 type RoleScopes = { [R in Role]: boolean };
 
+/**
+ * What one aggregate or report (A/R aging, key figures, denial figures, compliance report, a remittance preview,
+ * collection candidates) costs: a scan of a practice's ledger or work items, not a field. Nine fit the default
+ * limit of 20 000; a thousand aliases of one are refused before any runs.
+ */
+export const AGGREGATE_COST = 2_000;
+
 export const builder = new SchemaBuilder<{
   Context: BillingContext;
   PrismaTypes: PrismaTypes;
@@ -63,12 +70,13 @@ export const builder = new SchemaBuilder<{
   },
   complexity: {
     // Connections cost their page size (once: their `nodes`/`edges` lists do not multiply again); other lists a
-    // flat 10 (the plugin's default).
+    // flat 3, what a claim has of lines or a claim payment of adjustments on average, so that an ordinary page of
+    // remittances with their claims and lines passes. Aggregates and reports cost AGGREGATE_COST on their own.
     fieldComplexity: (args, _ctx, field) => {
       const size = (args as { first?: unknown; last?: unknown }).first ?? (args as { last?: unknown }).last;
       if (typeof size === 'number') return { field: 1, multiplier: Math.max(1, size) };
       if (field.name === 'nodes' || field.name === 'edges') return { field: 1, multiplier: 1 };
-      return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 10 : 1 };
+      return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 3 : 1 };
     },
     limit: (ctx) => ({ depth: ctx.limits.maxDepth, complexity: ctx.limits.maxCost, breadth: ctx.limits.maxCost }),
     complexityError: (kind, result) => {

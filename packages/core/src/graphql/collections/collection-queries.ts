@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { AGGREGATE_COST, builder } from '../builder.ts';
 import { collectionCandidates } from '../../collections/collection-candidates.ts';
 import { pageSizeOptions } from '../connections.ts';
 import { CollectionAgencyRef, PlacementRef, PlacementStatusEnum } from './collection-types.ts';
@@ -45,6 +45,7 @@ builder.queryField('collectionCandidates', (t) =>
     type: CandidateRef,
     description:
       'The practice’s accounts in or past dunning, each with whether it may be placed with an agency today and why (or why not), least recently stepped first.',
+    complexity: AGGREGATE_COST,
     authScopes: { ...COLLECTORS, auditor: true },
     args: {
       practiceId: t.arg.id({ required: true }),

@@ -1,6 +1,6 @@
 import { canContact } from '../../compliance/can-contact.ts';
 import { resolveAccount } from '../account-id.ts';
-import { builder } from '../builder.ts';
+import { AGGREGATE_COST, builder } from '../builder.ts';
 import { ChannelEnum, ContactDecisionRef, RuleRef } from './compliance-types.ts';
 import { rulesFor } from '../../compliance/rules.ts';
 import { NotFoundError } from '../../errors/billing-errors.ts';
@@ -93,6 +93,7 @@ builder.queryField('complianceReport', (t) =>
     type: ReportRef,
     description:
       'Contact attempts of a practice (or of one agency’s placements and tooling) between two dates, allowed and refused, by the rule that decided.',
+    complexity: AGGREGATE_COST,
     authScopes: { ...COLLECTORS, auditor: true },
     args: {
       practiceId: t.arg.id({ required: true }),

@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { AGGREGATE_COST, builder } from '../builder.ts';
 import { approachingDeadlineWhere, claimsDueForFiling } from '../../denials/work-lists.ts';
 import type { Prisma } from '../../db/prisma-client.ts';
 import type { DenialCategory } from '../../db/prisma-client.ts';
@@ -103,6 +103,7 @@ builder.queryField('denialSummary', (t) =>
   t.field({
     type: [CategorySummaryRef],
     description: 'Counts and amounts at stake per category for the items the filter selects (one aggregate).',
+    complexity: AGGREGATE_COST,
     authScopes: READERS,
     args: { filter: t.arg({ type: DenialFilter }) },
     resolve: async (_root, args, ctx) => {
@@ -205,6 +206,7 @@ builder.queryField('denialFigures', (t) =>
     type: FiguresRef,
     description:
       'Denial rate by payer and category, overturn rate by category and level, days to resolution and dollars recovered, for a period.',
+    complexity: AGGREGATE_COST,
     authScopes: READERS,
     args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
     resolve: (_root, args, ctx) => {

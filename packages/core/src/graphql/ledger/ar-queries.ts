@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { AGGREGATE_COST, builder } from '../builder.ts';
 import { arAging, sumBuckets } from '../../ledger/ar-aging.ts';
 import type { ArAgingRow, ArBuckets, ArGroupBy } from '../../ledger/ar-aging.ts';
 import { ValidationError } from '../../errors/billing-errors.ts';
@@ -92,6 +92,7 @@ builder.queryField('arAging', (t) =>
     type: ArAgingReportRef,
     description:
       'Accounts receivable in 0–30, 31–60, 61–90, 91–120 and 120+ day buckets, insurance and patient apart, as of a date.',
+    complexity: AGGREGATE_COST,
     authScopes: { admin: true, biller: true, auditor: true, collector: true },
     args: { asOf: t.arg({ type: 'Date', required: true }), groupBy: t.arg({ type: ArGroupByEnum, required: true }) },
     resolve: async (_root, args, ctx) => ({
@@ -136,6 +137,7 @@ builder.queryField('arKeyFigures', (t) =>
   t.field({
     type: KeyFiguresRef,
     description: 'Days in A/R, net collection rate and denial rate by category for a period.',
+    complexity: AGGREGATE_COST,
     authScopes: { admin: true, biller: true, auditor: true },
     args: {
       from: t.arg({ type: 'Date', required: true }),

@@ -1,5 +1,5 @@
 import type { Adjustment, ProviderAdjustment, ServicePayment } from '@revcycle/x12';
-import { builder } from '../builder.ts';
+import { AGGREGATE_COST, builder } from '../builder.ts';
 import { previewRemittance } from '../../remittance/preview-remittance.ts';
 import type { ClaimPaymentPreview, PaymentPreview, RemittancePreview } from '../../remittance/preview-remittance.ts';
 import { X12InputError } from '../../errors/billing-errors.ts';
@@ -100,6 +100,7 @@ builder.queryField('previewRemittance', (t) =>
     type: RemittancePreviewRef,
     description:
       'Parses an 835 and shows its payments, matches, adjustments, balancing findings and totals, without changing anything.',
+    complexity: AGGREGATE_COST,
     authScopes: { admin: true, biller: true, auditor: true },
     args: { x12: t.arg.string({ required: true }) },
     errors: { types: [X12InputError], union: { name: 'PreviewRemittanceResult' } },
