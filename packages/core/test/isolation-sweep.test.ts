@@ -383,3 +383,76 @@ async function snapshot(db: Db, practiceId: string, organizationId: string): Pro
     unmatched: await db.unmatchedResponse.findMany({ where: { organizationId }, orderBy: { id: 'asc' } }),
   };
 }
+
+describe('lists and figures of a practice-limited user', () => {
+  let token: string;
+  beforeAll(async () => {
+    token = await t.token(orgA, [...ROLES], { practiceIds: [practiceOf(worlds.p1)], userId: 'p1-only' });
+  });
+
+  it('list only the user’s practices: audit events, patients, claims, dunning accounts', async () => {
+    const p1 = practiceOf(worlds.p1);
+    const res = await t.execute<Record<string, { nodes: Array<{ id: string }> }>>(
+      `query($p1: ID!) { auditEvents(first: 100) { nodes { id } } patients(first: 100) { nodes { id } }
+         claims(first: 100) { nodes { id } } dunningAccounts(practiceId: $p1, first: 100) { nodes { id } } }`,
+      { token, variables: { p1: globalId('Practice', p1) } },
+    );
+    expect(res.errors).toBeUndefined();
+    const raw = (list: keyof typeof res.data) =>
+      res.data![list]!.nodes.map((n) => Buffer.from(n.id, 'base64').toString().split(':')[1]!);
+    const audit = await t.db.auditEvent.findMany({ where: { id: { in: raw('auditEvents') } } });
+    expect(audit.length).toBeGreaterThan(0);
+    expect(new Set(audit.map((a) => a.practiceId))).toEqual(new Set([p1]));
+    const patients = await t.db.patient.findMany({ where: { id: { in: raw('patients') } } });
+    expect(patients.map((p) => p.practiceId)).toEqual([p1]);
+    const claims = await t.db.claim.findMany({ where: { id: { in: raw('claims') } } });
+    expect(new Set(claims.map((c) => c.practiceId))).toEqual(new Set([p1]));
+    const dunning = await t.db.dunningState.findMany({ where: { id: { in: raw('dunningAccounts') } } });
+    expect(dunning.map((d) => d.practiceId)).toEqual([p1]);
+  });
+
+  it('sum only the user’s practices: A/R aging equals the practice’s own ledger', async () => {
+    const res = await t.execute<{ arAging: { insurance: { totalCents: number }; patient: { totalCents: number } } }>(
+      '{ arAging(asOf: "2026-12-31", groupBy: PRACTICE) { insurance { totalCents } patient { totalCents } } }',
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    const own = await t.db.ledgerEntry.groupBy({
+      by: ['account'],
+      where: { practiceId: practiceOf(worlds.p1), kind: { not: 'COLLECTION_FEE' } },
+      _sum: { amountCents: true },
+    });
+    const sum = (account: string) => own.find((r) => r.account === account)?._sum.amountCents ?? 0;
+    // Both practices hold the same figures; a total over the organization would be twice the practice's.
+    expect(res.data!.arAging.insurance.totalCents).toBe(sum('INSURANCE'));
+    expect(res.data!.arAging.patient.totalCents).toBe(sum('PATIENT'));
+    expect(sum('PATIENT')).toBeGreaterThan(0);
+  });
+});
+
+describe('failed calls are audited like the others', () => {
+  it('audits a file that does not parse, a billing cycle for a day to come and a placement with an unknown agency', async () => {
+    const token = await t.token(orgA, ['admin'], { userId: 'failing-admin' });
+    const practiceId = globalId('Practice', practiceOf(worlds.p1));
+    await t.execute('mutation { importRemittance(input: { x12: "not an 835" }) { __typename } }', { token });
+    await t.execute(
+      `mutation { runBillingCycle(input: { practiceId: "${practiceId}", date: "2027-01-01" }) { __typename } }`,
+      { token },
+    );
+    const patientId = globalId('Patient', worlds.p1.get('Patient')!.id);
+    const agencyId = globalId('CollectionAgency', MADE_UP);
+    await t.execute(
+      `mutation { placeAccounts(input: { accountIds: ["${patientId}"], agencyId: "${agencyId}" }) { __typename } }`,
+      { token },
+    );
+    const audit = await t.db.auditEvent.findMany({
+      where: { actorId: 'failing-admin' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(audit.map((a) => [a.action, a.outcome])).toEqual([
+      ['importRemittance', 'X12_PARSE_ERROR'],
+      ['runBillingCycle', 'VALIDATION_FAILED'],
+      ['placeAccounts', 'NOT_FOUND'],
+    ]);
+  });
+});

@@ -28,7 +28,11 @@ const post = (body: string) =>
 
 describe('request limits', () => {
   it('refuses 1 000 aliases of an aggregate before running any, naming the limit; 30 pass the alias rule', async () => {
-    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: arKeyFigures(from: "2026-01-01", to: "2026-01-31") { chargesCents }`).join(' ');
+    const aliases = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `a${i}: arKeyFigures(from: "2026-01-01", to: "2026-01-31") { chargesCents }`,
+      ).join(' ');
     const many = await t.execute(`{ ${aliases(1_000)} }`, { token });
     expect(many.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', limit: 'tokens' });
     const thirtyOne = await t.execute(`{ ${aliases(31)} }`, { token });
@@ -37,7 +41,11 @@ describe('request limits', () => {
   });
 
   it('costs an aggregate what it costs: nine fit the default limit, ten do not', async () => {
-    const figures = (n: number) => Array.from({ length: n }, (_, i) => `f${i}: arKeyFigures(from: "2026-01-01", to: "2026-01-31") { chargesCents }`).join(' ');
+    const figures = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `f${i}: arKeyFigures(from: "2026-01-01", to: "2026-01-31") { chargesCents }`,
+      ).join(' ');
     expect((await t.execute(`{ ${figures(9)} }`, { token })).errors).toBeUndefined();
     const ten = await t.execute(`{ ${figures(10)} }`, { token });
     expect(ten.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', limit: 'cost', max: 20_000 });
@@ -59,15 +67,27 @@ describe('request limits', () => {
     const padding = 'x'.repeat(5_000);
     const ordinary = await post(JSON.stringify({ query: '{ viewer { userId } }', variables: { padding } }));
     expect(ordinary.status).toBe(413);
-    expect((await ordinary.json()).errors[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', limit: 'maxBodyBytes', max: 4_000 });
+    expect((await ordinary.json()).errors[0].extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      limit: 'maxBodyBytes',
+      max: 4_000,
+    });
 
     const file = await post(
-      JSON.stringify({ query: 'mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }', variables: { x12: padding } }),
+      JSON.stringify({
+        query: 'mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }',
+        variables: { x12: padding },
+      }),
     );
     expect(file.status).toBe(200);
     expect((await file.json()).data.importRemittance.__typename).toBe('X12Error');
 
-    const tooLarge = await post(JSON.stringify({ query: 'mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }', variables: { x12: 'x'.repeat(50_000) } }));
+    const tooLarge = await post(
+      JSON.stringify({
+        query: 'mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }',
+        variables: { x12: 'x'.repeat(50_000) },
+      }),
+    );
     expect(tooLarge.status).toBe(413);
     expect((await tooLarge.json()).errors[0].extensions).toMatchObject({ limit: 'maxFileBodyBytes', max: 40_000 });
   });
