@@ -8,7 +8,13 @@ import type { Plugin } from 'graphql-yoga';
 import type { ApiLimits } from '../graphql/context.ts';
 
 /** Operations whose input carries a file (an X12 interchange, a CSV): they get `maxFileBodyBytes`. */
-export const FILE_OPERATIONS = ['importRemittance', 'previewRemittance', 'importResponses', 'importAgencyUpdates', 'importFeeSchedule'];
+export const FILE_OPERATIONS = [
+  'importRemittance',
+  'previewRemittance',
+  'importResponses',
+  'importAgencyUpdates',
+  'importFeeSchedule',
+];
 
 /**
  * Limits one request cannot get around: body size (before anything is parsed), tokens (while parsing, so a long
@@ -19,7 +25,10 @@ export function useRequestLimits(limits: ApiLimits, introspection: boolean): Plu
   const named = (limit: string, max: number) => ({
     exposeLimits: true,
     propagateOnRejection: true,
-    onReject: [(_ctx: unknown, error: GraphQLError) => Object.assign(error.extensions, { code: 'VALIDATION_FAILED', limit, max })],
+    onReject: [
+      (_ctx: unknown, error: GraphQLError) =>
+        Object.assign(error.extensions, { code: 'VALIDATION_FAILED', limit, max }),
+    ],
   });
   return [
     useBodyLimit(limits),
@@ -58,9 +67,17 @@ function useBodyLimit(limits: ApiLimits): Plugin {
       const query = params.query ?? '';
       const carriesFile = FILE_OPERATIONS.some((name) => new RegExp(`\\b${name}\\s*\\(`).test(query));
       if (!carriesFile) {
-        throw createGraphQLError(`The request body is ${length} bytes; the limit is ${limits.maxBodyBytes} (limits.maxBodyBytes)`, {
-          extensions: { code: 'VALIDATION_FAILED', limit: 'maxBodyBytes', max: limits.maxBodyBytes, http: { status: 413 } },
-        });
+        throw createGraphQLError(
+          `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes} (limits.maxBodyBytes)`,
+          {
+            extensions: {
+              code: 'VALIDATION_FAILED',
+              limit: 'maxBodyBytes',
+              max: limits.maxBodyBytes,
+              http: { status: 413 },
+            },
+          },
+        );
       }
     },
   };
