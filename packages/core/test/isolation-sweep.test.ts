@@ -119,6 +119,8 @@ const SLOT_TYPES: Record<string, string> = {
   renderingProviderId: 'Provider',
   statementId: 'Statement',
 };
+/** Arguments whose type depends on the field: `balanceChanged(accountId:)` takes a guarantor account. */
+const SLOT_OF_FIELD: Record<string, string> = { 'balanceChanged.accountId': 'Guarantor' };
 /** Fields whose `id` argument (or `input.id`) names a fixed type. */
 const ID_OF_FIELD: Record<string, string> = {
   updatePractice: 'Practice',
@@ -215,6 +217,30 @@ describe.each([
     }
   });
 
+  it('every subscription argument that takes an id answers a hidden record exactly as a made-up id', async () => {
+    const hidden = new Map(hiddenTypes());
+    let swept = 0;
+    for (const field of Object.values(t.api.schema.getSubscriptionType()!.getFields())) {
+      for (const slot of slotsOf(field)) {
+        const record = hidden.get(slot.type);
+        if (!record) continue;
+        const document = operation('subscription', field, slot);
+        const trigger = () => publishAbout(field.name);
+        const answer = (id: string) =>
+          subscribeBriefly(token, document, variables(field, slot, globalId(slot.type, id), own()), id, trigger);
+        const foreign = await answer(record.id);
+        const madeUp = await answer(MADE_UP);
+        expect({ field: field.name, slot: slot.path.join('.'), answer: foreign }).toEqual({
+          field: field.name,
+          slot: slot.path.join('.'),
+          answer: madeUp,
+        });
+        swept++;
+      }
+    }
+    expect(swept).toBe(6);
+  });
+
   it('every query and mutation argument that takes an id answers a hidden record exactly as a made-up id, and changes nothing', async () => {
     const before = await snapshot(t.db, practiceOf(worlds.p2), orgA);
     const schema = t.api.schema;
@@ -256,6 +282,76 @@ describe.each([
   }, 120_000);
 });
 
+/** What an SSE subscription answers within a moment: an error at once, or nothing (it waits for events). */
+async function subscribeBriefly(
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  rawId: string,
+  trigger: () => Promise<void>,
+) {
+  const controller = new AbortController();
+  const response = await t.api.yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+    signal: controller.signal,
+  });
+  const reader = response.body!.getReader();
+  let text = '';
+  const read = (async () => {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += new TextDecoder().decode(chunk.value);
+      if (text.includes('event: complete')) return;
+    }
+  })().catch(() => undefined);
+  // An error comes at once; an accepted subscription waits for events: it must not hear of the hidden record's.
+  await Promise.race([read, new Promise((resolve) => setTimeout(resolve, 150))]);
+  await trigger();
+  await Promise.race([read, new Promise((resolve) => setTimeout(resolve, 150))]);
+  controller.abort();
+  await reader.cancel().catch(() => undefined);
+  const withoutPings = text.replace(/^:.*\n\n/gm, '');
+  return { status: response.status, text: withoutPings.split(rawId).join('<ID>') };
+}
+
+/** Publishes an event about the other practice's records, as its own mutations would. */
+async function publishAbout(subscription: string): Promise<void> {
+  const p2 = worlds.p2;
+  const practiceId = practiceOf(p2);
+  const at = new Date().toISOString();
+  if (subscription === 'claimStatusChanged') {
+    const claimId = p2.get('Claim')!.id;
+    t.api.pubsub.publish('claimStatusChanged', orgA, {
+      claimId,
+      practiceId,
+      from: 'SUBMITTED',
+      to: 'ACCEPTED',
+      reason: 'sweep',
+      at,
+    });
+  } else if (subscription === 'balanceChanged') {
+    const patient = await t.db.patient.findUniqueOrThrow({ where: { id: p2.get('Patient')!.id } });
+    const entryId = p2.get('LedgerEntry')!.id;
+    t.api.pubsub.publish('balanceChanged', orgA, {
+      patientId: patient.id,
+      guarantorId: patient.guarantorId,
+      practiceId,
+      entryId,
+      at,
+    });
+  } else if (subscription === 'denialDeadlineApproaching') {
+    const denialId = p2.get('Denial')!.id;
+    t.api.pubsub.publish('denialDeadlineApproaching', orgA, {
+      denialId,
+      practiceId,
+      dueDate: '2026-03-20',
+      daysLeft: 10,
+      passed: false,
+    });
+  }
+}
+
 function practiceOf(world: World): string {
   return world.get('Practice')!.id;
 }
@@ -263,7 +359,8 @@ function practiceOf(world: World): string {
 /** Every id the field takes: arguments, and fields of its input objects (one level down). */
 function slotsOf(field: GraphQLField<unknown, unknown>): Slot[] {
   const slots: Slot[] = [];
-  const typeOf = (name: string) => (name === 'id' ? ID_OF_FIELD[field.name] : SLOT_TYPES[name]);
+  const typeOf = (name: string) =>
+    name === 'id' ? ID_OF_FIELD[field.name] : (SLOT_OF_FIELD[`${field.name}.${name}`] ?? SLOT_TYPES[name]);
   const visit = (name: string, type: GraphQLInputType, path: string[]) => {
     const named = getNamedType(type);
     if (isScalarType(named) && named.name === 'ID') {
@@ -280,7 +377,11 @@ function slotsOf(field: GraphQLField<unknown, unknown>): Slot[] {
 }
 
 /** The document: the field with the arguments it needs, selecting what a client could learn from it. */
-function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, slot: Slot): string {
+function operation(
+  kind: 'query' | 'mutation' | 'subscription',
+  field: GraphQLField<unknown, unknown>,
+  slot: Slot,
+): string {
   const args = field.args.filter((a) => isNonNullType(a.type) || a.name === slot.path[0]);
   const declared = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
@@ -383,6 +484,22 @@ async function snapshot(db: Db, practiceId: string, organizationId: string): Pro
     unmatched: await db.unmatchedResponse.findMany({ where: { organizationId }, orderBy: { id: 'asc' } }),
   };
 }
+
+describe('the subscription sweep’s control', () => {
+  it('delivers the published events to a caller who may see the records', async () => {
+    const token = await t.token(orgA, [...ROLES], { userId: 'org-wide' });
+    for (const [field, slot, type] of [
+      ['claimStatusChanged', 'claimId', 'Claim'],
+      ['balanceChanged', 'patientId', 'Patient'],
+      ['denialDeadlineApproaching', 'practiceId', 'Practice'],
+    ] as const) {
+      const id = worlds.p2.get(type)!.id;
+      const query = `subscription($id: ID) { ${field}(${slot}: $id) { __typename } }`;
+      const heard = await subscribeBriefly(token, query, { id: globalId(type, id) }, id, () => publishAbout(field));
+      expect({ field, text: heard.text }).toMatchObject({ field, text: expect.stringContaining('event: next') });
+    }
+  });
+});
 
 describe('lists and figures of a practice-limited user', () => {
   let token: string;

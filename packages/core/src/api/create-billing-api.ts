@@ -211,7 +211,14 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     metrics,
     logger: config.logger,
     attachWebSockets(server) {
-      const attachment = attachWebSockets(server, yoga, config.authenticate, config.graphqlEndpoint, standingOf);
+      const attachment = attachWebSockets(
+        server,
+        yoga,
+        config.authenticate,
+        config.graphqlEndpoint,
+        standingOf,
+        config.limits.maxBodyBytes,
+      );
       attachments.push(attachment);
       return attachment;
     },

@@ -27,8 +27,10 @@ export function attachWebSockets(
   authenticate: Authenticate,
   path: string,
   standingOf: (organizationId: string) => Promise<OrganizationStanding>,
+  /** The largest message a client may send (the API's body limit). */
+  maxPayload = 1_000_000,
 ): WebSocketAttachment {
-  const server = new WebSocketServer({ server: httpServer, path });
+  const server = new WebSocketServer({ server: httpServer, path, maxPayload });
   const disposable = useServer<Record<string, unknown> | undefined, { principal?: Principal }>(
     {
       onConnect: async (ctx) => {
