@@ -55,4 +55,9 @@ describe('layers', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('runs raw SQL only through scopedSql (and the health check’s SELECT 1)', () => {
+    const raw = all.filter((f) => /\$(queryRaw|executeRaw)/.test(readFileSync(join(SRC, f), 'utf8')));
+    expect(raw.sort()).toEqual(['api/create-billing-api.ts', 'api/use-healthz.ts', 'db/scoped-sql.ts']);
+  });
 });

@@ -547,6 +547,34 @@ describe('lists and figures of a practice-limited user', () => {
   });
 });
 
+describe('writes through the scoped client', () => {
+  it('cannot move a record to another practice or organization, nor create one in a practice the user may not see', async () => {
+    const { scopeToTenant } = await import('../src/db/tenant-scope.ts');
+    const p1 = practiceOf(worlds.p1);
+    const p2 = practiceOf(worlds.p2);
+    const limited = scopeToTenant(t.db, { userId: 'w', organizationId: orgA, roles: ['admin'], practiceIds: [p1] });
+    const patientId = worlds.p1.get('Patient')!.id;
+    await expect(limited.patient.update({ where: { id: patientId }, data: { practiceId: p2 } })).rejects.toThrow(
+      'may not move',
+    );
+    await expect(limited.patient.update({ where: { id: patientId }, data: { organizationId: orgB } })).rejects.toThrow(
+      'another organization',
+    );
+    const coverage = await t.db.coverage.findFirstOrThrow({ where: { patientId: worlds.p2.get('Patient')!.id } });
+    const { id: _id, createdAt: _c, updatedAt: _u, ...copy } = coverage;
+    await expect(limited.coverage.create({ data: { ...copy, memberId: 'SNEAK' } })).rejects.toThrow(
+      'may not write to that practice',
+    );
+    expect(await t.db.coverage.count({ where: { memberId: 'SNEAK' } })).toBe(0);
+    const unlimited = scopeToTenant(t.db, { userId: 'w', organizationId: orgA, roles: ['admin'] });
+    const q1 = practiceOf(worlds.q1);
+    await expect(unlimited.patient.update({ where: { id: patientId }, data: { practiceId: q1 } })).rejects.toThrow(
+      'may not move',
+    );
+    expect((await t.db.patient.findUniqueOrThrow({ where: { id: patientId } })).practiceId).toBe(p1);
+  });
+});
+
 describe('failed calls are audited like the others', () => {
   it('audits a file that does not parse, a billing cycle for a day to come and a placement with an unknown agency', async () => {
     const token = await t.token(orgA, ['admin'], { userId: 'failing-admin' });
