@@ -134,10 +134,13 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
   const config = normalizeOptions(options);
   const ownsDb = 'target' in config.database;
   const db = 'target' in config.database ? createDb(config.database.target) : config.database.db;
-  const pubsubHandle = createBillingPubSub(config.redisUrl);
+  const metrics = createBillingMetrics();
+  const pubsubHandle = createBillingPubSub(config.redisUrl, {
+    logger: config.logger,
+    onEventLost: (topic) => metrics.eventsLost.inc({ topic: topic.split(':')[0] ?? topic }),
+  });
   const principals = new WeakMap<Request, Principal>();
   const databaseProvider = databaseProviderOf(db);
-  const metrics = createBillingMetrics();
   const plugins: PluginRegistry = { ...config.plugins, payers: instrumentPayers(config.plugins.payers, metrics) };
   const standingOf = (organizationId: string) => organizationStanding(db, organizationId);
 

@@ -15,6 +15,8 @@ export interface BillingMetrics {
   /** Payer connector calls (submit, fetchResponses, …), by connector key, method and outcome. */
   connectorCalls: Counter<'connector' | 'method' | 'outcome'>;
   connectorSeconds: Histogram<'connector' | 'method'>;
+  /** Events that could not be published (Redis down): subscribers miss them and re-read state on reconnect. */
+  eventsLost: Counter<'topic'>;
   /** A bounded label for a client-chosen operation name (see operationLabel). */
   operationLabel(name: string | null | undefined): string;
 }
@@ -66,6 +68,12 @@ export function createBillingMetrics(): BillingMetrics {
       help: 'Time a payer connector call took',
       labelNames: ['connector', 'method'],
       buckets: [0.05, 0.1, 0.5, 1, 5, 15, 30, 60, 120],
+      registers: [registry],
+    }),
+    eventsLost: new Counter({
+      name: 'revcycle_events_lost_total',
+      help: 'Subscription events not published because the pub/sub transport (Redis) was down, by topic',
+      labelNames: ['topic'],
       registers: [registry],
     }),
     operationLabel(name) {

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
@@ -59,12 +60,48 @@ export interface BillingPubSubHandle {
   close(): Promise<void>;
 }
 
-/** In-process by default; with a Redis URL, events reach every server instance subscribed to the same Redis. */
-export function createBillingPubSub(redisUrl?: string): BillingPubSubHandle {
+/** What the pub/sub reports about its transport: the log, and a count of events it could not publish. */
+export interface PubSubObserver {
+  logger?: Pick<Logger, 'warn' | 'info'>;
+  onEventLost?(topic: string): void;
+}
+
+/**
+ * In-process by default; with a Redis URL, events reach every server instance subscribed to the same Redis.
+ * Redis failing never fails a request or the process: a publish that cannot reach Redis is dropped (counted in
+ * `revcycle_events_lost_total`; events are notifications, and subscribers re-read the records they care about),
+ * the outage is logged once when it starts and once when Redis is back, and ioredis reconnects on its own.
+ */
+export function createBillingPubSub(redisUrl?: string, observer: PubSubObserver = {}): BillingPubSubHandle {
   if (!redisUrl) return { pubsub: createPubSub<BillingEvents>(), kind: 'memory', close: async () => {} };
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 });
   // No ready check on the subscriber: its INFO would be refused once the connection is in subscriber mode.
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3, enableReadyCheck: false });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableReadyCheck: false });
+  let down = false;
+  const outage = (error: Error) => {
+    if (down) return;
+    down = true;
+    observer.logger?.warn(
+      { err: { message: error.message } },
+      'pub/sub: Redis is unreachable; events are not delivered until it is back',
+    );
+  };
+  const recovered = () => {
+    if (!down) return;
+    down = false;
+    observer.logger?.info('pub/sub: Redis is back; events are delivered again');
+  };
+  for (const client of [publishClient, subscribeClient]) {
+    client.on('error', outage);
+    client.on('ready', recovered);
+  }
+  const publish = publishClient.publish.bind(publishClient);
+  publishClient.publish = ((channel: string, message: string) =>
+    publish(channel, message).catch((error: Error) => {
+      outage(error);
+      observer.onEventLost?.(channel);
+      return 0;
+    })) as typeof publishClient.publish;
   const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
   return {
     pubsub: createPubSub<BillingEvents>({ eventTarget }),
