@@ -1,4 +1,6 @@
 import { audited } from '../audit/audited.ts';
+import type { DomainContext } from '../context/domain-context.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { recallPlacements } from '../collections/recall.ts';
 import type { PatientPayment } from '../db/prisma-client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/billing-errors.ts';
@@ -33,54 +35,65 @@ export interface RecordPatientPaymentInput {
 export const recordPatientPayment = defineOperation({
   name: 'recordPatientPayment',
   roles: ['admin', 'biller', 'frontdesk'],
-  run: (ctx, input: RecordPatientPaymentInput): Promise<PatientPayment> =>
-    audited(ctx, 'recordPatientPayment', async (tx) => {
-      const { patientId, idempotencyKey } = input;
-      const patient = await tx.patient.findUnique({ where: { id: patientId }, include: { practice: true } });
-      if (!patient) throw new NotFoundError('Patient', globalId('Patient', patientId));
-      const amountCents = positiveCents(input.amountCents, ['input', 'amountCents']);
-      if (input.receivedDate && !isCalendarDate(input.receivedDate)) {
-        throw new ValidationError([
-          { path: ['input', 'receivedDate'], code: 'INVALID_DATE', message: 'receivedDate: not a calendar date' },
-        ]);
-      }
-      if (idempotencyKey) {
-        const earlier = await tx.patientPayment.findFirst({ where: { idempotencyKey } });
-        if (earlier) {
-          if (earlier.patientId !== patientId || earlier.amountCents !== amountCents) {
-            throw new ConflictError('This idempotency key was used for a different payment');
-          }
-          return {
-            result: earlier,
-            recordIds: [globalId('PatientPayment', earlier.id)],
-            practiceId: earlier.practiceId,
-          };
-        }
-      }
-      const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-      const today = todayIn(patient.practice.timeZone, ctx.clock.now());
-      const payment = await allocatePatientPayment(tx, posting, ctx.principal.organizationId, {
-        patient,
-        amountCents,
-        method: input.method,
-        reference: input.reference,
-        receivedDate: input.receivedDate ?? today,
-        claimIds: input.claimIds ?? undefined,
-        idempotencyKey,
-        createdById: ctx.principal.userId,
-      });
-      // A payment on an account with a plan is applied to its installments now (and a payoff closes the plan).
-      const planWhere = { status: 'ACTIVE' as const, ...accountWhere(accountOfPatient(patient)) };
-      const plan = await tx.paymentPlan.findFirst({ where: planWhere, include: { installments: true } });
-      if (plan) await reviewPaymentPlan(tx, plan, policyOf(patient.practice), today, ctx.clock.now());
-      // A payment at the practice on an account placed with an agency takes the account back (a recall file is written).
-      const reason = `the patient paid ${amountCents} cents at the practice`;
-      await recallPlacements(ctx, tx, await accountPatientIds(tx, patient), reason, today);
-      return {
-        result: payment,
-        recordIds: [globalId('PatientPayment', payment.id)],
-        practiceId: patient.practiceId,
-        balanceChanges: posting.balanceChanges(),
-      };
-    }),
+  run: async (ctx, input: RecordPatientPaymentInput): Promise<PatientPayment> => {
+    try {
+      return await record(ctx, input);
+    } catch (error) {
+      // The same key sent twice at once: the first commits, the second finds its payment when it tries again.
+      if (input.idempotencyKey && isUniqueViolation(error)) return record(ctx, input);
+      throw error;
+    }
+  },
 });
+
+function record(ctx: DomainContext, input: RecordPatientPaymentInput): Promise<PatientPayment> {
+  return audited(ctx, 'recordPatientPayment', async (tx) => {
+    const { patientId, idempotencyKey } = input;
+    const patient = await tx.patient.findUnique({ where: { id: patientId }, include: { practice: true } });
+    if (!patient) throw new NotFoundError('Patient', globalId('Patient', patientId));
+    const amountCents = positiveCents(input.amountCents, ['input', 'amountCents']);
+    if (input.receivedDate && !isCalendarDate(input.receivedDate)) {
+      throw new ValidationError([
+        { path: ['input', 'receivedDate'], code: 'INVALID_DATE', message: 'receivedDate: not a calendar date' },
+      ]);
+    }
+    if (idempotencyKey) {
+      const earlier = await tx.patientPayment.findFirst({ where: { idempotencyKey } });
+      if (earlier) {
+        if (earlier.patientId !== patientId || earlier.amountCents !== amountCents) {
+          throw new ConflictError('This idempotency key was used for a different payment');
+        }
+        return {
+          result: earlier,
+          recordIds: [globalId('PatientPayment', earlier.id)],
+          practiceId: earlier.practiceId,
+        };
+      }
+    }
+    const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
+    const today = todayIn(patient.practice.timeZone, ctx.clock.now());
+    const payment = await allocatePatientPayment(tx, posting, ctx.principal.organizationId, {
+      patient,
+      amountCents,
+      method: input.method,
+      reference: input.reference,
+      receivedDate: input.receivedDate ?? today,
+      claimIds: input.claimIds ?? undefined,
+      idempotencyKey,
+      createdById: ctx.principal.userId,
+    });
+    // A payment on an account with a plan is applied to its installments now (and a payoff closes the plan).
+    const planWhere = { status: 'ACTIVE' as const, ...accountWhere(accountOfPatient(patient)) };
+    const plan = await tx.paymentPlan.findFirst({ where: planWhere, include: { installments: true } });
+    if (plan) await reviewPaymentPlan(tx, plan, policyOf(patient.practice), today, ctx.clock.now());
+    // A payment at the practice on an account placed with an agency takes the account back (a recall file is written).
+    const reason = `the patient paid ${amountCents} cents at the practice`;
+    await recallPlacements(ctx, tx, await accountPatientIds(tx, patient), reason, today);
+    return {
+      result: payment,
+      recordIds: [globalId('PatientPayment', payment.id)],
+      practiceId: patient.practiceId,
+      balanceChanges: posting.balanceChanges(),
+    };
+  });
+}

@@ -1,4 +1,6 @@
 import { audited } from '../audit/audited.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
+import { nextControlNumber } from '../submission/control-numbers.ts';
 import type { DomainContext } from '../context/domain-context.ts';
 import type { Db, Patient } from '../db/prisma-client.ts';
 import { NotFoundError } from '../errors/billing-errors.ts';
@@ -153,9 +155,12 @@ async function possibleDuplicates(tx: Db, patient: Patient, memberIds: string[])
 }
 
 /** A000001-style: short enough for a statement and a phone call; unique in the organization. */
-async function nextAccountNumber(tx: Db): Promise<string> {
-  for (let n = (await tx.patient.count()) + 1; ; n++) {
+async function nextAccountNumber(tx: Db, organizationId: string): Promise<string> {
+  for (;;) {
+    // A per-organization sequence: concurrent registrations never draw the same number.
+    const n = await nextControlNumber(tx, organizationId, 'PATIENT_ACCOUNT');
     const candidate = `A${String(n).padStart(6, '0')}`;
+    // An account the vendor numbered itself may hold a number of the sequence: skip it.
     if (!(await tx.patient.findFirst({ where: { accountNumber: candidate } }))) return candidate;
   }
 }
@@ -184,63 +189,74 @@ const ROLES = ['admin', 'biller', 'frontdesk'] as const;
 export const createPatient = defineOperation({
   name: 'createPatient',
   roles: ROLES,
-  run: (ctx, input: CreatePatientInput): Promise<PatientResult> =>
-    audited(ctx, 'createPatient', async (tx) => {
-      const practice = await requirePractice(tx, input.practiceId);
-      const today = todayIn(practice.timeZone, ctx.clock.now());
-      const checks = checkPatient(new FieldChecks(), input, today);
-      const coverages = input.coverages ?? [];
-      for (const [i, c] of coverages.entries()) checkCoverage(checks, c, ['input', 'coverages', i], input.dateOfBirth);
-      checks.throwIfAny();
-      for (const { payerId } of coverages) {
-        if (!(await tx.payer.findUnique({ where: { id: payerId } })))
-          throw new NotFoundError('Payer', globalId('Payer', payerId));
+  run: async (ctx, input: CreatePatientInput): Promise<PatientResult> => {
+    // A concurrent registration of the same external id (or an account number held outside the caller's
+    // practices) wins the unique key: the next attempt finds the winner or draws the next number.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await register(ctx, input);
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt === 3) throw error;
       }
-      const data = patientData(input, practice.timeZone);
-      const existing = input.externalId
-        ? await tx.patient.findFirst({ where: { externalId: input.externalId } })
-        : null;
-      let patient = existing
-        ? await tx.patient.update({ where: { id: existing.id }, data })
-        : await tx.patient.create({
-            data: {
-              ...data,
-              organizationId: ctx.principal.organizationId,
-              practiceId: practice.id,
-              externalId: input.externalId ?? null,
-              accountNumber: input.accountNumber ?? (await nextAccountNumber(tx)),
-              timeZone: data.timeZone ?? practice.timeZone,
-            } as never,
-          });
-      const guarantorId = await saveGuarantor(tx, ctx, patient, input.guarantor);
-      if (guarantorId !== patient.guarantorId)
-        patient = await tx.patient.update({ where: { id: patient.id }, data: { guarantorId } });
-      const recordIds = [globalId('Patient', patient.id)];
-      for (const [i, c] of coverages.entries()) {
-        const known = await tx.coverage.findFirst({
-          where: { patientId: patient.id, payerId: c.payerId, memberId: c.memberId, active: true },
-        });
-        if (known) continue; // the same registration sent twice adds nothing
-        const coverageRow = {
-          ...coverageData(c),
-          organizationId: ctx.principal.organizationId,
-          patientId: patient.id,
-          payerId: c.payerId,
-        };
-        const coverage = await tx.coverage.create({ data: coverageRow as never });
-        await placeCoverage(tx, patient.id, coverage.id, c.priority, ['input', 'coverages', i, 'priority']);
-        recordIds.push(globalId('Coverage', coverage.id));
-      }
-      const duplicates = existing
-        ? []
-        : await possibleDuplicates(
-            tx,
-            patient,
-            coverages.map((c) => c.memberId),
-          );
-      return { result: { patient, possibleDuplicates: duplicates }, recordIds, practiceId: practice.id };
-    }),
+    }
+  },
 });
+
+function register(ctx: DomainContext, input: CreatePatientInput): Promise<PatientResult> {
+  return audited(ctx, 'createPatient', async (tx) => {
+    const practice = await requirePractice(tx, input.practiceId);
+    const today = todayIn(practice.timeZone, ctx.clock.now());
+    const checks = checkPatient(new FieldChecks(), input, today);
+    const coverages = input.coverages ?? [];
+    for (const [i, c] of coverages.entries()) checkCoverage(checks, c, ['input', 'coverages', i], input.dateOfBirth);
+    checks.throwIfAny();
+    for (const { payerId } of coverages) {
+      if (!(await tx.payer.findUnique({ where: { id: payerId } })))
+        throw new NotFoundError('Payer', globalId('Payer', payerId));
+    }
+    const data = patientData(input, practice.timeZone);
+    const existing = input.externalId ? await tx.patient.findFirst({ where: { externalId: input.externalId } }) : null;
+    let patient = existing
+      ? await tx.patient.update({ where: { id: existing.id }, data })
+      : await tx.patient.create({
+          data: {
+            ...data,
+            organizationId: ctx.principal.organizationId,
+            practiceId: practice.id,
+            externalId: input.externalId ?? null,
+            accountNumber: input.accountNumber ?? (await nextAccountNumber(tx, ctx.principal.organizationId)),
+            timeZone: data.timeZone ?? practice.timeZone,
+          } as never,
+        });
+    const guarantorId = await saveGuarantor(tx, ctx, patient, input.guarantor);
+    if (guarantorId !== patient.guarantorId)
+      patient = await tx.patient.update({ where: { id: patient.id }, data: { guarantorId } });
+    const recordIds = [globalId('Patient', patient.id)];
+    for (const [i, c] of coverages.entries()) {
+      const known = await tx.coverage.findFirst({
+        where: { patientId: patient.id, payerId: c.payerId, memberId: c.memberId, active: true },
+      });
+      if (known) continue; // the same registration sent twice adds nothing
+      const coverageRow = {
+        ...coverageData(c),
+        organizationId: ctx.principal.organizationId,
+        patientId: patient.id,
+        payerId: c.payerId,
+      };
+      const coverage = await tx.coverage.create({ data: coverageRow as never });
+      await placeCoverage(tx, patient.id, coverage.id, c.priority, ['input', 'coverages', i, 'priority']);
+      recordIds.push(globalId('Coverage', coverage.id));
+    }
+    const duplicates = existing
+      ? []
+      : await possibleDuplicates(
+          tx,
+          patient,
+          coverages.map((c) => c.memberId),
+        );
+    return { result: { patient, possibleDuplicates: duplicates }, recordIds, practiceId: practice.id };
+  });
+}
 
 /** Changes a patient's demographics, contact preferences or guarantor; only the fields given change. */
 export const updatePatient = defineOperation({
