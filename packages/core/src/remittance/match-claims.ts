@@ -1,18 +1,24 @@
 import type { Remittance835, ServicePayment } from '@revcycle/x12';
 import type { Claim, ClaimLine, Db } from '../db/prisma-client.ts';
+import { chunks } from '../util/chunks.ts';
 
 export type MatchableClaim = Claim & { lines: ClaimLine[] };
 
-/** Claims of the organization named by the 835's patient control numbers (CLP01 = the CLM01 we sent), in one query. */
+/**
+ * Claims of the organization named by the 835's patient control numbers (CLP01 = the CLM01 we sent), read 500
+ * numbers to a query so that a hospital's file never outgrows a statement's parameter limit.
+ */
 export async function claimsFor(db: Db, remittances: Remittance835[]): Promise<Map<string, MatchableClaim>> {
   const numbers = [...new Set(remittances.flatMap((r) => r.claims.map((c) => c.patientControlNumber)))];
-  const claims = numbers.length
-    ? await db.claim.findMany({
-        where: { patientControlNumber: { in: numbers } },
-        include: { lines: { orderBy: { lineNumber: 'asc' } } },
-      })
-    : [];
-  return new Map(claims.map((c) => [c.patientControlNumber, c]));
+  const found = new Map<string, MatchableClaim>();
+  for (const piece of chunks(numbers)) {
+    const claims = await db.claim.findMany({
+      where: { patientControlNumber: { in: piece } },
+      include: { lines: { orderBy: { lineNumber: 'asc' } } },
+    });
+    for (const claim of claims) found.set(claim.patientControlNumber, claim);
+  }
+  return found;
 }
 
 /** What a remitted service line says about itself, as read from the 835 or as stored. */

@@ -1,3 +1,4 @@
+import { chunks } from '../util/chunks.ts';
 import { transaction } from '../db/prisma-client.ts';
 import type { SubmissionBatch } from '../db/prisma-client.ts';
 import { todayIn } from '../util/calendar-date.ts';
@@ -160,10 +161,12 @@ export async function deliverClaims(
           totalChargeCents: claims.reduce((sum, c) => sum + c.totalChargeCents, 0),
         },
       });
-      await tx.claim.updateMany({
-        where: { id: { in: claims.map((c) => c.id) } },
-        data: { submissionBatchId: created.id, connectorId: key },
-      });
+      for (const piece of chunks(claims.map((c) => c.id))) {
+        await tx.claim.updateMany({
+          where: { id: { in: piece } },
+          data: { submissionBatchId: created.id, connectorId: key },
+        });
+      }
       return created;
     });
     try {
@@ -214,10 +217,9 @@ export async function deliverClaims(
             where: { id: batch.id },
             data: { status: 'FAILED', failureReason: message },
           });
-          await tx.claim.updateMany({
-            where: { id: { in: claims.map((c) => c.id) } },
-            data: { submissionBatchId: null },
-          });
+          for (const piece of chunks(claims.map((c) => c.id))) {
+            await tx.claim.updateMany({ where: { id: { in: piece } }, data: { submissionBatchId: null } });
+          }
           for (const claim of claims) {
             changes.push(
               await transitionClaim(tx, { ...claim, status: 'READY' }, 'READY', {
