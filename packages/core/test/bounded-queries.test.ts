@@ -27,7 +27,12 @@ describe('queries sized by a file stay bounded', () => {
     const counting = new Proxy(t.db, {
       get(target, key) {
         if (key !== 'claim') return Reflect.get(target, key);
-        return { findMany: (args: unknown) => (statements.push('claim'), target.claim.findMany(args as never)) };
+        return {
+          findMany: (args: unknown) => {
+            statements.push('claim');
+            return target.claim.findMany(args as never);
+          },
+        };
       },
     });
     const found = await claimsFor(counting, [remittance]);
