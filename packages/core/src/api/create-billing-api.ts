@@ -14,7 +14,7 @@ import { schema } from '../graphql/schema.ts';
 import type { PluginRegistry } from '../plugins/registry.ts';
 import { createBillingPubSub } from '../pubsub/billing-events.ts';
 import type { BillingPubSub } from '../pubsub/billing-events.ts';
-import { createMaskError } from './mask-error.ts';
+import { createMaskError, logOutage } from './mask-error.ts';
 import { yogaLogger } from './yoga-logger.ts';
 import { runEvery } from './run-every.ts';
 import { normalizeOptions } from './normalize-options.ts';
@@ -158,7 +158,12 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       useGraphiQLAssets(config.graphqlEndpoint),
       useHealthz(db, { redis: pubsubHandle.connected }),
       useMetrics(metrics, config.metricsPath),
-      useAuth({ authenticate: config.authenticate, standingOf, principals }),
+      useAuth({
+        authenticate: config.authenticate,
+        standingOf,
+        principals,
+        onDatabaseUnavailable: (error) => logOutage(config.logger, error),
+      }),
       useIntrospection(config.introspection),
       ...useRequestLimits(config.limits, config.introspection),
     ],

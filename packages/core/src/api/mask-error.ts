@@ -2,6 +2,17 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { BillingError } from '../errors/billing-errors.ts';
 import { logSafeError } from './log-safe-error.ts';
+import { isDatabaseUnavailable } from '../db/database-unavailable.ts';
+
+export const DATABASE_UNAVAILABLE = 'The database is unavailable; retry later';
+const lastOutageLog = new WeakMap<object, number>();
+
+/** One line per outage (at most one every 30 s per API's logger), not a stack trace per request. */
+export function logOutage(logger: Pick<Logger, 'error'>, error: unknown): void {
+  if (Date.now() - (lastOutageLog.get(logger) ?? 0) < 30_000) return;
+  lastOutageLog.set(logger, Date.now());
+  logger.error({ error: logSafeError(error) }, 'the database is unavailable: answering SERVICE_UNAVAILABLE');
+}
 
 /**
  * Expected failures keep their message and code; anything else reaches the client as INTERNAL with no detail,
@@ -25,6 +36,13 @@ export function createMaskError(logger: Logger) {
         nodes: located.nodes,
         path: located.path,
         extensions: { code: 'VALIDATION_FAILED' },
+      });
+    }
+    if (isDatabaseUnavailable(original)) {
+      logOutage(logger, original);
+      return new GraphQLError(DATABASE_UNAVAILABLE, {
+        path: located?.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
       });
     }
     // GraphQLErrors are written for clients (FORBIDDEN, limits, bad variables): they pass unchanged.

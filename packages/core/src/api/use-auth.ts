@@ -3,9 +3,14 @@ import type { Principal } from '../auth/principal.ts';
 import type { OrganizationStanding } from '../tenants/organization-standing.ts';
 import { refusalFor } from '../tenants/organization-standing.ts';
 import type { Authenticate } from './options.ts';
+import { isDatabaseUnavailable } from '../db/database-unavailable.ts';
+import { DATABASE_UNAVAILABLE } from './mask-error.ts';
 
 const UNAUTHENTICATED_BODY = JSON.stringify({
   errors: [{ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } }],
+});
+const UNAVAILABLE_BODY = JSON.stringify({
+  errors: [{ message: DATABASE_UNAVAILABLE, extensions: { code: 'SERVICE_UNAVAILABLE' } }],
 });
 
 /**
@@ -18,6 +23,8 @@ export function useAuth(options: {
   authenticate: Authenticate;
   standingOf: (organizationId: string) => Promise<OrganizationStanding>;
   principals: WeakMap<Request, Principal>;
+  /** Told when the organization cannot be looked up because the database is down (the request gets 503). */
+  onDatabaseUnavailable?(error: unknown): void;
 }): Plugin {
   return {
     async onRequest({ request, endResponse, fetchAPI }) {
@@ -37,7 +44,20 @@ export function useAuth(options: {
         );
         return;
       }
-      const standing = await options.standingOf(principal.organizationId);
+      let standing: OrganizationStanding;
+      try {
+        standing = await options.standingOf(principal.organizationId);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        options.onDatabaseUnavailable?.(error);
+        endResponse(
+          new fetchAPI.Response(UNAVAILABLE_BODY, {
+            status: 503,
+            headers: { 'content-type': 'application/json', 'retry-after': '5' },
+          }),
+        );
+        return;
+      }
       if (standing !== 'active') {
         const refusal = refusalFor(standing);
         endResponse(
