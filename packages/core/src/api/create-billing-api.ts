@@ -41,6 +41,7 @@ import type { JobQueue } from '../jobs/job-queue.ts';
 import { BILLING_CYCLE_JOB, billingCycleHandler, enqueueDueBillingCycles } from '../jobs/billing-jobs.ts';
 import type { Clock } from '../util/clock.ts';
 import { useRequestLimits } from './use-request-limits.ts';
+import { reconcileSubmissions } from '../submission/reconcile-submissions.ts';
 import { organizationStanding } from '../tenants/organization-standing.ts';
 import { organizationAdmin } from '../tenants/organizations.ts';
 import type { OrganizationAdmin } from '../tenants/organizations.ts';
@@ -87,6 +88,12 @@ export interface BillingApi {
    * For a host's own scheduler; `startPolling` runs it on an interval.
    */
   pollPayerConnectors(): Promise<PolledFile[]>;
+  /**
+   * Finishes submissions a crash interrupted: batches left PENDING (older than `pendingForMs`, default 2 minutes) are
+   * delivered again with the same file and control number, and delivered batches whose claims were not recorded are
+   * completed. Runs with every polling round; for a host's own scheduler and for tests.
+   */
+  reconcileSubmissions(options?: { pendingForMs?: number }): Promise<{ redelivered: string[]; completed: string[] }>;
   /**
    * Polls the connectors every `intervalMs`. With several server instances on one database, one instance polls
    * each round (a lease in the database). Returns a function that stops it.
@@ -231,6 +238,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       return attachment;
     },
     pollPayerConnectors,
+    reconcileSubmissions: (options) => reconcileSubmissions(db, (p) => contextFor(p), plugins.payers, options),
     clock: config.clock,
     jobs,
     runScheduledJobs,
@@ -246,6 +254,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
         // The lease outlives a round, so a slow round is never run twice at once.
         if (!(await takeLease(db, 'poll-payer-connectors', instanceId, intervalMs * 2))) return;
         try {
+          await reconcileSubmissions(db, (p) => contextFor(p), plugins.payers);
           const results = await pollPayerConnectors();
           await sweepDenialDeadlines(db, pubsubHandle.pubsub, (timeZone) => todayIn(timeZone, config.clock.now()));
           if (results.length)

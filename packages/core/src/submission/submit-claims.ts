@@ -1,7 +1,6 @@
 import { chunks } from '../util/chunks.ts';
 import { transaction } from '../db/prisma-client.ts';
 import type { SubmissionBatch } from '../db/prisma-client.ts';
-import { todayIn } from '../util/calendar-date.ts';
 import { transitionClaim } from '../claims/claim-status.ts';
 import type { StatusChange } from '../claims/claim-status.ts';
 import type { DomainContext } from '../context/domain-context.ts';
@@ -11,8 +10,7 @@ import { write837I, write837P } from '@revcycle/x12';
 import { submission837 } from './claim-to-837.ts';
 import type { ClaimForSubmission } from './claim-to-837.ts';
 import { nextControlNumber } from './control-numbers.ts';
-import { postClaimCharges } from '../ledger/claim-charges.ts';
-import { Posting } from '../ledger/post-entries.ts';
+import { batchTimeout, recordDelivery } from './record-delivery.ts';
 import type { BalanceChangedPayload } from '../pubsub/billing-events.ts';
 
 export interface ClaimSubmissionResult {
@@ -24,7 +22,7 @@ export interface ClaimSubmissionResult {
   batchId?: string;
 }
 
-const INCLUDE = {
+export const SUBMISSION_INCLUDE = {
   lines: { orderBy: { lineNumber: 'asc' as const } },
   encounter: {
     include: {
@@ -111,7 +109,7 @@ export async function deliverClaims(
       return undefined;
     });
     if (outcome) results.push(outcome);
-    else ready.push(await ctx.db.claim.findUniqueOrThrow({ where: { id: claimId }, include: INCLUDE }));
+    else ready.push(await ctx.db.claim.findUniqueOrThrow({ where: { id: claimId }, include: SUBMISSION_INCLUDE }));
   }
 
   const groups = new Map<string, ClaimForSubmission[]>();
@@ -138,37 +136,42 @@ export async function deliverClaims(
     const connector = ctx.plugins.payers.get(key)!;
     const format = claims[0]!.kind === 'INSTITUTIONAL' ? '837I' : '837P';
     const write = format === '837I' ? write837I : write837P;
-    const batch = await transaction(ctx.db, async (tx) => {
-      const icn = await nextControlNumber(tx, organization.id, 'ISA13');
-      const content = write(
-        submission837(organization, claims, {
-          senderId: connector.senderId ?? claims[0]!.practice.taxId,
-          receiverId: connector.receiverId ?? claims[0]!.payer.payerIdentifier,
-          interchangeControlNumber: icn,
-          usage: connector.usage ?? 'P',
-          now: new Date(),
-        }),
-      );
-      const created = await tx.submissionBatch.create({
-        data: {
-          organizationId: organization.id,
-          connectorId: key,
-          status: 'PENDING',
-          interchangeControlNumber: String(icn).padStart(9, '0'),
-          format,
-          content,
-          claimCount: claims.length,
-          totalChargeCents: claims.reduce((sum, c) => sum + c.totalChargeCents, 0),
-        },
-      });
-      for (const piece of chunks(claims.map((c) => c.id))) {
-        await tx.claim.updateMany({
-          where: { id: { in: piece } },
-          data: { submissionBatchId: created.id, connectorId: key },
+    const batch = await transaction(
+      ctx.db,
+      async (tx) => {
+        const icn = await nextControlNumber(tx, organization.id, 'ISA13');
+        const content = write(
+          submission837(organization, claims, {
+            senderId: connector.senderId ?? claims[0]!.practice.taxId,
+            receiverId: connector.receiverId ?? claims[0]!.payer.payerIdentifier,
+            interchangeControlNumber: icn,
+            usage: connector.usage ?? 'P',
+            now: new Date(),
+          }),
+        );
+        const created = await tx.submissionBatch.create({
+          data: {
+            organizationId: organization.id,
+            connectorId: key,
+            status: 'PENDING',
+            interchangeControlNumber: String(icn).padStart(9, '0'),
+            format,
+            content,
+            claimCount: claims.length,
+            totalChargeCents: claims.reduce((sum, c) => sum + c.totalChargeCents, 0),
+          },
         });
-      }
-      return created;
-    });
+        for (const piece of chunks(claims.map((c) => c.id))) {
+          await tx.claim.updateMany({
+            where: { id: { in: piece } },
+            data: { submissionBatchId: created.id, connectorId: key },
+          });
+        }
+        return created;
+      },
+      batchTimeout(claims.length),
+    );
+    let reference: string;
     try {
       const receipt = await callConnector(
         key,
@@ -186,60 +189,53 @@ export async function deliverClaims(
           ),
         { timeoutMs: 30_000, retries: 2, backoffMs: 200 },
       );
-      batches.push(
-        await transaction(ctx.db, async (tx) => {
-          const sent = await tx.submissionBatch.update({
-            where: { id: batch.id },
-            data: { status: 'SENT', connectorReference: receipt.reference, submittedAt: new Date() },
-          });
-          const posting = new Posting(tx, organization.id, { type: 'SYSTEM' });
-          for (const claim of claims) {
-            await postClaimCharges(tx, posting, claim, todayIn(claim.practice.timeZone, ctx.clock.now()));
-            changes.push(
-              await transitionClaim(tx, { ...claim, status: 'READY' }, 'SUBMITTED', {
-                type: 'CONNECTOR',
-                id: key,
-                reason: `sent in interchange ${batch.interchangeControlNumber} (${receipt.reference})`,
-              }),
-            );
-            await tx.claim.update({ where: { id: claim.id }, data: { submittedAt: new Date() } });
-            results.push({ claimId: claim.id, submitted: true, batchId: batch.id });
-          }
-          balanceChanges.push(...posting.balanceChanges());
-          return sent;
-        }),
-      );
+      reference = receipt.reference;
     } catch (error) {
+      // Not delivered: the batch fails and its claims are READY again (the file is kept with the reason).
       const message = error instanceof Error ? error.message : String(error);
-      batches.push(
-        await transaction(ctx.db, async (tx) => {
-          const failed = await tx.submissionBatch.update({
-            where: { id: batch.id },
-            data: { status: 'FAILED', failureReason: message },
-          });
-          for (const piece of chunks(claims.map((c) => c.id))) {
-            await tx.claim.updateMany({ where: { id: { in: piece } }, data: { submissionBatchId: null } });
-          }
-          for (const claim of claims) {
-            changes.push(
-              await transitionClaim(tx, { ...claim, status: 'READY' }, 'READY', {
-                type: 'CONNECTOR',
-                id: key,
-                reason: `submission failed, retry: ${message}`,
-              }),
-            );
-            results.push({
-              claimId: claim.id,
-              submitted: false,
-              errorCode: 'CONNECTOR_ERROR',
-              message,
-              batchId: batch.id,
-            });
-          }
-          return failed;
-        }),
-      );
+      batches.push(await failBatch(ctx, batch, claims, key, message, changes));
+      for (const claim of claims) {
+        results.push({ claimId: claim.id, submitted: false, errorCode: 'CONNECTOR_ERROR', message, batchId: batch.id });
+      }
+      continue;
     }
+    // Delivered: from here on the batch is never FAILED, and every claim of it is reported submitted.
+    const delivered = await recordDelivery(ctx, batch, claims, reference);
+    batches.push(delivered.batch);
+    changes.push(...delivered.changes);
+    balanceChanges.push(...delivered.balanceChanges);
+    for (const claim of claims) results.push({ claimId: claim.id, submitted: true, batchId: batch.id });
   }
   return { results, batches, changes, balanceChanges };
+}
+
+/** A batch the connector did not take: FAILED with the reason, its claims READY again and free of it. */
+async function failBatch(
+  ctx: DomainContext,
+  batch: SubmissionBatch,
+  claims: ClaimForSubmission[],
+  key: string,
+  message: string,
+  changes: StatusChange[],
+): Promise<SubmissionBatch> {
+  return transaction(
+    ctx.db,
+    async (tx) => {
+      const failed = await tx.submissionBatch.update({
+        where: { id: batch.id },
+        data: { status: 'FAILED', failureReason: message },
+      });
+      for (const piece of chunks(claims.map((c) => c.id))) {
+        await tx.claim.updateMany({ where: { id: { in: piece } }, data: { submissionBatchId: null } });
+      }
+      for (const claim of claims) {
+        const reason = `submission failed, retry: ${message}`;
+        changes.push(
+          await transitionClaim(tx, { ...claim, status: 'READY' }, 'READY', { type: 'CONNECTOR', id: key, reason }),
+        );
+      }
+      return failed;
+    },
+    batchTimeout(claims.length),
+  );
 }
