@@ -151,17 +151,19 @@ class TenantScope {
         throw new ForbiddenError('This user may not write to that practice');
       }
     } else if (declared.kind === 'through') {
-      const fk = RELATIONS.get(model)?.get(declared.relation)?.fromFields[0];
-      const parentIds = [...new Set(rows.map((r) => r[fk ?? '']).filter((id): id is string => typeof id === 'string'))];
+      const fk = RELATIONS.get(model)?.get(declared.relation)?.fromFields[0] ?? '';
+      // A row without a parent belongs to no practice: organization-wide, not this user's to write.
+      if (rows.some((r) => typeof r[fk] !== 'string'))
+        throw new ForbiddenError('This user may not write to that practice');
+      const parentIds = [...new Set(rows.map((r) => r[fk] as string))];
       const delegate = (root as unknown as Record<string, { count(a: { where: Where }): Promise<number> }>)[
         lowerFirst(declared.parent)
       ]!;
-      const visible = parentIds.length
-        ? await delegate.count({ where: { AND: [{ id: { in: parentIds } }, this.where(declared.parent)] } })
-        : 0;
-      if (visible < parentIds.length || parentIds.length < rows.length) {
-        throw new ForbiddenError('This user may not write to that practice');
-      }
+      // The parents this user may not see, asked of the committed rows (the unscoped client runs outside the
+      // caller's transaction): a parent created in the same transaction is not there yet, and its own create was
+      // checked when it was written.
+      const hidden = await delegate.count({ where: { id: { in: parentIds }, NOT: this.where(declared.parent) } });
+      if (hidden) throw new ForbiddenError('This user may not write to that practice');
     } else if (declared.kind === 'organization-wide') {
       throw new ForbiddenError(`${model} is organization-wide: a practice-limited user may not write it`);
     }
