@@ -1,6 +1,5 @@
 import type { DomainContext } from '../context/domain-context.ts';
-import { NotFoundError } from '../errors/billing-errors.ts';
-import { globalId } from '../ids/global-id.ts';
+import { requirePractice } from '../registration/practices.ts';
 import { todayIn } from '../util/calendar-date.ts';
 import { evaluateCandidate } from './eligibility.ts';
 import type { CollectionCandidate } from './eligibility.ts';
@@ -11,8 +10,7 @@ export async function collectionCandidates(
   practiceId: string,
   eligibleOnly = false,
 ): Promise<CollectionCandidate[]> {
-  const practice = await ctx.db.practice.findUnique({ where: { id: practiceId } });
-  if (!practice) throw new NotFoundError('Practice', globalId('Practice', practiceId));
+  const practice = await requirePractice(ctx.db, practiceId);
   const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
   const today = todayIn(practice.timeZone, ctx.clock.now());
   const states = await ctx.db.dunningState.findMany({

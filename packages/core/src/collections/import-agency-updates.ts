@@ -1,5 +1,5 @@
 import { audited } from '../audit/audited.ts';
-import { Prisma } from '../db/prisma-client.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { globalId } from '../ids/global-id.ts';
 import { Posting } from '../ledger/post-entries.ts';
 import { defineOperation } from '../operations/define-operation.ts';
@@ -8,9 +8,6 @@ import { agencyOf } from './agency-of.ts';
 import { applyAgencyUpdates, emptySummary } from './agency-updates.ts';
 import type { AgencyUpdateSummary } from './agency-updates.ts';
 import { COLLECTOR_ROLES } from './collector-roles.ts';
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /** Applies an agency's update file (payments with commission, adjustments, disputes, returns) once, in one transaction. */
 export const importAgencyUpdates = defineOperation({

@@ -8,7 +8,7 @@ import { defineOperation } from '../operations/define-operation.ts';
 import { accountByPatient } from '../patient-billing/account-of-patient.ts';
 import { todayIn } from '../util/calendar-date.ts';
 import { canContact } from './can-contact.ts';
-import type { ATTEMPT_CHANNELS, ContactDecision } from './can-contact.ts';
+import type { AttemptChannel, ContactDecision } from './can-contact.ts';
 
 export type ContactAttemptKind = 'CALL_ATTEMPT' | 'CONVERSATION' | 'MESSAGE' | 'LETTER';
 
@@ -16,7 +16,7 @@ export interface RecordContactAttemptInput {
   /** The account, named by one of its patients. */
   accountPatientId: string;
   /** PHONE is the home or mobile number; WORK_PHONE the work number. */
-  channel: (typeof ATTEMPT_CHANNELS)[number];
+  channel: AttemptChannel;
   kind: ContactAttemptKind;
   /** @default now */
   at?: Date | null;

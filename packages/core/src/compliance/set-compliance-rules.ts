@@ -1,5 +1,6 @@
 import { audited } from '../audit/audited.ts';
-import { NotFoundError, ValidationError } from '../errors/billing-errors.ts';
+import { requirePractice } from '../registration/practices.ts';
+import { ValidationError } from '../errors/billing-errors.ts';
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { rulesFor, validateOverrides } from './rules.ts';
@@ -34,8 +35,7 @@ export const setComplianceRules = defineOperation({
         return { id: r.id, params: params as Record<string, number>, citation: r.citation.trim() };
       });
       validateOverrides(overrides);
-      if (!(await tx.practice.findUnique({ where: { id } })))
-        throw new NotFoundError('Practice', globalId('Practice', id));
+      await requirePractice(tx, id);
       const practice = await tx.practice.update({ where: { id }, data: { complianceRules: overrides as never } });
       return { result: [...rulesFor(practice).values()], recordIds: [globalId('Practice', id)], practiceId: id };
     }),

@@ -119,7 +119,7 @@ async function appealedOrNoted(
   if (sent && CLAIM_TRANSITIONS[claim.status].includes('APPEALED')) {
     return [await transitionClaim(tx, claim, 'APPEALED', { type: 'USER', id: ctx.principal.userId, reason })];
   }
-  await noteOnItemClaim(tx, ctx, claim as never, reason);
+  await noteOnItemClaim(tx, ctx, claim, reason);
   return [];
 }
 

@@ -1,6 +1,7 @@
 import { audited } from '../audit/audited.ts';
+import { requirePractice } from '../registration/practices.ts';
 import type { DenialCategory, Practice } from '../db/prisma-client.ts';
-import { NotFoundError, ValidationError } from '../errors/billing-errors.ts';
+import { ValidationError } from '../errors/billing-errors.ts';
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { denialPolicyOf } from './next-action.ts';
@@ -29,8 +30,7 @@ export const setDenialPolicy = defineOperation({
           },
         ]);
       }
-      if (!(await tx.practice.findUnique({ where: { id } })))
-        throw new NotFoundError('Practice', globalId('Practice', id));
+      await requirePractice(tx, id);
       const policy = denialPolicyOf({
         writeOffCategories: input.writeOffCategories,
         writeOffBelowCents: input.writeOffBelowCents,

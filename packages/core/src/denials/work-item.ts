@@ -26,7 +26,12 @@ export async function openItem(tx: Db, denialId: string): Promise<Denial & { cla
 }
 
 /** Every action on a work item is written on the claim's history. */
-export function noteOnItemClaim(tx: Db, ctx: DomainContext, claim: Claim, reason: string): Promise<void> {
+export function noteOnItemClaim(
+  tx: Db,
+  ctx: DomainContext,
+  claim: Parameters<typeof noteOnClaim>[1],
+  reason: string,
+): Promise<void> {
   return noteOnClaim(tx, claim, { type: 'USER', id: ctx.principal.userId, reason });
 }
 

@@ -1,8 +1,7 @@
 import type { Db } from '../db/prisma-client.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { JOB_EXPIRY_SECONDS, JOB_RETRY_LIMIT } from './job-queue.ts';
 import type { JobHandler, JobQueue } from './job-queue.ts';
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
 
 /**
  * The embedded default's queue: jobs are rows (ScheduledJob), taken with one conditional update so a job is

@@ -1,5 +1,6 @@
 import { recordAuditEvent } from '../audit/audited.ts';
-import { NotFoundError, ValidationError } from '../errors/billing-errors.ts';
+import { requirePractice } from '../registration/practices.ts';
+import { ValidationError } from '../errors/billing-errors.ts';
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { isCalendarDate, todayIn } from '../util/calendar-date.ts';
@@ -16,8 +17,7 @@ export const runBillingCycle = defineOperation({
   roles: BILLER_ROLES,
   run: async (ctx, input: { practiceId: string; date?: string | null }): Promise<BillingCycleResult> => {
     const id = input.practiceId;
-    const practice = await ctx.db.practice.findUnique({ where: { id } });
-    if (!practice) throw new NotFoundError('Practice', globalId('Practice', id));
+    const practice = await requirePractice(ctx.db, id);
     const today = todayIn(practice.timeZone, ctx.clock.now());
     if (input.date && (!isCalendarDate(input.date) || input.date > today)) {
       throw new ValidationError([

@@ -1,5 +1,5 @@
 import { audited } from '../audit/audited.ts';
-import { NotFoundError } from '../errors/billing-errors.ts';
+import { requirePractice } from '../registration/practices.ts';
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { policyOf, type SKIP_CONDITIONS, validatePolicy } from './billing-policy.ts';
@@ -35,8 +35,7 @@ export const setPatientBillingPolicy = defineOperation({
   run: (ctx, input: SetPatientBillingPolicyInput): Promise<PatientBillingPolicy> =>
     audited(ctx, 'setPatientBillingPolicy', async (tx) => {
       const id = input.practiceId;
-      const practice = await tx.practice.findUnique({ where: { id } });
-      if (!practice) throw new NotFoundError('Practice', globalId('Practice', id));
+      const practice = await requirePractice(tx, id);
       const current = policyOf(practice);
       const policy: PatientBillingPolicy = {
         statementCycleDays: input.statementCycleDays ?? current.statementCycleDays,

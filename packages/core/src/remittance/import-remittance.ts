@@ -1,8 +1,8 @@
 import { defineOperation } from '../operations/define-operation.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { requireWholeOrganization } from '../operations/whole-organization.ts';
 import type { BalanceFinding } from '@revcycle/x12';
 import { audited } from '../audit/audited.ts';
-import { Prisma } from '../db/prisma-client.ts';
 import type { Db, Remittance } from '../db/prisma-client.ts';
 import type { StatusChange } from '../claims/claim-status.ts';
 import type { DomainContext } from '../context/domain-context.ts';
@@ -47,8 +47,7 @@ export async function importRemittanceFile(
     return await postFile(ctx, x12, parsed, source);
   } catch (error) {
     // A concurrent import of the same payment won the unique key: this one is a duplicate, say so.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      return postFile(ctx, x12, parsed, source);
+    if (isUniqueViolation(error)) return postFile(ctx, x12, parsed, source);
     throw error;
   }
 }

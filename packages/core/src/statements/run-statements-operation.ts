@@ -1,5 +1,6 @@
 import { audited } from '../audit/audited.ts';
-import { NotFoundError, ValidationError } from '../errors/billing-errors.ts';
+import { requirePractice } from '../registration/practices.ts';
+import { ValidationError } from '../errors/billing-errors.ts';
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { policyOf } from '../patient-billing/billing-policy.ts';
@@ -21,8 +22,7 @@ export const runStatements = defineOperation({
   roles: ['admin', 'biller'],
   run: async (ctx, input: RunStatementsInput): Promise<StatementRunResult> => {
     const { practiceId, statementDate, minimumBalanceCents } = input;
-    const practice = await ctx.db.practice.findUnique({ where: { id: practiceId } });
-    if (!practice) throw new NotFoundError('Practice', globalId('Practice', practiceId));
+    const practice = await requirePractice(ctx.db, practiceId);
     if (statementDate && !isCalendarDate(statementDate)) {
       throw new ValidationError([
         { path: ['input', 'statementDate'], code: 'INVALID_DATE', message: 'statementDate: not a calendar date' },

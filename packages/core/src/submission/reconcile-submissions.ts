@@ -3,9 +3,8 @@ import type { DomainContext } from '../context/domain-context.ts';
 import type { Db } from '../db/prisma-client.ts';
 import { callConnector } from '../plugins/connector-call.ts';
 import type { PluginRegistry } from '../plugins/registry.ts';
-import { completeDelivery, recordDelivery } from './record-delivery.ts';
+import { completeDelivery, DELIVERED_CLAIM_INCLUDE, recordDelivery } from './record-delivery.ts';
 import type { DeliveredClaim } from './record-delivery.ts';
-import { SUBMISSION_INCLUDE } from './submit-claims.ts';
 
 const RECONCILER = 'system:submission-reconciler';
 
@@ -69,7 +68,7 @@ export async function reconcileSubmissions(
 }
 
 function claimsOf(ctx: DomainContext, batchId: string): Promise<DeliveredClaim[]> {
-  return ctx.db.claim.findMany({ where: { submissionBatchId: batchId }, include: SUBMISSION_INCLUDE });
+  return ctx.db.claim.findMany({ where: { submissionBatchId: batchId }, include: DELIVERED_CLAIM_INCLUDE });
 }
 
 function publish(

@@ -10,6 +10,13 @@ import { todayIn } from '../util/calendar-date.ts';
 
 export type DeliveredClaim = Claim & { lines: ClaimLine[]; patient: Pick<Patient, 'guarantorId'>; practice: Practice };
 
+/** What recording a delivery reads of each claim: its lines to charge, its guarantor and its practice's day. */
+export const DELIVERED_CLAIM_INCLUDE = {
+  lines: { orderBy: { lineNumber: 'asc' as const } },
+  patient: { select: { guarantorId: true } },
+  practice: true,
+};
+
 /** Interactive transactions sized to the batch: Prisma's 5 s default is too short for a hospital's file. */
 export const batchTimeout = (claims: number) => ({ maxWait: 10_000, timeout: 10_000 + 20 * claims });
 
@@ -28,7 +35,6 @@ export async function recordDelivery(
   batch: SubmissionBatch;
   changes: StatusChange[];
   balanceChanges: BalanceChangedPayload[];
-  recorded: boolean;
 }> {
   const sent = await ctx.db.submissionBatch.update({
     where: { id: batch.id },
@@ -36,13 +42,13 @@ export async function recordDelivery(
   });
   try {
     const { changes, balanceChanges } = await completeDelivery(ctx, sent, claims);
-    return { batch: sent, changes, balanceChanges, recorded: true };
+    return { batch: sent, changes, balanceChanges };
   } catch (error) {
     ctx.logger.error(
       { batchId: batch.id, err: { message: error instanceof Error ? error.message : String(error) } },
       'submission: the batch was delivered but its claims were not recorded; the next polling round completes them',
     );
-    return { batch: sent, changes: [], balanceChanges: [], recorded: false };
+    return { batch: sent, changes: [], balanceChanges: [] };
   }
 }
 

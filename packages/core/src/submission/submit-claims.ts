@@ -22,7 +22,7 @@ export interface ClaimSubmissionResult {
   batchId?: string;
 }
 
-export const SUBMISSION_INCLUDE = {
+const SUBMISSION_INCLUDE = {
   lines: { orderBy: { lineNumber: 'asc' as const } },
   encounter: {
     include: {
