@@ -84,3 +84,9 @@ export { callConnector, ConnectorError } from './plugins/connector-call.ts';
 export type { CallOptions } from './plugins/connector-call.ts';
 export { parseCsv } from './util/csv.ts';
 export { formatCents } from './util/money.ts';
+export type {
+  RemittanceImportOptions,
+  RemittanceImportProgress,
+  RemittanceImportSummary,
+  RemittanceSource,
+} from './remittance/import-remittance.ts';

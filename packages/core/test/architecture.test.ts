@@ -56,8 +56,13 @@ describe('layers', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('runs raw SQL only through scopedSql (and the health check’s SELECT 1)', () => {
+  it('runs raw SQL only through scopedSql and insertMany (and the health check’s SELECT 1)', () => {
     const raw = all.filter((f) => /\$(queryRaw|executeRaw)/.test(readFileSync(join(SRC, f), 'utf8')));
-    expect(raw.sort()).toEqual(['api/create-billing-api.ts', 'api/use-healthz.ts', 'db/scoped-sql.ts']);
+    expect(raw.sort()).toEqual([
+      'api/create-billing-api.ts',
+      'api/use-healthz.ts',
+      'db/bulk-insert.ts',
+      'db/scoped-sql.ts',
+    ]);
   });
 });

@@ -45,7 +45,13 @@ import { reconcileSubmissions } from '../submission/reconcile-submissions.ts';
 import { organizationStanding } from '../tenants/organization-standing.ts';
 import { organizationAdmin } from '../tenants/organizations.ts';
 import type { OrganizationAdmin } from '../tenants/organizations.ts';
-import { localApiFactory } from '../local-api/local-api.ts';
+import { localApiFactory, operationRunner } from '../local-api/local-api.ts';
+import { importRemittanceFromSource } from '../remittance/import-remittance.ts';
+import type {
+  RemittanceImportOptions,
+  RemittanceImportSummary,
+  RemittanceSource,
+} from '../remittance/import-remittance.ts';
 import type { LocalApi, LocalCallOptions } from '../local-api/local-api.ts';
 
 /** What Yoga passes to the context factory: the HTTP request, or (WebSocket) the principal from connect. */
@@ -94,6 +100,19 @@ export interface BillingApi {
    * completed. Runs with every polling round; for a host's own scheduler and for tests.
    */
   reconcileSubmissions(options?: { pendingForMs?: number }): Promise<{ redelivered: string[]; completed: string[] }>;
+  /**
+   * Posts an 835 read from a stream — a file on disk, an upload piped through — in constant memory, with the
+   * rules of the importRemittance mutation (roles, whole-organization, one transaction, duplicates). `open` is
+   * called again if a concurrent import of the same payment wins the race. `options.onProgress` hears after each
+   * chunk of claim payments.
+   * @example
+   * await api.importRemittanceStream(principal, () => createReadStream('/drop/era-2026-03-09.835'), { sizeBytes });
+   */
+  importRemittanceStream(
+    principal: Principal,
+    open: () => RemittanceSource,
+    options?: Omit<RemittanceImportOptions, 'source'>,
+  ): Promise<RemittanceImportSummary>;
   /**
    * Polls the connectors every `intervalMs`. With several server instances on one database, one instance polls
    * each round (a lease in the database). Returns a function that stops it.
@@ -220,6 +239,8 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     schema,
     db,
     as: localApiFactory(contextFor, standingOf),
+    importRemittanceStream: (principal, open, options) =>
+      operationRunner(contextFor, standingOf)(principal, importRemittanceFromSource, { open, options }),
     organizations: organizationAdmin(db, () => config.clock.now()),
     pubsub: pubsubHandle.pubsub,
     plugins,

@@ -58,21 +58,9 @@ export async function transitionClaim(
   to: ClaimStatus,
   actor: { type: ActorType; id?: string | null; reason?: string | null },
 ): Promise<StatusChange> {
-  if (!CLAIM_TRANSITIONS[claim.status].includes(to)) {
-    throw new InvalidStateTransitionError(claim.status, to, `A ${claim.status} claim cannot become ${to}`);
-  }
+  requireTransition(claim.status, to);
   await tx.claim.update({ where: { id: claim.id }, data: { status: to } });
-  const event = await tx.claimStatusEvent.create({
-    data: {
-      organizationId: claim.organizationId,
-      claimId: claim.id,
-      fromStatus: claim.status,
-      toStatus: to,
-      reason: actor.reason ?? null,
-      actorType: actor.type,
-      actorId: actor.id ?? null,
-    },
-  });
+  const event = await tx.claimStatusEvent.create({ data: historyOf(claim, to, actor) });
   return {
     claimId: claim.id,
     practiceId: claim.practiceId,
@@ -80,6 +68,29 @@ export async function transitionClaim(
     to,
     reason: actor.reason ?? null,
     at: event.createdAt.toISOString(),
+  };
+}
+
+/** Refuses a move the lifecycle does not allow. */
+export function requireTransition(from: ClaimStatus, to: ClaimStatus): void {
+  if (!CLAIM_TRANSITIONS[from].includes(to))
+    throw new InvalidStateTransitionError(from, to, `A ${from} claim cannot become ${to}`);
+}
+
+/** The history row of a move: from the claim's current status to `to`, by whom and why. */
+export function historyOf(
+  claim: { id: string; organizationId: string; status: ClaimStatus },
+  to: ClaimStatus,
+  actor: { type: ActorType; id?: string | null; reason?: string | null },
+) {
+  return {
+    organizationId: claim.organizationId,
+    claimId: claim.id,
+    fromStatus: claim.status,
+    toStatus: to,
+    reason: actor.reason ?? null,
+    actorType: actor.type,
+    actorId: actor.id ?? null,
   };
 }
 

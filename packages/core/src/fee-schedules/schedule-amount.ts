@@ -1,4 +1,22 @@
-import type { Db } from '../db/prisma-client.ts';
+import type { Db, FeeScheduleEntry } from '../db/prisma-client.ts';
+
+type RateEntry = Pick<FeeScheduleEntry, 'procedureCode' | 'modifier' | 'effectiveDate' | 'endDate' | 'amountCents'>;
+
+/**
+ * The rule of `scheduleAmount` applied to entries already read (one schedule): the entry for the code and
+ * modifier in force on the date if there is one, else for the code alone; the latest effective date wins.
+ */
+export function pickRate(
+  entries: readonly RateEntry[],
+  code: string,
+  modifier: string,
+  date: string,
+): number | undefined {
+  const inForce = entries
+    .filter((e) => e.procedureCode === code && e.effectiveDate <= date && (e.endDate === null || e.endDate >= date))
+    .sort((a, b) => (a.effectiveDate < b.effectiveDate ? 1 : a.effectiveDate > b.effectiveDate ? -1 : 0));
+  return (inForce.find((e) => e.modifier === modifier) ?? inForce.find((e) => e.modifier === ''))?.amountCents;
+}
 
 /**
  * The rate in effect on a date in a practice's charge master (payer null) or a payer's schedule: the entry for the
@@ -20,9 +38,8 @@ export async function scheduleAmount(
       OR: [{ endDate: null }, { endDate: { gte: date } }],
       feeSchedule: { practiceId, payerId },
     },
-    orderBy: { effectiveDate: 'desc' },
   });
-  return (entries.find((e) => e.modifier === modifier) ?? entries.find((e) => e.modifier === ''))?.amountCents;
+  return pickRate(entries, code, modifier, date);
 }
 
 export function chargeMasterAmount(

@@ -1,5 +1,8 @@
 import type { ActorType, Db, LedgerAccount, LedgerEntry, LedgerEntryKind } from '../db/prisma-client.ts';
 import type { BalanceChangedPayload } from '../pubsub/billing-events.ts';
+import { newId } from '../ids/new-id.ts';
+import { insertMany } from '../db/bulk-insert.ts';
+import { chunks } from '../util/chunks.ts';
 
 /** One entry to post. Amounts follow the ledger's sign: positive raises what is owed, negative lowers it. */
 export interface NewEntry {
@@ -34,55 +37,74 @@ export interface Actor {
 
 /**
  * Collects what one unit of work posted: the entries, and the balance changes to publish once it commits.
- * Postings never update or delete an entry; every correction is a new one.
+ * Postings never update or delete an entry; every correction is a new one. Each `post` is one multi-row INSERT;
+ * a deferred posting (bulk imports) holds the rows until `flush`, so a whole chunk of claims is one INSERT.
  */
 export class Posting {
   readonly entries: LedgerEntry[] = [];
+  private pending: LedgerEntry[] = [];
   constructor(
     private readonly tx: Db,
     private readonly organizationId: string,
     private readonly actor: Actor,
+    private readonly options: {
+      deferred?: boolean;
+      /** The tenant-scoped client: given, rows are written by plain multi-row INSERTs (`insertMany`). */
+      scoped?: Db;
+    } = {},
   ) {}
 
   async post(entries: NewEntry[]): Promise<LedgerEntry[]> {
-    const created: LedgerEntry[] = [];
-    for (const e of entries) {
-      if (!Number.isSafeInteger(e.amountCents))
-        throw new Error(`Ledger amounts are integer cents, got ${e.amountCents}`);
-      if (e.amountCents === 0 && e.kind !== 'CHARGE') continue;
-      created.push(
-        await this.tx.ledgerEntry.create({
-          data: {
-            organizationId: this.organizationId,
-            practiceId: e.practiceId,
-            account: e.account,
-            kind: e.kind,
-            amountCents: e.amountCents,
-            effectiveDate: e.effectiveDate,
-            agingDate: e.agingDate ?? e.effectiveDate,
-            patientId: e.patientId ?? null,
-            guarantorId: e.guarantorId ?? null,
-            claimId: e.claimId ?? null,
-            claimLineId: e.claimLineId ?? null,
-            coverageId: e.coverageId ?? null,
-            payerId: e.payerId ?? null,
-            remittanceId: e.remittanceId ?? null,
-            remittanceClaimId: e.remittanceClaimId ?? null,
-            patientPaymentId: e.patientPaymentId ?? null,
-            reasonCode: e.reasonCode ?? null,
-            category: e.category ?? null,
-            memo: e.memo ?? null,
-            reversesEntryId: e.reversesEntryId ?? null,
-            transferId: e.transferId ?? null,
-            idempotencyKey: e.idempotencyKey ?? null,
-            actorType: this.actor.type,
-            actorId: this.actor.id ?? null,
-          },
-        }),
-      );
-    }
-    this.entries.push(...created);
-    return created;
+    const rows = entries.filter((e) => e.amountCents !== 0 || e.kind === 'CHARGE').map((e) => this.row(e));
+    this.entries.push(...rows);
+    this.pending.push(...rows);
+    if (!this.options.deferred) await this.flush();
+    return rows;
+  }
+
+  /** Writes the entries not yet written. A deferred posting's owner calls it before anything reads the ledger. */
+  async flush(): Promise<void> {
+    const rows = this.pending;
+    this.pending = [];
+    if (this.options.scoped) await insertMany(this.options.scoped, this.tx, 'LedgerEntry', rows);
+    else for (const piece of chunks(rows, 1000)) await this.tx.ledgerEntry.createMany({ data: piece });
+  }
+
+  /** Entries not yet flushed, for a caller that sums balances in memory before they are written. */
+  get unflushed(): readonly LedgerEntry[] {
+    return this.pending;
+  }
+
+  private row(e: NewEntry): LedgerEntry {
+    if (!Number.isSafeInteger(e.amountCents)) throw new Error(`Ledger amounts are integer cents, got ${e.amountCents}`);
+    return {
+      id: newId(),
+      organizationId: this.organizationId,
+      practiceId: e.practiceId,
+      account: e.account,
+      kind: e.kind,
+      amountCents: e.amountCents,
+      effectiveDate: e.effectiveDate,
+      agingDate: e.agingDate ?? e.effectiveDate,
+      patientId: e.patientId ?? null,
+      guarantorId: e.guarantorId ?? null,
+      claimId: e.claimId ?? null,
+      claimLineId: e.claimLineId ?? null,
+      coverageId: e.coverageId ?? null,
+      payerId: e.payerId ?? null,
+      remittanceId: e.remittanceId ?? null,
+      remittanceClaimId: e.remittanceClaimId ?? null,
+      patientPaymentId: e.patientPaymentId ?? null,
+      reasonCode: e.reasonCode ?? null,
+      category: e.category ?? null,
+      memo: e.memo ?? null,
+      reversesEntryId: e.reversesEntryId ?? null,
+      transferId: e.transferId ?? null,
+      idempotencyKey: e.idempotencyKey ?? null,
+      actorType: this.actor.type,
+      actorId: this.actor.id ?? null,
+      createdAt: new Date(),
+    };
   }
 
   /** Moves an amount from one account to another: two entries with one transfer id, summing to zero. */
@@ -91,7 +113,7 @@ export class Posting {
     to: Partial<Omit<NewEntry, 'amountCents' | 'kind' | 'effectiveDate'>>,
     amountCents: number,
   ): Promise<void> {
-    const transferId = `t_${crypto.randomUUID()}`;
+    const transferId = `t_${newId()}`;
     await this.post([
       { ...from, amountCents: -amountCents, transferId },
       { ...from, ...to, kind: from.kind, effectiveDate: from.effectiveDate, amountCents, transferId },

@@ -27,23 +27,39 @@ export function localApiFactory(
   contextFor: (principal: Principal, requestId: string) => DomainContext,
   standingOf: (organizationId: string) => Promise<OrganizationStanding>,
 ): (principal: Principal, options?: LocalCallOptions) => LocalApi {
+  const run = operationRunner(contextFor, standingOf);
   return (principal, options = {}) => {
-    const call = async (operation: Operation<never, unknown>, input: unknown) => {
-      const standing = await standingOf(principal.organizationId);
-      if (standing !== 'active')
-        throw new ForbiddenError(
-          `Organization ${principal.organizationId} is ${standing === 'unknown' ? 'unknown' : 'deactivated'}`,
-        );
-      if (!operation.roles.some((role) => principal.roles.includes(role))) {
-        throw new ForbiddenError(`Your roles do not allow ${operation.name}`);
-      }
-      const ctx = contextFor(principal, options.requestId ?? `local-${randomUUID()}`);
-      return operation.run(ctx, input as never);
-    };
+    const call = (operation: Operation<never, unknown>, input: unknown) => run(principal, operation, input, options);
     const entries = Object.entries(OPERATIONS).map(([name, operation]) => [
       name,
       (input: unknown) => call(operation, input),
     ]);
     return Object.fromEntries(entries) as LocalApi;
+  };
+}
+
+/**
+ * Runs one operation for a principal as the local API does: the organization must be active and the principal's
+ * roles must allow the operation. Also used for host-only operations that take what GraphQL cannot carry (a stream).
+ */
+export function operationRunner(
+  contextFor: (principal: Principal, requestId: string) => DomainContext,
+  standingOf: (organizationId: string) => Promise<OrganizationStanding>,
+) {
+  return async <I, O>(
+    principal: Principal,
+    operation: Operation<I, O>,
+    input: I,
+    options: LocalCallOptions = {},
+  ): Promise<O> => {
+    const standing = await standingOf(principal.organizationId);
+    if (standing !== 'active')
+      throw new ForbiddenError(
+        `Organization ${principal.organizationId} is ${standing === 'unknown' ? 'unknown' : 'deactivated'}`,
+      );
+    if (!operation.roles.some((role) => principal.roles.includes(role)))
+      throw new ForbiddenError(`Your roles do not allow ${operation.name}`);
+    const ctx = contextFor(principal, options.requestId ?? `local-${randomUUID()}`);
+    return operation.run(ctx, input);
   };
 }

@@ -1,18 +1,16 @@
-import { defineOperation } from '../operations/define-operation.ts';
-import { isUniqueViolation } from '../db/unique-violation.ts';
-import { requireWholeOrganization } from '../operations/whole-organization.ts';
-import type { BalanceFinding } from '@revcycle/x12';
+import { createHash } from 'node:crypto';
+import { stream835 } from '@revcycle/x12';
+import type { BalanceFinding, ByteSource } from '@revcycle/x12';
 import { audited } from '../audit/audited.ts';
-import type { Db, Remittance } from '../db/prisma-client.ts';
-import type { StatusChange } from '../claims/claim-status.ts';
 import type { DomainContext } from '../context/domain-context.ts';
+import type { Remittance } from '../db/prisma-client.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { globalId } from '../ids/global-id.ts';
-import { Posting } from '../ledger/post-entries.ts';
-import { todayIn } from '../util/calendar-date.ts';
-import { claimsFor } from './match-claims.ts';
-import { CLAIM_TO_POST_INCLUDE, postClaimPayment, STORED_CLAIM_PAYMENT_INCLUDE } from './post-claim-payment.ts';
-import { readRemittance } from './read-remittance.ts';
-import { fileHash, payerIdentifierOf, storeRemittance } from './store-remittance.ts';
+import { defineOperation } from '../operations/define-operation.ts';
+import { requireWholeOrganization } from '../operations/whole-organization.ts';
+import { PostingBatch } from './posting-batch.ts';
+import { FileImport } from './file-import.ts';
+import { asInputError } from './read-remittance.ts';
 
 export interface RemittanceImportSummary {
   remittances: Remittance[];
@@ -31,133 +29,133 @@ export interface RemittanceImportSummary {
   duplicatePayments: number;
 }
 
-/**
- * Posts an 835 in one transaction: every payment is stored as received, claim payments that match a claim are
- * posted to the ledger, the others wait in the unmatched queue, PLB adjustments post at the practice level. A
- * payment (payer + trace number) posts once: a repeated or concurrent import of it reports `duplicate`. Any
- * failure rolls the whole file back.
- */
-export async function importRemittanceFile(
+/** How far an import has come, reported after each chunk of claim payments is posted (not yet committed). */
+export interface RemittanceImportProgress {
+  payments: number;
+  claimPayments: number;
+  matched: number;
+  unmatched: number;
+  /** Bytes of the file read so far. */
+  bytesRead: number;
+}
+
+export interface RemittanceImportOptions {
+  /** The audit action (the operation or job that imports). */
+  source?: string;
+  /** Claim payments posted per chunk: one set of multi-row statements each. */
+  chunkSize?: number;
+  /** The file's size when known: the transaction's timeout is sized to it. */
+  sizeBytes?: number;
+  onProgress?: (progress: RemittanceImportProgress) => void;
+}
+
+/** Time the whole file may take, at a pace no slower than 10 KB/s (a 25 MB file: 45 minutes). */
+const timeoutFor = (bytes: number | undefined) => 60_000 + (bytes ?? 50e6) / 10;
+
+/** Posts an 835 given as text; see `importRemittanceStream`. */
+export function importRemittanceFile(
   ctx: DomainContext,
   x12: string,
   source = 'importRemittance',
 ): Promise<RemittanceImportSummary> {
-  const parsed = readRemittance(x12);
+  return importRemittanceStream(ctx, () => piecesOf(x12), { source, sizeBytes: x12.length });
+}
+
+/** Text handed to the reader 64 KiB at a time: the reader parses what it is given at once. */
+function* piecesOf(text: string, size = 65_536): Iterable<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+/**
+ * Posts an 835 of any size in one transaction: every payment is stored as received, claim payments that match a
+ * claim are posted to the ledger, the others wait in the unmatched queue, PLB adjustments post at the practice
+ * level. The file is read as a stream and posted in chunks of claim payments, each a few set-based reads and
+ * multi-row writes, so memory holds one chunk (plus one event per claim and patient to publish at commit). A
+ * payment (payer + trace number) posts once: a repeated or concurrent import of it reports `duplicate`. Any
+ * failure, a parse error at the last byte included, rolls the whole file back. `open` is called again (and the
+ * file read again) when a concurrent import of the same payment won the race.
+ */
+export async function importRemittanceStream(
+  ctx: DomainContext,
+  open: () => RemittanceSource,
+  options: RemittanceImportOptions = {},
+): Promise<RemittanceImportSummary> {
   try {
-    return await postFile(ctx, x12, parsed, source);
+    return await postFile(ctx, open, options);
   } catch (error) {
     // A concurrent import of the same payment won the unique key: this one is a duplicate, say so.
-    if (isUniqueViolation(error)) return postFile(ctx, x12, parsed, source);
-    throw error;
+    if (isUniqueViolation(error)) return postFile(ctx, open, options);
+    throw asInputError(error);
   }
 }
 
 function postFile(
   ctx: DomainContext,
-  x12: string,
-  parsed: ReturnType<typeof readRemittance>,
-  source: string,
+  open: () => RemittanceSource,
+  options: RemittanceImportOptions,
 ): Promise<RemittanceImportSummary> {
-  const organizationId = ctx.principal.organizationId;
-  const sha = fileHash(x12);
   return audited(
     ctx,
-    source,
-    async (tx: Db) => {
-      const posting = new Posting(tx, organizationId, { type: 'PAYER' });
-      const statusChanges: StatusChange[] = [];
-      const summary: RemittanceImportSummary = {
-        remittances: [],
-        payments: parsed.length,
-        claimPayments: 0,
-        matched: 0,
-        unmatched: 0,
-        totalPaidCents: 0,
-        providerAdjustmentsCents: 0,
-        findings: parsed.flatMap((r) => r.balance),
-        duplicate: false,
-        duplicatePayments: 0,
-      };
-      const claims = await claimsFor(tx, parsed);
-      const seen = new Set<string>();
-      for (const r of parsed) {
-        const key = `${payerIdentifierOf(r)}|${r.payment.traceNumber}`;
-        const posted = await tx.remittance.findFirst({
-          where: { payerIdentifier: payerIdentifierOf(r), traceNumber: r.payment.traceNumber },
-        });
-        if (posted || seen.has(key)) {
-          summary.duplicatePayments++;
-          if (posted) summary.remittances.push(posted);
-          continue;
-        }
-        seen.add(key);
-        const remittance = await storeRemittance(tx, organizationId, r, claims, sha, ctx.principal.userId);
-        summary.remittances.push(remittance);
-        summary.claimPayments += r.claims.length;
-        summary.totalPaidCents += r.claims.reduce((s, c) => s + c.paidCents, 0);
-        summary.providerAdjustmentsCents += remittance.providerAdjustmentsCents;
-        const stored = await tx.remittanceClaim.findMany({
-          where: { remittanceId: remittance.id },
-          include: STORED_CLAIM_PAYMENT_INCLUDE,
-          orderBy: { createdAt: 'asc' },
-        });
-        for (const rc of stored) {
-          if (!rc.claimId) {
-            summary.unmatched++;
-            continue;
-          }
-          const claim = await tx.claim.findUniqueOrThrow({ where: { id: rc.claimId }, include: CLAIM_TO_POST_INCLUDE });
-          const outcome = await postClaimPayment(tx, ctx, posting, rc, claim);
-          statusChanges.push(...outcome.statusChanges);
-          summary.matched++;
-        }
-        await postProviderAdjustments(tx, ctx, posting, remittance, r.providerAdjustments);
+    options.source ?? 'importRemittance',
+    async (tx) => {
+      const hashed = hashing(open());
+      const batch = new PostingBatch(tx, ctx.db, ctx.principal.organizationId, { type: 'PAYER' });
+      const file = new FileImport(ctx, batch, { ...options, bytesRead: hashed.bytesRead });
+      for await (const event of stream835(hashed.source)) {
+        if (event.kind === 'payment') await file.begin(event.remittance);
+        else if (event.kind === 'claim') await file.claim(event.claim);
+        else await file.end(event.remittance);
       }
-      summary.duplicate = summary.duplicatePayments > 0 && summary.duplicatePayments === parsed.length;
+      const summary = await file.finish(hashed.digest());
       return {
         result: summary,
         recordIds: summary.remittances.map((r) => globalId('Remittance', r.id)),
-        statusChanges,
-        balanceChanges: posting.balanceChanges(),
+        statusChanges: file.statusChanges,
+        balanceChanges: [...file.balanceChanges.values()],
       };
     },
-    { maxWait: 60_000, timeout: 120_000 },
+    { maxWait: 60_000, timeout: timeoutFor(options.sizeBytes) },
   );
 }
 
-/**
- * PLB amounts are practice-level A/R, never dropped: a recoupment or offset (positive in X12) is money the payer
- * withheld from this payment, an interest payment (negative) is money paid beyond the claims.
- */
-async function postProviderAdjustments(
-  tx: Db,
-  ctx: DomainContext,
-  posting: Posting,
-  remittance: Remittance,
-  adjustments: ReturnType<typeof readRemittance>[number]['providerAdjustments'],
-): Promise<void> {
-  if (!remittance.practiceId || adjustments.length === 0) return;
-  // Without a payment date (BPR16 is required, but a payer may leave it out) they post on the practice's today.
-  const date =
-    remittance.paymentDate ??
-    todayIn(
-      (await tx.practice.findUniqueOrThrow({ where: { id: remittance.practiceId }, select: { timeZone: true } }))
-        .timeZone,
-      ctx.clock.now(),
-    );
-  await posting.post(
-    adjustments.map((p) => ({
-      practiceId: remittance.practiceId!,
-      account: 'PRACTICE' as const,
-      kind: 'PROVIDER_ADJUSTMENT' as const,
-      amountCents: p.amountCents,
-      effectiveDate: date,
-      payerId: remittance.payerId,
-      remittanceId: remittance.id,
-      reasonCode: p.reasonCode,
-      memo: p.reference ? `PLB ${p.reasonCode} ${p.reference}` : `PLB ${p.reasonCode}`,
-    })),
-  );
+/** What an 835 can be read from: text in pieces, a Node stream, a web ReadableStream. */
+export type RemittanceSource = ByteSource | Iterable<Uint8Array | string>;
+
+/** The bytes of a source as they pass to the reader, hashed and counted on the way (the SHA-256 is kept per payment). */
+function hashing(source: RemittanceSource): {
+  source: AsyncIterable<Uint8Array | string>;
+  digest(): string;
+  bytesRead(): number;
+} {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const iterable = source instanceof ReadableStream ? fromWebStream(source) : source;
+  return {
+    source: {
+      async *[Symbol.asyncIterator]() {
+        for await (const chunk of iterable) {
+          hash.update(chunk);
+          bytes += chunk.length;
+          yield chunk;
+        }
+      },
+    },
+    digest: () => hash.digest('hex'),
+    bytesRead: () => bytes,
+  };
+}
+
+async function* fromWebStream(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 /** Posts an 835 to the ledger, all or nothing; the same payment posts once however often it is sent. */
@@ -167,5 +165,18 @@ export const importRemittance = defineOperation({
   run: (ctx, input: { x12: string }) => {
     requireWholeOrganization(ctx, 'importRemittance');
     return importRemittanceFile(ctx, input.x12);
+  },
+});
+
+/**
+ * The host's way to post an 835 too large to pass as a string (a file on disk, an upload streamed through): the
+ * same rules as importRemittance, read as a stream, with progress after each chunk.
+ */
+export const importRemittanceFromSource = defineOperation({
+  name: 'importRemittance',
+  roles: ['admin', 'biller'],
+  run: (ctx, input: { open: () => RemittanceSource; options?: Omit<RemittanceImportOptions, 'source'> }) => {
+    requireWholeOrganization(ctx, 'importRemittance');
+    return importRemittanceStream(ctx, input.open, input.options);
   },
 });

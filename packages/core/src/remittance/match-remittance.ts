@@ -2,10 +2,10 @@ import { audited } from '../audit/audited.ts';
 import type { RemittanceClaim } from '../db/prisma-client.ts';
 import { InvalidStateTransitionError, NotFoundError } from '../errors/billing-errors.ts';
 import { globalId } from '../ids/global-id.ts';
-import { Posting } from '../ledger/post-entries.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { matchLines } from './match-claims.ts';
-import { CLAIM_TO_POST_INCLUDE, postClaimPayment, STORED_CLAIM_PAYMENT_INCLUDE } from './post-claim-payment.ts';
+import { postClaimPayment, STORED_CLAIM_PAYMENT_INCLUDE } from './post-claim-payment.ts';
+import { CLAIM_TO_POST_INCLUDE, PostingBatch } from './posting-batch.ts';
 
 /** Posts an unmatched claim payment to the claim it belongs to. */
 export const matchRemittance = defineOperation({
@@ -33,15 +33,20 @@ export const matchRemittance = defineOperation({
           await tx.remittanceServiceLine.update({ where: { id: line.id }, data: { claimLineId: match.id } });
         }
       }
-      const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-      const outcome = await postClaimPayment(tx, ctx, posting, { ...rc, claimId }, claim);
+      const batch = new PostingBatch(tx, ctx.db, ctx.principal.organizationId, {
+        type: 'USER',
+        id: ctx.principal.userId,
+      });
+      await batch.load([claim]);
+      const outcome = await postClaimPayment(batch, ctx, { ...rc, claimId }, claim);
+      await batch.flush();
       const posted = await tx.remittanceClaim.findUniqueOrThrow({ where: { id: rc.id } });
       return {
         result: posted,
         recordIds: [globalId('ClaimPayment', rc.id), globalId('Claim', claimId)],
         practiceId: claim.practiceId,
         statusChanges: outcome.statusChanges,
-        balanceChanges: posting.balanceChanges(),
+        balanceChanges: batch.posting.balanceChanges(),
       };
     }),
 });

@@ -11,13 +11,12 @@ import type {
   RemittanceClaim,
   RemittanceServiceLine,
 } from '../db/prisma-client.ts';
-import { CLAIM_TRANSITIONS, transitionClaim } from '../claims/claim-status.ts';
+import { CLAIM_TRANSITIONS } from '../claims/claim-status.ts';
 import type { StatusChange } from '../claims/claim-status.ts';
 import type { DomainContext } from '../context/domain-context.ts';
-import { scheduleAmount } from '../fee-schedules/schedule-amount.ts';
-import { balanceOf } from '../ledger/balances.ts';
 import { claimAgingDate } from '../ledger/claim-charges.ts';
-import type { NewEntry, Posting } from '../ledger/post-entries.ts';
+import type { NewEntry } from '../ledger/post-entries.ts';
+import type { PostingBatch } from './posting-batch.ts';
 import { denialCategoryOf, patientShareCategory } from './denial-category.ts';
 import { recordDenials, resolvePaidDenials } from '../denials/record-denials.ts';
 import type { UnderpaidLine } from '../denials/record-denials.ts';
@@ -35,14 +34,6 @@ export type ClaimToPost = Claim & {
   patient: Pick<Patient, 'guarantorId'>;
   payer: Payer;
   practice: Pick<Practice, 'timeZone'>;
-};
-
-/** What postClaimPayment needs loaded with the claim. */
-export const CLAIM_TO_POST_INCLUDE = {
-  lines: { orderBy: { lineNumber: 'asc' as const } },
-  patient: { select: { guarantorId: true } },
-  payer: true,
-  practice: { select: { timeZone: true } },
 };
 
 export const STORED_CLAIM_PAYMENT_INCLUDE = {
@@ -67,14 +58,16 @@ export interface PostingOutcome {
  * - a reversal (CLP02 = 22) reverses the entries of the payment it takes back.
  * Then the claim's status follows; denied claims, denied lines and underpaid lines go to the work list (and a
  * payment resolves the items it answers).
+ * Writes go through the batch: a paid claim costs no round trip of its own; the uncommon cases flush the batch
+ * and work on the transaction directly.
  */
 export async function postClaimPayment(
-  tx: Db,
+  batch: PostingBatch,
   ctx: DomainContext,
-  posting: Posting,
   rc: StoredClaimPayment,
   claim: ClaimToPost,
 ): Promise<PostingOutcome> {
+  const { tx, posting } = batch;
   const outcome: PostingOutcome = { statusChanges: [], denialIds: [] };
   // The practice's calendar day, not UTC's: an evening posting in Chicago belongs to that day.
   const today = todayIn(claim.practice.timeZone, ctx.clock.now());
@@ -91,17 +84,17 @@ export async function postClaimPayment(
     effectiveDate: paymentDate,
     agingDate: claimAgingDate(claim.lines),
   };
-  const move = async (to: Claim['status'], reason: string) => {
-    const current = await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
-    if (current.status === to || !CLAIM_TRANSITIONS[current.status].includes(to)) return;
-    outcome.statusChanges.push(await transitionClaim(tx, current, to, { type: 'PAYER', reason }));
+  const move = (to: Claim['status'], reason: string) => {
+    if (claim.status === to || !CLAIM_TRANSITIONS[claim.status].includes(to)) return;
+    outcome.statusChanges.push(batch.transitions.add(claim, to, { type: 'PAYER', reason }));
   };
 
   if (rc.statusCode === '22') {
-    const reversed = await reverseEarlierPayment(tx, posting, rc, claim, paymentDate);
+    await batch.flush();
+    const reversed = await reverseEarlierPayment(tx, batch, rc, claim, paymentDate);
     if (reversed) {
-      await move('ACCEPTED', `payment reversed by the payer (trace ${rc.remittance.traceNumber})`);
-      await tx.remittanceClaim.update({ where: { id: rc.id }, data: { postedAt: new Date() } });
+      move('ACCEPTED', `payment reversed by the payer (trace ${rc.remittance.traceNumber})`);
+      if (!rc.postedAt) batch.markPosted(rc.id);
       return outcome;
     }
     await tx.remittanceClaim.update({
@@ -111,7 +104,7 @@ export async function postClaimPayment(
   }
 
   if (rc.payerClaimControlNumber && !claim.payerClaimControlNumber)
-    await tx.claim.update({ where: { id: claim.id }, data: { payerClaimControlNumber: rc.payerClaimControlNumber } });
+    batch.setPayerClaimNumber(claim, rc.payerClaimControlNumber);
 
   const entries: NewEntry[] = [];
   const denialCodes: string[] = [];
@@ -139,7 +132,10 @@ export async function postClaimPayment(
           a.amountCents,
         );
       } else if (a.groupCode === 'OI') {
-        if (secondary === undefined) secondary = await secondaryClaimFor(tx, ctx, claim, outcome.statusChanges);
+        if (secondary === undefined) {
+          await batch.flush();
+          secondary = await secondaryClaimFor(tx, ctx, claim, outcome.statusChanges);
+        }
         if (!secondary) {
           held.push(`${code} ${a.amountCents}: no next coverage on file to bill`);
           continue;
@@ -194,25 +190,34 @@ export async function postClaimPayment(
   }
   if (secondary) outcome.secondaryClaimId = secondary.id;
 
-  outcome.statusChanges.push(...(await resolvePaidDenials(tx, rc, claim)).changes);
-  outcome.denialIds.push(...(await recordDenials(tx, rc, claim, await flagUnderpayments(tx, rc, claim), today)));
+  if (batch.mayHaveOpenItems(claim.id)) {
+    await batch.flush();
+    const { changes } = await resolvePaidDenials(tx, rc, claim);
+    for (const change of changes) batch.noteStatus(change);
+    outcome.statusChanges.push(...changes);
+  }
+  const underpaid = flagUnderpayments(batch, rc, claim);
+  if (underpaid.length || denialCodes.length || rc.statusCode === '4') {
+    await batch.flush();
+    outcome.denialIds.push(...(await recordDenials(tx, rc, claim, underpaid, today)));
+  }
 
-  const owed = await balanceOf(tx, { claimId: claim.id, account: 'INSURANCE' });
+  const owed = { insuranceCents: batch.insuranceOwed(claim.id) };
   const allDenied = rc.statusCode === '4' || (rc.paidCents === 0 && denialCodes.length > 0);
   const someDenied = denialCodes.length > 0;
   const status = allDenied ? 'DENIED' : someDenied || owed.insuranceCents > 0 ? 'PARTIALLY_PAID' : 'PAID';
-  await move(
+  move(
     status,
     `835 trace ${rc.remittance.traceNumber}: paid ${rc.paidCents}, patient share ${rc.patientResponsibilityCents}${denialCodes.length ? `, denied ${[...new Set(denialCodes)].join(' ')}` : ''}`,
   );
-  await tx.remittanceClaim.update({ where: { id: rc.id }, data: { postedAt: new Date(), claimId: claim.id } });
+  if (!rc.postedAt) batch.markPosted(rc.id);
   return outcome;
 }
 
 /** Reverses the entries of the latest posted payment of this claim that is not yet reversed; false if there is none. */
 async function reverseEarlierPayment(
   tx: Db,
-  posting: Posting,
+  batch: PostingBatch,
   rc: StoredClaimPayment,
   claim: ClaimToPost,
   paymentDate: string,
@@ -230,7 +235,7 @@ async function reverseEarlierPayment(
       orderBy: { createdAt: 'asc' },
     });
     if (!standing.length) continue;
-    await posting.reverse(standing, `reversed by the payer (835 trace ${rc.remittance.traceNumber})`, {
+    await batch.posting.reverse(standing, `reversed by the payer (835 trace ${rc.remittance.traceNumber})`, {
       effectiveDate: paymentDate,
       remittanceId: rc.remittanceId,
       remittanceClaimId: rc.id,
@@ -242,32 +247,17 @@ async function reverseEarlierPayment(
 
 /**
  * A line is underpaid when what the payer allowed (AMT*B6, else paid plus the patient's share) is below the
- * contracted rate in the payer's fee schedule for the code, modifier and date, times the units.
+ * contracted rate in the payer's fee schedule for the code, modifier and date, times the units. The figures are
+ * kept on the remitted line (written with the batch when they are new).
  */
-async function flagUnderpayments(tx: Db, rc: StoredClaimPayment, claim: ClaimToPost): Promise<UnderpaidLine[]> {
+function flagUnderpayments(batch: PostingBatch, rc: StoredClaimPayment, claim: ClaimToPost): UnderpaidLine[] {
   const underpaid: UnderpaidLine[] = [];
   for (const line of rc.lines) {
-    if (line.paidCents <= 0) continue;
-    const claimLine = claim.lines.find((l) => l.id === line.claimLineId);
-    const date = line.serviceDate ?? claimLine?.serviceDate;
-    if (!date) continue;
-    const rate = await scheduleAmount(
-      tx,
-      claim.practiceId,
-      claim.payerId,
-      line.procedureCode,
-      line.modifiers?.split(',')[0] ?? '',
-      date,
-    );
-    if (rate === undefined) continue;
-    const units = claimLine?.unitsMilli ?? line.unitsMilli ?? 1000;
-    const expectedCents = Math.round((rate * units) / 1000);
-    const patientShare = line.adjustments.filter((a) => a.groupCode === 'PR').reduce((s, a) => s + a.amountCents, 0);
-    const allowedCents = line.allowedCents ?? line.paidCents + patientShare;
-    await tx.remittanceServiceLine.update({
-      where: { id: line.id },
-      data: { expectedCents, allowedCents, underpaid: allowedCents < expectedCents },
-    });
+    const figures = lineFigures(batch, claim, line);
+    if (!figures) continue;
+    const { expectedCents, allowedCents } = figures;
+    if (line.expectedCents !== expectedCents || line.allowedCents !== allowedCents)
+      batch.setLineFigures({ id: line.id, expectedCents, allowedCents, underpaid: allowedCents < expectedCents });
     if (allowedCents < expectedCents)
       underpaid.push({
         remittanceServiceLineId: line.id,
@@ -278,4 +268,27 @@ async function flagUnderpayments(tx: Db, rc: StoredClaimPayment, claim: ClaimToP
       });
   }
   return underpaid;
+}
+
+/** The contracted amount and the allowed amount of a paid line, when the payer's schedule has a rate for it. */
+export function lineFigures(
+  batch: PostingBatch,
+  claim: ClaimToPost,
+  line: Pick<
+    RemittanceServiceLine,
+    'paidCents' | 'claimLineId' | 'serviceDate' | 'procedureCode' | 'modifiers' | 'unitsMilli' | 'allowedCents'
+  > & {
+    adjustments: Array<Pick<RemittanceAdjustment, 'groupCode' | 'amountCents'>>;
+  },
+): { expectedCents: number; allowedCents: number } | undefined {
+  if (line.paidCents <= 0) return undefined;
+  const claimLine = claim.lines.find((l) => l.id === line.claimLineId);
+  const date = line.serviceDate ?? claimLine?.serviceDate;
+  if (!date) return undefined;
+  const rate = batch.rate(claim, line.procedureCode, line.modifiers?.split(',')[0] ?? '', date);
+  if (rate === undefined) return undefined;
+  const units = claimLine?.unitsMilli ?? line.unitsMilli ?? 1000;
+  const expectedCents = Math.round((rate * units) / 1000);
+  const patientShare = line.adjustments.filter((a) => a.groupCode === 'PR').reduce((s, a) => s + a.amountCents, 0);
+  return { expectedCents, allowedCents: line.allowedCents ?? line.paidCents + patientShare };
 }

@@ -7,14 +7,19 @@ export function readRemittance(x12: string): Remittance835[] {
   try {
     return parse835(x12);
   } catch (error) {
-    if (!(error instanceof X12ParseError)) throw error;
-    throw new X12InputError(
-      error.code,
-      error.segmentIndex,
-      error.segmentId,
-      error.elementPosition,
-      error.byteOffset,
-      `The 835 was not imported: ${error.message}`,
-    );
+    throw asInputError(error);
   }
+}
+
+/** A parse error of the 835 reader as the API's typed error; any other error as it is. */
+export function asInputError(error: unknown): unknown {
+  if (!(error instanceof X12ParseError)) return error;
+  return new X12InputError(
+    error.code,
+    error.segmentIndex,
+    error.segmentId,
+    error.elementPosition,
+    error.byteOffset,
+    `The 835 was not imported: ${error.message}`,
+  );
 }

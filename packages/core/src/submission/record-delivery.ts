@@ -1,4 +1,5 @@
-import { transitionClaim } from '../claims/claim-status.ts';
+import { PendingTransitions } from '../claims/pending-transitions.ts';
+import { chunks } from '../util/chunks.ts';
 import type { StatusChange } from '../claims/claim-status.ts';
 import type { DomainContext } from '../context/domain-context.ts';
 import { transaction } from '../db/prisma-client.ts';
@@ -61,16 +62,17 @@ export async function completeDelivery(
   return transaction(
     ctx.db,
     async (tx) => {
-      const changes: StatusChange[] = [];
-      const posting = new Posting(tx, batch.organizationId, { type: 'SYSTEM' });
+      const posting = new Posting(tx, batch.organizationId, { type: 'SYSTEM' }, { deferred: true, scoped: ctx.db });
+      const transitions = new PendingTransitions();
       const reason = `sent in interchange ${batch.interchangeControlNumber} (${batch.connectorReference})`;
-      for (const claim of claims) {
-        if (claim.status !== 'READY') continue;
-        await postClaimCharges(tx, posting, claim, todayIn(claim.practice.timeZone, ctx.clock.now()));
-        changes.push(
-          await transitionClaim(tx, claim, 'SUBMITTED', { type: 'CONNECTOR', id: batch.connectorId, reason }),
-        );
-        await tx.claim.update({ where: { id: claim.id }, data: { submittedAt: batch.submittedAt ?? new Date() } });
+      const actor = { type: 'CONNECTOR' as const, id: batch.connectorId, reason };
+      const submittedAt = batch.submittedAt ?? new Date();
+      const changes: StatusChange[] = [];
+      for (const piece of chunks(claims.filter((c) => c.status === 'READY'))) {
+        await postClaimCharges(tx, posting, piece, (claim) => todayIn(claim.practice.timeZone, ctx.clock.now()));
+        for (const claim of piece) changes.push(transitions.add(claim, 'SUBMITTED', actor, { submittedAt }));
+        await posting.flush();
+        await transitions.flush(tx, ctx.db);
       }
       return { changes, balanceChanges: posting.balanceChanges() };
     },

@@ -1,10 +1,10 @@
 import { chunks } from '../util/chunks.ts';
 import { transaction } from '../db/prisma-client.ts';
-import type { SubmissionBatch } from '../db/prisma-client.ts';
-import { transitionClaim } from '../claims/claim-status.ts';
+import type { Db, SubmissionBatch } from '../db/prisma-client.ts';
 import type { StatusChange } from '../claims/claim-status.ts';
 import type { DomainContext } from '../context/domain-context.ts';
-import { scrub } from '../claims/scrub-claim.ts';
+import { scrubMany } from '../claims/scrub-claim.ts';
+import { PendingTransitions } from '../claims/pending-transitions.ts';
 import { callConnector } from '../plugins/connector-call.ts';
 import { write837I, write837P } from '@revcycle/x12';
 import { submission837 } from './claim-to-837.ts';
@@ -72,44 +72,19 @@ export async function deliverClaims(
   const changes: StatusChange[] = [];
   const balanceChanges: BalanceChangedPayload[] = [];
   const ready: ClaimForSubmission[] = [];
-  const actor = { type: 'USER' as const, id: ctx.principal.userId };
 
-  for (const claimId of claimIds) {
-    const outcome = await transaction(ctx.db, async (tx) => {
-      const claim = await tx.claim.findUnique({ where: { id: claimId } });
-      if (!claim)
-        return { claimId, submitted: false, errorCode: 'NOT_FOUND', message: 'No such claim in your organization' };
-      if (!['DRAFT', 'READY', 'SCRUB_FAILED', 'REJECTED'].includes(claim.status))
-        return {
-          claimId,
-          submitted: false,
-          errorCode: 'INVALID_STATE',
-          message: `A ${claim.status} claim cannot be submitted`,
-        };
-      const { findings } = await scrub(tx, ctx, claimId);
-      await tx.claim.update({ where: { id: claimId }, data: { scrubErrors: findings as never } });
-      const errors = findings.filter((f) => f.severity === 'ERROR');
-      const to = errors.length ? 'SCRUB_FAILED' : 'READY';
-      if (!(claim.status === 'READY' && to === 'READY'))
-        changes.push(
-          await transitionClaim(tx, claim, to, {
-            ...actor,
-            reason: errors.length
-              ? `scrub before submission found ${errors.length} error(s)`
-              : 'scrub before submission passed',
-          }),
-        );
-      if (errors.length)
-        return {
-          claimId,
-          submitted: false,
-          errorCode: 'SCRUB_FAILED',
-          message: errors.map((e) => e.message).join('; '),
-        };
-      return undefined;
-    });
-    if (outcome) results.push(outcome);
-    else ready.push(await ctx.db.claim.findUniqueOrThrow({ where: { id: claimId }, include: SUBMISSION_INCLUDE }));
+  const ids = [...new Set(claimIds)];
+  for (const piece of chunks(ids)) {
+    const passed = await transaction(
+      ctx.db,
+      (tx) => scrubForSubmission(tx, ctx, piece, results, changes),
+      batchTimeout(piece.length),
+    );
+    for (const part of chunks(passed)) {
+      const loaded = await ctx.db.claim.findMany({ where: { id: { in: part } }, include: SUBMISSION_INCLUDE });
+      const byId = new Map(loaded.map((c) => [c.id, c]));
+      for (const id of part) ready.push(byId.get(id)!);
+    }
   }
 
   const groups = new Map<string, ClaimForSubmission[]>();
@@ -209,6 +184,60 @@ export async function deliverClaims(
   return { results, batches, changes, balanceChanges };
 }
 
+const SUBMITTABLE = ['DRAFT', 'READY', 'SCRUB_FAILED', 'REJECTED'];
+
+/**
+ * Scrubs a chunk of claims before submission, in one transaction: the rules' reads are a few queries for the
+ * chunk, findings are saved (one UPDATE for every claim without any), status moves are written together. Pushes a
+ * result for each claim that cannot go (not found, wrong state, scrub errors); returns the ids of those that can.
+ */
+async function scrubForSubmission(
+  tx: Db,
+  ctx: DomainContext,
+  claimIds: string[],
+  results: ClaimSubmissionResult[],
+  changes: StatusChange[],
+): Promise<string[]> {
+  const actor = { type: 'USER' as const, id: ctx.principal.userId };
+  const scrubbed = await scrubMany(tx, ctx, claimIds);
+  const transitions = new PendingTransitions();
+  const passed: string[] = [];
+  const clean: string[] = [];
+  for (const claimId of claimIds) {
+    const found = scrubbed.get(claimId);
+    if (!found) {
+      results.push({
+        claimId,
+        submitted: false,
+        errorCode: 'NOT_FOUND',
+        message: 'No such claim in your organization',
+      });
+      continue;
+    }
+    const { claim, findings } = found;
+    if (!SUBMITTABLE.includes(claim.status)) {
+      const message = `A ${claim.status} claim cannot be submitted`;
+      results.push({ claimId, submitted: false, errorCode: 'INVALID_STATE', message });
+      continue;
+    }
+    if (findings.length) await tx.claim.update({ where: { id: claimId }, data: { scrubErrors: findings as never } });
+    else clean.push(claimId);
+    const errors = findings.filter((f) => f.severity === 'ERROR');
+    const to = errors.length ? 'SCRUB_FAILED' : 'READY';
+    const reason = errors.length
+      ? `scrub before submission found ${errors.length} error(s)`
+      : 'scrub before submission passed';
+    if (!(claim.status === 'READY' && to === 'READY')) changes.push(transitions.add(claim, to, { ...actor, reason }));
+    if (errors.length) {
+      const message = errors.map((e) => e.message).join('; ');
+      results.push({ claimId, submitted: false, errorCode: 'SCRUB_FAILED', message });
+    } else passed.push(claimId);
+  }
+  if (clean.length) await tx.claim.updateMany({ where: { id: { in: clean } }, data: { scrubErrors: [] } });
+  await transitions.flush(tx, ctx.db);
+  return passed;
+}
+
 /** A batch the connector did not take: FAILED with the reason, its claims READY again and free of it. */
 async function failBatch(
   ctx: DomainContext,
@@ -228,12 +257,11 @@ async function failBatch(
       for (const piece of chunks(claims.map((c) => c.id))) {
         await tx.claim.updateMany({ where: { id: { in: piece } }, data: { submissionBatchId: null } });
       }
-      for (const claim of claims) {
-        const reason = `submission failed, retry: ${message}`;
-        changes.push(
-          await transitionClaim(tx, { ...claim, status: 'READY' }, 'READY', { type: 'CONNECTOR', id: key, reason }),
-        );
-      }
+      const transitions = new PendingTransitions();
+      const reason = `submission failed, retry: ${message}`;
+      for (const claim of claims)
+        changes.push(transitions.add({ ...claim, status: 'READY' }, 'READY', { type: 'CONNECTOR', id: key, reason }));
+      await transitions.flush(tx, ctx.db);
       return failed;
     },
     batchTimeout(claims.length),
