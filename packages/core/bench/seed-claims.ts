@@ -40,7 +40,8 @@ export async function claimTemplate(a: Arrangers, db: Db): Promise<ClaimTemplate
 
 /**
  * `count` copies of the template claim, numbered from `offset`, in the given status. Submitted copies carry their
- * charges in the ledger and the payer's claim number (as after a 277CA); READY copies are as scrubbed.
+ * charges in the ledger and the payer's claim number (as after a 277CA); READY copies are as scrubbed, each for a
+ * patient of its own (one patient with thousands of open claims on one day would be thousands of duplicates).
  * Returns their patient control numbers.
  */
 export async function cloneClaims(
@@ -53,9 +54,11 @@ export async function cloneClaims(
   const { id: _id, createdAt: _c, updatedAt: _u, ...claimRow } = template.claim;
   const numbers = Array.from({ length: count }, (_, i) => `B${String(offset + i).padStart(9, '0')}`);
   for (const piece of chunks(numbers, 1000)) {
+    const ownPatients = status === 'READY' ? await clonePatients(db, template, piece) : undefined;
     await db.claim.createMany({
       data: piece.map((pcn) => ({
         ...claimRow,
+        ...ownPatients?.(pcn),
         id: `claim-${pcn}`,
         patientControlNumber: pcn,
         status,
@@ -97,4 +100,59 @@ export async function cloneClaims(
     });
   }
   return numbers;
+}
+
+/** A patient, coverage and encounter (with its diagnoses) per claim number, copied from the template's. */
+async function clonePatients(db: Db, template: ClaimTemplate, numbers: string[]) {
+  const { claim } = template;
+  const {
+    id: _p,
+    createdAt: _pc,
+    updatedAt: _pu,
+    ...patient
+  } = await db.patient.findUniqueOrThrow({
+    where: { id: claim.patientId },
+  });
+  const {
+    id: _c,
+    createdAt: _cc,
+    updatedAt: _cu,
+    ...coverage
+  } = await db.coverage.findUniqueOrThrow({
+    where: { id: claim.coverageId },
+  });
+  const {
+    id: _e,
+    createdAt: _ec,
+    updatedAt: _eu,
+    ...encounter
+  } = await db.encounter.findUniqueOrThrow({
+    where: { id: claim.encounterId },
+  });
+  const diagnoses = await db.diagnosis.findMany({ where: { encounterId: claim.encounterId } });
+  await db.patient.createMany({
+    data: numbers.map((pcn) => ({ ...patient, id: `patient-${pcn}`, accountNumber: `A-${pcn}`, externalId: null })),
+  });
+  await db.coverage.createMany({
+    data: numbers.map((pcn) => ({ ...coverage, id: `coverage-${pcn}`, patientId: `patient-${pcn}` })),
+  });
+  await db.encounter.createMany({
+    data: numbers.map((pcn) => ({
+      ...encounter,
+      id: `encounter-${pcn}`,
+      patientId: `patient-${pcn}`,
+      coverageId: `coverage-${pcn}`,
+      externalId: null,
+    })),
+  });
+  await db.diagnosis.createMany({
+    data: numbers.flatMap((pcn) =>
+      diagnoses.map(({ id: _d, ...d }) => ({ ...d, id: `dx-${pcn}-${d.sequence}`, encounterId: `encounter-${pcn}` })),
+    ),
+  });
+  return (pcn: string) => ({
+    patientId: `patient-${pcn}`,
+    coverageId: `coverage-${pcn}`,
+    encounterId: `encounter-${pcn}`,
+  });
 }

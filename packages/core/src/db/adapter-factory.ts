@@ -25,8 +25,37 @@ export function createClientAdapterFactory(
   target: DatabaseTarget,
   poolSize = 10,
 ): SqlMigrationAwareDriverAdapterFactory {
-  if (target.provider === 'sqlite') return sqliteFactory(target).factory;
+  if (target.provider === 'sqlite') return sharedFileFactory(sqliteFactory(target).factory, target.url);
   return new PrismaPg({ connectionString: target.url, max: poolSize });
+}
+
+/**
+ * SQLite set up for more than one process on a file (a server and a CLI, two servers during a deploy): the file in
+ * WAL mode (readers never wait for the writer; persistent in the file), and every transaction beginning with
+ * BEGIN IMMEDIATE, so that it waits on the busy timeout for the other process's write to end instead of failing
+ * at its first write with SQLITE_BUSY on a stale snapshot (what a deferred BEGIN does in WAL mode). The limit:
+ * one writer at a time across processes; a write longer than the busy timeout (10 s) makes the other fail.
+ * The Prisma adapter issues a plain BEGIN: its connection's `prepare` is wrapped to make it IMMEDIATE.
+ */
+function sharedFileFactory(
+  inner: SqlMigrationAwareDriverAdapterFactory,
+  url: string,
+): SqlMigrationAwareDriverAdapterFactory {
+  if (url === ':memory:') return inner;
+  const begin = (adapter: object) => {
+    const client = (adapter as { client?: { prepare(sql: string): unknown; pragma(sql: string): unknown } }).client;
+    if (!client) return adapter;
+    client.pragma('journal_mode = WAL');
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
+    return adapter;
+  };
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => begin(await inner.connect()) as Awaited<ReturnType<typeof inner.connect>>,
+    connectToShadowDb: () => inner.connectToShadowDb(),
+  };
 }
 
 function sqliteFactory(target: DatabaseTarget): AdapterFactoryHandle {

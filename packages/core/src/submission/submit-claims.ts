@@ -22,7 +22,7 @@ export interface ClaimSubmissionResult {
   batchId?: string;
 }
 
-const SUBMISSION_INCLUDE = {
+export const SUBMISSION_INCLUDE = {
   lines: { orderBy: { lineNumber: 'asc' as const } },
   encounter: {
     include: {
