@@ -9,12 +9,13 @@ import { productPlugins } from './product-plugins.ts';
 import { requireAuth } from './env-config.ts';
 import type { ServerConfig } from './env-config.ts';
 import { serverLogger } from './logger.ts';
+import { Drain } from './drain.ts';
 
 export interface RunningServer {
   api: BillingApi;
   server: Server;
   url: string;
-  /** Stops accepting connections, closes subscriptions, pub/sub and the database. */
+  /** Drains (new requests 503, in-flight ones finish), then closes connections, subscriptions and the database. */
   stop(): Promise<void>;
 }
 
@@ -59,7 +60,8 @@ export async function startServer(config: ServerConfig, logger: Logger = serverL
   // host configures a notifier.
   if (config.jobIntervalSeconds > 0) api.startJobs({ intervalMs: config.jobIntervalSeconds * 1000 });
 
-  const server = createServer(api.yoga);
+  const drain = new Drain();
+  const server = createServer((request, response) => drain.serve(request, response, api.yoga));
   const webSockets = api.attachWebSockets(server);
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const { port } = server.address() as AddressInfo;
@@ -90,13 +92,14 @@ export async function startServer(config: ServerConfig, logger: Logger = serverL
     url,
     stop: () =>
       (stopping ??= (async () => {
-        // Stop accepting, end subscriptions, let in-flight requests finish (10 s at most), then release the database.
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
+        // New requests are answered 503 (with Connection: close, so that a client or balancer goes elsewhere)
+        // while the ones in flight finish, for 10 s at most; then the listener, subscriptions and database close.
+        const drained = drain.start(10_000);
         await webSockets.close();
-        const force = setTimeout(() => server.closeAllConnections(), 10_000);
+        await drained;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
         await closed;
-        clearTimeout(force);
         await api.close();
       })()),
   };

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createBillingApi, signToken } from '@revcycle/core';
 import { describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/revcycle.mjs', import.meta.url));
@@ -48,4 +50,79 @@ describe('revcycle serve shutdown', () => {
     },
     90_000,
   );
+});
+
+describe('revcycle serve draining on SIGTERM', () => {
+  it('answers new requests 503 while a request in flight finishes, then exits 0', async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'revcycle-drain-'));
+    // An organization and its token: an authenticated request waits for its body (an unknown one is refused at once).
+    const secret = 'shutdown-test-secret-0123456789abcdef';
+    const setup = createBillingApi({ database: `file:${join(dir, 'r.db')}`, auth: { secret } });
+    await setup.migrate();
+    const org = await setup.organizations.create({ name: 'Drain' });
+    await setup.close();
+    const token = await signToken({ secret, organizationId: org.id, roles: ['admin'], userId: 'drain' });
+    const child = spawn(process.execPath, [bin, 'serve'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: `file:${join(dir, 'r.db')}`,
+        LOG_LEVEL: 'info',
+        REVCYCLE_SEED_DEMO: 'false',
+        REVCYCLE_JWT_SECRET: 'shutdown-test-secret-0123456789abcdef',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    for (let i = 0; i < 600 && !output.includes('revcycle is serving GraphQL'); i++)
+      await new Promise((r) => setTimeout(r, 100));
+
+    // A request in flight: its headers are in, its body is still on the way when the signal comes.
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const slow = request({
+      host: '127.0.0.1',
+      port,
+      path: '/graphql',
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+        authorization: `Bearer ${token}`,
+      },
+    });
+    const slowAnswer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      slow.on('response', (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      slow.on('error', reject);
+    });
+    slow.write(body.slice(0, 5));
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGTERM');
+    for (let i = 0; i < 50 && !output.includes('"msg":"shutting down"'); i++)
+      await new Promise((r) => setTimeout(r, 100));
+
+    const refused = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    const graphql = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(graphql.status).toBe(503);
+    expect(
+      ((await graphql.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code,
+    ).toBe('SERVICE_UNAVAILABLE');
+
+    slow.end(body.slice(5));
+    const answered = await slowAnswer;
+    expect(answered).toEqual({ status: 200, text: '{"data":{"__typename":"Query"}}' });
+    expect(await exited).toBe(0);
+  }, 90_000);
 });

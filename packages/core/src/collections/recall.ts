@@ -15,8 +15,11 @@ export async function recallPlacements(
   reason: string,
   today: string,
 ): Promise<CollectionPlacement[]> {
+  const where = { patientId: { in: patientIds }, status: { in: ['PLACED' as const, 'DISPUTED' as const] } };
+  // Most accounts were never placed: one narrow read answers that before the agency and patient are read.
+  if (!(await tx.collectionPlacement.findFirst({ where, select: { id: true } }))) return [];
   const active = await tx.collectionPlacement.findMany({
-    where: { patientId: { in: patientIds }, status: { in: ['PLACED', 'DISPUTED'] } },
+    where,
     include: { agency: true, patient: { select: { accountNumber: true } } },
   });
   const recalled = [];

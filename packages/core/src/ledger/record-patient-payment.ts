@@ -37,16 +37,22 @@ export const recordPatientPayment = defineOperation({
   roles: ['admin', 'biller', 'frontdesk'],
   run: async (ctx, input: RecordPatientPaymentInput): Promise<PatientPayment> => {
     try {
-      return await record(ctx, input);
+      // A key is looked up only when it has been seen: a new key's payment is written straight away, and the
+      // unique key on (organization, key) catches the repeat, which is then answered with the earlier payment.
+      return await record(ctx, input, { lookUpKey: false });
     } catch (error) {
-      // The same key sent twice at once: the first commits, the second finds its payment when it tries again.
-      if (input.idempotencyKey && isUniqueViolation(error)) return record(ctx, input);
+      // A retried request, or the same key sent twice at once: the first commits, this one finds its payment.
+      if (input.idempotencyKey && isUniqueViolation(error)) return record(ctx, input, { lookUpKey: true });
       throw error;
     }
   },
 });
 
-function record(ctx: DomainContext, input: RecordPatientPaymentInput): Promise<PatientPayment> {
+function record(
+  ctx: DomainContext,
+  input: RecordPatientPaymentInput,
+  options: { lookUpKey: boolean },
+): Promise<PatientPayment> {
   return audited(ctx, 'recordPatientPayment', async (tx) => {
     const { patientId, idempotencyKey } = input;
     const patient = await tx.patient.findUnique({ where: { id: patientId }, include: { practice: true } });
@@ -57,7 +63,7 @@ function record(ctx: DomainContext, input: RecordPatientPaymentInput): Promise<P
         { path: ['input', 'receivedDate'], code: 'INVALID_DATE', message: 'receivedDate: not a calendar date' },
       ]);
     }
-    if (idempotencyKey) {
+    if (idempotencyKey && options.lookUpKey) {
       const earlier = await tx.patientPayment.findFirst({ where: { idempotencyKey } });
       if (earlier) {
         if (earlier.patientId !== patientId || earlier.amountCents !== amountCents) {
@@ -84,7 +90,10 @@ function record(ctx: DomainContext, input: RecordPatientPaymentInput): Promise<P
     });
     // A payment on an account with a plan is applied to its installments now (and a payoff closes the plan).
     const planWhere = { status: 'ACTIVE' as const, ...accountWhere(accountOfPatient(patient)) };
-    const plan = await tx.paymentPlan.findFirst({ where: planWhere, include: { installments: true } });
+    const hasPlan = await tx.paymentPlan.findFirst({ where: planWhere, select: { id: true } });
+    const plan = hasPlan
+      ? await tx.paymentPlan.findUnique({ where: { id: hasPlan.id }, include: { installments: true } })
+      : null;
     if (plan) await reviewPaymentPlan(tx, plan, policyOf(patient.practice), today, ctx.clock.now());
     // A payment at the practice on an account placed with an agency takes the account back (a recall file is written).
     const reason = `the patient paid ${amountCents} cents at the practice`;

@@ -18,6 +18,8 @@ export function accountOfPatient(patient: Pick<Patient, 'id' | 'guarantorId'>): 
 
 /** The ids of every patient on the guarantor account a patient belongs to. */
 export async function accountPatientIds(db: Db, patient: Pick<Patient, 'id' | 'guarantorId'>): Promise<string[]> {
+  // A patient who is their own guarantor is alone on the account: nothing to read.
+  if (!patient.guarantorId) return [patient.id];
   return (await patientsOf(db, accountOfPatient(patient))).map((p) => p.id);
 }
 

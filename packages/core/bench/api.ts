@@ -1,0 +1,74 @@
+// npm run bench:api -w @revcycle/core (DATABASE_URL=postgresql://… for PostgreSQL): requests per second over HTTP,
+// with autocannon (50 connections, BENCH_API_SECONDS each, default 10), of a claim query and of a payment mutation,
+// beside the baseline measured against the same server in the same run: `{ __typename }`, which is all of the
+// server's own cost per request (HTTP, auth, parsing, validation, limits) and nothing of the database's. Each
+// payment has a key of its own and goes to one of 200 patients in turn. Not a test: one run of each.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', '--conditions=@revcycle/source', join(import.meta.dirname, 'api-server.ts')],
+  {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    cwd: join(import.meta.dirname, '..'),
+  },
+);
+const ready = await new Promise<{ port: number; token: string; claimId: string; patients: string[] }>((resolve) => {
+  let out = '';
+  server.stdout!.on('data', (chunk) => {
+    out += chunk;
+    if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
+  });
+});
+
+const claimQuery = JSON.stringify({
+  query: `query($id: ID!) { node(id: $id) { ... on Claim { id status patientControlNumber totalChargeCents lines { procedureCode chargeCents } } } }`,
+  variables: { id: ready.claimId },
+});
+let sequence = 0;
+const payment = () =>
+  JSON.stringify({
+    query: `mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename ... on PatientPayment { id amountCents } } }`,
+    variables: {
+      input: {
+        patientId: ready.patients[sequence % ready.patients.length],
+        amountCents: 1_000,
+        method: 'CARD',
+        idempotencyKey: `bench-${++sequence}`,
+      },
+    },
+  });
+
+async function load(name: string, body: string | (() => string), expected: string) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${ready.port}/graphql`,
+    connections: Number(process.env.BENCH_API_CONNECTIONS ?? 50),
+    duration: SECONDS,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ready.token}` },
+    ...(typeof body === 'string'
+      ? { body }
+      : { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] }),
+    verifyBody: (text) => String(text).includes(expected),
+  });
+  const failed = result.non2xx + result.errors + result.timeouts + result.mismatches;
+  return { name, rate: result.requests.average, p99: result.latency.p99, failed, total: result.requests.total };
+}
+
+const runs = [
+  await load('baseline: { __typename }', JSON.stringify({ query: '{ __typename }' }), '"Query"'),
+  await load('claim query (node with lines)', claimQuery, '"patientControlNumber"'),
+  await load('recordPatientPayment (a new payment each)', payment, '"PatientPayment"'),
+];
+console.log(
+  `\n${`HTTP, ${process.env.BENCH_API_CONNECTIONS ?? 50} connections`.padEnd(44)}${'req/s'.padStart(9)}${'p99'.padStart(10)}${'failed'.padStart(8)}${'vs baseline'.padStart(13)}`,
+);
+for (const r of runs)
+  console.log(
+    `${r.name.padEnd(44)}${r.rate.toFixed(0).padStart(9)}${`${r.p99} ms`.padStart(10)}${String(r.failed).padStart(8)}${`${((r.rate / runs[0]!.rate) * 100).toFixed(0)} %`.padStart(13)}`,
+  );
+server.stdin!.end();
+await new Promise((resolve) => server.once('exit', resolve));
