@@ -18,35 +18,42 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+const SECRET = 'shutdown-test-secret-0123456789abcdef';
+
+/** `revcycle serve` on a free port and the SQLite file in `dir`, once it says it is serving. */
+async function serve(dir: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:${join(dir, 'r.db')}`,
+      LOG_LEVEL: 'info',
+      REVCYCLE_SEED_DEMO: 'false',
+      REVCYCLE_JWT_SECRET: SECRET,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const server = { child, port, output: '' };
+  child.stdout.on('data', (chunk: Buffer) => (server.output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Start-up compiles the TypeScript sources (tsx): allow for a busy machine.
+  for (let i = 0; i < 600 && !server.output.includes('revcycle is serving GraphQL'); i++)
+    await new Promise((r) => setTimeout(r, 100));
+  return { ...server, exited, log: () => server.output };
+}
+
 describe('revcycle serve shutdown', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'stops cleanly on %s (exit code 0)',
     async (signal) => {
-      const port = await freePort();
-      const dir = mkdtempSync(join(tmpdir(), 'revcycle-shutdown-'));
-      const child = spawn(process.execPath, [bin, 'serve'], {
-        env: {
-          ...process.env,
-          PORT: String(port),
-          DATABASE_URL: `file:${join(dir, 'r.db')}`,
-          LOG_LEVEL: 'info',
-          REVCYCLE_SEED_DEMO: 'false',
-          REVCYCLE_JWT_SECRET: 'shutdown-test-secret-0123456789abcdef',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      // Start-up compiles the TypeScript sources (tsx): allow for a busy machine.
-      for (let i = 0; i < 600 && !output.includes('revcycle is serving GraphQL'); i++)
-        await new Promise((r) => setTimeout(r, 100));
+      const { child, port, exited, log } = await serve(mkdtempSync(join(tmpdir(), 'revcycle-shutdown-')));
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       child.kill(signal);
       expect(await exited).toBe(0);
-      expect(output).toContain('"msg":"shutting down"');
+      expect(log()).toContain('"msg":"shutting down"');
       // Production logs are JSON lines on stdout, nothing else mixed in.
-      for (const line of output.trim().split('\n')) expect(() => JSON.parse(line), line).not.toThrow();
+      for (const line of log().trim().split('\n')) expect(() => JSON.parse(line), line).not.toThrow();
     },
     90_000,
   );
@@ -54,31 +61,14 @@ describe('revcycle serve shutdown', () => {
 
 describe('revcycle serve draining on SIGTERM', () => {
   it('answers new requests 503 while a request in flight finishes, then exits 0', async () => {
-    const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'revcycle-drain-'));
     // An organization and its token: an authenticated request waits for its body (an unknown one is refused at once).
-    const secret = 'shutdown-test-secret-0123456789abcdef';
-    const setup = createBillingApi({ database: `file:${join(dir, 'r.db')}`, auth: { secret } });
+    const setup = createBillingApi({ database: `file:${join(dir, 'r.db')}`, auth: { secret: SECRET } });
     await setup.migrate();
     const org = await setup.organizations.create({ name: 'Drain' });
     await setup.close();
-    const token = await signToken({ secret, organizationId: org.id, roles: ['admin'], userId: 'drain' });
-    const child = spawn(process.execPath, [bin, 'serve'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: `file:${join(dir, 'r.db')}`,
-        LOG_LEVEL: 'info',
-        REVCYCLE_SEED_DEMO: 'false',
-        REVCYCLE_JWT_SECRET: 'shutdown-test-secret-0123456789abcdef',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    for (let i = 0; i < 600 && !output.includes('revcycle is serving GraphQL'); i++)
-      await new Promise((r) => setTimeout(r, 100));
+    const token = await signToken({ secret: SECRET, organizationId: org.id, roles: ['admin'], userId: 'drain' });
+    const { child, port, exited, log } = await serve(dir);
 
     // A request in flight: its headers are in, its body is still on the way when the signal comes.
     const body = JSON.stringify({ query: '{ __typename }' });
@@ -104,7 +94,7 @@ describe('revcycle serve draining on SIGTERM', () => {
     slow.write(body.slice(0, 5));
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGTERM');
-    for (let i = 0; i < 50 && !output.includes('"msg":"shutting down"'); i++)
+    for (let i = 0; i < 50 && !log().includes('"msg":"shutting down"'); i++)
       await new Promise((r) => setTimeout(r, 100));
 
     const refused = await fetch(`http://127.0.0.1:${port}/readyz`);
