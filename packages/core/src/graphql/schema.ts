@@ -32,6 +32,7 @@ import './registration/eligibility-mutations.ts';
 import './claims/claim-status-mutations.ts';
 import './remittances/remittance-queries.ts';
 import './remittances/remittance-mutations.ts';
+import './remittances/remittance-subscriptions.ts';
 import './ledger/patient-money-mutations.ts';
 import './ledger/ar-queries.ts';
 import './denials/denial-mutations.ts';

@@ -41,12 +41,25 @@ export interface DenialDeadlinePayload {
   passed: boolean;
 }
 
+/** How far an import has come: sent after each chunk, before the import commits (its answer is the result). */
+export interface ImportProgressPayload {
+  /** The key the client gave the import. */
+  progressKey: string;
+  payments: number;
+  claimPayments: number;
+  matched: number;
+  unmatched: number;
+  bytesRead: number;
+  at: string;
+}
+
 /** Topic → [organizationId, payload]. */
 export type BillingEvents = {
   auditEventRecorded: [organizationId: string, payload: AuditEventRecordedPayload];
   claimStatusChanged: [organizationId: string, payload: ClaimStatusChangedPayload];
   balanceChanged: [organizationId: string, payload: BalanceChangedPayload];
   denialDeadlineApproaching: [organizationId: string, payload: DenialDeadlinePayload];
+  importProgress: [organizationId: string, payload: ImportProgressPayload];
 };
 
 export type BillingPubSub = ReturnType<typeof createPubSub<BillingEvents>>;

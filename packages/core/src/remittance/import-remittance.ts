@@ -158,13 +158,25 @@ async function* fromWebStream(stream: ReadableStream<Uint8Array>): AsyncIterable
   }
 }
 
-/** Posts an 835 to the ledger, all or nothing; the same payment posts once however often it is sent. */
+/**
+ * Posts an 835 to the ledger, all or nothing; the same payment posts once however often it is sent. With a
+ * `progressKey`, subscribers of importProgress(progressKey) hear after each chunk of claim payments.
+ */
 export const importRemittance = defineOperation({
   name: 'importRemittance',
   roles: ['admin', 'biller'],
-  run: (ctx, input: { x12: string }) => {
+  run: (ctx, input: { x12: string; progressKey?: string | null }) => {
     requireWholeOrganization(ctx, 'importRemittance');
-    return importRemittanceFile(ctx, input.x12);
+    const { progressKey } = input;
+    const onProgress = progressKey
+      ? (progress: RemittanceImportProgress) =>
+          ctx.pubsub.publish('importProgress', ctx.principal.organizationId, {
+            progressKey,
+            ...progress,
+            at: ctx.clock.now().toISOString(),
+          })
+      : undefined;
+    return importRemittanceStream(ctx, () => piecesOf(input.x12), { sizeBytes: input.x12.length, onProgress });
   },
 });
 

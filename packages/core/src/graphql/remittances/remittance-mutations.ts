@@ -36,12 +36,20 @@ builder.mutationField('importRemittance', (t) =>
     authScopes: scopesOf(importRemittance),
     args: {
       input: t.arg({
-        type: builder.inputType('ImportRemittanceInput', { fields: (f) => ({ x12: f.string({ required: true }) }) }),
+        type: builder.inputType('ImportRemittanceInput', {
+          fields: (f) => ({
+            x12: f.string({ required: true }),
+            progressKey: f.string({
+              description: 'A key of yours: importProgress(progressKey) subscribers hear after each chunk of the file.',
+            }),
+          }),
+        }),
         required: true,
       }),
     },
     errors: { types: [X12InputError, ...COMMON_ERRORS], union: { name: 'ImportRemittancePayload' } },
-    resolve: (_root, { input }, ctx) => importRemittance.run(ctx, { x12: input.x12 }),
+    resolve: (_root, { input }, ctx) =>
+      importRemittance.run(ctx, { x12: input.x12, progressKey: input.progressKey ?? null }),
   }),
 );
 
