@@ -33,10 +33,23 @@ beforeAll(async () => {
   await t.db.claim.createMany({
     data: controlNumbers.map((patientControlNumber) => ({
       ...row,
+      id: `claim-${patientControlNumber}`,
       patientControlNumber,
       status: 'SUBMITTED' as const,
       scrubErrors: [],
     })),
+  });
+  // Each copy owes its insurer the claim's charges ($180.00), as the original does once submitted.
+  const charges = await t.db.ledgerEntry.findMany({ where: { claimId: claim.id, kind: 'CHARGE' } });
+  await t.db.ledgerEntry.createMany({
+    data: controlNumbers.flatMap((pcn) =>
+      charges.map(({ id: _e, createdAt: _ec, ...charge }) => ({
+        ...charge,
+        claimId: `claim-${pcn}`,
+        claimLineId: null,
+        idempotencyKey: `charge:${pcn}:${charge.claimLineId}`,
+      })),
+    ),
   });
 }, 120_000);
 afterAll(() => t.close());

@@ -42,7 +42,12 @@ export interface ClaimPaymentSpec {
 export function era(
   trace: string,
   claims: ClaimPaymentSpec[],
-  options: { plb?: Array<{ reasonCode: string; amountCents: number; reference?: string }>; paymentDate?: string } = {},
+  options: {
+    plb?: Array<{ reasonCode: string; amountCents: number; reference?: string }>;
+    paymentDate?: string;
+    /** Another payer than Blue Cross: its name and payer id (2U). */
+    payer?: { name: string; id: string };
+  } = {},
 ): string {
   const paid = claims.reduce((s, c) => s + c.paidCents, 0);
   const plb = options.plb ?? [];
@@ -68,7 +73,10 @@ export function era(
       traceNumber: trace,
       originatorId: '1741234567',
     },
-    payer: { name: 'BLUE CROSS BLUE SHIELD OF TEXAS', references: { '2U': '84980' } },
+    payer: {
+      name: options.payer?.name ?? 'BLUE CROSS BLUE SHIELD OF TEXAS',
+      references: { '2U': options.payer?.id ?? '84980' },
+    },
     payee: { name: 'RIVERBEND FAMILY MEDICINE', idQualifier: 'XX', id: '1324567894' },
     claims: claims.map((c) => ({
       patientControlNumber: c.pcn,

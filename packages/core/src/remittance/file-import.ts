@@ -8,6 +8,7 @@ import type { RemittanceImportOptions, RemittanceImportSummary } from './import-
 import { postClaimPayment } from './post-claim-payment.ts';
 import type { PostingBatch } from './posting-batch.ts';
 import {
+  namedPayer,
   payerIdentifierOf,
   storeClaimPayments,
   storeProviderAdjustments,
@@ -30,6 +31,7 @@ export class FileImport {
     claimPayments: 0,
     matched: 0,
     unmatched: 0,
+    held: 0,
     totalPaidCents: 0,
     providerAdjustmentsCents: 0,
     findings: [],
@@ -38,7 +40,13 @@ export class FileImport {
   };
   private readonly seen = new Set<string>();
   /** The payment being read; null while a duplicate payment's claims go by. */
-  private current: { header: Remittance835; stored?: Remittance; pending: ClaimPayment[] } | null = null;
+  private current: {
+    header: Remittance835;
+    stored?: Remittance;
+    pending: ClaimPayment[];
+    /** The payer the 835 names, when on file: a claim billed to another payer is held, not posted. */
+    namedPayerId: string | null;
+  } | null = null;
 
   constructor(
     private readonly ctx: DomainContext,
@@ -59,7 +67,7 @@ export class FileImport {
       return;
     }
     this.seen.add(key);
-    this.current = { header, pending: [] };
+    this.current = { header, pending: [], namedPayerId: await namedPayer(this.batch.tx, header) };
   }
 
   async claim(payment: ClaimPayment): Promise<void> {
@@ -118,9 +126,10 @@ export class FileImport {
         this.summary.unmatched++;
         continue;
       }
-      const outcome = await postClaimPayment(this.batch, this.ctx, rc, claim);
+      const outcome = await postClaimPayment(this.batch, this.ctx, rc, claim, { namedPayerId: current.namedPayerId });
       this.statusChanges.push(...outcome.statusChanges);
       this.summary.matched++;
+      if (outcome.heldReason) this.summary.held++;
     }
     this.summary.claimPayments += payments.length;
     this.summary.totalPaidCents += payments.reduce((s, c) => s + c.paidCents, 0);

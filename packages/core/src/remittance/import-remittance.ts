@@ -19,6 +19,8 @@ export interface RemittanceImportSummary {
   claimPayments: number;
   matched: number;
   unmatched: number;
+  /** Matched claim payments held unposted for review (another payer's claim, an overpayment): see their reviewReason. */
+  held: number;
   /** Σ CLP04 of the claim payments. */
   totalPaidCents: number;
   /** Σ PLB amounts, X12 sign (positive: withheld from the payment). */

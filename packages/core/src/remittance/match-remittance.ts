@@ -38,7 +38,7 @@ export const matchRemittance = defineOperation({
         id: ctx.principal.userId,
       });
       await batch.load([claim]);
-      const outcome = await postClaimPayment(batch, ctx, { ...rc, claimId }, claim);
+      const outcome = await postClaimPayment(batch, ctx, { ...rc, claimId }, claim, { reviewed: true });
       await batch.flush();
       const posted = await tx.remittanceClaim.findUniqueOrThrow({ where: { id: rc.id } });
       return {

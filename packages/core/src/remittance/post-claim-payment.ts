@@ -46,7 +46,20 @@ export interface PostingOutcome {
   statusChanges: StatusChange[];
   denialIds: string[];
   secondaryClaimId?: string;
+  /** Set when the payment was held unposted for review, saying why. */
+  heldReason?: string;
 }
+
+export interface PostingOptions {
+  /** The payer the 835 names, when on file: a claim billed to another payer is held. */
+  namedPayerId?: string | null;
+  /** A biller posts it by hand (matchRemittance): their decision overrides the holds. */
+  reviewed?: boolean;
+}
+
+/** OA-23: the impact of prior payers' adjudication, as a later payer reports it. Information, never posted. */
+const isPriorPayerAmount = (a: Pick<RemittanceAdjustment, 'groupCode' | 'reasonCode'>) =>
+  a.groupCode === 'OA' && a.reasonCode === '23';
 
 /**
  * Posts one claim payment of an 835 to the ledger, as the payer stated it:
@@ -66,9 +79,19 @@ export async function postClaimPayment(
   ctx: DomainContext,
   rc: StoredClaimPayment,
   claim: ClaimToPost,
+  options: PostingOptions = {},
 ): Promise<PostingOutcome> {
   const { tx, posting } = batch;
   const outcome: PostingOutcome = { statusChanges: [], denialIds: [] };
+  const hold = options.reviewed ? undefined : holdReason(batch, rc, claim, options.namedPayerId ?? null);
+  if (hold) {
+    await tx.remittanceClaim.update({
+      where: { id: rc.id },
+      data: { postedAt: null, reviewReason: [rc.reviewReason, hold].filter(Boolean).join(' · ') },
+    });
+    outcome.heldReason = hold;
+    return outcome;
+  }
   // The practice's calendar day, not UTC's: an evening posting in Chicago belongs to that day.
   const today = todayIn(claim.practice.timeZone, ctx.clock.now());
   const paymentDate = rc.remittance.paymentDate ?? today;
@@ -116,6 +139,7 @@ export async function postClaimPayment(
     linePaid: number | null,
   ) => {
     for (const a of adjustments) {
+      if (isPriorPayerAmount(a)) continue;
       const code = `${a.groupCode}-${a.reasonCode}`;
       const denial = denialCategoryOf(a.reasonCode);
       if (denial && (linePaid === 0 || rc.statusCode === '4')) denialCodes.push(code);
@@ -212,6 +236,38 @@ export async function postClaimPayment(
   );
   if (!rc.postedAt) batch.markPosted(rc.id);
   return outcome;
+}
+
+/**
+ * Why a claim payment must wait for a biller instead of posting, if it must: the 835's payer is on file and is
+ * not the payer the claim was billed to (another payer's 835, or the secondary's 835 for the primary claim), or
+ * posting it would leave the claim's insurance balance below zero (an overpayment, or a prior payer's amounts
+ * counted again). A reversal (CLP02 = 22) is never held: it takes back what was posted.
+ */
+function holdReason(
+  batch: PostingBatch,
+  rc: StoredClaimPayment,
+  claim: ClaimToPost,
+  namedPayerId: string | null,
+): string | undefined {
+  if (rc.statusCode === '22') return undefined;
+  if (namedPayerId && namedPayerId !== claim.payerId)
+    return `Held: paid by ${rc.remittance.payerName}, but claim ${claim.patientControlNumber} is billed to ${claim.payer.name}; post it with matchRemittance once reviewed`;
+  const owedAfter = batch.insuranceOwed(claim.id) - insuranceReduction(rc);
+  if (owedAfter < 0)
+    return `Held: posting it would leave an insurance credit of ${-owedAfter} cents on claim ${claim.patientControlNumber} (an overpayment, or a prior payer's amounts counted again); post it with matchRemittance once reviewed`;
+  return undefined;
+}
+
+/** What a claim payment takes off the claim's insurance A/R when posted: payments, and adjustments that post. */
+function insuranceReduction(rc: StoredClaimPayment): number {
+  const paid = rc.lines.length ? rc.lines.reduce((s, l) => s + l.paidCents, 0) : rc.paidCents;
+  // Denial reasons stay on the insurance A/R for the work list (as postClaimPayment does with them).
+  const denied = (a: RemittanceAdjustment) =>
+    Boolean(denialCategoryOf(a.reasonCode)) && ['CO', 'PI', 'CR'].includes(a.groupCode);
+  const posted = (adjustments: RemittanceAdjustment[]) =>
+    adjustments.filter((a) => !isPriorPayerAmount(a) && !denied(a)).reduce((s, a) => s + a.amountCents, 0);
+  return paid + rc.lines.reduce((s, l) => s + posted(l.adjustments), 0) + posted(rc.adjustments);
 }
 
 /** Reverses the entries of the latest posted payment of this claim that is not yet reversed; false if there is none. */

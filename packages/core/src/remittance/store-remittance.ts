@@ -29,17 +29,17 @@ async function payeePractice(tx: Db, r: Remittance835): Promise<string | null> {
   return practice?.id ?? null;
 }
 
-async function payerOf(tx: Db, r: Remittance835, claims: Map<string, MatchableClaim>): Promise<string | null> {
+/** The payer the 835 names (its 2U reference or N104 id), when that payer is on file; null otherwise. */
+export async function namedPayer(tx: Db, r: Remittance835): Promise<string | null> {
   const ids = [r.payer.references['2U'], r.payer.id].filter((v): v is string => Boolean(v));
-  if (ids.length) {
-    const payer = await tx.payer.findFirst({ where: { payerIdentifier: { in: ids } }, select: { id: true } });
-    if (payer) return payer.id;
-  }
-  for (const c of r.claims) {
-    const claim = claims.get(c.patientControlNumber);
-    if (claim) return claim.payerId;
-  }
-  return null;
+  if (!ids.length) return null;
+  const payer = await tx.payer.findFirst({ where: { payerIdentifier: { in: ids } }, select: { id: true } });
+  return payer?.id ?? null;
+}
+
+/** The payment's payer: the one it names, else the payer of the first claim it pays. */
+async function payerOf(tx: Db, r: Remittance835, claims: Map<string, MatchableClaim>): Promise<string | null> {
+  return (await namedPayer(tx, r)) ?? [...claims.values()][0]?.payerId ?? null;
 }
 
 /**

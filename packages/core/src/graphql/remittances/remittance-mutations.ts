@@ -18,6 +18,11 @@ const ImportRemittanceSummaryRef = builder.objectRef<RemittanceImportSummary>('I
     unmatched: t.exposeInt('unmatched', {
       description: 'Claim payments that matched no claim: in unmatchedClaimPayments, to post with matchRemittance.',
     }),
+    held: t.exposeInt('held', {
+      description:
+        'Matched claim payments held unposted for review: the 835’s payer is not the claim’s, or posting would leave ' +
+        'an insurance credit. Each says why in claimPaymentsForReview; post one with matchRemittance.',
+    }),
     totalPaidCents: t.expose('totalPaidCents', { type: 'Cents' }),
     providerAdjustmentsCents: t.expose('providerAdjustmentsCents', { type: 'Cents' }),
     findings: t.field({ type: [BalanceFindingRef], resolve: (s) => s.findings }),

@@ -130,7 +130,8 @@ builder.queryField('claimPaymentsForReview', (t) =>
     type: ClaimPaymentRef,
     cursor: 'id',
     description:
-      'Posted claim payments flagged for review (unbalanced, OI with no next coverage, reversal of nothing), newest first.',
+      'Claim payments flagged for review, newest first: posted ones (unbalanced, OI with no next coverage, reversal ' +
+      'of nothing) and ones held unposted (another payer’s 835, an overpayment) until matchRemittance posts them.',
     authScopes: { admin: true, biller: true, auditor: true },
     ...pageSizeOptions,
     resolve: (query, _root, _args, ctx) =>
