@@ -1,4 +1,6 @@
-import type { Db, DenialCategory, Prisma } from '../db/prisma-client.ts';
+import { Prisma } from '../db/prisma-client.ts';
+import type { Db, DenialCategory } from '../db/prisma-client.ts';
+import { scopedSql } from '../db/scoped-sql.ts';
 import { addDays, daysBetween } from '../util/calendar-date.ts';
 
 export interface KeyFigures {
@@ -15,16 +17,30 @@ export interface KeyFigures {
   denials: Array<{ category: DenialCategory; count: number; rate: number }>;
 }
 
+/**
+ * The period's entries summed by kind, a reversal counted under the kind of the entry it reverses: a payment the
+ * payer took back is no payment, a charge replaced by a corrected claim no charge (one aggregate with a self-join).
+ */
+async function sumsByKind(db: Db, from: string, to: string, practiceId?: string): Promise<Map<string, number>> {
+  const rows = await scopedSql<Array<{ kind: string; total: unknown }>>(
+    db,
+    (scope) => Prisma.sql`
+    SELECT COALESCE(o."kind", e."kind") AS kind, SUM(e."amountCents") AS total
+    FROM "LedgerEntry" e
+    LEFT JOIN "LedgerEntry" o ON e."kind" = 'REVERSAL' AND o."id" = e."reversesEntryId"
+    WHERE ${scope.organization('e."organizationId"')} AND e."effectiveDate" >= ${from} AND e."effectiveDate" <= ${to}
+      ${practiceId ? Prisma.sql`AND e."practiceId" = ${practiceId}` : Prisma.empty}
+      ${scope.practices('e."practiceId"')}
+    GROUP BY COALESCE(o."kind", e."kind")`,
+  );
+  return new Map(rows.map((r) => [String(r.kind), Number(r.total ?? 0)]));
+}
+
 /** The figures a billing manager watches, each from a few aggregates in the database. */
 export async function keyFigures(db: Db, from: string, to: string, practiceId?: string): Promise<KeyFigures> {
   const scope: Prisma.LedgerEntryWhereInput = practiceId ? { practiceId } : {};
-  const period = await db.ledgerEntry.groupBy({
-    by: ['kind'],
-    where: { ...scope, effectiveDate: { gte: from, lte: to } },
-    _sum: { amountCents: true },
-  });
-  const sumOf = (...kinds: string[]) =>
-    period.filter((p) => kinds.includes(p.kind)).reduce((s, p) => s + Number(p._sum.amountCents ?? 0), 0);
+  const period = await sumsByKind(db, from, to, practiceId);
+  const sumOf = (...kinds: string[]) => kinds.reduce((s, kind) => s + (period.get(kind) ?? 0), 0);
   const chargesCents = sumOf('CHARGE');
   const paymentsCents = -sumOf('INSURANCE_PAYMENT', 'PATIENT_PAYMENT');
   const contractualAdjustmentsCents = -sumOf('CONTRACTUAL_ADJUSTMENT');
