@@ -1,6 +1,7 @@
 import { createTestApi } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { M, mutate } from './registration-api.ts';
 import { acceptingClearinghouse, co, era, paidInFull, pr, remittanceWorld } from './remittance-fixtures.ts';
 import type { RemittanceWorld } from './remittance-fixtures.ts';
 
@@ -86,5 +87,60 @@ describe('arKeyFigures with reversals', () => {
       contractualAdjustmentsCents: 5_000,
       netCollectionRate: 1.0345,
     });
+  });
+});
+
+describe('denialFigures by payer', () => {
+  it('divides a payer’s denials by the claim payments on its own claims, whoever’s 835 carried them', async () => {
+    // A Medicare-primary patient, and Medicare taking claims like Blue Cross.
+    await t.execute(
+      `mutation { updatePayer(input: { id: "${w.medicareId}", connectorId: "accepting-clearinghouse" }) { __typename } }`,
+      { token },
+    );
+    const created = await mutate<{ patient: { id: string; coverages: Array<{ id: string }> } }>(
+      t,
+      token,
+      M.createPatient,
+      {
+        practiceId: w.practiceId,
+        firstName: 'Rosa',
+        lastName: 'Medicare',
+        dateOfBirth: '1950-03-04',
+        sex: 'FEMALE',
+        address: { line1: '1 Elm St', city: 'Austin', state: 'TX', postalCode: '78704' },
+        coverages: [
+          { payerId: w.medicareId, memberId: '1EG4TE5MK73', priority: 'PRIMARY', effectiveDate: '2015-01-01' },
+        ],
+      },
+    );
+    const medicarePatient = { id: created.patient.id, primaryCoverageId: created.patient.coverages[0]!.id };
+    const bcbs = await w.submittedClaim(await w.patient());
+    const paid = await w.submittedClaim(medicarePatient, '2026-10-02');
+    const denied = await w.submittedClaim(medicarePatient, '2026-10-03');
+    // One 835 from a clearinghouse-level payer id that is on file for nobody: a Blue Cross claim first, then two
+    // Medicare claims, one of them denied CO-50. (The remittance takes the first claim's payer, Blue Cross.)
+    await post(
+      era(
+        'FIG-MIXED-1',
+        [
+          paidInFull(bcbs),
+          paidInFull(paid),
+          { pcn: denied.pcn, statusCode: '4', chargeCents: 22_000, paidCents: 0, adjustments: [co('50', 22_000)] },
+        ],
+        { payer: { name: 'REGIONAL CLEARINGHOUSE', id: '55555' } },
+      ),
+    );
+    const figures = await t.execute<{
+      denialFigures: {
+        denialRates: Array<{ payer: { name: string }; denials: number; claimPayments: number; rate: number | null }>;
+      };
+    }>(
+      `query { denialFigures(from: "2026-11-01", to: "2026-11-30") { denialRates { payer { name } denials claimPayments rate } } }`,
+      { token },
+    );
+    // Medicare: 1 denial of its 2 claim payments = 0.5 (before: 1 denial over Blue Cross's 3, or 0 over none).
+    expect(figures.data!.denialFigures.denialRates).toEqual([
+      { payer: { name: 'Medicare Part B' }, denials: 1, claimPayments: 2, rate: 0.5 },
+    ]);
   });
 });

@@ -9,7 +9,8 @@ export interface DenialFigures {
     category: DenialCategory;
     denials: number;
     claimPayments: number;
-    rate: number;
+    /** Null when the payer adjudicated nothing in the period (no rate, rather than a rate of 0). */
+    rate: number | null;
   }>;
   overturnRates: Array<{
     category: DenialCategory;
@@ -23,11 +24,11 @@ export interface DenialFigures {
   recoveredCents: number;
 }
 
-const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_000 : 0);
+const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_000 : null);
 
 /**
  * Each figure is an aggregate in the database: denial items (not underpayments) per payer and category against
- * the payer's claim payments in the period; appeals answered in the period per category and level (one grouped
+ * the claim payments posted in the period on that payer's claims; appeals answered in the period per category and level (one grouped
  * join); items resolved in the period with their average age and what they recovered.
  */
 export async function denialFigures(ctx: DomainContext, from: string, to: string): Promise<DenialFigures> {
@@ -40,20 +41,20 @@ export async function denialFigures(ctx: DomainContext, from: string, to: string
     where: { ...inPeriod, kind: { not: 'UNDERPAID' } },
     _count: { _all: true },
   });
-  const payments = await db.remittanceClaim.groupBy({
-    by: ['remittanceId'],
-    where: { postedAt: { not: null }, remittance: { paymentDate: { gte: from, lte: to } } },
-    _count: { _all: true },
-  });
-  const remittances = await db.remittance.findMany({
-    where: { id: { in: payments.map((p) => p.remittanceId) } },
-    select: { id: true, payerId: true },
-  });
-  const byPayer = new Map<string | null, number>();
-  for (const p of payments) {
-    const payerId = remittances.find((r) => r.id === p.remittanceId)?.payerId ?? null;
-    byPayer.set(payerId, (byPayer.get(payerId) ?? 0) + p._count._all);
-  }
+  // The denominator is what each payer adjudicated: claim payments posted in the period on claims billed to it
+  // (the claim's payer, as on the denial), whoever's 835 carried them.
+  const adjudicated = await scopedSql<Array<{ payerId: string; n: bigint | number }>>(
+    ctx.db,
+    (scope) => Prisma.sql`
+    SELECT c."payerId" AS "payerId", COUNT(*) AS n
+    FROM "RemittanceClaim" rc
+    JOIN "Remittance" r ON r."id" = rc."remittanceId"
+    JOIN "Claim" c ON c."id" = rc."claimId"
+    WHERE ${scope.organization('rc."organizationId"')} AND rc."postedAt" IS NOT NULL
+      AND r."paymentDate" >= ${from} AND r."paymentDate" <= ${to} ${scope.practices('c."practiceId"')}
+    GROUP BY c."payerId"`,
+  );
+  const byPayer = new Map<string | null, number>(adjudicated.map((a) => [a.payerId, Number(a.n)]));
 
   type OverturnRow = {
     category: DenialCategory;
@@ -103,7 +104,7 @@ export async function denialFigures(ctx: DomainContext, from: string, to: string
       level: r.level,
       decided: Number(r.decided),
       overturned: Number(r.overturned),
-      rate: ratio(Number(r.overturned), Number(r.decided)),
+      rate: ratio(Number(r.overturned), Number(r.decided)) ?? 0,
     })),
     resolvedItems: resolved._count._all,
     averageDaysToResolution:

@@ -173,8 +173,13 @@ const RateRef = builder.objectRef<DenialFigures['denialRates'][number]>('DenialR
     }),
     category: t.field({ type: DenialCategoryEnum, resolve: (r) => r.category }),
     denials: t.exposeInt('denials'),
-    claimPayments: t.exposeInt('claimPayments', { description: 'Claim payments from this payer in the period.' }),
-    rate: t.exposeFloat('rate'),
+    claimPayments: t.exposeInt('claimPayments', {
+      description: 'Claim payments posted in the period on claims billed to this payer (whoever’s 835 carried them).',
+    }),
+    rate: t.exposeFloat('rate', {
+      nullable: true,
+      description: 'denials ÷ claimPayments, 0–1; null when the payer adjudicated nothing in the period.',
+    }),
   }),
 });
 
