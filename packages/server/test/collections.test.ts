@@ -188,9 +188,21 @@ describe('collections through GraphQL: dunning finished → placed with an agenc
         )
       ).node.balance.patientCents;
     expect(await balance(first!.account.patient.id)).toBe(3_120);
+    // The commission is the practice's expense: on no patient, so no patient's balance moves by it.
     expect(
-      (await t.db.ledgerEntry.findMany({ where: { kind: 'COLLECTION_FEE' } })).map((e) => [e.account, e.amountCents]),
-    ).toEqual([['PRACTICE', -500]]);
+      (await t.db.ledgerEntry.findMany({ where: { kind: 'COLLECTION_FEE' } })).map((e) => [
+        e.account,
+        e.amountCents,
+        e.patientId,
+      ]),
+    ).toEqual([['PRACTICE', -500, null]]);
+    const total = await gql<{
+      node: { balance: { insuranceCents: number; patientCents: number; totalCents: number } };
+    }>(`query($id: ID!) { node(id: $id) { ... on Patient { balance { insuranceCents patientCents totalCents } } } }`, {
+      id: first!.account.patient.id,
+    });
+    const { insuranceCents, patientCents, totalCents } = total.node.balance;
+    expect(totalCents).toBe(insuranceCents + patientCents);
     const can = async (accountId: string) =>
       (
         await gql<{ canContact: { allowed: boolean; rule: string } }>(

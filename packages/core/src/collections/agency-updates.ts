@@ -106,8 +106,9 @@ export async function applyAgencyUpdates(
             account: 'PRACTICE',
             kind: 'COLLECTION_FEE',
             amountCents: -update.commissionCents,
-            patientId: patient.id,
-            guarantorId: patient.guarantorId,
+            // The practice's expense, not the patient's: no patient on it, so a paid-in-full account stays at $0.
+            patientId: null,
+            guarantorId: null,
             effectiveDate: update.date,
             memo: `commission of ${agency.name} on ${reference}`,
           },
