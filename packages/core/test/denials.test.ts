@@ -613,3 +613,25 @@ describe('deadlines', () => {
     }
   });
 });
+
+describe('an unprocessable claim (MA130)', () => {
+  it('recommends a new claim, where CO-16 without MA130 recommends a corrected claim', async () => {
+    const unprocessable = await w.submittedClaim(await w.patient());
+    const incomplete = await w.submittedClaim(await w.patient());
+    const denial = (pcn: string, remarkCodes: string[]) => ({
+      pcn,
+      statusCode: '4',
+      chargeCents: 22_000,
+      paidCents: 0,
+      adjustments: [co('16', 22_000)],
+      remarkCodes,
+    });
+    await importEra(
+      era('EFT-MA130-1', [denial(unprocessable.pcn, ['MA130']), denial(incomplete.pcn, ['N290'])], {
+        paymentDate: today(),
+      }),
+    );
+    expect((await itemsOf(unprocessable.id))[0]!.recommendation.action).toBe('SUBMIT_NEW_CLAIM');
+    expect((await itemsOf(incomplete.id))[0]!.recommendation.action).toBe('CORRECT_AND_RESUBMIT');
+  });
+});

@@ -36,6 +36,8 @@ export interface ClaimPaymentSpec {
   payerClaimControlNumber?: string;
   lines?: LinePayment[];
   adjustments?: Adjustment[];
+  /** Claim-level RARCs (MIA/MOA), e.g. MA130. */
+  remarkCodes?: string[];
 }
 
 /** An 835 from Blue Cross (payer id 84980) to the test practice (NPI 1324567894). */
@@ -87,6 +89,7 @@ export function era(
       filingIndicator: '12',
       payerClaimControlNumber: c.payerClaimControlNumber ?? `ICN-${c.pcn}`,
       adjustments: c.adjustments ?? [],
+      remarkCodes: c.remarkCodes ?? [],
       patient: {
         entityCode: 'QC',
         lastOrOrganizationName: 'RAMIREZ',

@@ -2,6 +2,8 @@ import type { DenialCategory } from '../db/prisma-client.ts';
 
 export const NEXT_ACTIONS = {
   CORRECT_AND_RESUBMIT: 'Fix the claim and send a corrected claim (frequency 7) with the payer’s claim number',
+  SUBMIT_NEW_CLAIM:
+    'The payer could not process the claim (MA130) and kept no claim to correct: fix it and submit it as a new claim (frequency 1)',
   VERIFY_COVERAGE: 'Check eligibility and other coverage, then bill the right payer (or the patient)',
   APPEAL_WITH_AUTHORIZATION: 'Obtain the authorization (retroactive if needed) and appeal with it',
   APPEAL_WITH_RECORDS: 'Appeal with the medical records and a letter of medical necessity',
@@ -52,7 +54,13 @@ export function denialPolicyOf(json: unknown): DenialPolicy {
 
 /** What to do next with an item: by its state first (an appeal out, upheld, overturned), then the policy, then the category. */
 export function nextActionFor(
-  item: { category: DenialCategory; amountAtStakeCents: number; status: string; correctedClaimId: string | null },
+  item: {
+    category: DenialCategory;
+    amountAtStakeCents: number;
+    status: string;
+    correctedClaimId: string | null;
+    remarkCodes: string | null;
+  },
   appeals: Array<{ outcome: string | null; submittedAt: Date | null }>,
   policy: DenialPolicy,
 ): NextAction {
@@ -62,7 +70,10 @@ export function nextActionFor(
   if ((last?.submittedAt && !last.outcome) || item.correctedClaimId) return 'AWAIT_ANSWER';
   if (policy.writeOffCategories.includes(item.category) || item.amountAtStakeCents < policy.writeOffBelowCents)
     return 'WRITE_OFF';
-  return BY_CATEGORY[item.category];
+  const action = BY_CATEGORY[item.category];
+  // An unprocessable claim (RARC MA130) was never adjudicated: there is nothing for a replacement to replace.
+  if (action === 'CORRECT_AND_RESUBMIT' && item.remarkCodes?.split(',').includes('MA130')) return 'SUBMIT_NEW_CLAIM';
+  return action;
 }
 
 /**
