@@ -383,6 +383,28 @@ describe('every validation rule names the field and the reason', () => {
     }).toEqual(before);
   });
 
+  it('needs an effective date on every contracted rate, not on a charge master’s', async () => {
+    const contracted = await mutate(t, token, M.importFeeSchedule, {
+      practiceId: ids.practiceId,
+      payerId: ids.bcbsId,
+      csv: 'code,amount,effective_date\n99213,100,2026-01-01\n99214,140,\n',
+    });
+    expect(contracted.fieldErrors!.map((e) => [e.path.slice(2).join(':'), e.code, e.message])).toEqual([
+      [
+        '3:effective_date',
+        'MISSING_EFFECTIVE_DATE',
+        'line 3, effective_date: a contracted rate needs the date the contract takes effect',
+      ],
+    ]);
+    expect(await t.db.feeScheduleEntry.count()).toBe(0);
+    const master = await mutate(t, token, M.importFeeSchedule, {
+      practiceId: ids.practiceId,
+      csv: 'code,amount\n99214,140\n',
+    });
+    expect(master.__typename).toBe('ImportFeeScheduleSuccess');
+    await t.db.feeScheduleEntry.deleteMany({});
+  });
+
   it('lists every bad row of a fee schedule and imports none of the good ones', async () => {
     const payload = await mutate(t, token, M.importFeeSchedule, {
       practiceId: ids.practiceId,

@@ -39,7 +39,7 @@ interface Row {
 }
 
 /** Reads every row, collecting every problem: the import is all or nothing, and the report lists them all. */
-function readRows(csv: string, today: string, checks: FieldChecks): Row[] {
+function readRows(csv: string, today: string, checks: FieldChecks, contracted: boolean): Row[] {
   const rows = parseCsv(csv);
   const header = rows.shift();
   const columns = header?.fields.map((f) => f.trim().toLowerCase().replace(/\s+/g, '_')) ?? [];
@@ -75,6 +75,10 @@ function readRows(csv: string, today: string, checks: FieldChecks): Row[] {
         'INVALID_AMOUNT',
         `"${value(at('amount_cents') >= 0 ? 'amount_cents' : 'amount')}" is not an amount ≥ 0 with at most 2 decimals`,
       );
+    // A contract's rates take effect on the contract's date: defaulting to today would leave every earlier visit
+    // unchecked for underpayment. A practice's own charge master may start today.
+    if (contracted && !value('effective_date'))
+      fail('effective_date', 'MISSING_EFFECTIVE_DATE', 'a contracted rate needs the date the contract takes effect');
     const effectiveDate = value('effective_date') || today;
     if (!isCalendarDate(effectiveDate))
       fail('effective_date', 'INVALID_DATE', `"${effectiveDate}" is not a date YYYY-MM-DD`);
@@ -108,7 +112,7 @@ export const importFeeSchedule = defineOperation({
       const payer = payerId ? await tx.payer.findUnique({ where: { id: payerId } }) : null;
       if (payerId && !payer) throw new NotFoundError('Payer', globalId('Payer', payerId));
       const checks = new FieldChecks();
-      const rows = readRows(input.csv, todayIn(practice.timeZone, ctx.clock.now()), checks);
+      const rows = readRows(input.csv, todayIn(practice.timeZone, ctx.clock.now()), checks, payerId !== null);
       if (rows.length === 0 && checks.errors.length === 0)
         checks.add(['input', 'csv'], 'EMPTY', 'no rows under the header');
       checks.throwIfAny();
