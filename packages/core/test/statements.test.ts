@@ -175,3 +175,32 @@ describe('statement runs', () => {
     });
   });
 });
+
+describe('the statement minimum', () => {
+  it('states an account owing exactly the minimum and not one owing a cent less', async () => {
+    // An organization of its own, so that no other account of this file is in the run.
+    const ownToken = await t.token((await t.createOrganization('Minimum Clinic')).id, ['admin']);
+    const own = await remittanceWorld(t, ownToken);
+    const ownGql = async <T>(query: string, variables: Record<string, unknown>) =>
+      (await t.execute<T>(query, { token: ownToken, variables })).data!;
+    const atMinimum = await own.patient();
+    const justUnder = await own.patient();
+    const share = (claim: { pcn: string }, patientCents: number) => ({
+      pcn: claim.pcn,
+      chargeCents: 22_000,
+      paidCents: 22_000 - patientCents,
+      patientResponsibilityCents: patientCents,
+      adjustments: [pr('2', patientCents)],
+    });
+    const a = await own.submittedClaim(atMinimum, daysFromNow(-20));
+    const b = await own.submittedClaim(justUnder, daysFromNow(-20));
+    await ownGql(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`, {
+      x12: era('EFT-ST-MIN', [share(a, 2_000), share(b, 1_999)], { paymentDate: today }),
+    });
+    const run = await ownGql<Run>(RUN, {
+      input: { practiceId: own.practiceId, statementDate: today, minimumBalanceCents: 2_000 },
+    });
+    expect(run.runStatements).toMatchObject({ alreadyStated: 0, belowMinimum: 1 });
+    expect(run.runStatements.statements.map((s) => s.amountDueCents)).toEqual([2_000]);
+  });
+});
