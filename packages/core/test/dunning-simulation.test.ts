@@ -82,8 +82,9 @@ describe('120 simulated days of dunning (a controllable clock, the scheduler run
     const pending = await w.patient();
     const disputed = await w.patient();
     const planned = await w.patient();
+    const bankrupt = await w.patient();
     const claims = [];
-    for (const p of [plain, pending, disputed, planned]) claims.push(await w.submittedClaim(p, '2026-10-01'));
+    for (const p of [plain, pending, disputed, planned, bankrupt]) claims.push(await w.submittedClaim(p, '2026-10-01'));
     await w.submittedClaim(pending, '2026-10-15'); // insurance never answers this one
     await gql(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`, {
       x12: era('EFT-DUN-1', claims.map(paidInFull)),
@@ -128,10 +129,14 @@ describe('120 simulated days of dunning (a controllable clock, the scheduler run
           `mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename } }`,
           { input: { patientId: planned.id, amountCents: 928, method: 'CARD' } },
         );
-      if (day === 10)
+      if (day === 10) {
         await gql(`mutation($input: FlagAccountInput!) { flagAccount(input: $input) { __typename } }`, {
           input: { patientId: disputed.id, kind: 'DISPUTE', note: 'says the lab draw was not done' },
         });
+        await gql(`mutation($input: FlagAccountInput!) { flagAccount(input: $input) { __typename } }`, {
+          input: { patientId: bankrupt.id, kind: 'BANKRUPTCY', note: 'chapter 7 filed' },
+        });
+      }
       if (day === 40) {
         const held = await account(disputed.id);
         expect(held.dunning).toMatchObject({ status: 'HELD', stepsDone: 1 });
@@ -191,6 +196,12 @@ describe('120 simulated days of dunning (a controllable clock, the scheduler run
 
     // Disputed on day 10 (no statements while it stands), cleared on day 40: step 2 runs late on day 40 and the rest
     // keep their spacing (45→55, 60→70, 90→100); then the cycle statement on day 101.
+    // Bankruptcy holds every later step for as long as the flag stands (to the end of the simulation).
+    const inBankruptcy = await account(bankrupt.id);
+    expect(steps(inBankruptcy)).toEqual([['STATEMENT', 0]]);
+    expect(inBankruptcy.dunning).toMatchObject({ status: 'HELD', stepsDone: 1 });
+    expect(inBankruptcy.dunning!.explanation).toContain('chapter 7 filed');
+
     const c = await account(disputed.id);
     expect(steps(c)).toEqual([
       ['STATEMENT', 0],
@@ -237,18 +248,19 @@ describe('120 simulated days of dunning (a controllable clock, the scheduler run
       `query($p: ID!) { dunningAccounts(practiceId: $p, first: 10) { totalCount nodes { status } } }`,
       { p: w.practiceId },
     );
-    expect(list.dunningAccounts.totalCount).toBe(4);
+    expect(list.dunningAccounts.totalCount).toBe(5);
     expect(list.dunningAccounts.nodes.map((n) => n.status).sort()).toEqual([
       'COMPLETED',
       'COMPLETED',
       'COMPLETED',
+      'HELD',
       'HELD',
     ]);
     const held = await gql<{ dunningAccounts: { totalCount: number } }>(
       `query($p: ID!) { dunningAccounts(practiceId: $p, status: HELD, first: 10) { totalCount } }`,
       { p: w.practiceId },
     );
-    expect(held.dunningAccounts.totalCount).toBe(1);
+    expect(held.dunningAccounts.totalCount).toBe(2);
 
     // The final notice is a statement whose text says so.
     const finals = await t.db.statement.findMany({
