@@ -35,6 +35,7 @@ import './remittances/remittance-mutations.ts';
 import './remittances/remittance-subscriptions.ts';
 import './ledger/patient-money-mutations.ts';
 import './ledger/ar-queries.ts';
+import './ledger/credit-queries.ts';
 import './denials/denial-mutations.ts';
 import './denials/denial-types.ts';
 import './denials/denial-queries.ts';
