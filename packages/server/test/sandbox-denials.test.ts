@@ -79,7 +79,8 @@ describe('denials from the sandbox payer', () => {
         priority: priority(22_000),
         appealDeadline: deadline,
         status: 'DENIED',
-        action: 'CORRECT_AND_RESUBMIT',
+        // The sandbox sends CO-16 with MA130 (unprocessable): nothing was adjudicated, so a new claim, not a corrected one.
+        action: 'SUBMIT_NEW_CLAIM',
       },
     ]);
     expect(byClaim('W2DENY50')).toEqual([
