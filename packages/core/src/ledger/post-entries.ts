@@ -70,11 +70,6 @@ export class Posting {
     else for (const piece of chunks(rows, 1000)) await this.tx.ledgerEntry.createMany({ data: piece });
   }
 
-  /** Entries not yet flushed, for a caller that sums balances in memory before they are written. */
-  get unflushed(): readonly LedgerEntry[] {
-    return this.pending;
-  }
-
   private row(e: NewEntry): LedgerEntry {
     if (!Number.isSafeInteger(e.amountCents)) throw new Error(`Ledger amounts are integer cents, got ${e.amountCents}`);
     return {
