@@ -9,7 +9,8 @@ import { InvalidStateTransitionError } from '../errors/billing-errors.ts';
  * claims linked to the original.
  */
 export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
-  DRAFT: ['READY', 'SCRUB_FAILED', 'VOIDED'],
+  // ACCEPTED: a crossover, the next claim the prior payer forwarded itself (never submitted by us).
+  DRAFT: ['READY', 'SCRUB_FAILED', 'VOIDED', 'ACCEPTED'],
   SCRUB_FAILED: ['READY', 'SCRUB_FAILED', 'VOIDED'],
   READY: ['READY', 'SCRUB_FAILED', 'SUBMITTED', 'VOIDED'],
   // An 835 may arrive before (or without) the 277CA: adjudication implies acceptance.

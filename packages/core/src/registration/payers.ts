@@ -19,6 +19,8 @@ export interface PayerFields {
   appealWindowDays?: number | null;
   /** Key of a configured payer connector (id, or id:instanceId). */
   connectorId?: string | null;
+  /** Payer of last resort that forbids balance billing (Medicaid): its patient share is written off. @default false */
+  forbidsBalanceBilling?: boolean | null;
 }
 
 export interface CreatePayerInput extends PayerFields {
@@ -55,6 +57,7 @@ function payerData(input: PayerFields): Record<string, unknown> {
     'timelyFilingDays',
     'appealWindowDays',
     'connectorId',
+    'forbidsBalanceBilling',
   ] as const) {
     if (input[key] != null) data[key] = input[key];
   }

@@ -110,6 +110,7 @@ export class FileImport {
     const payments = current.pending;
     current.pending = [];
     const claims = await this.batch.loadByControlNumber(payments.map((p) => p.patientControlNumber));
+    await this.batch.routeToPayer(claims, current.namedPayerId);
     current.stored ??= await storeRemittance(
       this.batch.tx,
       this.ctx.principal.organizationId,

@@ -1,6 +1,7 @@
 import type {
   Claim,
   ClaimLine,
+  Coverage,
   Db,
   LedgerEntry,
   Patient,
@@ -21,6 +22,7 @@ import { denialCategoryOf, patientShareCategory } from './denial-category.ts';
 import { recordDenials, resolvePaidDenials } from '../denials/record-denials.ts';
 import type { UnderpaidLine } from '../denials/record-denials.ts';
 import { secondaryClaimFor } from './secondary-claim.ts';
+import { crossoverOf } from './coordination-of-benefits.ts';
 import { todayIn } from '../util/calendar-date.ts';
 
 export type StoredClaimPayment = RemittanceClaim & {
@@ -31,6 +33,7 @@ export type StoredClaimPayment = RemittanceClaim & {
 
 export type ClaimToPost = Claim & {
   lines: ClaimLine[];
+  coverage: Pick<Coverage, 'priority'>;
   patient: Pick<Patient, 'guarantorId'>;
   payer: Payer;
   practice: Pick<Practice, 'timeZone'>;
@@ -66,8 +69,11 @@ const isPriorPayerAmount = (a: Pick<RemittanceAdjustment, 'groupCode' | 'reasonC
  * - the payment (per service line when the payer itemized, else for the claim) lowers the claim's insurance A/R;
  * - CO adjustments are contractual write-offs and PI payer adjustments, except denial reasons (CO-16, CO-50 …),
  *   which stay on the insurance A/R for the denial work list: a denied balance is worked, not silently written off;
- * - PR moves the patient's share to the guarantor account (deductible, coinsurance and copay kept apart);
- * - OI moves the amount to the claim for the next coverage, which is created ready to submit;
+ * - PR moves the patient's share to the claim for the next coverage in force on the date of service (created
+ *   ready to submit, or accepted as it stands when the payer forwarded it: a crossover); with no next coverage it
+ *   moves to the guarantor account (deductible, coinsurance and copay kept apart), or is written off when a payer
+ *   of last resort that forbids balance billing (Medicaid) adjudicated the visit;
+ * - OI moves the amount to the claim for the next coverage, held on this claim's A/R when there is none;
  * - a reversal (CLP02 = 22) reverses the entries of the payment it takes back.
  * Then the claim's status follows; denied claims, denied lines and underpaid lines go to the work list (and a
  * payment resolves the items it answers).
@@ -132,7 +138,18 @@ export async function postClaimPayment(
   const entries: NewEntry[] = [];
   const denialCodes: string[] = [];
   const held: string[] = [];
-  let secondary: Claim | null | undefined;
+  const next = batch.nextCoverage(claim);
+  const crossover = crossoverOf(rc);
+  const barredBy = next ? undefined : batch.balanceBillingBarredBy(claim);
+  let nextClaim: Claim | undefined;
+  // The claim for the next coverage, created the first time an amount moves to it (flushing the batch first).
+  const claimForNext = async (coverage: NonNullable<typeof next>) => {
+    if (!nextClaim) {
+      await batch.flush();
+      nextClaim = await secondaryClaimFor(tx, ctx, claim, outcome.statusChanges, { coverage, crossover });
+    }
+    return nextClaim;
+  };
   const postAdjustments = async (
     adjustments: RemittanceAdjustment[],
     claimLineId: string | null,
@@ -144,7 +161,28 @@ export async function postClaimPayment(
       const denial = denialCategoryOf(a.reasonCode);
       if (denial && (linePaid === 0 || rc.statusCode === '4')) denialCodes.push(code);
       const at = { ...base, claimLineId, reasonCode: code };
-      if (a.groupCode === 'PR') {
+      if (a.groupCode === 'PR' && next) {
+        // Coordination of benefits: the patient's share goes to the next payer before it reaches the patient.
+        const to = await claimForNext(next);
+        await posting.transfer(
+          {
+            ...at,
+            account: 'INSURANCE',
+            kind: 'OTHER_INSURANCE_TRANSFER',
+            category: patientShareCategory(a.reasonCode),
+          },
+          { claimId: to.id, claimLineId: null, coverageId: to.coverageId, payerId: to.payerId },
+          a.amountCents,
+        );
+      } else if (a.groupCode === 'PR' && barredBy) {
+        entries.push({
+          ...at,
+          account: 'INSURANCE',
+          kind: 'CONTRACTUAL_ADJUSTMENT',
+          amountCents: -a.amountCents,
+          memo: `not billed to the patient: ${barredBy} forbids balance billing`,
+        });
+      } else if (a.groupCode === 'PR') {
         await posting.transfer(
           {
             ...at,
@@ -156,17 +194,14 @@ export async function postClaimPayment(
           a.amountCents,
         );
       } else if (a.groupCode === 'OI') {
-        if (secondary === undefined) {
-          await batch.flush();
-          secondary = await secondaryClaimFor(tx, ctx, claim, outcome.statusChanges);
-        }
-        if (!secondary) {
+        if (!next) {
           held.push(`${code} ${a.amountCents}: no next coverage on file to bill`);
           continue;
         }
+        const to = await claimForNext(next);
         await posting.transfer(
           { ...at, account: 'INSURANCE', kind: 'OTHER_INSURANCE_TRANSFER' },
-          { claimId: secondary.id, claimLineId: null, coverageId: secondary.coverageId, payerId: secondary.payerId },
+          { claimId: to.id, claimLineId: null, coverageId: to.coverageId, payerId: to.payerId },
           a.amountCents,
         );
       } else if (denial && (a.groupCode === 'CO' || a.groupCode === 'PI' || a.groupCode === 'CR')) {
@@ -204,15 +239,16 @@ export async function postClaimPayment(
   await postAdjustments(rc.adjustments, null, rc.lines.length ? null : rc.paidCents);
   await posting.post(entries);
 
-  if (held.length) {
-    await tx.remittanceClaim.update({
-      where: { id: rc.id },
-      data: {
-        reviewReason: [rc.reviewReason, `Held on the insurance A/R: ${held.join('; ')}`].filter(Boolean).join(' · '),
-      },
-    });
-  }
-  if (secondary) outcome.secondaryClaimId = secondary.id;
+  const notes = [
+    rc.reviewReason,
+    held.length ? `Held on the insurance A/R: ${held.join('; ')}` : null,
+    crossover && !next
+      ? `The payer forwarded the claim (${crossover}), but no next coverage is on file for its date of service`
+      : null,
+  ].filter(Boolean);
+  if (notes.length > (rc.reviewReason ? 1 : 0))
+    await tx.remittanceClaim.update({ where: { id: rc.id }, data: { reviewReason: notes.join(' · ') } });
+  if (nextClaim) outcome.secondaryClaimId = nextClaim.id;
 
   if (batch.mayHaveOpenItems(claim.id)) {
     await batch.flush();

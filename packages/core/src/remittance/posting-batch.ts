@@ -6,6 +6,9 @@ import type { Actor } from '../ledger/post-entries.ts';
 import { Posting } from '../ledger/post-entries.ts';
 import { chunks } from '../util/chunks.ts';
 import type { ClaimToPost } from './post-claim-payment.ts';
+import { claimAgingDate } from '../ledger/claim-charges.ts';
+import { balanceBillingBarredBy, COVERAGE_ON_FILE_SELECT, nextCoverage } from './coordination-of-benefits.ts';
+import type { CoverageOnFile } from './coordination-of-benefits.ts';
 
 /** What postClaimPayment needs loaded with the claim. */
 export const CLAIM_TO_POST_INCLUDE = {
@@ -13,6 +16,7 @@ export const CLAIM_TO_POST_INCLUDE = {
   patient: { select: { guarantorId: true } },
   payer: true,
   practice: { select: { timeZone: true } },
+  coverage: { select: { priority: true } },
 };
 
 const OPEN_DENIAL = ['OPEN', 'IN_PROGRESS'] as const;
@@ -35,6 +39,8 @@ export class PostingBatch {
   private insuranceAtLoad = new Map<string, number>();
   private withOpenItems = new Set<string>();
   private rates: ScheduledRate[] = [];
+  /** Active coverages of the loaded claims' patients, by patient: who pays after whom. */
+  private coverages = new Map<string, CoverageOnFile[]>();
   private posted: string[] = [];
   private claimNumbers = new Map<string, string>();
   private lineFigures: Array<{ id: string; expectedCents: number; allowedCents: number; underpaid: boolean }> = [];
@@ -66,6 +72,31 @@ export class PostingBatch {
     return byNumber;
   }
 
+  /**
+   * Where the named payer is not the payer of a claim the 835 names but is the payer of a later claim for the
+   * same visit (a secondary or tertiary claim, typically a crossover: the supplemental payer answers with the
+   * claim number the primary forwarded), the payment belongs to that later claim. One query for the chunk.
+   */
+  async routeToPayer(byNumber: Map<string, ClaimToPost>, payerId: string | null): Promise<void> {
+    const others = [...byNumber.values()].filter((c) => payerId && c.payerId !== payerId);
+    if (!others.length) return;
+    const ids = others.map((c) => c.id);
+    const later = await this.tx.claim.findMany({
+      where: {
+        payerId: payerId!,
+        status: { not: 'VOIDED' },
+        OR: [{ primaryClaimId: { in: ids } }, { primaryClaim: { primaryClaimId: { in: ids } } }],
+      },
+      include: { ...CLAIM_TO_POST_INCLUDE, primaryClaim: { select: { id: true, primaryClaimId: true } } },
+    });
+    if (!later.length) return;
+    await this.load(later);
+    for (const [number, claim] of byNumber) {
+      const found = later.find((l) => l.primaryClaimId === claim.id || l.primaryClaim?.primaryClaimId === claim.id);
+      if (found) byNumber.set(number, this.claims.get(found.id)!);
+    }
+  }
+
   /** Takes claims already read into the batch, and reads their balances, open items and contracted rates. */
   async load(claims: readonly ClaimToPost[]): Promise<void> {
     await this.flush();
@@ -87,6 +118,15 @@ export class PostingBatch {
         select: { claimId: true, correctedClaimId: true },
       });
       for (const d of open) for (const id of [d.claimId, d.correctedClaimId]) if (id) this.withOpenItems.add(id);
+    }
+    const patients = [...new Set(fresh.map((c) => c.patientId))].filter((id) => !this.coverages.has(id));
+    for (const piece of chunks(patients)) {
+      for (const id of piece) this.coverages.set(id, []);
+      const found = await this.tx.coverage.findMany({
+        where: { patientId: { in: piece }, active: true },
+        select: COVERAGE_ON_FILE_SELECT,
+      });
+      for (const c of found) this.coverages.get(c.patientId)!.push(c);
     }
     await this.loadRates(fresh);
   }
@@ -118,6 +158,21 @@ export class PostingBatch {
       (r) => r.feeSchedule.practiceId === claim.practiceId && r.feeSchedule.payerId === claim.payerId,
     );
     return pickRate(schedule, code, modifier, date);
+  }
+
+  /** The coverage that pays after this claim's payer for its date of service, if any. */
+  nextCoverage(claim: ClaimToPost): CoverageOnFile | undefined {
+    return nextCoverage(
+      this.coverages.get(claim.patientId) ?? [],
+      claim.coverage.priority,
+      claimAgingDate(claim.lines),
+    );
+  }
+
+  /** The payer of last resort whose adjudication bars billing the patient for this claim's visit, if any. */
+  balanceBillingBarredBy(claim: ClaimToPost): string | undefined {
+    const coverages = this.coverages.get(claim.patientId) ?? [];
+    return balanceBillingBarredBy(coverages, claim.payer, claim.coverage.priority, claimAgingDate(claim.lines));
   }
 
   /** Whether the claim may have open work items a payment would resolve (false: it surely has none). */
@@ -179,6 +234,7 @@ export class PostingBatch {
     this.insuranceMoved.clear();
     this.withOpenItems.clear();
     this.rates = [];
+    this.coverages.clear();
     this.posting.entries.length = 0;
     this.summed = 0;
   }

@@ -37,7 +37,16 @@ export type PriorAdjudication = Claim & {
       lines: Array<RemittanceServiceLine & { adjustments: RemittanceAdjustment[] }>;
     }
   >;
+  /** For a tertiary claim's secondary: the primary before it. */
+  primaryClaim?: PriorAdjudication | null;
 };
+
+/** The payers before this claim's, nearest first: the secondary's and the primary's for a tertiary claim. */
+function priorsOf(c: ClaimForSubmission): PriorAdjudication[] {
+  const priors: PriorAdjudication[] = [];
+  for (let p = c.primaryClaim; p; p = p.primaryClaim) priors.push(p);
+  return priors;
+}
 
 /** A claim with everything the 837 needs, loaded by the submitter. */
 export type ClaimForSubmission = Claim & {
@@ -211,7 +220,7 @@ function professionalClaim837(c: ClaimForSubmission): Claim837 {
           ]
         : []),
     ],
-    otherPayers: c.primaryClaim ? otherPayers(c, c.primaryClaim) : [],
+    otherPayers: priorsOf(c).flatMap((prior) => otherPayers(c, prior)),
     lines: c.lines.map((l) => ({
       lineNumber: l.lineNumber,
       professional: {
@@ -231,7 +240,7 @@ function professionalClaim837(c: ClaimForSubmission): Claim837 {
       references: l.lineControlNumber ? [{ qualifier: '6R', value: l.lineControlNumber }] : [],
       amounts: [],
       names: [],
-      adjudications: c.primaryClaim ? lineAdjudications(c.primaryClaim, l) : [],
+      adjudications: priorsOf(c).flatMap((prior) => lineAdjudications(prior, l)),
       extra: [],
     })),
     extra: [],

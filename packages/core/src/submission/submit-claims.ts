@@ -22,6 +22,19 @@ export interface ClaimSubmissionResult {
   batchId?: string;
 }
 
+/** A prior payer's claim with what its 2320/2330/2430 loops carry. */
+const PRIOR_ADJUDICATION_INCLUDE = {
+  payer: true,
+  coverage: true,
+  remittanceClaims: {
+    include: {
+      remittance: true,
+      adjustments: { where: { serviceLineId: null } },
+      lines: { include: { adjustments: true } },
+    },
+  },
+} as const;
+
 export const SUBMISSION_INCLUDE = {
   lines: { orderBy: { lineNumber: 'asc' as const } },
   encounter: {
@@ -38,19 +51,8 @@ export const SUBMISSION_INCLUDE = {
   payer: true,
   practice: true,
   originalClaim: true,
-  primaryClaim: {
-    include: {
-      payer: true,
-      coverage: true,
-      remittanceClaims: {
-        include: {
-          remittance: true,
-          adjustments: { where: { serviceLineId: null } },
-          lines: { include: { adjustments: true } },
-        },
-      },
-    },
-  },
+  // A secondary claim carries its primary's adjudication; a tertiary one both earlier payers'.
+  primaryClaim: { include: { ...PRIOR_ADJUDICATION_INCLUDE, primaryClaim: { include: PRIOR_ADJUDICATION_INCLUDE } } },
 };
 
 /**

@@ -80,6 +80,13 @@ builder.prismaObjectField('Claim', 'primaryClaim', (t) =>
 
 builder.prismaObjectField('Claim', 'secondaryClaims', (t) => t.relation('secondaryClaims'));
 
+builder.prismaObjectField('Claim', 'crossover', (t) =>
+  t.exposeBoolean('crossover', {
+    description:
+      'The prior payer forwarded this claim to its payer (a crossover): it is never submitted and waits for that payer’s 835.',
+  }),
+);
+
 builder.prismaObjectField('Patient', 'balance', (t) =>
   t.field({
     type: BalanceRef,

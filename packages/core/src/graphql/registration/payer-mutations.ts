@@ -21,6 +21,10 @@ const payerFields = (t: InputFieldBuilder, required: boolean) => ({
   timelyFilingDays: t.int({ description: 'Days from the date of service to file a claim. @default 365' }),
   appealWindowDays: t.int({ description: 'Days from a denial to appeal. @default 180' }),
   connectorId: t.string({ description: 'Key of a configured payer connector (id, or id:instanceId).' }),
+  forbidsBalanceBilling: t.boolean({
+    description:
+      'A payer of last resort that forbids balance billing (Medicaid): what it leaves to the patient is written off, never billed or placed. @default false',
+  }),
 });
 
 const CreatePayerInput = builder.inputType('CreatePayerInput', {

@@ -20,5 +20,9 @@ export const PayerRef = builder.prismaNode('Payer', {
       nullable: true,
       description: 'Key of the payer connector that serves it.',
     }),
+    forbidsBalanceBilling: t.exposeBoolean('forbidsBalanceBilling', {
+      description:
+        'Payer of last resort that forbids balance billing (Medicaid): what it leaves to the patient is written off.',
+    }),
   }),
 });
