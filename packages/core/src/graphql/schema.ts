@@ -36,6 +36,7 @@ import './remittances/remittance-subscriptions.ts';
 import './ledger/patient-money-mutations.ts';
 import './ledger/ar-queries.ts';
 import './ledger/credit-queries.ts';
+import './ledger/payer-refund-mutations.ts';
 import './denials/denial-mutations.ts';
 import './denials/denial-types.ts';
 import './denials/denial-queries.ts';

@@ -23,6 +23,7 @@ import { createPractice, updatePractice } from '../registration/practices.ts';
 import { createFacility, createProvider } from '../registration/providers.ts';
 import { recordPatientPayment } from '../ledger/record-patient-payment.ts';
 import { refundCreditBalance } from '../ledger/refund-credit-balance.ts';
+import { refundPayerOverpayment } from '../ledger/refund-payer-overpayment.ts';
 import { reverseLedgerEntry } from '../ledger/reverse-ledger-entry.ts';
 import { writeOff } from '../ledger/write-off.ts';
 import { clearAccountFlag, flagAccount } from '../patient-billing/account-flags.ts';
@@ -84,6 +85,7 @@ export const OPERATIONS = {
   // ledger and patient money
   recordPatientPayment,
   refundCreditBalance,
+  refundPayerOverpayment,
   writeOff,
   reverseLedgerEntry,
   // patient billing

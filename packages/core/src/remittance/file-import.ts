@@ -3,9 +3,9 @@ import type { StatusChange } from '../claims/claim-status.ts';
 import type { DomainContext } from '../context/domain-context.ts';
 import type { Remittance } from '../db/prisma-client.ts';
 import type { BalanceChangedPayload } from '../pubsub/billing-events.ts';
-import { todayIn } from '../util/calendar-date.ts';
 import type { RemittanceImportOptions, RemittanceImportSummary } from './import-remittance.ts';
 import { postClaimPayment } from './post-claim-payment.ts';
+import { postProviderAdjustments } from './provider-adjustments.ts';
 import type { PostingBatch } from './posting-batch.ts';
 import {
   namedPayer,
@@ -81,7 +81,7 @@ export class FileImport {
     this.current.header = remittance;
     await this.postPending();
     const stored = await storeProviderAdjustments(this.batch.tx, this.current.stored!, remittance);
-    await this.postProviderAdjustments(stored, remittance);
+    await postProviderAdjustments(this.batch, this.ctx, stored, remittance);
     await this.batch.flush();
     this.collectBalanceChanges();
     this.summary.remittances.push(stored);
@@ -148,39 +148,5 @@ export class FileImport {
 
   private collectBalanceChanges(): void {
     for (const change of this.batch.posting.balanceChanges()) this.balanceChanges.set(change.patientId, change);
-  }
-
-  /**
-   * PLB amounts are practice-level A/R, never dropped: a recoupment or offset (positive in X12) is money the payer
-   * withheld from this payment, an interest payment (negative) is money paid beyond the claims.
-   */
-  private async postProviderAdjustments(remittance: Remittance, header: Remittance835): Promise<void> {
-    const adjustments = header.providerAdjustments;
-    if (!remittance.practiceId || adjustments.length === 0) return;
-    // Without a payment date (BPR16 is required, but a payer may leave it out) they post on the practice's today.
-    const date =
-      remittance.paymentDate ??
-      todayIn(
-        (
-          await this.batch.tx.practice.findUniqueOrThrow({
-            where: { id: remittance.practiceId },
-            select: { timeZone: true },
-          })
-        ).timeZone,
-        this.ctx.clock.now(),
-      );
-    await this.batch.posting.post(
-      adjustments.map((p) => ({
-        practiceId: remittance.practiceId!,
-        account: 'PRACTICE' as const,
-        kind: 'PROVIDER_ADJUSTMENT' as const,
-        amountCents: p.amountCents,
-        effectiveDate: date,
-        payerId: remittance.payerId,
-        remittanceId: remittance.id,
-        reasonCode: p.reasonCode,
-        memo: p.reference ? `PLB ${p.reasonCode} ${p.reference}` : `PLB ${p.reasonCode}`,
-      })),
-    );
   }
 }
