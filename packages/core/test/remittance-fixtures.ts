@@ -213,8 +213,13 @@ export async function remittanceWorld(
         coverageId: patient.primaryCoverageId,
         diagnoses: ['E11.9', 'I10'],
         serviceLines: [
-          { procedureCode: '99214', chargeCents: 19_500, diagnosisPointers: [1, 2] },
-          { procedureCode: '36415', chargeCents: 2_500, diagnosisPointers: [1] },
+          {
+            procedureCode: '99214',
+            chargeCents: 19_500,
+            diagnosisPointers: [1, 2],
+            description: 'Office visit, established patient',
+          },
+          { procedureCode: '36415', chargeCents: 2_500, diagnosisPointers: [1], description: 'Blood draw' },
         ],
       });
       expect(e.__typename).toBe('EncounterSuccess');

@@ -22,7 +22,7 @@ const jsonRenderer = defineStatementRenderer({
 });
 
 const RUN = `mutation($input: RunStatementsInput!) { runStatements(input: $input) { __typename ... on StatementRunSuccess { alreadyStated belowMinimum
-  statements { id accountNumber amountDueCents priorBalanceCents paymentsSinceCents dueDate status snapshot files { contentType contentBase64 } } } } }`;
+  statements { id accountNumber amountDueCents priorBalanceCents newChargesCents paymentsSinceCents adjustmentsSinceCents dueDate status snapshot files { contentType contentBase64 } } } } }`;
 type Run = {
   runStatements: {
     __typename: string;
@@ -33,7 +33,9 @@ type Run = {
       accountNumber: string;
       amountDueCents: number;
       priorBalanceCents: number;
+      newChargesCents: number;
       paymentsSinceCents: number;
+      adjustmentsSinceCents: number;
       dueDate: string;
       status: string;
       snapshot: StatementDocument;
@@ -113,7 +115,9 @@ describe('statement runs', () => {
     expect(statement).toMatchObject({
       amountDueCents: 2_000,
       priorBalanceCents: 0,
+      newChargesCents: 2_785,
       paymentsSinceCents: 785,
+      adjustmentsSinceCents: 0,
       dueDate: daysFromNow(30),
       status: 'DRAFT',
     });
@@ -131,6 +135,11 @@ describe('statement runs', () => {
     ).toEqual([
       [daysFromNow(-40), 22_000, 11_140, 8_075, 0, 785, 2_000],
       [daysFromNow(-10), 22_000, 0, 0, 22_000, 0, 0],
+    ]);
+    // Each service as the practice named it, and who adjudicated the visit (nobody yet, for the pending one).
+    expect(visits.map((v) => [v.lines.map((l) => l.description), v.payers])).toEqual([
+      [['99214 Office visit, established patient', '36415 Blood draw'], ['Blue Cross Blue Shield of Texas']],
+      [['99214 Office visit, established patient', '36415 Blood draw'], []],
     ]);
     expect(statement.snapshot.messages).toContain(
       'Some visits are still with your insurance; their balance may change when it pays.',
@@ -171,7 +180,9 @@ describe('statement runs', () => {
     expect(next.runStatements.statements[0]).toMatchObject({
       amountDueCents: 1_500,
       priorBalanceCents: 2_000,
+      newChargesCents: 0,
       paymentsSinceCents: 500,
+      adjustmentsSinceCents: 0,
     });
   });
 });
@@ -202,5 +213,54 @@ describe('the statement minimum', () => {
     });
     expect(run.runStatements).toMatchObject({ alreadyStated: 0, belowMinimum: 1 });
     expect(run.runStatements.statements.map((s) => s.amountDueCents)).toEqual([2_000]);
+  });
+});
+
+describe('a visit carried to a secondary payer', () => {
+  it('is one visit on the statement, naming both payers, with what the last payer left to the patient', async () => {
+    await gql(
+      `mutation { updatePayer(input: { id: "${w.medicareId}", connectorId: "accepting-clearinghouse" }) { __typename } }`,
+      {},
+    );
+    const p = await w.patient({ secondary: true });
+    const c = await w.submittedClaim(p, daysFromNow(-20));
+    await gql(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`, {
+      x12: era('EFT-ST-COB-1', [paidInFull(c)], { paymentDate: today }),
+    });
+    const secondary = (
+      await gql<{ node: { secondaryClaims: Array<{ id: string; patientControlNumber: string }> } }>(
+        `query($id: ID!) { node(id: $id) { ... on Claim { secondaryClaims { id patientControlNumber } } } }`,
+        { id: c.id },
+      )
+    ).node.secondaryClaims[0]!;
+    await gql(`mutation($ids: [ID!]!) { submitClaims(input: { claimIds: $ids }) { __typename } }`, {
+      ids: [secondary.id],
+    });
+    // Medicare pays $22.28 of the $27.85 and leaves $5.57; OA-23 $192.15 is BCBS's share.
+    const medicare = {
+      pcn: secondary.patientControlNumber,
+      statusCode: '2',
+      chargeCents: 22_000,
+      paidCents: 2_228,
+      adjustments: [{ groupCode: 'OA', reasonCode: '23', amountCents: 19_215 }, pr('2', 557)],
+    };
+    await gql(`mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`, {
+      x12: era('EFT-ST-COB-2', [medicare], { paymentDate: today, payer: { name: 'MEDICARE PART B', id: '04412' } }),
+    });
+    const run = await gql<Run>(RUN, { input: { practiceId: w.practiceId, statementDate: daysFromNow(1) } });
+    const statement = run.runStatements.statements.find((s) => s.snapshot.visits.some((v) => v.reference === c.pcn))!;
+    // Paid $111.40 + $22.28 = $133.68; contractual $80.75; the patient owes $5.57.
+    expect(statement.snapshot.visits).toEqual([
+      expect.objectContaining({
+        reference: c.pcn,
+        payers: ['Blue Cross Blue Shield of Texas', 'Medicare Part B'],
+        chargesCents: 22_000,
+        insurancePaidCents: 13_368,
+        adjustmentsCents: 8_075,
+        insurancePendingCents: 0,
+        balanceCents: 557,
+      }),
+    ]);
+    expect(statement).toMatchObject({ amountDueCents: 557, newChargesCents: 557, paymentsSinceCents: 0 });
   });
 });

@@ -51,7 +51,7 @@ function page(s: StatementDocument, payUrl: string | undefined): string {
     .map(
       (v) => `
       <tr>
-        <th scope="row">${escapeHtml(date(v.serviceDate))}<br><small>${escapeHtml(v.patientName)} · ${escapeHtml(v.provider)} · ref ${escapeHtml(v.reference)}</small></th>
+        <th scope="row">${escapeHtml(date(v.serviceDate))}<br><small>${escapeHtml(v.patientName)} · ${escapeHtml(v.provider)} · ref ${escapeHtml(v.reference)}<br>${v.lines.map((l) => escapeHtml(l.description)).join('; ')}${v.payers.length ? ` · insurance: ${v.payers.map(escape).join(', ')}` : ''}</small></th>
         <td>${money(v.chargesCents)}</td><td>${money(v.insurancePaidCents)}</td><td>${money(v.adjustmentsCents)}</td>
         <td>${money(v.insurancePendingCents)}</td><td>${money(v.patientPaidCents)}</td><td><strong>${money(v.balanceCents)}</strong></td>
       </tr>`,
@@ -74,7 +74,9 @@ function page(s: StatementDocument, payUrl: string | undefined): string {
     <dt>Statement date</dt><dd>${escapeHtml(date(s.statementDate))}</dd>
     <dt>Due by</dt><dd>${escapeHtml(date(s.dueDate))}</dd>
     <dt>Previous balance</dt><dd>${money(s.priorBalanceCents)}</dd>
+    <dt>New charges</dt><dd>${money(s.newChargesCents)}</dd>
     <dt>Payments since</dt><dd>${money(s.paymentsSinceCents)}</dd>
+    <dt>Adjustments since</dt><dd>${money(s.adjustmentsSinceCents)}</dd>
   </dl>
   <p class="due">Amount due: <strong>${money(s.amountDueCents)}</strong></p>
   ${payUrl ? `<p><a href="${escapeHtml(payUrl)}">Pay now</a></p>` : ''}

@@ -75,7 +75,7 @@ async function render(s: StatementDocument, accent: string) {
     doc.text(line, { width: width / 2 });
   const boxX = MARGIN + width / 2 + 20;
   doc
-    .rect(boxX, MARGIN, width / 2 - 20, 92)
+    .rect(boxX, MARGIN, width / 2 - 20, 110)
     .lineWidth(1)
     .strokeColor(accent)
     .stroke();
@@ -85,17 +85,19 @@ async function render(s: StatementDocument, accent: string) {
     ['Account', s.accountNumber],
     ['Due by', longDate(s.dueDate)],
     ['Previous balance', money(s.priorBalanceCents)],
+    ['New charges', money(s.newChargesCents)],
     ['Payments since', money(s.paymentsSinceCents)],
+    ['Adjustments since', money(s.adjustmentsSinceCents)],
   ];
   box.forEach(([label, value], i) => {
-    doc.text(label!, boxX + 8, MARGIN + 8 + i * 13, { width: 110, lineBreak: false });
-    doc.text(value!, boxX + 110, MARGIN + 8 + i * 13, { width: width / 2 - 140, align: 'right', lineBreak: false });
+    doc.text(label!, boxX + 8, MARGIN + 8 + i * 11.5, { width: 110, lineBreak: false });
+    doc.text(value!, boxX + 110, MARGIN + 8 + i * 11.5, { width: width / 2 - 140, align: 'right', lineBreak: false });
   });
   doc
     .font('Helvetica-Bold')
     .fontSize(12)
-    .text('Amount due', boxX + 8, MARGIN + 74, { lineBreak: false })
-    .text(money(s.amountDueCents), boxX + 110, MARGIN + 74, {
+    .text('Amount due', boxX + 8, MARGIN + 92, { lineBreak: false })
+    .text(money(s.amountDueCents), boxX + 110, MARGIN + 92, {
       width: width / 2 - 140,
       align: 'right',
       lineBreak: false,
@@ -105,7 +107,7 @@ async function render(s: StatementDocument, accent: string) {
     .font('Helvetica-Bold')
     .fontSize(10)
     .fillColor('#000000')
-    .text(s.guarantor.name, MARGIN, MARGIN + 110);
+    .text(s.guarantor.name, MARGIN, MARGIN + 124);
   doc.font('Helvetica').fontSize(9);
   for (const line of s.guarantor.addressLines) doc.text(line);
 
@@ -141,7 +143,7 @@ async function render(s: StatementDocument, accent: string) {
   doc.moveDown(0.3);
   header();
   for (const v of s.visits) {
-    const rowHeight = 24;
+    const rowHeight = 32;
     if (doc.y + rowHeight > bottom()) {
       doc.addPage();
       header();
@@ -153,6 +155,7 @@ async function render(s: StatementDocument, accent: string) {
       .fontSize(7)
       .fillColor('#555555')
       .text(`${v.provider} · ref ${v.reference}`, x, y + 10, { width: columns[0][1] - 4, lineBreak: false })
+      .text(visitDetail(v), x, y + 19, { width: columns[0][1] - 4, lineBreak: false, ellipsis: true })
       .fillColor('#000000')
       .fontSize(8.5);
     x += columns[0][1];
@@ -263,4 +266,10 @@ async function render(s: StatementDocument, accent: string) {
     fileName: `statement-${s.accountNumber}-${s.statementDate}.pdf`,
     bytes: new Uint8Array(bytes),
   };
+}
+
+/** The visit's services and the insurers that adjudicated it, on one small line. */
+function visitDetail(v: StatementDocument['visits'][number]): string {
+  const services = v.lines.map((l) => l.description).join('; ');
+  return v.payers.length ? `${services} · insurance: ${v.payers.join(', ')}` : services;
 }

@@ -12,7 +12,8 @@ type CopiedFields =
   | 'chargeCents'
   | 'serviceDate'
   | 'serviceDateEnd'
-  | 'diagnosisPointers';
+  | 'diagnosisPointers'
+  | 'description';
 
 export type LineSource = Pick<ClaimLine, CopiedFields> & { serviceLineId?: string | null };
 
@@ -35,6 +36,7 @@ export function copyLines(tx: Db, claim: Claim, lines: LineSource[]) {
       serviceDate: l.serviceDate,
       serviceDateEnd: l.serviceDateEnd,
       diagnosisPointers: l.diagnosisPointers,
+      description: l.description,
       lineControlNumber: `${claim.patientControlNumber}-${l.lineNumber}`,
     })),
   });

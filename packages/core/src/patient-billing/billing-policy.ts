@@ -23,7 +23,11 @@ export const SKIP_CONDITIONS = [
   'DECEASED',
   'BANKRUPTCY',
 ] as const;
-export type SkipCondition = (typeof SKIP_CONDITIONS)[number] | 'CEASE_COMMUNICATION';
+/**
+ * Always on besides those: CEASE_COMMUNICATION, and LATER_PAYER_PENDING — a secondary or tertiary payer still
+ * owes on a visit of the account, so what the patient owes is not known yet (coordination of benefits).
+ */
+export type SkipCondition = (typeof SKIP_CONDITIONS)[number] | 'CEASE_COMMUNICATION' | 'LATER_PAYER_PENDING';
 
 export interface DunningStep {
   /** Shown to billers and in explanations, e.g. "second statement". */

@@ -1,4 +1,5 @@
 import type { AccountFlag, Db, Patient, PaymentPlan } from '../db/prisma-client.ts';
+import { chunks } from '../util/chunks.ts';
 import { formatCents } from '../util/money.ts';
 import { addDays, todayIn } from '../util/calendar-date.ts';
 import type { PatientBillingPolicy, SkipCondition } from './billing-policy.ts';
@@ -24,6 +25,8 @@ const FLAG_CONDITIONS: Record<string, SkipCondition> = {
 export interface HoldFacts {
   /** Open insurance balance per patient: cents and the number of visits. */
   insurancePending: Map<string, { cents: number; visits: number }>;
+  /** The part of it a secondary or tertiary payer owes. */
+  laterPayerPending: Map<string, { cents: number; visits: number }>;
   activePlans: Map<string, PaymentPlan>;
   /** The latest patient payment (YYYY-MM-DD) per patient, up to today. */
   lastPayment: Map<string, string>;
@@ -63,15 +66,28 @@ export async function loadHoldFacts(
   ]);
   const facts: HoldFacts = {
     insurancePending: new Map(),
+    laterPayerPending: new Map(),
     activePlans: new Map(),
     lastPayment: new Map(),
     flags: new Map(),
   };
-  for (const p of pending) {
-    const cents = Number(p._sum.amountCents ?? 0);
-    if (cents <= 0 || !p.patientId) continue;
-    const current = facts.insurancePending.get(p.patientId) ?? { cents: 0, visits: 0 };
-    facts.insurancePending.set(p.patientId, { cents: current.cents + cents, visits: current.visits + 1 });
+  const owing = pending.filter((p) => Number(p._sum.amountCents ?? 0) > 0 && p.patientId && p.claimId);
+  const later = new Set<string>();
+  for (const ids of chunks(owing.map((p) => p.claimId!))) {
+    const claims = await db.claim.findMany({
+      where: { id: { in: ids }, primaryClaimId: { not: null } },
+      select: { id: true },
+    });
+    for (const c of claims) later.add(c.id);
+  }
+  const add = (map: Map<string, { cents: number; visits: number }>, patientId: string, cents: number) => {
+    const current = map.get(patientId) ?? { cents: 0, visits: 0 };
+    map.set(patientId, { cents: current.cents + cents, visits: current.visits + 1 });
+  };
+  for (const p of owing) {
+    const cents = Number(p._sum.amountCents);
+    add(facts.insurancePending, p.patientId!, cents);
+    if (later.has(p.claimId!)) add(facts.laterPayerPending, p.patientId!, cents);
   }
   for (const plan of plans) facts.activePlans.set(plan.patientId, plan);
   for (const p of payments)
@@ -101,6 +117,13 @@ export function holdsFrom(
     holds.push({
       condition: 'CEASE_COMMUNICATION',
       reason: `a written request to stop communicating was received ${dayOf(ceased.ceaseCommunicationAt!)}`,
+    });
+  const later = patients.map((p) => facts.laterPayerPending.get(p.id)).filter((o) => o !== undefined);
+  const laterVisits = later.reduce((s, o) => s + o.visits, 0);
+  if (laterVisits)
+    holds.push({
+      condition: 'LATER_PAYER_PENDING',
+      reason: `a secondary or tertiary payer still owes ${formatCents(later.reduce((s, o) => s + o.cents, 0))} on ${laterVisits} visit${laterVisits === 1 ? '' : 's'}`,
     });
   if (on.has('INSURANCE_PENDING')) {
     const open = patients
@@ -169,6 +192,7 @@ export async function holdsOn(
 /** Holds that stop statements too (not just escalation): nobody should be billed while these stand. */
 export const STATEMENT_HOLDS: ReadonlySet<SkipCondition> = new Set([
   'CEASE_COMMUNICATION',
+  'LATER_PAYER_PENDING',
   'DISPUTE',
   'DECEASED',
   'BANKRUPTCY',

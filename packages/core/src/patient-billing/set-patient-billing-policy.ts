@@ -26,7 +26,8 @@ export interface SetPatientBillingPolicyInput {
 }
 
 // CEASE_COMMUNICATION always holds dunning (FDCPA): it is not the practice's to turn off, so it is not stored.
-const storedSkip = (c: SkipCondition): c is (typeof SKIP_CONDITIONS)[number] => c !== 'CEASE_COMMUNICATION';
+const storedSkip = (c: SkipCondition): c is (typeof SKIP_CONDITIONS)[number] =>
+  c !== 'CEASE_COMMUNICATION' && c !== 'LATER_PAYER_PENDING';
 
 /** Sets the practice's patient billing policy (statement cycle, dunning, plans, small balances, assistance). */
 export const setPatientBillingPolicy = defineOperation({

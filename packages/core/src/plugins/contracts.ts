@@ -83,8 +83,10 @@ export interface StatementVisit {
   serviceDate: string;
   patientName: string;
   provider: string;
-  /** The claim number the patient can quote. */
+  /** The claim number the patient can quote (the first claim of the visit). */
   reference: string;
+  /** The payers that adjudicated the visit, in the order they paid (primary first). */
+  payers: string[];
   lines: Array<{ description: string; chargeCents: number }>;
   chargesCents: number;
   insurancePaidCents: number;
@@ -108,8 +110,13 @@ export interface StatementDocument {
   remitTo: { name: string; addressLines: string[] };
   guarantor: { name: string; addressLines: string[] };
   visits: StatementVisit[];
+  /** The amount due on the prior statement (0 on the first). */
   priorBalanceCents: number;
+  /** Patient shares that reached the account since the prior statement. */
+  newChargesCents: number;
   paymentsSinceCents: number;
+  /** Write-offs, refunds and other changes since: prior + new charges − payments − adjustments = amount due. */
+  adjustmentsSinceCents: number;
   amountDueCents: number;
   /** The account's patient balance by age of the visit. */
   aging: { days0to30Cents: number; days31to60Cents: number; days61to90Cents: number; over90Cents: number };

@@ -23,6 +23,8 @@ export type LineInput = {
   diagnosisPointers: number[];
   ndc?: { code: string; quantity: number; unit: string } | null;
   revenueCode?: string | null;
+  /** The service in the patient's words, for statements. */
+  description?: string | null;
 };
 
 /** Units as exact thousandths; undefined when the number has more than 3 decimals. */
@@ -319,6 +321,8 @@ async function checkLine(
   if (modifiers.length > 4)
     checks.addMessage(path('modifiers'), 'OUT_OF_RANGE', `${label}: at most 4 modifiers, got ${modifiers.length}`);
   for (const [k, m] of modifiers.entries()) checks.modifier([...path('modifiers'), k], m);
+  if ((line.description?.trim().length ?? 0) > 80)
+    checks.addMessage(path('description'), 'TOO_LONG', `${label}: a description has at most 80 characters`);
   const unitsMilli = toMilli(line.units ?? 1);
   if (unitsMilli === undefined || unitsMilli <= 0)
     checks.addMessage(path('units'), 'OUT_OF_RANGE', `${label}: units must be more than 0, with at most 3 decimals`);
@@ -400,6 +404,7 @@ async function checkLine(
     serviceDateEnd: line.serviceDateEnd ?? null,
     diagnosisPointers: pointers.join(','),
     revenueCode: line.revenueCode ?? null,
+    description: line.description?.trim() || null,
     ndcCode: line.ndc ? line.ndc.code.replace(/-/g, '') : null,
     ndcQuantityMilli,
     ndcUnit: line.ndc?.unit ?? null,

@@ -1,4 +1,4 @@
-import type { Db, Guarantor, LedgerEntry, Patient, Practice } from '../db/prisma-client.ts';
+import type { ClaimLine, Db, Guarantor, LedgerEntry, Patient, Practice } from '../db/prisma-client.ts';
 import type { StatementDocument, StatementVisit } from '../plugins/contracts.ts';
 import { addDays, daysBetween } from '../util/calendar-date.ts';
 import { formatCents } from '../util/money.ts';
@@ -31,6 +31,13 @@ const lines = (a: {
     a.addressLine2,
     [a.city, a.state].filter(Boolean).join(', ') + (a.postalCode ? ` ${a.postalCode}` : ''),
   ].filter((l): l is string => Boolean(l?.trim()));
+
+/** A line as the patient reads it: the procedure (with its modifier) or revenue code, and what the practice calls it. */
+function describeLine(l: Pick<ClaimLine, 'procedureCode' | 'modifier1' | 'revenueCode' | 'description'>): string {
+  if (!l.procedureCode) return `Revenue code ${l.revenueCode}${l.description ? ` ${l.description}` : ''}`;
+  const code = [l.procedureCode, l.modifier1].filter(Boolean).join('-');
+  return l.description ? `${code} ${l.description}` : code;
+}
 
 /**
  * What a statement shows on `statementDate`, computed from the ledger as it stood that day: per visit the charges,
@@ -66,38 +73,45 @@ export async function buildStatement(
   const byId = new Map(entries.map((e) => [e.id, e]));
   const kindOf = (e: LedgerEntry) =>
     e.kind === 'REVERSAL' && e.reversesEntryId ? (byId.get(e.reversesEntryId)?.kind ?? 'REVERSAL') : e.kind;
-  // Visits with anything open, the patient's share or what insurance has not decided yet.
+  // Visits with anything open, the patient's share or what insurance has not decided yet. A visit is an
+  // encounter: its primary claim and the secondary or tertiary claims that carried it on, shown as one.
   const ownEntries = entries.filter((e) =>
     'guarantorId' in account ? e.guarantorId === account.guarantorId : e.guarantorId === null,
   );
   const claimIds = [...new Set(ownEntries.map((e) => e.claimId).filter((id): id is string => Boolean(id)))];
   const claims = await db.claim.findMany({
-    where: { id: { in: claimIds } },
+    where: { encounter: { claims: { some: { id: { in: claimIds } } } } },
     include: {
       lines: { orderBy: { lineNumber: 'asc' } },
       patient: true,
+      payer: { select: { name: true } },
       encounter: { include: { renderingProvider: true } },
     },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
-  const visits: StatementVisit[] = claims
-    .map((claim) => {
-      const mine = entries.filter((e) => e.claimId === claim.id);
+  const byEncounter = new Map<string, typeof claims>();
+  for (const claim of claims)
+    byEncounter.set(claim.encounterId, [...(byEncounter.get(claim.encounterId) ?? []), claim]);
+  const visits: StatementVisit[] = [...byEncounter.values()]
+    .map((chain) => {
+      const ids = new Set(chain.map((c) => c.id));
+      const mine = entries.filter((e) => e.claimId && ids.has(e.claimId));
+      // The bill as it stands: the newest first-payer claim that is not a void (a replacement replaces the lines).
+      const first = chain.filter((c) => !c.primaryClaimId && c.frequencyCode !== '8').at(-1) ?? chain[0]!;
+      const adjudicated = (c: (typeof chain)[number]) => mine.some((e) => e.claimId === c.id && e.remittanceClaimId);
       const charges = sum(mine.filter((e) => kindOf(e) === 'CHARGE'));
       const insurancePaid = -sum(mine.filter((e) => kindOf(e) === 'INSURANCE_PAYMENT'));
       const patientPaid = -sum(mine.filter((e) => kindOf(e) === 'PATIENT_PAYMENT'));
       const insurancePending = sum(mine.filter((e) => e.account === 'INSURANCE'));
       const balance = sum(mine.filter((e) => e.account === 'PATIENT'));
+      const provider = first.encounter.renderingProvider;
       return {
-        serviceDate: claim.lines.map((l) => l.serviceDate).sort()[0]!,
-        patientName: `${claim.patient.firstName} ${claim.patient.lastName}`,
-        provider: `${claim.encounter.renderingProvider.firstName} ${claim.encounter.renderingProvider.lastName}${claim.encounter.renderingProvider.credential ? `, ${claim.encounter.renderingProvider.credential}` : ''}`,
-        reference: claim.patientControlNumber,
-        lines: claim.lines.map((l) => ({
-          description: l.procedureCode
-            ? [l.procedureCode, l.modifier1].filter(Boolean).join('-')
-            : `Revenue code ${l.revenueCode}`,
-          chargeCents: l.chargeCents,
-        })),
+        serviceDate: first.lines.map((l) => l.serviceDate).sort()[0]!,
+        patientName: `${first.patient.firstName} ${first.patient.lastName}`,
+        provider: `${provider.firstName} ${provider.lastName}${provider.credential ? `, ${provider.credential}` : ''}`,
+        reference: chain.find((c) => !c.primaryClaimId)?.patientControlNumber ?? first.patientControlNumber,
+        payers: [...new Set(chain.filter(adjudicated).map((c) => c.payer.name))],
+        lines: first.lines.map((l) => ({ description: describeLine(l), chargeCents: l.chargeCents })),
         chargesCents: charges,
         insurancePaidCents: insurancePaid,
         patientPaidCents: patientPaid,
@@ -111,9 +125,11 @@ export async function buildStatement(
 
   const amountDue = sum(accountEntries);
   const since = previous?.statementDate;
-  const paymentsSince = -sum(
-    accountEntries.filter((e) => kindOf(e) === 'PATIENT_PAYMENT' && (!since || e.effectiveDate > since)),
-  );
+  const sinceEntries = accountEntries.filter((e) => !since || e.effectiveDate > since);
+  const newCharges = sum(sinceEntries.filter((e) => kindOf(e) === 'PATIENT_RESPONSIBILITY_TRANSFER'));
+  const paymentsSince = -sum(sinceEntries.filter((e) => kindOf(e) === 'PATIENT_PAYMENT'));
+  // Everything else that moved the account since (write-offs, refunds, reversed payments), as a reduction.
+  const adjustmentsSince = newCharges - paymentsSince - sum(sinceEntries);
   const aging = { days0to30Cents: 0, days31to60Cents: 0, days61to90Cents: 0, over90Cents: 0 };
   for (const e of accountEntries) {
     const age = daysBetween(e.agingDate, statementDate);
@@ -148,7 +164,9 @@ export async function buildStatement(
       : { name: `${first.firstName} ${first.lastName}`, addressLines: lines(first) },
     visits,
     priorBalanceCents: previous?.balanceCents ?? 0,
+    newChargesCents: newCharges,
     paymentsSinceCents: paymentsSince,
+    adjustmentsSinceCents: adjustmentsSince,
     amountDueCents: amountDue,
     aging,
     ...(plan

@@ -43,6 +43,10 @@ export const ClaimLineRef = builder.prismaObject('ClaimLine', {
       nullable: true,
       description: 'UB-04 revenue code (institutional claims).',
     }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: 'The service in the patient’s words, as the practice named it; statements show it.',
+    }),
     modifiers: t.stringList({
       resolve: (l) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)),
     }),

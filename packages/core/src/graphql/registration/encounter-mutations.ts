@@ -36,6 +36,10 @@ const ServiceLineInput = builder.inputType('ServiceLineInput', {
     revenueCode: t.string({
       description: 'UB-04 revenue code (4 digits, e.g. 0450 emergency room); required on institutional visits.',
     }),
+    description: t.string({
+      description:
+        'The service in the patient’s words (“Office visit, established patient”), shown on statements; at most 80 characters.',
+    }),
   }),
 });
 

@@ -42,6 +42,10 @@ export const ServiceLineRef = builder.prismaObject('ServiceLine', {
       nullable: true,
       description: 'UB-04 revenue code (institutional visits).',
     }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: 'The service in the patient’s words, as the practice named it; statements show it.',
+    }),
     modifiers: t.stringList({
       resolve: (l) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)),
     }),

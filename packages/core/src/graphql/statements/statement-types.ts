@@ -14,7 +14,16 @@ export const StatementRef = builder.prismaNode('Statement', {
     dueDate: t.expose('dueDate', { type: 'Date' }),
     amountDueCents: t.expose('balanceCents', { type: 'Cents' }),
     priorBalanceCents: t.expose('priorBalanceCents', { type: 'Cents' }),
+    newChargesCents: t.expose('newChargesCents', {
+      type: 'Cents',
+      description: 'Patient shares that reached the account since the prior statement.',
+    }),
     paymentsSinceCents: t.expose('paymentsSinceCents', { type: 'Cents' }),
+    adjustmentsSinceCents: t.expose('adjustmentsSinceCents', {
+      type: 'Cents',
+      description:
+        'Write-offs, refunds and other changes since the prior statement: prior + new charges − payments − adjustments = amount due.',
+    }),
     status: t.expose('status', { type: StatementStatusEnum }),
     channel: t.exposeString('channel', { nullable: true }),
     sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true }),
