@@ -46,6 +46,7 @@ import './statements/statement-mutations.ts';
 import './statements/statement-queries.ts';
 import './patient-billing/billing-policy-types.ts';
 import './patient-billing/billing-policy-mutations.ts';
+import './patient-billing/credit-mutations.ts';
 import './patient-billing/dunning-queries.ts';
 import './patient-billing/dunning-mutations.ts';
 import './patient-billing/dunning-types.ts';

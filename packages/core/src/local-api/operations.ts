@@ -24,6 +24,7 @@ import { createFacility, createProvider } from '../registration/providers.ts';
 import { recordPatientPayment } from '../ledger/record-patient-payment.ts';
 import { refundCreditBalance } from '../ledger/refund-credit-balance.ts';
 import { refundPayerOverpayment } from '../ledger/refund-payer-overpayment.ts';
+import { applyPatientCredit } from '../patient-billing/apply-patient-credit.ts';
 import { reverseLedgerEntry } from '../ledger/reverse-ledger-entry.ts';
 import { writeOff } from '../ledger/write-off.ts';
 import { clearAccountFlag, flagAccount } from '../patient-billing/account-flags.ts';
@@ -86,6 +87,7 @@ export const OPERATIONS = {
   recordPatientPayment,
   refundCreditBalance,
   refundPayerOverpayment,
+  applyPatientCredit,
   writeOff,
   reverseLedgerEntry,
   // patient billing

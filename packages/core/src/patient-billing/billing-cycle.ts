@@ -3,10 +3,12 @@ import type { Practice } from '../db/prisma-client.ts';
 import { transaction } from '../db/prisma-client.ts';
 import type { DomainContext } from '../context/domain-context.ts';
 import { globalId } from '../ids/global-id.ts';
+import { accountWhere } from '../ledger/balances.ts';
 import { Posting } from '../ledger/post-entries.ts';
 import { accountBalances } from '../statements/run-statements.ts';
 import { formatCents } from '../util/money.ts';
 import { adjustAccount } from './account-adjustments.ts';
+import { applyCredits, balancePieces } from './apply-credits.ts';
 import { policyOf } from './billing-policy.ts';
 import type { PatientBillingPolicy } from './billing-policy.ts';
 import { advanceDunning, loadDunningDay } from './dunning.ts';
@@ -22,6 +24,8 @@ export interface BillingCycleResult {
   resolved: number;
   plans: Partial<Record<PlanReview, number>>;
   smallBalancesWrittenOff: number;
+  /** Accounts whose credits were applied to their visits still owing (policy APPLY). */
+  creditsApplied: number;
 }
 
 const bump = <K extends string>(counts: Partial<Record<K, number>>, key: K) => {
@@ -66,9 +70,36 @@ async function writeOffSmallBalance(
   return true;
 }
 
+/** Applies the credits of every account that has both a credit and a visit owing; returns how many accounts. */
+async function applyAccountCredits(ctx: DomainContext, practice: Practice, today: string): Promise<number> {
+  const accounts = await balancePieces(ctx.db, { practiceId: practice.id, effectiveDate: { lte: today } });
+  let applied = 0;
+  for (const pieces of accounts.values()) {
+    if (!pieces.some((p) => p.cents < 0) || !pieces.some((p) => p.cents > 0 && p.claimId)) continue;
+    await audited(ctx, 'billingCycle.applyCredits', async (tx) => {
+      const posting = new Posting(tx, ctx.principal.organizationId, { type: 'SYSTEM', id: ctx.principal.userId });
+      // Read again inside the transaction: a payment may have landed since the practice-wide read.
+      const first = pieces[0]!;
+      const account = accountWhere(
+        first.guarantorId ? { guarantorId: first.guarantorId } : { patientId: first.patientId },
+      );
+      const fresh = await balancePieces(tx, { ...account, effectiveDate: { lte: today } });
+      await applyCredits(posting, [...fresh.values()].flat(), today);
+      return {
+        result: null,
+        recordIds: [globalId('Patient', pieces[0]!.patientId)],
+        practiceId: practice.id,
+        balanceChanges: posting.balanceChanges(),
+      };
+    });
+    applied++;
+  }
+  return applied;
+}
+
 /**
  * One practice's day of patient billing, in this order: payment plans are brought up to date (payments applied,
- * defaults, payoffs, re-plans), small balances are written off, then every account owing moves along its dunning
+ * defaults, payoffs, re-plans), credits are applied to visits owing (policy APPLY), small balances are written off, then every account owing moves along its dunning
  * sequence (statements, reminders, final notices). Safe to run again for the same day: every effect is keyed.
  */
 export async function runCycleForDay(
@@ -85,6 +116,7 @@ export async function runCycleForDay(
     resolved: 0,
     plans: {},
     smallBalancesWrittenOff: 0,
+    creditsApplied: 0,
   };
   const plans = await ctx.db.paymentPlan.findMany({
     where: { practiceId: practice.id, status: 'ACTIVE' },
@@ -92,6 +124,8 @@ export async function runCycleForDay(
   });
   for (const plan of plans)
     bump(result.plans, await transaction(ctx.db, (tx) => reviewPaymentPlan(tx, plan, policy, today, ctx.clock.now())));
+
+  if (policy.patientCredits === 'APPLY') result.creditsApplied = await applyAccountCredits(ctx, practice, today);
 
   const day = await loadDunningDay(ctx, practice, today);
   for (const { account, balanceCents } of await accountBalances(ctx, practice.id, today)) {

@@ -69,6 +69,11 @@ export interface PatientBillingPolicy {
   collectionMinimumCents: number;
   /** Financial-assistance programs: the discount each one posts as an adjustment when granted. */
   financialAssistance: Array<{ program: string; discountPercent: number }>;
+  /**
+   * A credit on a guarantor account (money not applied to a visit, a visit overpaid): APPLY moves it onto the
+   * account's visits still owing in the daily cycle, oldest first; REFUND leaves it for a refund (creditBalances).
+   */
+  patientCredits: 'APPLY' | 'REFUND';
 }
 
 export const DEFAULT_PATIENT_BILLING_POLICY: PatientBillingPolicy = {
@@ -103,6 +108,7 @@ export const DEFAULT_PATIENT_BILLING_POLICY: PatientBillingPolicy = {
     { program: 'FULL', discountPercent: 100 },
     { program: 'PARTIAL', discountPercent: 50 },
   ],
+  patientCredits: 'APPLY',
 };
 
 /** The practice's policy: what it stored over the defaults (a stored policy is complete; it was validated on the way in). */
@@ -132,6 +138,8 @@ export function validatePolicy(policy: PatientBillingPolicy): void {
   int(errors, ['smallBalance', 'writeOffBelowCents'], policy.smallBalance.writeOffBelowCents, 0, 100_000);
   int(errors, ['smallBalance', 'afterStatements'], policy.smallBalance.afterStatements, 0, 12);
   int(errors, ['collectionMinimumCents'], policy.collectionMinimumCents, 1, 100_000_000);
+  if (!['APPLY', 'REFUND'].includes(policy.patientCredits))
+    errors.push({ path: ['input', 'patientCredits'], code: 'INVALID', message: 'patientCredits: APPLY or REFUND' });
   if (policy.dunningSteps.length === 0)
     errors.push({ path: ['input', 'dunningSteps'], code: 'REQUIRED', message: 'dunningSteps: at least one step' });
   policy.dunningSteps.forEach((step, i) => {

@@ -23,6 +23,7 @@ export interface SetPatientBillingPolicyInput {
   smallBalanceAfterStatements?: number | null;
   collectionMinimumCents?: number | null;
   financialAssistancePrograms?: ReadonlyArray<{ program: string; discountPercent: number }> | null;
+  patientCredits?: PatientBillingPolicy['patientCredits'] | null;
 }
 
 // CEASE_COMMUNICATION always holds dunning (FDCPA): it is not the practice's to turn off, so it is not stored.
@@ -60,6 +61,7 @@ export const setPatientBillingPolicy = defineOperation({
         financialAssistance: input.financialAssistancePrograms
           ? input.financialAssistancePrograms.map((p) => ({ ...p }))
           : current.financialAssistance,
+        patientCredits: input.patientCredits ?? current.patientCredits,
       };
       validatePolicy(policy);
       await tx.practice.update({ where: { id }, data: { patientBillingPolicy: policy as never } });

@@ -3,6 +3,7 @@ import {
   DunningActionEnum,
   DunningChannelEnum,
   PlanBalanceChangeEnum,
+  PatientCreditPolicyEnum,
   PolicyRef,
   SkipConditionEnum,
 } from './billing-policy-types.ts';
@@ -42,6 +43,11 @@ const SetPolicyInput = builder.inputType('SetPatientBillingPolicyInput', {
     smallBalanceAfterStatements: t.int(),
     collectionMinimumCents: t.field({ type: 'Cents' }),
     financialAssistancePrograms: t.field({ type: [ProgramInput] }),
+    patientCredits: t.field({
+      type: PatientCreditPolicyEnum,
+      description:
+        'APPLY a guarantor account’s credits to its visits still owing in the daily cycle, or leave them to REFUND.',
+    }),
   }),
 });
 

@@ -10,6 +10,14 @@ export const SkipConditionEnum = builder.enumType('DunningSkipCondition', {
   values: [...SKIP_CONDITIONS, 'CEASE_COMMUNICATION'] as const,
 });
 
+export const PatientCreditPolicyEnum = builder.enumType('PatientCreditPolicy', {
+  description: 'What the daily cycle does with a credit on a guarantor account.',
+  values: {
+    APPLY: { description: 'Apply it to the account’s visits still owing, oldest first.' },
+    REFUND: { description: 'Leave it for a refund (creditBalances lists it).' },
+  } as const,
+});
+
 export const PlanBalanceChangeEnum = builder.enumType('PlanBalanceChangePolicy', {
   values: ['REPLAN', 'CANCEL'] as const,
 });
@@ -61,6 +69,11 @@ export const PolicyRef = builder.objectRef<PatientBillingPolicy>('PatientBilling
       description: 'Accounts owing less are not placed with an agency.',
     }),
     financialAssistancePrograms: t.field({ type: [ProgramRef], resolve: (p) => p.financialAssistance }),
+    patientCredits: t.field({
+      type: PatientCreditPolicyEnum,
+      description: 'What the daily cycle does with a credit on a guarantor account.',
+      resolve: (p) => p.patientCredits,
+    }),
   }),
 });
 

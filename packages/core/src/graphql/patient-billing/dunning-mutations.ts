@@ -30,6 +30,9 @@ const CycleRef = builder.objectRef<BillingCycleResult>('BillingCycleSuccess').im
     plansReplanned: t.int({ resolve: (r) => r.plans.REPLANNED ?? 0 }),
     plansCancelled: t.int({ resolve: (r) => r.plans.CANCELLED ?? 0 }),
     smallBalancesWrittenOff: t.exposeInt('smallBalancesWrittenOff'),
+    creditsApplied: t.exposeInt('creditsApplied', {
+      description: 'Accounts whose credits were applied to their visits still owing (policy APPLY).',
+    }),
   }),
 });
 
