@@ -35,6 +35,7 @@ describe('creditBalances', () => {
   it('lists an insurance overpayment by claim and payer and a patient overpayment by account, and nothing at zero', async () => {
     const over = await w.submittedClaim(await w.patient());
     const even = await w.submittedClaim(await w.patient());
+    await w.submittedClaim(await w.patient()); // still with the payer: $220.00 owed
     // $220.00 owed; the payer pays $200.00 and writes off $30.00: $10.00 more than the claim's balance.
     const overpaid = { pcn: over.pcn, chargeCents: 22_000, paidCents: 20_000, adjustments: [co('45', 3_000)] };
     expect(
@@ -60,6 +61,18 @@ describe('creditBalances', () => {
         insurance: [{ claim: { id: over.id }, payer: { id: w.bcbsId }, amountCents: 1_000, sinceDate: '2026-12-01' }],
         patient: [{ patient: { id: payer.id }, amountCents: 5_000, sinceDate: '2026-11-25' }],
       },
+    });
+
+    // In the aging, credits stand apart: the overpaid claim does not hide $10.00 of the $220.00 owed at the same
+    // age (first date of service 2026-10-01: 91 days on 2026-12-31), nor the $50.00 the $27.85 owed.
+    const aging = await gql<{ arAging: Record<'insurance' | 'patient', Record<string, number>> }>(
+      `{ arAging(asOf: "2026-12-31", groupBy: PRACTICE) {
+        insurance { days61to90Cents days91to120Cents creditsCents totalCents }
+        patient { days0to30Cents days91to120Cents creditsCents totalCents } } }`,
+    );
+    expect(aging.arAging).toEqual({
+      insurance: { days61to90Cents: 0, days91to120Cents: 22_000, creditsCents: -1_000, totalCents: 21_000 },
+      patient: { days0to30Cents: 0, days91to120Cents: 2_785, creditsCents: -5_000, totalCents: -2_215 },
     });
   });
 });

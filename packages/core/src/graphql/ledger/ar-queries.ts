@@ -19,7 +19,11 @@ const ArBucketsInterface = builder.interfaceRef<ArBuckets>('ArBuckets').implemen
     days61to90Cents: t.expose('days61to90Cents', { type: 'Cents' }),
     days91to120Cents: t.expose('days91to120Cents', { type: 'Cents' }),
     over120Cents: t.expose('over120Cents', { type: 'Cents' }),
-    totalCents: t.expose('totalCents', { type: 'Cents' }),
+    creditsCents: t.expose('creditsCents', {
+      type: 'Cents',
+      description: 'Credit balances (≤ 0: claims overpaid, patient money not applied), apart from the aged debits.',
+    }),
+    totalCents: t.expose('totalCents', { type: 'Cents', description: 'The buckets plus the credits: the net A/R.' }),
   }),
 });
 
