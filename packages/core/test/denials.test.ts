@@ -213,7 +213,10 @@ describe('the denial work queue', () => {
       input: { denialId: item!.id, ownerId: 'dana' },
     });
     await gql(`mutation($input: AddDenialNoteInput!) { addDenialNote(input: $input) { __typename } }`, {
-      input: { denialId: item!.id, text: 'Referring provider was missing; added.' },
+      input: { denialId: item!.id, text: 'Subscriber address was wrong; corrected.' },
+    });
+    await gql(`mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { __typename } }`, {
+      input: { id: p.id, address: { line1: '4102 Manchaca Rd', city: 'Austin', state: 'TX', postalCode: '78704' } },
     });
     const corrected = await gql<{
       correctDeniedClaim: { correctedClaim: { id: string; patientControlNumber: string } };
@@ -245,7 +248,7 @@ describe('the denial work queue', () => {
       ownerId: 'dana',
       claim: { status: 'CLOSED' },
       correctedClaim: { status: 'PAID' },
-      notes: [{ text: 'Referring provider was missing; added.' }],
+      notes: [{ text: 'Subscriber address was wrong; corrected.' }],
     });
     const history = await gql<{ node: { statusHistory: Array<{ toStatus: string; reason: string }> } }>(
       `query($id: ID!) { node(id: $id) { ... on Claim { statusHistory { toStatus reason } } } }`,

@@ -267,6 +267,25 @@ describe('submitting claims and reading the acknowledgements, through GraphQL', 
   });
 
   it('replaces an accepted claim with a frequency-7 claim that references the payer’s claim number', async () => {
+    // Nothing it is written from has changed since it was sent: the payer would deny a replacement as a duplicate.
+    const unchanged = await t.execute<{ correctClaim: { __typename: string; fieldErrors: Array<{ code: string }> } }>(
+      `mutation($input: CorrectClaimInput!) { correctClaim(input: $input) { __typename ... on ValidationError { fieldErrors { code } } } }`,
+      { token, variables: { input: { claimId: first.id, kind: 'REPLACEMENT' } } },
+    );
+    expect(unchanged.data!.correctClaim).toEqual({
+      __typename: 'ValidationError',
+      fieldErrors: [{ code: 'NOTHING_CHANGED' }],
+    });
+    // The patient's address was wrong on the claim; corrected, the replacement carries it.
+    await t.execute(`mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { __typename } }`, {
+      token,
+      variables: {
+        input: {
+          id: patientId,
+          address: { line1: '4102 Manchaca Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
+        },
+      },
+    });
     const res = await t.execute<{
       correctClaim: { __typename: string; claim: { id: string; patientControlNumber: string } };
     }>(
