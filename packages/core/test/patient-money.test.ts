@@ -130,6 +130,43 @@ describe('patient money', () => {
     });
   });
 
+  it('keeps the day a payment was received and the day it was deposited, never deposited before received', async () => {
+    const p = await w.patient();
+    const pay = (depositDate: string) =>
+      t
+        .execute<{ recordPatientPayment: Record<string, unknown> }>(
+          `mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename
+            ... on PatientPayment { receivedDate depositDate } ... on ValidationError { fieldErrors { path code message } } } }`,
+          {
+            token,
+            variables: {
+              input: { patientId: p.id, amountCents: 2_000, method: 'CHECK', receivedDate: '2026-11-20', depositDate },
+            },
+          },
+        )
+        .then((r) => r.data!.recordPatientPayment);
+    expect(await pay('2026-11-19')).toEqual({
+      __typename: 'ValidationError',
+      fieldErrors: [
+        {
+          path: ['input', 'depositDate'],
+          code: 'INVALID_DATE',
+          message: 'depositDate: 2026-11-19 is before the payment was received (2026-11-20)',
+        },
+      ],
+    });
+    expect(await pay('2026-11-20')).toEqual({
+      __typename: 'PatientPayment',
+      receivedDate: '2026-11-20',
+      depositDate: '2026-11-20',
+    });
+    expect(await pay('2026-11-23')).toEqual({
+      __typename: 'PatientPayment',
+      receivedDate: '2026-11-20',
+      depositDate: '2026-11-23',
+    });
+  });
+
   it('writes off with a reason, never more than is open, and only for billers and admins', async () => {
     const { older } = await patientOwingTwice();
     const tooMuch = await gql<{ writeOff: { __typename: string; fieldErrors: Array<{ code: string }> } }>(WRITE_OFF, {

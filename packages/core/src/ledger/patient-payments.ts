@@ -8,6 +8,7 @@ export interface PatientPaymentInput {
   method: string;
   reference?: string | null;
   receivedDate: string;
+  depositDate?: string | null;
   /** Claims to pay, in this order; when absent, the oldest open patient balances first. */
   claimIds?: string[];
   idempotencyKey?: string | null;
@@ -55,6 +56,7 @@ export async function allocatePatientPayment(
       method: input.method,
       reference: input.reference ?? null,
       receivedDate: input.receivedDate,
+      depositDate: input.depositDate ?? null,
       idempotencyKey: input.idempotencyKey ?? null,
       createdById: input.createdById,
     },

@@ -25,6 +25,8 @@ export interface RecordPatientPaymentInput {
   reference?: string | null;
   /** @default today in the practice's time zone */
   receivedDate?: string | null;
+  /** When it was deposited at the bank: on or after the day it was received. */
+  depositDate?: string | null;
   /** Pay these claims' patient shares in this order; without it, the oldest balances first. */
   claimIds?: string[] | null;
   /** The same key records the payment once (a retried request). */
@@ -63,6 +65,14 @@ function record(
         { path: ['input', 'receivedDate'], code: 'INVALID_DATE', message: 'receivedDate: not a calendar date' },
       ]);
     }
+    const today = todayIn(patient.practice.timeZone, ctx.clock.now());
+    const receivedDate = input.receivedDate ?? today;
+    if (input.depositDate != null && (!isCalendarDate(input.depositDate) || input.depositDate < receivedDate)) {
+      const message = isCalendarDate(input.depositDate)
+        ? `depositDate: ${input.depositDate} is before the payment was received (${receivedDate})`
+        : 'depositDate: not a calendar date';
+      throw new ValidationError([{ path: ['input', 'depositDate'], code: 'INVALID_DATE', message }]);
+    }
     if (idempotencyKey && options.lookUpKey) {
       const earlier = await tx.patientPayment.findFirst({ where: { idempotencyKey } });
       if (earlier) {
@@ -77,13 +87,13 @@ function record(
       }
     }
     const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-    const today = todayIn(patient.practice.timeZone, ctx.clock.now());
     const payment = await allocatePatientPayment(tx, posting, ctx.principal.organizationId, {
       patient,
       amountCents,
       method: input.method,
       reference: input.reference,
-      receivedDate: input.receivedDate ?? today,
+      receivedDate,
+      depositDate: input.depositDate ?? null,
       claimIds: input.claimIds ?? undefined,
       idempotencyKey,
       createdById: ctx.principal.userId,

@@ -21,6 +21,11 @@ const PatientPaymentRef = builder.prismaNode('PatientPayment', {
     method: t.exposeString('method'),
     reference: t.exposeString('reference', { nullable: true }),
     receivedDate: t.expose('receivedDate', { type: 'Date' }),
+    depositDate: t.expose('depositDate', {
+      type: 'Date',
+      nullable: true,
+      description: 'When it was deposited at the bank; null until known.',
+    }),
     patient: t.relation('patient'),
     allocations: t.relation('ledgerEntries', {
       description: 'One entry per claim paid, and one for any unapplied credit.',
@@ -37,6 +42,7 @@ const RecordPatientPaymentInput = builder.inputType('RecordPatientPaymentInput',
     method: t.field({ type: PaymentMethodEnum, required: true }),
     reference: t.string({ description: 'Check number, card authorization, …' }),
     receivedDate: t.field({ type: 'Date', description: 'Defaults to today in the practice’s time zone.' }),
+    depositDate: t.field({ type: 'Date', description: 'When it was deposited at the bank: on or after receivedDate.' }),
     claimIds: t.idList({
       description: 'Pay these claims’ patient shares in this order; without it, the oldest balances first.',
     }),

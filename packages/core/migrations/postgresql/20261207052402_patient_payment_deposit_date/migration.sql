@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PatientPayment" ADD COLUMN     "depositDate" TEXT;
