@@ -4,8 +4,16 @@ import { parse837 } from '@revcycle/x12';
 import type { Adjustment } from '@revcycle/x12';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { M, mutate } from './registration-api.ts';
-import { acceptingClearinghouse, co, era, paidInFull, pr, remittanceWorld } from './remittance-fixtures.ts';
-import type { RemittanceWorld } from './remittance-fixtures.ts';
+import {
+  acceptingClearinghouse,
+  co,
+  era,
+  paidInFull,
+  pr,
+  remittanceWorld,
+  twoLinePayment,
+} from './remittance-fixtures.ts';
+import type { CoverageSpec, RemittanceWorld } from './remittance-fixtures.ts';
 
 // Coordination of benefits through the public API: what a payer leaves to the patient goes to the next coverage
 // in force on the date of service first (a crossover waits for the next payer's 835 instead of being sent), and
@@ -78,30 +86,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type CoverageSpec = { payerId: string; priority: string; effectiveDate?: string; terminationDate?: string };
-let n = 0;
-async function patient(coverages: CoverageSpec[]) {
-  n++;
-  const p = await mutate<{ patient: { id: string; coverages: Array<{ id: string; priority: string }> } }>(
-    t,
-    token,
-    M.createPatient,
-    {
-      practiceId: w.practiceId,
-      firstName: 'Rosa',
-      lastName: `Delgado${'abcdefghijklmnopqrstuvwxyz'[n % 26]}`,
-      dateOfBirth: '1950-03-14',
-      sex: 'FEMALE',
-      address: { line1: '77 Riverside Dr', city: 'Austin', state: 'TX', postalCode: '78704' },
-      coverages: coverages.map((c, i) => ({
-        effectiveDate: '2020-01-01',
-        memberId: `COB${String(n).padStart(3, '0')}${i}`,
-        ...c,
-      })),
-    },
-  );
-  return { id: p.patient.id, primaryCoverageId: p.patient.coverages.find((c) => c.priority === 'PRIMARY')!.id };
-}
+const patient = (coverages: CoverageSpec[]) => w.patientCovered(coverages);
 async function post(x12: string) {
   return (
     await t.execute<{ importRemittance: { matched: number; held: number } }>(IMPORT, { token, variables: { x12 } })
@@ -244,28 +229,12 @@ describe('the patient’s share after the primary', () => {
 describe('a payer of last resort that forbids balance billing', () => {
   // BCBS pays the office visit ($100.00, CO-45 $70.00, PR-2 $25.00) and denies the venipuncture as not covered
   // (PR-204 $25.00): $50.00 to the secondary. It pays $18.00, writes off $7.00 and leaves PR-204 $25.00.
-  const primaryPayment = (c: { pcn: string; lines: string[] }) => ({
-    pcn: c.pcn,
-    chargeCents: 22_000,
-    paidCents: 10_000,
-    patientResponsibilityCents: 5_000,
-    lines: [
-      {
-        lineControlNumber: c.lines[0]!,
-        code: '99214',
-        chargeCents: 19_500,
-        paidCents: 10_000,
-        adjustments: [co('45', 7_000), pr('2', 2_500)],
-      },
-      {
-        lineControlNumber: c.lines[1]!,
-        code: '36415',
-        chargeCents: 2_500,
-        paidCents: 0,
-        adjustments: [pr('204', 2_500)],
-      },
-    ],
-  });
+  const primaryPayment = (c: { pcn: string; lines: string[] }) =>
+    twoLinePayment(
+      c,
+      { paidCents: 10_000, adjustments: [co('45', 7_000), pr('2', 2_500)] },
+      { paidCents: 0, adjustments: [pr('204', 2_500)] },
+    );
   const secondaryPayment = (pcn: string) => laterPayment(pcn, 5_000, 1_800, [co('45', 700), pr('204', 2_500)]);
 
   it('as secondary: what it leaves to the patient is written off, never billed', async () => {

@@ -137,6 +137,13 @@ export const oi = (reasonCode: string, amountCents: number): Adjustment => ({
 const SUBMIT = `mutation($input: SubmitClaimsInput!) { submitClaims(input: $input) { results { submitted errorCode message } } }`;
 const CREATE_CLAIM = `mutation($input: CreateClaimInput!) { createClaim(input: $input) { __typename ... on ClaimSuccess { claim { id patientControlNumber lines { lineControlNumber } } } } }`;
 
+export interface CoverageSpec {
+  payerId: string;
+  priority: 'PRIMARY' | 'SECONDARY' | 'TERTIARY';
+  effectiveDate?: string;
+  terminationDate?: string;
+}
+
 export interface RemittanceWorld {
   practiceId: string;
   bcbsId: string;
@@ -148,6 +155,8 @@ export interface RemittanceWorld {
     lastName?: string;
     memberId?: string;
   }): Promise<{ id: string; primaryCoverageId: string }>;
+  /** Creates a patient with the coverages given (each from 2020-01-01 unless it says otherwise). */
+  patientCovered(coverages: CoverageSpec[]): Promise<{ id: string; primaryCoverageId: string }>;
   /** A submitted claim for 99214 ($195.00) and 36415 ($25.00) on 2026-10-01. */
   submittedClaim(
     patient: { id: string; primaryCoverageId: string },
@@ -199,6 +208,29 @@ export async function remittanceWorld(
                 ]
               : []),
           ],
+        },
+      );
+      expect(p.__typename).toBe('PatientSuccess');
+      return { id: p.patient.id, primaryCoverageId: p.patient.coverages.find((c) => c.priority === 'PRIMARY')!.id };
+    },
+    async patientCovered(coverages) {
+      n++;
+      const p = await mutate<{ patient: { id: string; coverages: Array<{ id: string; priority: string }> } }>(
+        t,
+        token,
+        M.createPatient,
+        {
+          practiceId: ids.practiceId,
+          firstName: 'Rosa',
+          lastName: `Delgado${'abcdefghijklmnopqrstuvwxyz'[n % 26]}`,
+          dateOfBirth: '1950-03-14',
+          sex: 'FEMALE',
+          address: { line1: '77 Riverside Dr', city: 'Austin', state: 'TX', postalCode: '78704' },
+          coverages: coverages.map((c, i) => ({
+            effectiveDate: '2020-01-01',
+            memberId: `COB${String(n).padStart(3, '0')}${i}`,
+            ...c,
+          })),
         },
       );
       expect(p.__typename).toBe('PatientSuccess');
@@ -262,6 +294,29 @@ export function paidInFull(claim: { pcn: string; lines: string[] }): ClaimPaymen
         paidCents: 1_140,
         adjustments: [co('45', 1_075), pr('3', 285)],
       },
+    ],
+  };
+}
+
+/**
+ * The test claim paid line by line: the office visit (99214, $195.00) and the venipuncture (36415, $25.00), each
+ * with what the payer paid and adjusted.
+ */
+export function twoLinePayment(
+  claim: { pcn: string; lines: string[] },
+  office: { paidCents: number; adjustments: Adjustment[] },
+  venipuncture: { paidCents: number; adjustments: Adjustment[] },
+): ClaimPaymentSpec {
+  const share = (l: { adjustments: Adjustment[] }) =>
+    l.adjustments.filter((a) => a.groupCode === 'PR').reduce((s, a) => s + a.amountCents, 0);
+  return {
+    pcn: claim.pcn,
+    chargeCents: 22_000,
+    paidCents: office.paidCents + venipuncture.paidCents,
+    patientResponsibilityCents: share(office) + share(venipuncture),
+    lines: [
+      { lineControlNumber: claim.lines[0]!, code: '99214', chargeCents: 19_500, ...office },
+      { lineControlNumber: claim.lines[1]!, code: '36415', chargeCents: 2_500, ...venipuncture },
     ],
   };
 }

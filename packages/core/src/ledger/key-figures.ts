@@ -18,31 +18,39 @@ export interface KeyFigures {
 }
 
 /**
- * The period's entries summed by kind, a reversal counted under the kind of the entry it reverses: a payment the
- * payer took back is no payment, a charge replaced by a corrected claim no charge (one aggregate with a self-join).
+ * The period's entries summed by kind and account (keyed `KIND@ACCOUNT`), a reversal counted under the kind of the
+ * entry it reverses: a payment the payer took back is no payment, a charge replaced by a corrected claim no charge
+ * (one aggregate with a self-join).
  */
 async function sumsByKind(db: Db, from: string, to: string, practiceId?: string): Promise<Map<string, number>> {
-  const rows = await scopedSql<Array<{ kind: string; total: unknown }>>(
+  const rows = await scopedSql<Array<{ kind: string; account: string; total: unknown }>>(
     db,
     (scope) => Prisma.sql`
-    SELECT COALESCE(o."kind", e."kind") AS kind, SUM(e."amountCents") AS total
+    SELECT COALESCE(o."kind", e."kind") AS kind, e."account" AS account, SUM(e."amountCents") AS total
     FROM "LedgerEntry" e
     LEFT JOIN "LedgerEntry" o ON e."kind" = 'REVERSAL' AND o."id" = e."reversesEntryId"
     WHERE ${scope.organization('e."organizationId"')} AND e."effectiveDate" >= ${from} AND e."effectiveDate" <= ${to}
       ${practiceId ? Prisma.sql`AND e."practiceId" = ${practiceId}` : Prisma.empty}
       ${scope.practices('e."practiceId"')}
-    GROUP BY COALESCE(o."kind", e."kind")`,
+    GROUP BY COALESCE(o."kind", e."kind"), e."account"`,
   );
-  return new Map(rows.map((r) => [String(r.kind), Number(r.total ?? 0)]));
+  return new Map(rows.map((r) => [`${r.kind}@${r.account}`, Number(r.total ?? 0)]));
 }
 
 /** The figures a billing manager watches, each from a few aggregates in the database. */
 export async function keyFigures(db: Db, from: string, to: string, practiceId?: string): Promise<KeyFigures> {
   const scope: Prisma.LedgerEntryWhereInput = practiceId ? { practiceId } : {};
   const period = await sumsByKind(db, from, to, practiceId);
-  const sumOf = (...kinds: string[]) => kinds.reduce((s, kind) => s + (period.get(kind) ?? 0), 0);
+  // `KIND` sums every account, `KIND@ACCOUNT` one.
+  const sumOf = (...keys: string[]) =>
+    keys.reduce(
+      (s, key) =>
+        s + [...period].filter(([k]) => k === key || k.startsWith(`${key}@`)).reduce((t, [, cents]) => t + cents, 0),
+      0,
+    );
   const chargesCents = sumOf('CHARGE');
-  const paymentsCents = -sumOf('INSURANCE_PAYMENT', 'PATIENT_PAYMENT');
+  // Net of what went back: refunds to payers and patients, and recoupments a payer took from a claim (PLB WO …).
+  const paymentsCents = -sumOf('INSURANCE_PAYMENT', 'PATIENT_PAYMENT', 'REFUND', 'PROVIDER_ADJUSTMENT@INSURANCE');
   const contractualAdjustmentsCents = -sumOf('CONTRACTUAL_ADJUSTMENT');
 
   const ninetyDaysBack = addDays(to, -89);

@@ -122,7 +122,10 @@ const KeyFiguresRef = builder.objectRef<KeyFigures>('ArKeyFigures').implement({
     from: t.expose('from', { type: 'Date' }),
     to: t.expose('to', { type: 'Date' }),
     chargesCents: t.expose('chargesCents', { type: 'Cents' }),
-    paymentsCents: t.expose('paymentsCents', { type: 'Cents', description: 'Insurance and patient payments.' }),
+    paymentsCents: t.expose('paymentsCents', {
+      type: 'Cents',
+      description: 'Insurance and patient payments, net of refunds and of recoupments a payer took from a claim.',
+    }),
     contractualAdjustmentsCents: t.expose('contractualAdjustmentsCents', { type: 'Cents' }),
     daysInAr: t.exposeFloat('daysInAr', {
       nullable: true,
