@@ -85,6 +85,13 @@ describe('a later payer still owing', () => {
     expect(held.dunning).toMatchObject({ status: 'HELD' });
     expect(held.dunning!.explanation).toContain('a secondary or tertiary payer still owes $27.85 on 1 visit');
     expect(held.communications).toEqual([]);
+    // A statement run by hand holds it too.
+    const RUN = `mutation($input: RunStatementsInput!) { runStatements(input: $input) { ... on StatementRunSuccess { held statements { id } } } }`;
+    const run = (statementDate: string) =>
+      gql<{ runStatements: { held: number; statements: Array<{ id: string }> } }>(RUN, {
+        input: { practiceId: w.practiceId, statementDate },
+      }).then((r) => r.runStatements);
+    expect(await run('2026-11-20')).toEqual({ held: 1, statements: [] });
 
     await medicarePays(open.id, 'LP-MCR-2');
     clock.advanceDays(1);
@@ -92,5 +99,6 @@ describe('a later payer still owing', () => {
     const stated = await account(p.id);
     expect(stated.accountBalance.patientCents).toBe(1_114);
     expect(stated.communications).toEqual([{ purpose: 'STATEMENT' }]);
+    expect(await run('2026-11-22')).toMatchObject({ held: 0, statements: [{ id: expect.any(String) }] });
   });
 });

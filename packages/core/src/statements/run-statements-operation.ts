@@ -7,6 +7,9 @@ import { policyOf } from '../patient-billing/billing-policy.ts';
 import { isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import type { StatementRunResult } from './run-statements.ts';
 import { statePractice } from './run-statements.ts';
+import { accountPatients } from './build-statement.ts';
+import type { Account } from './build-statement.ts';
+import { STATEMENT_HOLDS, holdsFrom, loadHoldFacts } from '../patient-billing/holds.ts';
 
 export interface RunStatementsInput {
   practiceId: string;
@@ -39,8 +42,17 @@ export const runStatements = defineOperation({
     }
     const policy = policyOf(practice);
     const date = statementDate ?? todayIn(practice.timeZone, ctx.clock.now());
+    // The holds that stop statements in the daily cycle stop a run too: nobody bankrupt, deceased, in dispute or
+    // under review, who asked us to stop, or whose visit a later payer still owes, is billed by hand either.
+    const facts = await loadHoldFacts(ctx.db, { practiceId }, date);
+    const holdOf = async (account: Account) => {
+      const patients = await accountPatients(ctx.db, account);
+      const holds = holdsFrom(facts, patients, policy, date, ctx.clock.now(), practice.timeZone);
+      return holds.find((h) => STATEMENT_HOLDS.has(h.condition))?.reason;
+    };
     const result = await statePractice(ctx, practice, date, minimumBalanceCents ?? policy.minimumBalanceCents, {
       dueInDays: policy.dueInDays,
+      holdOf,
     });
     const recordIds = result.created.map((s) => globalId('Statement', s.id));
     return audited(ctx, 'runStatements', async () => ({ result, recordIds, practiceId }));

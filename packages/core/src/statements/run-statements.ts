@@ -11,6 +11,8 @@ export interface StatementRunResult {
   alreadyStated: number;
   /** Accounts under the minimum balance. */
   belowMinimum: number;
+  /** Accounts not stated because a statement hold stands (see `StatementOptions.holdOf`). */
+  held: number;
 }
 
 /** The patient balance of every guarantor account of the practice on a date, in one aggregate. */
@@ -42,6 +44,8 @@ export interface StatementOptions {
   dueInDays?: number;
   dunningStep?: number;
   messages?: string[];
+  /** Why an account must not be stated today (a statement hold), if it must not; a held account is skipped. */
+  holdOf?: (account: Account) => Promise<string | undefined>;
 }
 
 /**
@@ -121,7 +125,7 @@ export async function stateAccount(
 
 /**
  * A statement run for one practice on a date: every guarantor account whose patient balance is at least the
- * minimum gets a statement. Running again for the same date creates nothing new.
+ * minimum, and that no statement hold stops, gets a statement. Running again for the same date creates nothing new.
  */
 export async function statePractice(
   ctx: DomainContext,
@@ -130,10 +134,14 @@ export async function statePractice(
   minimumBalanceCents: number,
   options: StatementOptions = {},
 ): Promise<StatementRunResult> {
-  const result: StatementRunResult = { created: [], alreadyStated: 0, belowMinimum: 0 };
+  const result: StatementRunResult = { created: [], alreadyStated: 0, belowMinimum: 0, held: 0 };
   for (const { account, balanceCents } of await accountBalances(ctx, practice.id, statementDate)) {
     if (balanceCents < minimumBalanceCents) {
       result.belowMinimum++;
+      continue;
+    }
+    if (await options.holdOf?.(account)) {
+      result.held++;
       continue;
     }
     const statement = await stateAccount(ctx, practice, account, statementDate, options);

@@ -15,6 +15,10 @@ const RunResultRef = builder.objectRef<StatementRunResult>('StatementRunSuccess'
       description: 'Accounts that already had a statement dated that day.',
     }),
     belowMinimum: t.exposeInt('belowMinimum'),
+    held: t.exposeInt('held', {
+      description:
+        'Accounts not stated because a statement hold stands: cease communication, dispute, deceased, bankruptcy, financial assistance, or a later payer still owing.',
+    }),
   }),
 });
 
