@@ -12,6 +12,8 @@ export type {
 export { inputText, SegmentScanner, tokenize } from './tokenizer.ts';
 export type { Segment } from './tokenizer.ts';
 export { X12ParseError } from './x12-parse-error.ts';
+export { X12WriteError } from './writer/x12-write-error.ts';
+export type { X12WriteErrorCode } from './writer/x12-write-error.ts';
 export type { X12ErrorCode, X12ErrorLocation } from './x12-parse-error.ts';
 export { parse835 } from './835/parse835.ts';
 export { stream835 } from './835/stream835.ts';

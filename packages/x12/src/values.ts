@@ -1,3 +1,4 @@
+import { X12WriteError } from './writer/x12-write-error.ts';
 import { fail } from './envelope.ts';
 import type { Delimiters } from './delimiters.ts';
 import type { Segment } from './tokenizer.ts';
@@ -200,5 +201,10 @@ export function milliToDecimal(value: number): string {
 
 /** YYYY-MM-DD → CCYYMMDD. */
 export function toX12Date(iso: string): string {
-  return iso.replace(/-/g, '');
+  // Writers only: a date that is not a real YYYY-MM-DD day is refused, never written as given.
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !day || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3]))
+    throw new X12WriteError('BAD_VALUE', `"${iso}" is not a calendar date (YYYY-MM-DD)`, '', 0);
+  return `${m[1]}${m[2]}${m[3]}`;
 }

@@ -2,6 +2,8 @@ import { compositeOf as composite, writeInterchangeOf } from '../writer/intercha
 import type { WriteOptions } from '../writer/interchange.ts';
 import { centsToDecimal, milliToDecimal, toX12Date } from '../values.ts';
 import { inGuideOrder, ORDER } from './segment-order.ts';
+import { checkClaimAgainstGuide } from './guide-limits.ts';
+import { X12WriteError } from '../writer/x12-write-error.ts';
 import type {
   AdjustmentGroup,
   Amount,
@@ -45,6 +47,15 @@ function write837(submission: Submission837, options: WriteOptions): string {
     IMPLEMENTATION[submission.kind],
     (add) => {
       const addAll = (segments: RawSegment[]) => segments.forEach(add);
+      // A claim's problems name the claim: the first one refuses the whole file.
+      const addClaim = (claim: Claim837) => {
+        try {
+          checkClaimAgainstGuide(claim, submission.kind);
+          addAll(claimSegments(claim, submission.kind));
+        } catch (error) {
+          throw error instanceof X12WriteError ? error.within(`claim ${claim.patientControlNumber}`) : error;
+        }
+      };
       const { header } = submission;
       add(['BHT', '0019', header.purpose, header.referenceId, toX12Date(header.date), header.time, header.type]);
       addAll(entitySegments(submission.submitter));
@@ -72,12 +83,12 @@ function write837(submission: Submission837, options: WriteOptions): string {
           if (subscriber.pat) add(['PAT', ...subscriber.pat]);
           addAll(entitySegments(subscriber.subscriber));
           addAll(entitySegments(subscriber.payer));
-          for (const claim of subscriber.claims) addAll(claimSegments(claim, submission.kind));
+          for (const claim of subscriber.claims) addClaim(claim);
           for (const patient of subscriber.patients) {
             add(['HL', String(++hl), String(subscriberHl), '23', '0']);
             add(['PAT', patient.relationship, ...(patient.patExtra ?? [])]);
             addAll(entitySegments(patient.patient));
-            for (const claim of patient.claims) addAll(claimSegments(claim, submission.kind));
+            for (const claim of patient.claims) addClaim(claim);
           }
         }
       }

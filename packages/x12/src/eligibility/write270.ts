@@ -1,4 +1,5 @@
 import { toX12Date } from '../values.ts';
+import { X12WriteError } from '../writer/x12-write-error.ts';
 import { REPETITION, writeInterchange } from '../writer/interchange.ts';
 import type { GroupOptions, InterchangeOptions, SegmentElements, WriteOptions } from '../writer/interchange.ts';
 
@@ -45,6 +46,8 @@ export interface Eligibility270 {
  * per inquiry, each with its trace number. HL numbering and counts are computed.
  */
 export function write270(request: Eligibility270, options: WriteOptions = {}): string {
+  if (!request.inquiries.length)
+    throw new X12WriteError('MISSING', 'a 270 asks about at least one subscriber (inquiries is empty)', 'HL', 0);
   const body: SegmentElements[] = [
     ['BHT', '0022', '13', request.header.referenceId, toX12Date(request.header.date), request.header.time],
   ];

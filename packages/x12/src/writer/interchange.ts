@@ -2,13 +2,15 @@ import { DEFAULT_DELIMITERS } from '../delimiters.ts';
 import type { Delimiters } from '../delimiters.ts';
 import type { InterchangeHeader } from '../envelope.ts';
 import { toX12Date } from '../values.ts';
+import { checkElement, toX12Characters } from './character-set.ts';
+import { checkLength } from './element-lengths.ts';
+import { COMPONENT, REPETITION } from './placeholders.ts';
+import { X12WriteError } from './x12-write-error.ts';
 
 /** One segment as its elements, the id first. */
 export type SegmentElements = string[];
 
-/** Stand for the component and repetition separators while segments are built; swapped when the delimiters are known. */
-export const COMPONENT = '\u0000';
-export const REPETITION = '\u0001';
+export { COMPONENT, REPETITION };
 
 export interface WriteOptions {
   /** @default { element: '*', component: ':', repetition: '^', segment: '~' } */
@@ -80,20 +82,40 @@ export function writeInterchangeOf(
   const d = options.delimiters ?? DEFAULT_DELIMITERS;
   const i = envelope.interchange;
   const g = envelope.group;
-  const pad = (value: string | undefined, width: number) => (value ?? '').padEnd(width, ' ').slice(0, width);
-  const interchangeControl = i.controlNumber.padStart(9, '0');
+  // The ISA is fixed-width: a value that does not fit is refused, never cut (a cut id reaches another receiver).
+  const pad = (value: string | undefined, width: number, position: number) => {
+    if ((value ?? '').length > width)
+      throw new X12WriteError(
+        'TOO_LONG',
+        `"${value}" is longer than ${width} characters`,
+        'ISA',
+        position,
+        'interchange',
+      );
+    return (value ?? '').padEnd(width, ' ');
+  };
+  const digits = (value: string, max: number, segmentId: string, position: number) => {
+    if (!/^\d+$/.test(value) || value.length > max)
+      throw new X12WriteError('BAD_VALUE', `"${value}" is not 1 to ${max} digits`, segmentId, position, 'interchange');
+    return value;
+  };
+  const interchangeControl = digits(i.controlNumber, 9, 'ISA', 13).padStart(9, '0');
+  digits(g.controlNumber, 9, 'GS', 6);
+  const st02 = envelope.transaction.controlNumber;
+  if (!/^[A-Za-z0-9]{4,9}$/.test(st02))
+    throw new X12WriteError('BAD_VALUE', `"${st02}" is not 4 to 9 characters`, 'ST', 2, 'interchange');
   const text = new SegmentText(d, options.lineBreak ?? '\n');
   text.add(
     [
       'ISA',
-      pad(i.authorizationQualifier ?? '00', 2),
-      pad(i.authorization, 10),
-      pad(i.securityQualifier ?? '00', 2),
-      pad(i.security, 10),
-      pad(i.senderQualifier, 2),
-      pad(i.senderId, 15),
-      pad(i.receiverQualifier, 2),
-      pad(i.receiverId, 15),
+      pad(i.authorizationQualifier ?? '00', 2, 1),
+      pad(i.authorization, 10, 2),
+      pad(i.securityQualifier ?? '00', 2, 3),
+      pad(i.security, 10, 4),
+      pad(i.senderQualifier, 2, 5),
+      pad(i.senderId, 15, 6),
+      pad(i.receiverQualifier, 2, 7),
+      pad(i.receiverId, 15, 8),
       toX12Date(i.date).slice(2),
       i.time,
       d.repetition ?? 'U',
@@ -135,8 +157,19 @@ class SegmentText {
     private readonly lineBreak: string,
   ) {}
 
+  /** Adds a segment; every value is put in the X12 character sets and checked first (see `checkElement`). */
   add(segment: SegmentElements, trim = true): void {
-    let line = (trim ? trimTrailing(segment) : segment).join(this.d.element);
+    // A copy: the caller's segments (raw segments of an input) are never changed.
+    const elements = [...(trim ? trimTrailing(segment) : segment)];
+    const isa = elements[0] === 'ISA';
+    for (let i = 1; i < elements.length; i++) {
+      const value = toX12Characters(elements[i]!);
+      // ISA11 and ISA16 are the repetition and component separators themselves.
+      if (!(isa && (i === 11 || i === 16))) checkElement(value, this.d, elements[0]!, i);
+      checkLength(value, elements[0]!, i);
+      elements[i] = value;
+    }
+    let line = elements.join(this.d.element);
     if (line.includes(COMPONENT)) line = line.replaceAll(COMPONENT, this.d.component);
     if (line.includes(REPETITION)) line = line.replaceAll(REPETITION, this.d.repetition ?? '');
     this.parts.push(line + this.d.segment + this.lineBreak);
