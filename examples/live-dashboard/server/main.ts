@@ -23,6 +23,7 @@ const { practice } = await local.createPractice({
   name: 'Riverbend Family Medicine',
   npi: '1324567894',
   taxId: '741234567',
+  phone: '512-555-0100',
   timeZone: 'America/Chicago',
   address,
 });

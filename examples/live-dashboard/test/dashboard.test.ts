@@ -54,6 +54,7 @@ describe.skipIf(!haveBrowser)('the live dashboard in headless Chromium', () => {
             name: 'Riverbend Family Medicine',
             npi: '1324567894',
             taxId: '74-1234567',
+            phone: '512-555-0100',
             timeZone: 'America/Chicago',
             address: { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701' },
           },

@@ -31,6 +31,7 @@ const practices = await Promise.all(
         name,
         npi: '1324567894',
         taxId: '741234567',
+        phone: '512-555-0100',
         addressLine1: '1 A',
         city: 'Austin',
         state: 'TX',

@@ -19,6 +19,7 @@ const practice = await db.practice.create({
     name: 'North',
     npi: '1324567894',
     taxId: '741234567',
+    phone: '512-555-0100',
     addressLine1: '1 A',
     city: 'Austin',
     state: 'TX',

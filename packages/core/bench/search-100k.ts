@@ -90,6 +90,7 @@ const practice = await db.practice.create({
     name: 'Bench Clinic',
     npi: '1324567894',
     taxId: '741234567',
+    phone: '512-555-0100',
     addressLine1: '1 A',
     city: 'Austin',
     state: 'TX',

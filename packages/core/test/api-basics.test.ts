@@ -56,6 +56,7 @@ describe('mutations', () => {
       name: 'Hill Country Pediatrics',
       npi: '1234567890',
       taxId: '74-1234567',
+      phone: '512-555-0100',
       timeZone: 'America/Chicago',
       address: { line1: '1 Oak St', city: 'Austin', state: 'TX', postalCode: '78702' },
     };

@@ -141,6 +141,12 @@ describe('institutional claims (837I)', () => {
       institutionalCodes: { admissionType: '1', admissionSource: '1', patientStatus: '01' },
     });
     expect(c.dates).toContainEqual({ qualifier: '434', date: '2026-10-05', endDate: '2026-10-05' });
+    // The 837I guide: the principal diagnosis alone in its HI, the others in their own.
+    expect(c.healthCareCodes.map((hi) => hi.map((d) => d.qualifier))).toEqual([['ABK'], ['ABF']]);
+    // The submitter's contact is the practice's phone.
+    expect(submission!.submitter.contacts).toEqual([
+      { function: 'IC', name: 'BILLING OFFICE', numbers: [['TE', '5125550100']] },
+    ]);
     expect(c.names.map((n) => [n.entityCode, n.id])).toEqual([['71', '1512345673']]);
     expect(
       c.lines.map((l) => [

@@ -27,6 +27,7 @@ async function registerVisit(api: LocalApi) {
     name: 'Hill Country Family Medicine',
     npi: '1234567893',
     taxId: '74-1234567',
+    phone: '512-555-0100',
     timeZone: 'America/Chicago',
     address: ADDRESS,
   });
@@ -156,6 +157,7 @@ describe('the local API', () => {
       name: 'Other Practice',
       npi: '1234567893',
       taxId: '741234567',
+      phone: '512-555-0100',
       timeZone: 'America/Chicago',
       address: ADDRESS,
     });
@@ -192,6 +194,7 @@ describe('the local API', () => {
       name: 'Validation Practice',
       npi: '1234567893',
       taxId: '741234567',
+      phone: '512-555-0100',
       timeZone: 'America/Chicago',
       address: ADDRESS,
     });

@@ -49,6 +49,7 @@ export async function setUpPractice(t: TestApi, token: string) {
     name: 'Riverbend Family Medicine',
     npi: '1324567894',
     taxId: '74-1234567',
+    phone: '512-555-0100',
     timeZone: PRACTICE_TIME_ZONE,
     address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
   });

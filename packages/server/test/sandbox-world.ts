@@ -22,6 +22,7 @@ export async function sandboxWorld(t: TestApi, token: string, payer: { appealWin
         name: 'Riverbend Family Medicine',
         npi: '1324567894',
         taxId: '74-1234567',
+        phone: '512-555-0100',
         timeZone: 'America/Chicago',
         address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
       },

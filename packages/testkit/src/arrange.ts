@@ -55,6 +55,7 @@ async function createPractice(local: LocalApi, overrides: Partial<Input<'createP
     name: 'Prairie Family Medicine',
     npi: ARRANGED_PRACTICE_NPI,
     taxId: '741234567',
+    phone: '512-555-0100',
     timeZone: 'America/Chicago',
     address: ADDRESS,
     externalId: `practice-${n}`,

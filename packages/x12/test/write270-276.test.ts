@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize, walkEnvelope, write270, write276 } from '../src/index.ts';
+import { tokenize, walkEnvelope, write270, write276, X12WriteError } from '../src/index.ts';
 
 const envelope = {
   interchange: {
@@ -126,5 +126,12 @@ describe('write276', () => {
       'REF*1K*0529675341',
       'DTP*472*RD8*20050901-20050901',
     ]);
+  });
+});
+
+describe('write276 without inquiries', () => {
+  it('is refused instead of written as an HL with no subscriber', () => {
+    const request = { ...envelope, receiver: { name: 'XYZ SERVICE', etin: 'X67E' } };
+    expect(() => write276({ ...request, inquiries: [] })).toThrow(X12WriteError);
   });
 });

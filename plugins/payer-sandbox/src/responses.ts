@@ -1,5 +1,8 @@
-import { centsToDecimal, writeInterchange } from '@revcycle/x12';
+import { centsToDecimal, compositeOf, writeInterchange } from '@revcycle/x12';
 import type { SegmentElements } from '@revcycle/x12';
+
+/** An STC01 status written as we note it (A7:21:IL) as the composite it is: category, status, entity. */
+const stc = (status: string) => compositeOf(status.split(':'));
 
 /** The envelope of a file the sandbox sends back, addressed to whoever sent the request. */
 export interface ReplyEnvelope {
@@ -76,7 +79,7 @@ export function write277CA(
     ['HL', '2', '1', '21', '1'],
     ['NM1', '41', '2', 'SUBMITTER', '', '', '', '', '46', reply.receiver],
     ['TRN', '2', String(reply.controlNumber)],
-    ['STC', 'A1:20', day, 'WQ', centsToDecimal(total)],
+    ['STC', stc('A1:20'), day, 'WQ', centsToDecimal(total)],
     ['HL', '3', '2', '19', '1'],
     ['NM1', '85', '2', billing.name, '', '', '', '', 'XX', billing.npi],
   ];
@@ -100,7 +103,7 @@ export function write277CA(
       ['TRN', '2', c.patientControlNumber],
       [
         'STC',
-        c.accepted ? 'A2:20' : (c.rejection ?? 'A7:21'),
+        stc(c.accepted ? 'A2:20' : (c.rejection ?? 'A7:21')),
         day,
         c.accepted ? 'WQ' : 'U',
         centsToDecimal(c.chargeCents),
@@ -193,7 +196,7 @@ export function write277(
       ['TRN', '2', a.trace],
       [
         'STC',
-        a.status,
+        stc(a.status),
         day,
         '',
         a.chargeCents === undefined ? '' : centsToDecimal(a.chargeCents),

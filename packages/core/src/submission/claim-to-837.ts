@@ -93,6 +93,20 @@ function address(a: {
     : undefined;
 }
 
+/**
+ * The 837I's diagnosis HIs: the principal diagnosis (ABK) alone in its HI, the other diagnoses (ABF) in HIs of up
+ * to 12 — the institutional guide gives each kind of code its own HI segment.
+ */
+function institutionalDiagnoses(diagnoses: Array<{ code: string; sequence: number }>): Claim837['healthCareCodes'] {
+  const sorted = [...diagnoses].sort((a, b) => a.sequence - b.sequence);
+  const [principal, ...others] = sorted;
+  if (!principal) return [];
+  const his: Claim837['healthCareCodes'] = [[{ qualifier: 'ABK', code: principal.code, rest: [] }]];
+  for (let i = 0; i < others.length; i += 12)
+    his.push(others.slice(i, i + 12).map((d) => ({ qualifier: 'ABF', code: d.code, rest: [] })));
+  return his;
+}
+
 function claim837(c: ClaimForSubmission): Claim837 {
   return c.kind === 'INSTITUTIONAL' ? institutionalClaim837(c) : professionalClaim837(c);
 }
@@ -115,11 +129,17 @@ function institutionalClaim837(c: ClaimForSubmission): Claim837 {
       { qualifier: '434', date: dates[0]!, endDate: dates.at(-1)! },
       ...(e.admissionDate ? [{ qualifier: '435', date: e.admissionDate }] : []),
     ],
-    institutionalCodes: {
-      admissionType: e.admissionType ?? undefined,
-      admissionSource: e.admissionSource ?? undefined,
-      patientStatus: e.patientStatus ?? undefined,
-    },
+    // CL1 only with something to say: an empty CL1 is invalid.
+    ...(e.admissionType || e.admissionSource || e.patientStatus
+      ? {
+          institutionalCodes: {
+            admissionType: e.admissionType ?? undefined,
+            admissionSource: e.admissionSource ?? undefined,
+            patientStatus: e.patientStatus ?? undefined,
+          },
+        }
+      : {}),
+    healthCareCodes: institutionalDiagnoses(c.encounter.diagnoses),
     names: [
       entity({
         entityCode: '71',
@@ -358,6 +378,13 @@ export interface EnvelopeIds {
   now: Date;
 }
 
+/** The submitter's phone: the first practice of the batch that has one, as 10 digits. */
+function contactPhone(claims: ClaimForSubmission[]): string {
+  const phone = claims.map((c) => (c.practice.phone ?? '').replace(/\D/g, '')).find((p) => p.length === 10);
+  if (!phone) throw new Error('No practice of this batch has a 10-digit phone for the 837 contact (PER)');
+  return phone;
+}
+
 /**
  * One 837P interchange for claims going through one connector: a billing-provider loop per practice and a
  * subscriber loop per claim (a patient loop under it when the patient is a dependent).
@@ -394,7 +421,8 @@ export function submission837(
       name: organization.name.toUpperCase().slice(0, 60),
       idQualifier: '46',
       id: ids.senderId,
-      contacts: [{ function: 'IC', name: 'BILLING', numbers: [['TE', '0000000000']] }],
+      // 1000A PER: the billing office a clearinghouse calls (the scrub requires the practice's phone).
+      contacts: [{ function: 'IC', name: 'BILLING OFFICE', numbers: [['TE', contactPhone(claims)]] }],
     }),
     receiver: entity({
       entityCode: '40',
@@ -440,7 +468,7 @@ export function submission837(
                 idQualifier: 'MI',
                 id: c.coverage.memberId,
                 address: address(c.patient),
-                demographics: { dateOfBirth: c.coverage.subscriberDateOfBirth ?? undefined },
+                // 2010BA DMG only when the subscriber is the patient: the guide says not to send it otherwise.
               });
           return {
             payerResponsibility: ({ PRIMARY: 'P', SECONDARY: 'S', TERTIARY: 'T' } as const)[c.coverage.priority],

@@ -1,3 +1,4 @@
+import { X12WriteError } from '../writer/x12-write-error.ts';
 import { centsToDecimal, toX12Date } from '../values.ts';
 import { person, providerName } from '../eligibility/write270.ts';
 import type { InquiryPerson } from '../eligibility/write270.ts';
@@ -35,6 +36,8 @@ export interface ClaimStatus276 {
 
 /** Writes a 276 claim status request (005010X212): payer, receiver, provider, then one claim per inquiry. */
 export function write276(request: ClaimStatus276, options: WriteOptions = {}): string {
+  if (!request.inquiries.length)
+    throw new X12WriteError('MISSING', 'a 276 asks about at least one claim (inquiries is empty)', 'HL', 0);
   const body: SegmentElements[] = [
     ['BHT', '0010', '13', request.header.referenceId, toX12Date(request.header.date), request.header.time],
   ];

@@ -45,3 +45,17 @@ export function checkElement(value: string, d: Delimiters, segmentId: string, po
       position,
     );
 }
+
+/**
+ * Why a value could not be written as an X12 element with the default separators, if it could not: a separator
+ * inside it, a character outside the X12 sets (after transliteration), or more than `maxLength` characters. For
+ * checks made before any file is written (a claim scrubber).
+ */
+export function x12ValueProblem(value: string, maxLength?: number): string | undefined {
+  const plain = toX12Characters(value);
+  const separator = ['*', '~', ':', '^'].find((s) => plain.includes(s));
+  if (separator) return `contains "${separator}", a separator of X12 files`;
+  if (!ALLOWED.test(plain)) return 'has characters outside the X12 character sets';
+  if (maxLength !== undefined && plain.length > maxLength) return `is ${plain.length} characters; at most ${maxLength}`;
+  return undefined;
+}
