@@ -38,6 +38,7 @@ export type {
 export { centsToDecimal, decimalToScaled, milliToDecimal } from './values.ts';
 export { parse999 } from './acknowledgements/parse999.ts';
 export type { Ack999, ElementError999, SegmentError999, TransactionResponse999 } from './acknowledgements/parse999.ts';
+export type { ReadOptions } from './transactions.ts';
 export { parse277, parse277CA } from './acknowledgements/parse277.ts';
 export type {
   ClaimStatus,

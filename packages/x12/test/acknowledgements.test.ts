@@ -180,3 +180,33 @@ describe('parse271', () => {
     expect(response!.rejections).toEqual([{ reasonCode: '50', followUpCode: 'N', level: '21' }]);
   });
 });
+
+describe('a trailer count or control number off', () => {
+  /** The file with its SE01 raised by one and its IEA02 changed: the content is still all there. */
+  const miscounted = (text: string) =>
+    text.replace(/SE\*(\d+)\*/, (_, n: string) => `SE*${Number(n) + 1}*`).replace(/IEA\*1\*(\d{9})/, 'IEA*1*999999999');
+
+  it('is reported, and the 999’s acceptance, the 277CA’s statuses and the 271’s benefits are kept', () => {
+    const ack = sample('imsweb/x12_999_rejected.txt');
+    const [read] = parse999(miscounted(ack));
+    expect(read).toMatchObject({ ...parse999(ack)[0], warnings: expect.any(Array) });
+    expect(read!.warnings.map((w) => [w.code, w.segmentId])).toEqual([
+      ['COUNT_MISMATCH', 'SE'],
+      ['CONTROL_NUMBER_MISMATCH', 'IEA'],
+    ]);
+    const status = sample('imsweb/x12_277CA_accepted.txt');
+    const [claims] = parse277CA(miscounted(status));
+    expect(claims!.claims).toEqual(parse277CA(status)[0]!.claims);
+    expect(claims!.warnings.length).toBe(2);
+    const benefits = sample('linuxforhealth/271_005010X279A1/subscriber-health-benefit-check.271');
+    const [answer] = parse271(miscounted(benefits));
+    expect(answer!.members).toEqual(parse271(benefits)[0]!.members);
+    expect(answer!.warnings.length).toBe(2);
+  });
+
+  it('throws when read strictly, and a file with right trailers has no warnings', () => {
+    const ack = sample('imsweb/x12_999_rejected.txt');
+    expect(parse999(ack)[0]!.warnings).toEqual([]);
+    expect(() => parse999(miscounted(ack), { trailers: 'strict' })).toThrow(/SE01|segments/);
+  });
+});

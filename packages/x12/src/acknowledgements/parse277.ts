@@ -1,5 +1,7 @@
+import type { X12ParseError } from '../x12-parse-error.ts';
 import type { EnvelopeContext } from '../envelope.ts';
 import { readTransactions } from '../transactions.ts';
+import type { ReadOptions } from '../transactions.ts';
 import type { Segment } from '../tokenizer.ts';
 import { composite, date, dateFromText, optionalCents, text } from '../values.ts';
 
@@ -51,6 +53,8 @@ export interface ClaimStatus {
 
 export interface ClaimStatusResponse {
   envelope: EnvelopeContext;
+  /** Trailer mismatches found while reading (the statuses are kept). */
+  warnings: X12ParseError[];
   /** The information source (payer or clearinghouse), NM1 at HL level 20. */
   source?: string;
   /** Statuses reported above the claims (about the whole submission or a provider). */
@@ -62,18 +66,18 @@ const REJECTED_CATEGORIES = new Set(['A3', 'A4', 'A6', 'A7', 'A8', 'E0', 'E1', '
 const CLAIM_LEVELS = new Set(['PT', '22', '23']);
 
 /** Parses a 277CA claim acknowledgment (005010X214): each claim accepted into the payer's system or rejected. */
-export function parse277CA(input: string | Uint8Array): ClaimStatusResponse[] {
-  return parseClaimStatus(input);
+export function parse277CA(input: string | Uint8Array, options: ReadOptions = {}): ClaimStatusResponse[] {
+  return parseClaimStatus(input, options);
 }
 
 /** Parses a 277 claim status response (005010X212), the answer to a 276. */
-export function parse277(input: string | Uint8Array): ClaimStatusResponse[] {
-  return parseClaimStatus(input);
+export function parse277(input: string | Uint8Array, options: ReadOptions = {}): ClaimStatusResponse[] {
+  return parseClaimStatus(input, options);
 }
 
-function parseClaimStatus(input: string | Uint8Array): ClaimStatusResponse[] {
-  return readTransactions(input, '277').map(({ envelope, segments }) => {
-    const response: ClaimStatusResponse = { envelope, batchStatuses: [], claims: [] };
+function parseClaimStatus(input: string | Uint8Array, options: ReadOptions): ClaimStatusResponse[] {
+  return readTransactions(input, '277', options).map(({ envelope, segments, warnings }) => {
+    const response: ClaimStatusResponse = { envelope, batchStatuses: [], claims: [], warnings };
     let level = '';
     let claim: ClaimStatus | undefined;
     let line: ClaimStatusLine | undefined;

@@ -1,6 +1,8 @@
+import type { X12ParseError } from '../x12-parse-error.ts';
 import { fail } from '../envelope.ts';
 import type { EnvelopeContext } from '../envelope.ts';
 import { readTransactions } from '../transactions.ts';
+import type { ReadOptions } from '../transactions.ts';
 import type { Segment } from '../tokenizer.ts';
 import { composite, required, text } from '../values.ts';
 
@@ -46,6 +48,8 @@ export interface TransactionResponse999 {
 /** A 999 implementation acknowledgment (005010X231A1) for one functional group the receiver got. */
 export interface Ack999 {
   envelope: EnvelopeContext;
+  /** Trailer mismatches found while reading (the acknowledgement is kept). */
+  warnings: X12ParseError[];
   /** AK101, e.g. HC for claims. */
   functionalId: string;
   /** AK102: the GS06 of the group being acknowledged. */
@@ -66,9 +70,9 @@ const ACCEPTED = new Set(['A', 'E']);
  * Parses 999 acknowledgments.
  * @example parse999(file)[0].transactions.filter((t) => !t.accepted).map((t) => t.controlNumber)
  */
-export function parse999(input: string | Uint8Array): Ack999[] {
-  return readTransactions(input, '999').map(({ envelope, segments, st }) => {
-    let ack: Omit<Ack999, 'envelope'> | undefined;
+export function parse999(input: string | Uint8Array, options: ReadOptions = {}): Ack999[] {
+  return readTransactions(input, '999', options).map(({ envelope, segments, st, warnings }) => {
+    let ack: Omit<Ack999, 'envelope' | 'warnings'> | undefined;
     let transaction: TransactionResponse999 | undefined;
     let segmentError: SegmentError999 | undefined;
     for (const s of segments) {
@@ -142,7 +146,7 @@ export function parse999(input: string | Uint8Array): Ack999[] {
     }
     if (!ack) fail('MISSING_SEGMENT', 'The 999 has no AK1 segment', st);
     if (!ack.groupStatus) fail('MISSING_SEGMENT', 'The 999 has no AK9 segment', st);
-    return { envelope, ...ack };
+    return { envelope, ...ack, warnings };
   });
 }
 

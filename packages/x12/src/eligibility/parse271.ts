@@ -1,5 +1,7 @@
+import type { X12ParseError } from '../x12-parse-error.ts';
 import type { EnvelopeContext } from '../envelope.ts';
 import { readTransactions, repetitions } from '../transactions.ts';
+import type { ReadOptions } from '../transactions.ts';
 import type { Segment } from '../tokenizer.ts';
 import { date, decimalToScaled, optionalCents, text } from '../values.ts';
 
@@ -62,6 +64,8 @@ export interface EligibilitySummary {
 /** A 271 eligibility answer (005010X279A1). */
 export interface EligibilityResponse {
   envelope: EnvelopeContext;
+  /** Trailer mismatches found while reading (the answer is kept). */
+  warnings: X12ParseError[];
   source?: string;
   receiver?: string;
   members: EligibilityMember[];
@@ -73,9 +77,9 @@ export interface EligibilityResponse {
  * Parses 271 eligibility responses. `summarize271(member)` condenses a member's benefits into what a front
  * desk asks: active or not, plan, copay, coinsurance, deductible and what remains of it.
  */
-export function parse271(input: string | Uint8Array): EligibilityResponse[] {
-  return readTransactions(input, '271').map(({ envelope, segments }) => {
-    const response: EligibilityResponse = { envelope, members: [], rejections: [] };
+export function parse271(input: string | Uint8Array, options: ReadOptions = {}): EligibilityResponse[] {
+  return readTransactions(input, '271', options).map(({ envelope, segments, warnings }) => {
+    const response: EligibilityResponse = { envelope, members: [], rejections: [], warnings };
     let level = '';
     let member: EligibilityMember | undefined;
     let benefit: Benefit | undefined;

@@ -6,18 +6,29 @@ const error = (path: Array<string | number>, message: string) => ({ severity: 'E
 /** The claim's lines against the 837 guide's counts: at least one, at most 50 (837P) or 999 (837I), 4 pointers each. */
 const GUIDE_COUNTS: ScrubRule = {
   id: 'GUIDE_LIMITS',
-  description: 'At least one line and no more than the 837 carries (50 professional, 999 institutional); at most 4 diagnosis pointers a line.',
+  description:
+    'At least one line and no more than the 837 carries (50 professional, 999 institutional); at most 4 diagnosis pointers a line.',
   check: ({ claim }) => {
     const max = claim.kind === 'INSTITUTIONAL' ? MAX_837_LINES.institutional : MAX_837_LINES.professional;
     return [
       ...(claim.lines.length === 0 ? [error(['lines'], 'The claim has no service line')] : []),
       ...(claim.lines.length > max
-        ? [error(['lines'], `${claim.lines.length} service lines: an 837${claim.kind === 'INSTITUTIONAL' ? 'I' : 'P'} claim carries at most ${max}; split the visit`)]
+        ? [
+            error(
+              ['lines'],
+              `${claim.lines.length} service lines: an 837${claim.kind === 'INSTITUTIONAL' ? 'I' : 'P'} claim carries at most ${max}; split the visit`,
+            ),
+          ]
         : []),
       ...claim.lines.flatMap((l, i) => {
         const pointers = l.diagnosisPointers.split(',').filter(Boolean).length;
         return pointers > 4
-          ? [error(['lines', i, 'diagnosisPointers'], `Service line ${i + 1} points at ${pointers} diagnoses; at most 4`)]
+          ? [
+              error(
+                ['lines', i, 'diagnosisPointers'],
+                `Service line ${i + 1} points at ${pointers} diagnoses; at most 4`,
+              ),
+            ]
           : [];
       }),
     ];
