@@ -52,6 +52,8 @@ for (const piece of chunks(ids)) {
     submission837(organization, claims, {
       senderId: '741234567',
       receiverId: '84980',
+      receiverQualifier: 'ZZ',
+      receiverName: 'BCBS TX',
       interchangeControlNumber: 1,
       usage: 'P',
       now: new Date(),

@@ -316,12 +316,25 @@ describe('submitting claims and reading the acknowledgements, through GraphQL', 
     const res = await t.execute<{ importResponses: Array<{ imported: boolean; message: string }> }>(Q.importResponses, {
       token,
       variables: {
-        input: { files: [{ name: 'c.999', content: ack999('1', true).replace('SE*6*0001', 'SE*9*0001') }] },
+        input: { files: [{ name: 'c.999', content: ack999('1', true).replace('AK9*', 'AK9') }] },
       },
     });
     expect(res.data!.importResponses[0]).toMatchObject({
       imported: false,
-      message: expect.stringMatching(/^COUNT_MISMATCH: SE01 says 9 segments/),
+      message: expect.stringMatching(/^[A-Z_]+: /),
+    });
+  });
+
+  it('applies an acknowledgement whose trailer count is off, and says so', async () => {
+    const res = await t.execute<{ importResponses: Array<{ imported: boolean; message: string }> }>(Q.importResponses, {
+      token,
+      variables: {
+        input: { files: [{ name: 'd.999', content: ack999('1', true).replace('SE*6*0001', 'SE*9*0001') }] },
+      },
+    });
+    expect(res.data!.importResponses[0]).toMatchObject({
+      imported: true,
+      message: expect.stringMatching(/^Imported; its trailers were off: COUNT_MISMATCH: SE01 says 9 segments/),
     });
   });
 

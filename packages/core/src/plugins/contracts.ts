@@ -61,8 +61,20 @@ export interface PayerConnector extends PluginIdentity {
   capabilities: readonly PayerCapability[];
   /** ISA06/GS02: the sender id the clearinghouse gave you. @default the practice's tax id */
   senderId?: string;
-  /** ISA08/GS03: the clearinghouse's receiver id. @default the payer id */
+  /**
+   * ISA08/GS03 and the 837's receiver (1000B): the clearinghouse's receiver id. Without it the connector reaches
+   * payers directly: each file goes to one payer and carries that payer's id. @default the payer id
+   */
   receiverId?: string;
+  /** ISA07: the receiver id's qualifier (ZZ mutually defined, 30 tax id, …). @default 'ZZ' */
+  receiverQualifier?: string;
+  /** 1000B NM103: the receiver's name. @default the receiver id */
+  receiverName?: string;
+  /**
+   * Whether one file may carry claims for several payers (a clearinghouse sorts them; 2010BB names each claim's
+   * payer). @default true with a receiverId, false without (a payer takes only its own claims)
+   */
+  multiplePayersPerFile?: boolean;
   /** ISA15: P production, T test. @default 'P' */
   usage?: 'P' | 'T';
   /** Delivers an 837 batch. Must be idempotent on `batch.batchId`. */

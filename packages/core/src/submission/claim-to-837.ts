@@ -373,6 +373,10 @@ function lineAdjudications(prior: PriorAdjudication, line: ClaimLine): LineAdjud
 export interface EnvelopeIds {
   senderId: string;
   receiverId: string;
+  /** ISA07. */
+  receiverQualifier: string;
+  /** 1000B NM103. */
+  receiverName: string;
   interchangeControlNumber: number;
   usage: 'P' | 'T';
   now: Date;
@@ -405,7 +409,7 @@ export function submission837(
     interchange: {
       senderQualifier: 'ZZ',
       senderId: ids.senderId,
-      receiverQualifier: 'ZZ',
+      receiverQualifier: ids.receiverQualifier,
       receiverId: ids.receiverId,
       date,
       time,
@@ -427,7 +431,7 @@ export function submission837(
     receiver: entity({
       entityCode: '40',
       entityType: '2',
-      name: ids.receiverId,
+      name: ids.receiverName.toUpperCase(),
       idQualifier: '46',
       id: ids.receiverId,
     }),

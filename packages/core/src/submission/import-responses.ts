@@ -11,7 +11,10 @@ export interface ResponseImportResult {
   /** 999, 277CA, or what the file turned out to be. */
   kind: string;
   imported: boolean;
-  /** Why the file was not used (a parse error with its segment and byte, an unsupported kind). */
+  /**
+   * Why the file was not used (a parse error with its segment and byte, an unsupported kind), or, for a file
+   * used, the trailer mismatches it was read with (a sender's wrong SE/GE/IEA count does not lose its answer).
+   */
   message?: string;
   claimsUpdated: number;
   /** References that matched nothing: kept in the review list (unmatchedResponses), never dropped. */
@@ -82,7 +85,11 @@ export async function importResponse(
           }
         }
       });
-      return { result: { name: file.name, kind, imported: true, claimsUpdated, unmatched }, changes };
+      const message = trailerNote(acks.flatMap((a) => a.warnings));
+      return {
+        result: { name: file.name, kind, imported: true, claimsUpdated, unmatched, ...(message ? { message } : {}) },
+        changes,
+      };
     }
     if (kind === '277CA' || kind === '277') {
       const responses = parse277CA(file.content);
@@ -135,7 +142,9 @@ export async function importResponse(
           }
         }
       });
-      return { result: { name: file.name, kind: '277CA', imported: true, claimsUpdated, unmatched }, changes };
+      const message = trailerNote(responses.flatMap((r) => r.warnings));
+      const result = { name: file.name, kind: '277CA', imported: true, claimsUpdated, unmatched };
+      return { result: { ...result, ...(message ? { message } : {}) }, changes };
     }
     return {
       result: {
@@ -162,4 +171,10 @@ export async function importResponse(
       changes: [],
     };
   }
+}
+
+/** The trailer mismatches a file was read with, once each, in words; undefined when there were none. */
+function trailerNote(warnings: X12ParseError[]): string | undefined {
+  const unique = [...new Set(warnings.map((w) => `${w.code}: ${w.message}`))];
+  return unique.length ? `Imported; its trailers were off: ${unique.join('; ')}` : undefined;
 }

@@ -101,8 +101,11 @@ export async function deliverClaims(
       });
       continue;
     }
-    // One interchange per connector and claim type: an 837P and an 837I never share a file.
-    const group = `${key}\u0000${claim.kind}`;
+    // One interchange per connector and claim type (an 837P and an 837I never share a file), and per payer when
+    // the connector's receiver takes only its own claims.
+    const connector = ctx.plugins.payers.get(key)!;
+    const manyPayers = connector.multiplePayersPerFile ?? Boolean(connector.receiverId);
+    const group = `${key}\u0000${claim.kind}${manyPayers ? '' : `\u0000${claim.payerId}`}`;
     groups.set(group, [...(groups.get(group) ?? []), claim]);
   }
 
@@ -121,6 +124,8 @@ export async function deliverClaims(
           submission837(organization, claims, {
             senderId: connector.senderId ?? claims[0]!.practice.taxId,
             receiverId: connector.receiverId ?? claims[0]!.payer.payerIdentifier,
+            receiverQualifier: connector.receiverQualifier ?? 'ZZ',
+            receiverName: connector.receiverName ?? connector.receiverId ?? claims[0]!.payer.name,
             interchangeControlNumber: icn,
             usage: connector.usage ?? 'P',
             now: new Date(),
