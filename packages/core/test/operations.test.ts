@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBillingApi, MIGRATIONS_ROOT, definePayerConnector } from '@revcycle/core';
-import { createTestApi, TEST_JWT_SECRET } from '@revcycle/testkit';
+import { businessHoursClock, createTestApi, TEST_JWT_SECRET } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { pino } from 'pino';
 import { insertPractice } from './fixtures.ts';
@@ -12,8 +12,9 @@ let t: TestApi;
 const get = (path: string, headers: Record<string, string> = {}) =>
   t.api.yoga.fetch(`http://localhost${path}`, { headers });
 
+// Pinned to the afternoon (UTC) of today: the billing cycle is due only from 9 a.m. in the practice's zone.
 beforeAll(async () => {
-  t = await createTestApi();
+  t = await createTestApi({ clock: businessHoursClock() });
 });
 afterAll(() => t.close());
 
