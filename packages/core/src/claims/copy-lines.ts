@@ -13,7 +13,10 @@ type CopiedFields =
   | 'serviceDate'
   | 'serviceDateEnd'
   | 'diagnosisPointers'
-  | 'description';
+  | 'description'
+  | 'ndcCode'
+  | 'ndcQuantityMilli'
+  | 'ndcUnit';
 
 export type LineSource = Pick<ClaimLine, CopiedFields> & { serviceLineId?: string | null };
 
@@ -37,6 +40,9 @@ export function copyLines(tx: Db, claim: Claim, lines: LineSource[]) {
       serviceDateEnd: l.serviceDateEnd,
       diagnosisPointers: l.diagnosisPointers,
       description: l.description,
+      ndcCode: l.ndcCode,
+      ndcQuantityMilli: l.ndcQuantityMilli,
+      ndcUnit: l.ndcUnit,
       lineControlNumber: `${claim.patientControlNumber}-${l.lineNumber}`,
     })),
   });

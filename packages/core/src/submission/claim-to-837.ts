@@ -188,6 +188,20 @@ function procedureOf(l: ClaimLine): { qualifier: string; code: string; modifiers
     : undefined;
 }
 
+/** Loop 2410 of a drug line: its NDC (LIN*N4) with the quantity and unit given (CTP), when the line has one. */
+function drugOf(l: ClaimLine): Pick<Claim837['lines'][number], 'drug'> {
+  if (!l.ndcCode) return {};
+  return {
+    drug: {
+      qualifier: 'N4',
+      ndc: l.ndcCode,
+      ...(l.ndcQuantityMilli === null ? {} : { quantityMilli: l.ndcQuantityMilli }),
+      ...(l.ndcUnit ? { unit: l.ndcUnit } : {}),
+      references: [],
+    },
+  };
+}
+
 /** Revenue codes 0100–0219: room and board (all-inclusive, private, semi-private, ICU, CCU …), billed in days. */
 function isAccommodation(revenueCode: string): boolean {
   return /^0(1\d\d|20\d|21\d)$/.test(revenueCode);
@@ -261,6 +275,7 @@ function professionalClaim837(c: ClaimForSubmission): Claim837 {
       amounts: [],
       names: [],
       adjudications: priorsOf(c).flatMap((prior) => lineAdjudications(prior, l)),
+      ...drugOf(l),
       extra: [],
     })),
     extra: [],

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ClaimLine" ADD COLUMN     "ndcCode" TEXT,
+ADD COLUMN     "ndcQuantityMilli" INTEGER,
+ADD COLUMN     "ndcUnit" TEXT;
