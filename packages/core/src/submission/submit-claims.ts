@@ -55,6 +55,9 @@ export const SUBMISSION_INCLUDE = {
   primaryClaim: { include: { ...PRIOR_ADJUDICATION_INCLUDE, primaryClaim: { include: PRIOR_ADJUDICATION_INCLUDE } } },
 };
 
+/** Claims per 837 transaction set (and so per file): the implementation guides' recommended maximum. */
+export const MAX_CLAIMS_PER_FILE = 5_000;
+
 /**
  * Scrubs the claims, groups those that pass by payer connector and claim type, writes one 837P or 837I per group with a fresh interchange
  * control number, records the batch with its file, and hands it to the connector. A connector failure leaves the
@@ -111,7 +114,11 @@ export async function deliverClaims(
 
   const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
   const batches: SubmissionBatch[] = [];
-  for (const [group, claims] of groups) {
+  // The 837 guides recommend at most 5 000 claims per transaction set: a larger group goes out in several files.
+  const files = [...groups].flatMap(([group, claims]) =>
+    chunks(claims, MAX_CLAIMS_PER_FILE).map((part) => [group, part] as const),
+  );
+  for (const [group, claims] of files) {
     const key = group.split('\u0000')[0]!;
     const connector = ctx.plugins.payers.get(key)!;
     const format = claims[0]!.kind === 'INSTITUTIONAL' ? '837I' : '837P';
