@@ -163,7 +163,8 @@ class SegmentText {
     const elements = [...(trim ? trimTrailing(segment) : segment)];
     const isa = elements[0] === 'ISA';
     for (let i = 1; i < elements.length; i++) {
-      const value = toX12Characters(elements[i]!);
+      // An element a caller left undefined is empty, as joining it always made it.
+      const value = toX12Characters(elements[i] ?? '');
       // ISA11 and ISA16 are the repetition and component separators themselves.
       if (!(isa && (i === 11 || i === 16))) checkElement(value, this.d, elements[0]!, i);
       checkLength(value, elements[0]!, i);
