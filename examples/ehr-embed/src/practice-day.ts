@@ -32,7 +32,7 @@ export async function setUpPractice(request: Request) {
           taxId: '74-1234567',
           phone: '512-555-0100',
           timeZone: 'America/Chicago',
-          address: { line1: '500 W 2nd St', city: 'Austin', state: 'TX', postalCode: '78701' },
+          address: { line1: '500 W 2nd St', city: 'Austin', state: 'TX', postalCode: '78701-4203' },
         },
       })
     ).createPractice,

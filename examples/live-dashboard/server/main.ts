@@ -17,7 +17,7 @@ api.startPolling({ intervalMs: 2_000 });
 const org = (await api.organizations.list())[0] ?? (await api.organizations.create({ name: 'Dashboard demo' }));
 // Arranged through the local API (the same validation and audit as GraphQL); the external id makes it once only.
 const local = api.as({ userId: 'dashboard-setup', organizationId: org.id, roles: ['admin'] });
-const address = { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701' };
+const address = { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701-2403' };
 const { practice } = await local.createPractice({
   externalId: 'dashboard-practice',
   name: 'Riverbend Family Medicine',

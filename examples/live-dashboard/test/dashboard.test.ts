@@ -56,7 +56,7 @@ describe.skipIf(!haveBrowser)('the live dashboard in headless Chromium', () => {
             taxId: '74-1234567',
             phone: '512-555-0100',
             timeZone: 'America/Chicago',
-            address: { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701' },
+            address: { line1: '1 Main St', city: 'Austin', state: 'TX', postalCode: '78701-2403' },
           },
         },
       )

@@ -1,10 +1,6 @@
-import { createTestApi } from '@revcycle/testkit';
-import type { TestApi } from '@revcycle/testkit';
-import { parse837 } from '@revcycle/x12';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { claimOfEncounter, claimTestSuite, submittedClaim837 } from './claim-837-helpers.ts';
 import { M, mutate } from './registration-api.ts';
-import { acceptingClearinghouse, remittanceWorld } from './remittance-fixtures.ts';
-import type { RemittanceWorld } from './remittance-fixtures.ts';
 
 // The product's own 837P written from an encounter at the guide's limits — 12 diagnoses, 4 pointers, 4 modifiers,
 // a drug line with its NDC — and read back field for field (from #23). Institutional, dependent, secondary,
@@ -24,18 +20,11 @@ const DIAGNOSES = [
   'R53.83',
 ];
 
-let t: TestApi;
-let token: string;
-let w: RemittanceWorld;
-beforeAll(async () => {
-  t = await createTestApi({ payers: [acceptingClearinghouse] });
-  token = await t.token((await t.createOrganization('Corpus Clinic')).id, ['admin']);
-  w = await remittanceWorld(t, token);
-});
-afterAll(() => t.close());
+const suite = claimTestSuite('Corpus Clinic');
 
 describe('an 837P at the guide’s limits', () => {
   it('reads back as it was coded', async () => {
+    const { t, token, w } = suite;
     const p = await w.patient();
     const e = await mutate<{ encounter: { id: string } }>(t, token, M.createEncounter, {
       practiceId: w.practiceId,
@@ -61,23 +50,8 @@ describe('an 837P at the guide’s limits', () => {
         },
       ],
     });
-    const created = await t.execute<{ createClaim: { claim: { id: string; patientControlNumber: string } } }>(
-      `mutation($input: CreateClaimInput!) { createClaim(input: $input) { ... on ClaimSuccess { claim { id patientControlNumber } } } }`,
-      { token, variables: { input: { encounterId: e.encounter.id, coverageId: p.primaryCoverageId } } },
-    );
-    const claim = created.data!.createClaim.claim;
-    const sent = await t.execute<{
-      submitClaims: {
-        results: Array<{ submitted: boolean; message: string | null }>;
-        batches: Array<{ content: string }>;
-      };
-    }>(
-      `mutation($ids: [ID!]!) { submitClaims(input: { claimIds: $ids }) { results { submitted message } batches { content } } }`,
-      { token, variables: { ids: [claim.id] } },
-    );
-    expect(sent.data!.submitClaims.results).toEqual([{ submitted: true, message: null }]);
-    const read = parse837(sent.data!.submitClaims.batches[0]!.content).submissions[0]!.billingProviders[0]!
-      .subscribers[0]!.claims[0]!;
+    const claim = await claimOfEncounter(t, token, e.encounter.id, p.primaryCoverageId);
+    const read = await submittedClaim837(t, token, claim.id);
     expect(read.patientControlNumber).toBe(claim.patientControlNumber);
     expect(read.totalChargeCents).toBe(30_340);
     expect(read.healthCareCodes).toEqual([

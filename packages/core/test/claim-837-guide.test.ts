@@ -83,6 +83,42 @@ describe('the scrubber, before an 837 is written', () => {
   });
 });
 
+describe('the billing provider’s and service facility’s ZIP', () => {
+  const UPDATE_PRACTICE = `mutation($input: UpdatePracticeInput!) { updatePractice(input: $input) { __typename } }`;
+  const practiceAddress = (postalCode: string) => ({
+    id: w.practiceId,
+    address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode },
+  });
+  const zipFindings = async (claimId: string) =>
+    (await scrub(claimId)).findings.filter((f) => f.ruleId === 'NINE_DIGIT_ZIP').map((f) => f.path.join('.'));
+
+  it('needs nine digits: five are refused before the 837 is written, with the field to fix', async () => {
+    const facility = await mutate<{ facility: { id: string } }>(t, token, M.createFacility, {
+      practiceId: w.practiceId,
+      name: 'Riverbend Infusion Center',
+      placeOfService: '11',
+      address: { line1: '900 W 5th St', city: 'Austin', state: 'TX', postalCode: '78703' },
+    });
+    const p = await w.patient();
+    expect(await zipFindings(await claimFor(p))).toEqual([]);
+    expect(await zipFindings(await claimFor(p, { facilityId: facility.facility.id }))).toEqual([
+      'encounter.facility.address.postalCode',
+    ]);
+    await t.execute(UPDATE_PRACTICE, { token, variables: { input: practiceAddress('78704') } });
+    try {
+      const claimId = await claimFor(await w.patient());
+      expect(await zipFindings(claimId)).toEqual(['practice.address.postalCode']);
+      const sent = await t.execute<{ submitClaims: { results: Array<{ submitted: boolean }> } }>(SUBMIT, {
+        token,
+        variables: { ids: [claimId] },
+      });
+      expect(sent.data!.submitClaims.results).toEqual([expect.objectContaining({ submitted: false })]);
+    } finally {
+      await t.execute(UPDATE_PRACTICE, { token, variables: { input: practiceAddress('78704-1521') } });
+    }
+  });
+});
+
 describe('a dependent’s claim', () => {
   it('carries the patient’s DMG and none for the subscriber', async () => {
     const p = await mutate<{ patient: { id: string; coverages: Array<{ id: string }> } }>(t, token, M.createPatient, {
@@ -112,5 +148,53 @@ describe('a dependent’s claim', () => {
       .subscribers[0]!;
     expect(loop.subscriber.demographics).toBeUndefined();
     expect(loop.patients[0]!.patient.demographics).toEqual({ dateOfBirth: '2015-06-30', sex: 'F' });
+  });
+});
+
+describe('a claim the writer refuses after its scrub rule was disabled', () => {
+  it('is left out with X12_REFUSED naming the element, and the other claims of the file go out', async () => {
+    const disabled = await createTestApi({
+      payers: [acceptingClearinghouse],
+      scrub: { disabled: () => ['X12_TEXT'] },
+    });
+    try {
+      const adminToken = await disabled.token((await disabled.createOrganization('Lenient Clinic')).id, ['admin']);
+      const world = await remittanceWorld(disabled, adminToken);
+      const claimOf = async (patient: { id: string; primaryCoverageId: string }) => {
+        const e = await mutate<{ encounter: { id: string } }>(disabled, adminToken, M.createEncounter, {
+          practiceId: world.practiceId,
+          patientId: patient.id,
+          coverageId: patient.primaryCoverageId,
+          dateOfService: '2026-10-05',
+          renderingProviderId: world.providerId,
+          diagnoses: ['I10'],
+          serviceLines: [{ procedureCode: '99213', chargeCents: 13_500, diagnosisPointers: [1] }],
+        });
+        const c = await disabled.execute<{ createClaim: { claim: { id: string } } }>(CREATE_CLAIM, {
+          token: adminToken,
+          variables: { input: { encounterId: e.encounter.id, coverageId: patient.primaryCoverageId } },
+        });
+        return c.data!.createClaim.claim.id;
+      };
+      const bad = await claimOf(await world.patient({ lastName: 'Ramirez*Lopez' }));
+      const good = await claimOf(await world.patient());
+      const sent = await disabled.execute<{
+        submitClaims: {
+          results: Array<{ submitted: boolean; errorCode: string | null; message: string | null }>;
+          batches: Array<{ claimCount: number }>;
+        };
+      }>(
+        `mutation($ids: [ID!]!) { submitClaims(input: { claimIds: $ids }) { results { submitted errorCode message } batches { claimCount } } }`,
+        { token: adminToken, variables: { ids: [bad, good] } },
+      );
+      const { results, batches } = sent.data!.submitClaims;
+      expect(results).toEqual([
+        { submitted: false, errorCode: 'X12_REFUSED', message: expect.stringMatching(/^claim \w+: NM103: /) },
+        { submitted: true, errorCode: null, message: null },
+      ]);
+      expect(batches.map((b) => b.claimCount)).toEqual([1]);
+    } finally {
+      await disabled.close();
+    }
   });
 });

@@ -29,7 +29,7 @@ async function registerVisit(api: LocalApi) {
     taxId: '74-1234567',
     phone: '512-555-0100',
     timeZone: 'America/Chicago',
-    address: ADDRESS,
+    address: { ...ADDRESS, postalCode: '78701-2403' },
   });
   const { provider } = await api.createProvider({
     practiceId: practice.id,

@@ -51,7 +51,7 @@ export async function setUpPractice(t: TestApi, token: string) {
     taxId: '74-1234567',
     phone: '512-555-0100',
     timeZone: PRACTICE_TIME_ZONE,
-    address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
+    address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704-1521' },
   });
   const practiceId = practice.practice.id;
   const provider = await mutate<{ provider: { id: string } }>(t, token, M.createProvider, {
@@ -67,7 +67,7 @@ export async function setUpPractice(t: TestApi, token: string) {
     practiceId,
     name: 'Riverbend Clinic',
     placeOfService: '11',
-    address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
+    address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704-1521' },
   });
   const medicare = await mutate<{ payer: { id: string } }>(t, token, M.createPayer, {
     externalId: 'medicare',

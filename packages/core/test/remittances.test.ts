@@ -393,7 +393,8 @@ describe('importRemittance', () => {
             11_000,
             [
               { groupCode: 'CO', adjustments: [{ reasonCode: '45', amountCents: 5_500 }] },
-              { groupCode: 'OI', adjustments: [{ reasonCode: '23', amountCents: 3_000 }] },
+              // The 835's OI is not an 837 group code: it goes to the next payer as OA.
+              { groupCode: 'OA', adjustments: [{ reasonCode: '23', amountCents: 3_000 }] },
             ],
           ],
         ],
@@ -403,7 +404,7 @@ describe('importRemittance', () => {
             1_000,
             [
               { groupCode: 'CO', adjustments: [{ reasonCode: '45', amountCents: 1_000 }] },
-              { groupCode: 'OI', adjustments: [{ reasonCode: '23', amountCents: 500 }] },
+              { groupCode: 'OA', adjustments: [{ reasonCode: '23', amountCents: 500 }] },
             ],
           ],
         ],

@@ -24,7 +24,7 @@ export async function sandboxWorld(t: TestApi, token: string, payer: { appealWin
         taxId: '74-1234567',
         phone: '512-555-0100',
         timeZone: 'America/Chicago',
-        address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
+        address: { line1: '1200 Barton Springs Rd', city: 'Austin', state: 'TX', postalCode: '78704-1521' },
       },
     })
   ).createPractice.practice.id;

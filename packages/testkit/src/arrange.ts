@@ -5,6 +5,8 @@ export const ARRANGED_PRACTICE_NPI = '1234567893';
 /** A valid Type 1 NPI for arranged providers. */
 export const ARRANGED_PROVIDER_NPI = '1245319599';
 const ADDRESS = { line1: '100 Main St', city: 'Austin', state: 'TX', postalCode: '78701' };
+/** A billing provider's address: the 837 wants its full nine-digit ZIP. */
+const PRACTICE_ADDRESS = { ...ADDRESS, postalCode: '78701-2403' };
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -57,7 +59,7 @@ async function createPractice(local: LocalApi, overrides: Partial<Input<'createP
     taxId: '741234567',
     phone: '512-555-0100',
     timeZone: 'America/Chicago',
-    address: ADDRESS,
+    address: PRACTICE_ADDRESS,
     externalId: `practice-${n}`,
   };
   return (await local.createPractice({ ...input, ...overrides })).practice;

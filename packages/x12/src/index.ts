@@ -35,7 +35,7 @@ export type {
   ServicePayment,
   X12Warning,
 } from './835/types.ts';
-export { centsToDecimal, decimalToScaled, milliToDecimal } from './values.ts';
+export { centsToDecimal, decimalToScaled, milliToDecimal, toX12Date } from './values.ts';
 export { parse999 } from './acknowledgements/parse999.ts';
 export type { Ack999, ElementError999, SegmentError999, TransactionResponse999 } from './acknowledgements/parse999.ts';
 export type { ReadOptions } from './transactions.ts';

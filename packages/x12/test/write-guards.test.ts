@@ -159,6 +159,60 @@ describe('the 837P guide’s limits', () => {
   });
 });
 
+describe('a prior payer’s adjustments (CAS in 2320 and 2430)', () => {
+  const otherPayer = (groups: Array<{ groupCode: string; reasons: number }>) => ({
+    payerResponsibility: 'P',
+    amounts: [],
+    names: [],
+    extra: [],
+    adjustmentGroups: groups.map((g) => ({
+      groupCode: g.groupCode,
+      adjustments: Array.from({ length: g.reasons }, (_, i) => ({ reasonCode: String(45 + i), amountCents: 100 })),
+    })),
+  });
+  const withPrior = (groups: Array<{ groupCode: string; reasons: number }>) =>
+    writeClaim(professionalClaim({ otherPayers: [otherPayer(groups)] }));
+  const adjudicated = (groupCode: string) =>
+    withLines([
+      {
+        ...line(1),
+        adjudications: [
+          {
+            payerId: 'P1',
+            paidCents: 500,
+            adjustmentGroups: [{ groupCode, adjustments: [{ reasonCode: '45', amountCents: 500 }] }],
+            dates: [],
+            amounts: [],
+            extra: [],
+          },
+        ],
+      },
+    ]);
+
+  it('takes the guide’s group codes and refuses others (a remittance’s OI included), naming the loop', () => {
+    for (const groupCode of ['CO', 'CR', 'OA', 'PI', 'PR'])
+      expect(() => withPrior([{ groupCode, reasons: 1 }])).not.toThrow();
+    expect(refusal(() => withPrior([{ groupCode: 'OI', reasons: 1 }]))).toMatchObject({
+      code: 'BAD_VALUE',
+      element: 'CAS01',
+    });
+    expect(() => writeClaim(adjudicated('OA'))).not.toThrow();
+    expect(refusal(() => writeClaim(adjudicated('OI')))).toMatchObject({ code: 'BAD_VALUE', element: 'CAS01' });
+    expect(() => writeClaim(adjudicated('OI'))).toThrow(/line 1 adjudication \(2430\)/);
+  });
+
+  it('takes six reasons in one CAS and five CAS segments, and refuses a seventh or a sixth', () => {
+    expect(() => withPrior([{ groupCode: 'CO', reasons: 6 }])).not.toThrow();
+    expect(refusal(() => withPrior([{ groupCode: 'CO', reasons: 7 }]))).toMatchObject({
+      code: 'TOO_MANY',
+      element: 'CAS02',
+    });
+    const groups = (n: number) => Array.from({ length: n }, () => ({ groupCode: 'CO', reasons: 1 }));
+    expect(() => withPrior(groups(5))).not.toThrow();
+    expect(refusal(() => withPrior(groups(6)))).toMatchObject({ code: 'TOO_MANY', element: 'CAS' });
+  });
+});
+
 describe('a 270 without inquiries', () => {
   it('is refused instead of written as an HL with no subscriber', () => {
     const s = submission([professionalClaim()]);

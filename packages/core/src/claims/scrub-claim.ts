@@ -17,6 +17,7 @@ const SCRUB_INCLUDE = {
       diagnoses: { orderBy: { sequence: 'asc' as const } },
       renderingProvider: true,
       billingProvider: true,
+      facility: true,
     },
   },
   patient: true,

@@ -44,6 +44,7 @@ export const MODEL_SCOPES: { readonly [M in ModelName]: ModelScope } = {
   EligibilityCheck: { kind: 'through', relation: 'coverage', parent: 'Coverage' },
   Encounter: { kind: 'practice-column' },
   Diagnosis: { kind: 'through', relation: 'encounter', parent: 'Encounter' },
+  EncounterCode: { kind: 'through', relation: 'encounter', parent: 'Encounter' },
   ServiceLine: { kind: 'through', relation: 'encounter', parent: 'Encounter' },
   FeeSchedule: { kind: 'practice-column' },
   FeeScheduleEntry: { kind: 'through', relation: 'feeSchedule', parent: 'FeeSchedule' },

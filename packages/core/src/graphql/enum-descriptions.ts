@@ -17,6 +17,15 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     SECOND_LEVEL: 'The second formal appeal (reconsideration by another reviewer).',
     EXTERNAL_REVIEW: 'Review by an independent party outside the payer.',
   },
+  EncounterCodeKind: {
+    ADMITTING_DIAGNOSIS: 'ICD-10-CM diagnosis at admission, inpatient bills (HI ABJ).',
+    REASON_FOR_VISIT: 'ICD-10-CM reason the patient came, unscheduled outpatient visits (HI APR).',
+    PRINCIPAL_PROCEDURE: 'ICD-10-PCS principal procedure with its date, inpatient bills (HI BBR).',
+    OTHER_PROCEDURE: 'Another ICD-10-PCS procedure with its date (HI BBQ).',
+    OCCURRENCE: 'UB-04 occurrence code with its date, e.g. 11 onset of symptoms (HI BH).',
+    VALUE: 'UB-04 value code with its amount, e.g. 80 covered days (HI BE).',
+    CONDITION: 'UB-04 condition code, e.g. 09 neither patient nor spouse employed (HI BG).',
+  },
   ContactAttemptChannel: {
     EMAIL: 'E-mail.',
     MAIL: 'A letter by post.',

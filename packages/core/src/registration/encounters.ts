@@ -7,6 +7,8 @@ import { defineOperation } from '../operations/define-operation.ts';
 import { todayIn } from '../util/calendar-date.ts';
 import { FieldChecks } from '../validation/field-checks.ts';
 import { normalizeIcd10 } from '../validation/medical-codes.ts';
+import type { InstitutionalCodesInput } from './institutional-codes.ts';
+import { checkInstitutionalCodes, institutionalCodeRows } from './institutional-codes.ts';
 import { requirePractice } from './practices.ts';
 
 const INPATIENT_FACILITY_TYPES = new Set(['11', '12', '18', '21', '41']);
@@ -50,7 +52,7 @@ async function findInPractice<T extends { practiceId: string } | null>(
   return record as NonNullable<T>;
 }
 
-export interface InstitutionalFields {
+export interface InstitutionalFields extends InstitutionalCodesInput {
   /** The first two digits of the type of bill, e.g. 13. */
   facilityTypeCode: string;
   admissionDate?: string | null;
@@ -75,7 +77,7 @@ export interface CreateEncounterInput {
   /** The coverage billed first; omit for self-pay. */
   coverageId?: string | null;
   priorAuthorization?: string | null;
-  /** ICD-10-CM codes in order, 1 to 12; the first is the principal diagnosis. */
+  /** ICD-10-CM codes in order, 1 to 12 (25 on an institutional visit); the first is the principal diagnosis. */
   diagnoses: string[];
   serviceLines: LineInput[];
   /** Set for an institutional (837I) visit; every line then needs a revenue code. */
@@ -158,8 +160,10 @@ export const createEncounter = defineOperation({
       }
 
       const diagnoses = input.diagnoses.map((d) => d.trim().toUpperCase());
-      if (diagnoses.length === 0 || diagnoses.length > 12)
-        checks.add(['input', 'diagnoses'], 'OUT_OF_RANGE', `1 to 12 are allowed, got ${diagnoses.length}`);
+      // The 837P's one HI holds 12; the 837I has the principal diagnosis's HI and two HIs of 12 others.
+      const maxDiagnoses = input.institutional ? 25 : 12;
+      if (diagnoses.length === 0 || diagnoses.length > maxDiagnoses)
+        checks.add(['input', 'diagnoses'], 'OUT_OF_RANGE', `1 to ${maxDiagnoses} are allowed, got ${diagnoses.length}`);
       diagnoses.forEach((d, i) => {
         checks.icd10(['input', 'diagnoses', i], d);
         if (diagnoses.indexOf(d) !== i)
@@ -206,6 +210,7 @@ export const createEncounter = defineOperation({
             `an inpatient bill (type ${inst.facilityTypeCode}x) needs the admission date`,
           );
         if (inst.admissionDate) checks.pastDate(at('admissionDate'), inst.admissionDate, today);
+        checkInstitutionalCodes(checks, inst, today);
         await findInPractice(
           () => tx.provider.findUnique({ where: { id: inst.attendingProviderId } }),
           practice,
@@ -261,6 +266,7 @@ export const createEncounter = defineOperation({
       if (existing) {
         await tx.serviceLine.deleteMany({ where: { encounterId: existing.id } });
         await tx.diagnosis.deleteMany({ where: { encounterId: existing.id } });
+        await tx.encounterCode.deleteMany({ where: { encounterId: existing.id } });
         encounter = await tx.encounter.update({ where: { id: existing.id }, data });
       } else {
         encounter = await tx.encounter.create({
@@ -276,6 +282,10 @@ export const createEncounter = defineOperation({
           code: normalizeIcd10(code),
         })),
       });
+      if (inst)
+        await tx.encounterCode.createMany({
+          data: institutionalCodeRows(inst).map((row) => ({ ...row, organizationId, encounterId: encounter.id })),
+        });
       await tx.serviceLine.createMany({
         data: lines.map((line, i) => ({ ...line!, organizationId, encounterId: encounter.id, lineNumber: i + 1 })),
       });

@@ -1,3 +1,4 @@
+import { X12WriteError } from '@revcycle/x12';
 import type {
   AdjustmentGroup,
   Claim837,
@@ -12,6 +13,7 @@ import type {
   Coverage,
   Diagnosis,
   Encounter,
+  EncounterCode,
   Facility,
   Guarantor,
   Organization,
@@ -25,6 +27,7 @@ import type {
   RemittanceServiceLine,
 } from '../db/prisma-client.ts';
 import { sameService } from '../remittance/match-claims.ts';
+import { institutionalHealthCareCodes } from './institutional-his.ts';
 
 /** The primary claim of a secondary one, with the payer's posted adjudication (the latest claim payment not reversed). */
 export type PriorAdjudication = Claim & {
@@ -53,6 +56,8 @@ export type ClaimForSubmission = Claim & {
   lines: ClaimLine[];
   encounter: Encounter & {
     diagnoses: Diagnosis[];
+    /** Institutional codes beyond the diagnoses (loaded for 837I claims). */
+    codes?: EncounterCode[];
     renderingProvider: Provider;
     billingProvider: Provider | null;
     facility: Facility | null;
@@ -93,20 +98,6 @@ function address(a: {
     : undefined;
 }
 
-/**
- * The 837I's diagnosis HIs: the principal diagnosis (ABK) alone in its HI, the other diagnoses (ABF) in HIs of up
- * to 12 — the institutional guide gives each kind of code its own HI segment.
- */
-function institutionalDiagnoses(diagnoses: Array<{ code: string; sequence: number }>): Claim837['healthCareCodes'] {
-  const sorted = [...diagnoses].sort((a, b) => a.sequence - b.sequence);
-  const [principal, ...others] = sorted;
-  if (!principal) return [];
-  const his: Claim837['healthCareCodes'] = [[{ qualifier: 'ABK', code: principal.code, rest: [] }]];
-  for (let i = 0; i < others.length; i += 12)
-    his.push(others.slice(i, i + 12).map((d) => ({ qualifier: 'ABF', code: d.code, rest: [] })));
-  return his;
-}
-
 function claim837(c: ClaimForSubmission): Claim837 {
   return c.kind === 'INSTITUTIONAL' ? institutionalClaim837(c) : professionalClaim837(c);
 }
@@ -139,7 +130,7 @@ function institutionalClaim837(c: ClaimForSubmission): Claim837 {
           },
         }
       : {}),
-    healthCareCodes: institutionalDiagnoses(c.encounter.diagnoses),
+    healthCareCodes: institutionalHealthCareCodes(e.diagnoses, e.codes ?? []),
     names: [
       entity({
         entityCode: '71',
@@ -284,19 +275,27 @@ function professionalClaim837(c: ClaimForSubmission): Claim837 {
 
 const PRIORITY_CODES = { PRIMARY: 'P', SECONDARY: 'S', TERTIARY: 'T' } as const;
 
-/** CAS groups from stored adjustments: one group per group code, in the order the payer sent them. */
+/**
+ * CAS groups from stored adjustments: one group per group code in the order the payer sent them, six reasons a
+ * CAS. A remittance's OI (other insurance) group is not an 837 group code: it goes on as OA, other adjustments.
+ */
 function adjustmentGroups(adjustments: RemittanceAdjustment[]): AdjustmentGroup[] {
-  const groups = new Map<string, AdjustmentGroup>();
+  const groups = new Map<string, AdjustmentGroup['adjustments']>();
   for (const a of adjustments) {
-    const group = groups.get(a.groupCode) ?? { groupCode: a.groupCode, adjustments: [] };
-    group.adjustments.push({
+    const groupCode = a.groupCode === 'OI' ? 'OA' : a.groupCode;
+    const group = groups.get(groupCode) ?? [];
+    group.push({
       reasonCode: a.reasonCode,
       amountCents: a.amountCents,
       ...(a.quantityMilli === null ? {} : { quantityMilli: a.quantityMilli }),
     });
-    groups.set(a.groupCode, group);
+    groups.set(groupCode, group);
   }
-  return [...groups.values()];
+  return [...groups].flatMap(([groupCode, all]) => {
+    const pieces: AdjustmentGroup[] = [];
+    for (let i = 0; i < all.length; i += 6) pieces.push({ groupCode, adjustments: all.slice(i, i + 6) });
+    return pieces;
+  });
 }
 
 /** The payment being carried: the latest posted, non-reversal claim payment that has not been reversed since. */
@@ -400,7 +399,8 @@ export interface EnvelopeIds {
 /** The submitter's phone: the first practice of the batch that has one, as 10 digits. */
 function contactPhone(claims: ClaimForSubmission[]): string {
   const phone = claims.map((c) => (c.practice.phone ?? '').replace(/\D/g, '')).find((p) => p.length === 10);
-  if (!phone) throw new Error('No practice of this batch has a 10-digit phone for the 837 contact (PER)');
+  if (!phone)
+    throw new X12WriteError('MISSING', 'no practice of this batch has a 10-digit phone for the contact', 'PER', 4);
   return phone;
 }
 

@@ -10,13 +10,17 @@ import { write837I, write837P } from '@revcycle/x12';
 import { submission837 } from './claim-to-837.ts';
 import type { ClaimForSubmission } from './claim-to-837.ts';
 import { nextControlNumber } from './control-numbers.ts';
+import { writeClaimFile } from './write-claim-file.ts';
 import { batchTimeout, recordDelivery } from './record-delivery.ts';
 import type { BalanceChangedPayload } from '../pubsub/billing-events.ts';
 
 export interface ClaimSubmissionResult {
   claimId: string;
   submitted: boolean;
-  /** Why it was not submitted: SCRUB_FAILED, NO_CONNECTOR, CONNECTOR_ERROR, NOT_FOUND, INVALID_STATE. */
+  /**
+   * Why it was not submitted: SCRUB_FAILED, NO_CONNECTOR, CONNECTOR_ERROR, NOT_FOUND, INVALID_STATE, or X12_REFUSED
+   * (the 837 writer refused its data; the message names the segment and element).
+   */
   errorCode?: string;
   message?: string;
   batchId?: string;
@@ -40,6 +44,7 @@ export const SUBMISSION_INCLUDE = {
   encounter: {
     include: {
       diagnoses: { orderBy: { sequence: 'asc' as const } },
+      codes: true,
       renderingProvider: true,
       billingProvider: true,
       facility: true,
@@ -118,48 +123,55 @@ export async function deliverClaims(
   const files = [...groups].flatMap(([group, claims]) =>
     chunks(claims, MAX_CLAIMS_PER_FILE).map((part) => [group, part] as const),
   );
-  for (const [group, claims] of files) {
+  for (const [group, grouped] of files) {
     const key = group.split('\u0000')[0]!;
     const connector = ctx.plugins.payers.get(key)!;
-    const format = claims[0]!.kind === 'INSTITUTIONAL' ? '837I' : '837P';
+    const format = grouped[0]!.kind === 'INSTITUTIONAL' ? '837I' : '837P';
     const write = format === '837I' ? write837I : write837P;
-    const batch = await transaction(
+    const written = await transaction(
       ctx.db,
       async (tx) => {
         const icn = await nextControlNumber(tx, organization.id, 'ISA13');
-        const content = write(
-          submission837(organization, claims, {
-            senderId: connector.senderId ?? claims[0]!.practice.taxId,
-            receiverId: connector.receiverId ?? claims[0]!.payer.payerIdentifier,
-            receiverQualifier: connector.receiverQualifier ?? 'ZZ',
-            receiverName: connector.receiverName ?? connector.receiverId ?? claims[0]!.payer.name,
-            interchangeControlNumber: icn,
-            usage: connector.usage ?? 'P',
-            now: new Date(),
-          }),
+        const file = writeClaimFile(grouped, (claims) =>
+          write(
+            submission837(organization, claims, {
+              senderId: connector.senderId ?? claims[0]!.practice.taxId,
+              receiverId: connector.receiverId ?? claims[0]!.payer.payerIdentifier,
+              receiverQualifier: connector.receiverQualifier ?? 'ZZ',
+              receiverName: connector.receiverName ?? connector.receiverId ?? claims[0]!.payer.name,
+              interchangeControlNumber: icn,
+              usage: connector.usage ?? 'P',
+              now: new Date(),
+            }),
+          ),
         );
-        const created = await tx.submissionBatch.create({
+        if (file.content === null) return { ...file, batch: null };
+        const batch = await tx.submissionBatch.create({
           data: {
             organizationId: organization.id,
             connectorId: key,
             status: 'PENDING',
             interchangeControlNumber: String(icn).padStart(9, '0'),
             format,
-            content,
-            claimCount: claims.length,
-            totalChargeCents: claims.reduce((sum, c) => sum + c.totalChargeCents, 0),
+            content: file.content,
+            claimCount: file.written.length,
+            totalChargeCents: file.written.reduce((sum, c) => sum + c.totalChargeCents, 0),
           },
         });
-        for (const piece of chunks(claims.map((c) => c.id))) {
+        for (const piece of chunks(file.written.map((c) => c.id))) {
           await tx.claim.updateMany({
             where: { id: { in: piece } },
-            data: { submissionBatchId: created.id, connectorId: key },
+            data: { submissionBatchId: batch.id, connectorId: key },
           });
         }
-        return created;
+        return { ...file, batch };
       },
-      batchTimeout(claims.length),
+      batchTimeout(grouped.length),
     );
+    for (const { claim, error } of written.refused)
+      results.push({ claimId: claim.id, submitted: false, errorCode: 'X12_REFUSED', message: error.message });
+    const { batch, written: claims } = written;
+    if (!batch) continue;
     let reference: string;
     try {
       const receipt = await callConnector(

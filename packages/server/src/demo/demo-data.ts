@@ -19,7 +19,7 @@ export const practices = [
     addressLine1: '1200 Barton Springs Rd',
     city: 'Austin',
     state: 'TX',
-    postalCode: '78704',
+    postalCode: '78704-1521',
     phone: '5125550100',
     timeZone: 'America/Chicago',
   },
@@ -32,7 +32,7 @@ export const practices = [
     addressLine1: '4500 E 9th Ave',
     city: 'Denver',
     state: 'CO',
-    postalCode: '80220',
+    postalCode: '80220-3702',
     phone: '3035550199',
     timeZone: 'America/Denver',
   },
@@ -81,7 +81,7 @@ export const facilities = [
     addressLine1: '1200 Barton Springs Rd',
     city: 'Austin',
     state: 'TX',
-    postalCode: '78704',
+    postalCode: '78704-1521',
   },
   {
     practice: 'denver',
@@ -91,7 +91,7 @@ export const facilities = [
     addressLine1: '4550 E 9th Ave',
     city: 'Denver',
     state: 'CO',
-    postalCode: '80220',
+    postalCode: '80220-3702',
   },
 ] as const;
 

@@ -1,4 +1,5 @@
 import { X12WriteError } from '../writer/x12-write-error.ts';
+import { checkAdjustmentGroups } from './adjustment-rules.ts';
 import type { Claim837, DateValue, Procedure, Submission837 } from './types.ts';
 
 const isDate = (value: string) => {
@@ -14,7 +15,7 @@ export const MAX_LINES = { professional: 50, institutional: 999 } as const;
 /**
  * What the 837P and 837I guides require of one claim that a value-by-value check cannot see: at least one line
  * and no more than the loop allows, CLM02 equal to the sum of the line charges, no negative charge, at most 12
- * codes in an HI, at most 4 modifiers and 4 diagnosis pointers (each 1–12) on a line, real calendar dates. Throws
+ * codes in an HI, CAS groups the guide allows, at most 4 modifiers and 4 diagnosis pointers (each 1–12) on a line, real calendar dates. Throws
  * the first problem as an X12WriteError naming the segment and element.
  */
 export function checkClaimAgainstGuide(claim: Claim837, kind: Submission837['kind']): void {
@@ -55,6 +56,10 @@ export function checkClaimAgainstGuide(claim: Claim837, kind: Submission837['kin
       'CLM',
       2,
     );
+  for (const other of claim.otherPayers) checkAdjustmentGroups(other.adjustmentGroups, 'other payer (2320)');
+  for (const line of claim.lines)
+    for (const a of line.adjudications)
+      checkAdjustmentGroups(a.adjustmentGroups, `line ${line.lineNumber} adjudication (2430)`);
   for (const hi of claim.healthCareCodes)
     if (hi.length > 12) fail('TOO_MANY', `${hi.length} codes in one HI; at most 12`, 'HI', 0);
   checkDates(claim.dates);

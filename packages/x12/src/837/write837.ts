@@ -66,28 +66,45 @@ function write837(submission: Submission837, options: WriteOptions): string {
         add(['HL', String(providerHl), '', '20', provider.subscribers.length > 0 ? '1' : '0']);
         addAll(billingProviderSegments(provider));
         for (const subscriber of provider.subscribers) {
+          // The subscriber's and patient's data belong to the loop's claims: name the claim when there is one.
+          const claims = [...subscriber.claims, ...subscriber.patients.flatMap((p) => p.claims)];
+          const owner =
+            claims.length === 1
+              ? `claim ${claims[0]!.patientControlNumber}`
+              : `subscriber ${subscriber.subscriber.id ?? subscriber.subscriber.name}`;
+          const addLoop = (segments: () => RawSegment[]) => {
+            try {
+              addAll(segments());
+            } catch (error) {
+              throw error instanceof X12WriteError ? error.within(owner) : error;
+            }
+          };
           const subscriberHl = ++hl;
           add(['HL', String(subscriberHl), String(providerHl), '22', subscriber.patients.length > 0 ? '1' : '0']);
-          add([
-            'SBR',
-            subscriber.payerResponsibility,
-            subscriber.relationship ?? '',
-            subscriber.groupNumber ?? '',
-            subscriber.groupName ?? '',
-            subscriber.insuranceType ?? '',
-            '',
-            '',
-            '',
-            subscriber.filingIndicator ?? '',
+          addLoop(() => [
+            [
+              'SBR',
+              subscriber.payerResponsibility,
+              subscriber.relationship ?? '',
+              subscriber.groupNumber ?? '',
+              subscriber.groupName ?? '',
+              subscriber.insuranceType ?? '',
+              '',
+              '',
+              '',
+              subscriber.filingIndicator ?? '',
+            ],
+            ...(subscriber.pat ? [['PAT', ...subscriber.pat]] : []),
+            ...entitySegments(subscriber.subscriber),
+            ...entitySegments(subscriber.payer),
           ]);
-          if (subscriber.pat) add(['PAT', ...subscriber.pat]);
-          addAll(entitySegments(subscriber.subscriber));
-          addAll(entitySegments(subscriber.payer));
           for (const claim of subscriber.claims) addClaim(claim);
           for (const patient of subscriber.patients) {
             add(['HL', String(++hl), String(subscriberHl), '23', '0']);
-            add(['PAT', patient.relationship, ...(patient.patExtra ?? [])]);
-            addAll(entitySegments(patient.patient));
+            addLoop(() => [
+              ['PAT', patient.relationship, ...(patient.patExtra ?? [])],
+              ...entitySegments(patient.patient),
+            ]);
             for (const claim of patient.claims) addClaim(claim);
           }
         }

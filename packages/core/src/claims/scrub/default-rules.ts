@@ -90,11 +90,17 @@ export const DEFAULT_SCRUB_RULES: ScrubRule[] = [
   },
   {
     id: 'DIAGNOSES',
-    description: 'At least one diagnosis, at most 12, each a well-formed ICD-10-CM code.',
-    check: ({ encounter }) => [
+    description:
+      'At least one diagnosis, at most 12 (25 on an institutional claim), each a well-formed ICD-10-CM code.',
+    check: ({ claim, encounter }) => [
       ...(encounter.diagnoses.length === 0 ? [error(['diagnoses'], 'The claim has no diagnosis')] : []),
-      ...(encounter.diagnoses.length > 12
-        ? [error(['diagnoses'], `${encounter.diagnoses.length} diagnoses: a claim carries at most 12`)]
+      ...(encounter.diagnoses.length > maxDiagnoses(claim.kind)
+        ? [
+            error(
+              ['diagnoses'],
+              `${encounter.diagnoses.length} diagnoses: a claim carries at most ${maxDiagnoses(claim.kind)}`,
+            ),
+          ]
         : []),
       ...encounter.diagnoses
         .filter((d) => !isIcd10Cm(d.code))
@@ -249,4 +255,9 @@ function lineCodeErrors(kind: Claim['kind'], l: ClaimLine, i: number): Array<Omi
       error(['lines', i, 'revenueCode'], `Service line ${i + 1}: a line without a procedure code needs a revenue code`),
     ];
   return [];
+}
+
+/** The 837P's one HI holds 12 diagnoses; the 837I the principal one and two HIs of 12 others. */
+function maxDiagnoses(kind: string): number {
+  return kind === 'INSTITUTIONAL' ? 25 : 12;
 }

@@ -4,6 +4,7 @@ import type {
   Coverage,
   Diagnosis,
   Encounter,
+  Facility,
   Patient,
   Payer,
   Practice,
@@ -13,7 +14,12 @@ import type {
 /** Everything a rule may look at, loaded once per scrub. */
 export interface ScrubContext {
   claim: Claim & { lines: ClaimLine[] };
-  encounter: Encounter & { diagnoses: Diagnosis[]; renderingProvider: Provider; billingProvider: Provider | null };
+  encounter: Encounter & {
+    diagnoses: Diagnosis[];
+    renderingProvider: Provider;
+    billingProvider: Provider | null;
+    facility: Facility | null;
+  };
   patient: Patient;
   coverage: Coverage;
   payer: Payer;

@@ -76,4 +76,34 @@ const X12_TEXT: ScrubRule = {
   ],
 };
 
-export const X12_LIMIT_RULES: ScrubRule[] = [GUIDE_COUNTS, X12_TEXT];
+/**
+ * The 837 guides want the billing provider's (2010AA: the practice) and the service facility's (2310C/2310E) US
+ * address with the full nine-digit ZIP; clearinghouses reject a five-digit one there.
+ */
+const NINE_DIGIT_ZIP: ScrubRule = {
+  id: 'NINE_DIGIT_ZIP',
+  description: 'The practice (billing provider) and the service facility have a nine-digit ZIP (ZIP+4).',
+  check: ({ practice, encounter }) =>
+    [
+      {
+        path: ['practice', 'address', 'postalCode'],
+        owner: 'The practice (billing provider)',
+        zip: practice.postalCode,
+      },
+      ...(encounter.facility
+        ? [
+            {
+              path: ['encounter', 'facility', 'address', 'postalCode'],
+              owner: `The service facility ${encounter.facility.name}`,
+              zip: encounter.facility.postalCode,
+            },
+          ]
+        : []),
+    ]
+      .filter(({ zip }) => !/^\d{9}$/.test((zip ?? '').replace('-', '')))
+      .map(({ path, owner, zip }) =>
+        error(path, `${owner} needs a nine-digit ZIP (ZIP+4) on an 837; it has "${zip ?? ''}"`),
+      ),
+};
+
+export const X12_LIMIT_RULES: ScrubRule[] = [GUIDE_COUNTS, X12_TEXT, NINE_DIGIT_ZIP];

@@ -5,6 +5,7 @@ import { createEncounter } from '../../registration/encounters.ts';
 import { scopesOf } from '../operation-scopes.ts';
 import { COMMON_ERRORS } from '../errors.ts';
 import { EncounterRef } from './encounter-types.ts';
+import { institutionalCodeInputFields } from './institutional-code-types.ts';
 
 const NdcInput = builder.inputType('NdcInput', {
   fields: (t) => ({
@@ -60,6 +61,10 @@ const InstitutionalInput = builder.inputType('InstitutionalEncounterInput', {
       description: 'UB-04 priority of admission, 1 digit (1 emergency … 5 trauma, 9 unknown).',
     }),
     admissionSource: t.string({ description: 'UB-04 point of origin, 1 character.' }),
+    codes: t.field({
+      type: institutionalCodeInputFields,
+      description: 'Admitting diagnosis, reasons for visit, procedures, occurrence, value and condition codes.',
+    }),
   }),
 });
 
@@ -117,6 +122,7 @@ builder.mutationField('createEncounter', (t) =>
         coverageId: input.coverageId ? id('Coverage', input.coverageId, 'coverageId') : null,
         institutional: input.institutional && {
           ...input.institutional,
+          ...input.institutional.codes,
           attendingProviderId: decodeId('Provider', String(input.institutional.attendingProviderId), [
             'input',
             'institutional',

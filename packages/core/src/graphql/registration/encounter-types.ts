@@ -1,5 +1,6 @@
 import { EncounterStatus } from '../../db/prisma-client.ts';
 import { builder } from '../builder.ts';
+import { EncounterCodeRef, inClaimOrder } from './institutional-code-types.ts';
 
 export const EncounterStatusEnum = builder.enumType(EncounterStatus, {
   name: 'EncounterStatus',
@@ -90,6 +91,13 @@ export const EncounterRef = builder.prismaNode('Encounter', {
     coverage: t.relation('coverage', { nullable: true, description: 'The coverage billed first; null for self-pay.' }),
     diagnoses: t.relation('diagnoses', { query: { orderBy: { sequence: 'asc' } } }),
     serviceLines: t.relation('serviceLines', { query: { orderBy: { lineNumber: 'asc' } } }),
+    institutionalCodes: t.field({
+      type: [EncounterCodeRef],
+      description: 'UB-04 codes beyond the diagnoses (institutional visits), in the 837I’s order.',
+      select: { codes: true },
+      // In code: SQLite sorts an enum by its name, PostgreSQL by its declaration.
+      resolve: (e) => [...e.codes].sort(inClaimOrder),
+    }),
     totalChargeCents: t.field({
       type: 'Cents',
       select: { serviceLines: { select: { chargeCents: true } } },

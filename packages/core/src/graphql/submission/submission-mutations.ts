@@ -20,7 +20,8 @@ const ClaimSubmissionResultRef = builder.objectRef<ClaimSubmissionResult>('Claim
     submitted: t.exposeBoolean('submitted'),
     errorCode: t.exposeString('errorCode', {
       nullable: true,
-      description: 'SCRUB_FAILED, NO_CONNECTOR, CONNECTOR_ERROR, NOT_FOUND or INVALID_STATE.',
+      description:
+        'SCRUB_FAILED, NO_CONNECTOR, CONNECTOR_ERROR, NOT_FOUND, INVALID_STATE, or X12_REFUSED (the 837 writer refused the claim’s data; the message names segment and element).',
     }),
     message: t.exposeString('message', { nullable: true }),
   }),
