@@ -77,6 +77,9 @@ export { CLAIM_TRANSITIONS, OPEN_CLAIM_STATUSES } from './claims/claim-status.ts
 export type { StatusChange } from './claims/claim-status.ts';
 export { DEFAULT_SCRUB_RULES } from './claims/scrub/default-rules.ts';
 export type { ScrubContext, ScrubFinding, ScrubRule } from './claims/scrub/scrub-rule.ts';
+export type { ClaimCodeFacts, CodeSetStore } from './code-sets/code-set-store.ts';
+export { importCodeSet } from './code-sets/import-code-set.ts';
+export type { CodeSetSource, ImportCodeSetInput, ImportCodeSetResult } from './code-sets/import-code-set.ts';
 export { CAPABILITY_METHODS } from './plugins/contracts.ts';
 export type { InboundFile, OutboundBatch, PayerCapability, SubmissionReceipt } from './plugins/contracts.ts';
 export type { PolledFile } from './inbound/poll-connectors.ts';

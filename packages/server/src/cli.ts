@@ -1,6 +1,7 @@
 import { applyMigrations, BillingError, createBillingApi } from '@revcycle/core';
 import pino from 'pino';
 import { parseArgs } from 'node:util';
+import { codesCommand } from './commands/codes-command.ts';
 import { orgCommand } from './commands/org-command.ts';
 import { tokenCommand } from './commands/token-command.ts';
 import { UsageError } from './commands/usage-error.ts';
@@ -20,6 +21,10 @@ const USAGE = `revcycle <command>
   org list [--all] [--json]                   active organizations (--all: deactivated ones too)
   org rename <id> --name <name> | org deactivate <id> | org reactivate <id>
   seed --demo                create the demo organization (idempotent) and print its id
+  codes import --system <ICD10CM|HCPCS|CPT|NCCI_PTP_PRACTITIONER|NCCI_PTP_OUTPATIENT|MUE_PRACTITIONER|
+               MUE_OUTPATIENT|CUSTOM> --version <name> --effective <YYYY-MM-DD> <file>
+                             import a code-set release from its publisher's file (streaming; the same file again
+                             changes nothing)
   token --org <id> --role <r>[,<r>] [--practice <id>]... [--sub <id>] [--expires 1h] [--dev]
                              print a JWT signed with REVCYCLE_JWT_SECRET (--dev: the development secret) for an
                              existing, active organization
@@ -62,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'token':
       return tokenCommand(config, args);
+    case 'codes':
+      return codesCommand(config, args);
     case undefined:
     case 'help':
     case '--help':

@@ -120,3 +120,14 @@ describe('revcycle migrate and seed', () => {
     expect((await revcycle(['seed', '--demo'], env)).stdout).toMatch(/^already present/);
   }, 90_000); // four CLI processes, each starting TypeScript through tsx
 });
+
+describe('revcycle codes import', () => {
+  it('imports a release from its publisher’s file once, and says so the second time', async () => {
+    const env = freshDatabase();
+    const icd = fileURLToPath(new URL('../../core/test/fixtures/code-sets/icd10cm_order_2026.txt', import.meta.url));
+    const args = ['codes', 'import', '--system', 'ICD10CM', '--version', '2026', '--effective', '2025-10-01', icd];
+    expect((await revcycle(args, env)).stdout.trim()).toBe('imported: ICD10CM 2026, 8 rows, in force from 2025-10-01');
+    expect((await revcycle(args, env)).stdout.trim()).toBe('already imported: ICD10CM 2026 (8 rows)');
+    await expect(revcycle(['codes', 'import', '--system', 'ICD9', icd], env)).rejects.toMatchObject({ code: 2 });
+  });
+});

@@ -47,6 +47,8 @@ import { organizationAdmin } from '../tenants/organizations.ts';
 import type { OrganizationAdmin } from '../tenants/organizations.ts';
 import { localApiFactory, operationRunner } from '../local-api/local-api.ts';
 import { importRemittanceFromSource } from '../remittance/import-remittance.ts';
+import { createCodeSetStore } from '../code-sets/code-set-store.ts';
+import type { CodeSetStore } from '../code-sets/code-set-store.ts';
 import type {
   RemittanceImportOptions,
   RemittanceImportSummary,
@@ -114,6 +116,14 @@ export interface BillingApi {
     options?: Omit<RemittanceImportOptions, 'source'>,
   ): Promise<RemittanceImportSummary>;
   /**
+   * The installation's code sets: `codeSets.import({ system, version, effectiveDate, open })` streams a release
+   * file of any size (the two-million-row NCCI PTP file) with progress; `codeSets.search` looks codes up. The host
+   * or the `revcycle codes import` command calls it; admins may also import through GraphQL.
+   * @example
+   * await api.codeSets.import({ system: 'ICD10CM', version: '2026', effectiveDate: '2025-10-01', open: () => createReadStream(path) });
+   */
+  codeSets: Pick<CodeSetStore, 'import' | 'search'>;
+  /**
    * Polls the connectors every `intervalMs`. With several server instances on one database, one instance polls
    * each round (a lease in the database). Returns a function that stops it.
    */
@@ -169,6 +179,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
   const databaseProvider = databaseProviderOf(db);
   const plugins: PluginRegistry = { ...config.plugins, payers: instrumentPayers(config.plugins.payers, metrics) };
   const standingOf = (organizationId: string) => organizationStanding(db, organizationId);
+  const codeSets = createCodeSetStore(db, databaseProvider);
 
   const yoga = createYoga<ServerContext, BillingContext>({
     schema,
@@ -210,6 +221,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       plugins,
       limits: config.limits,
       scrub: config.scrub,
+      codeSets,
       logger: config.logger,
       requestId,
       clock: config.clock,
@@ -239,6 +251,7 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     schema,
     db,
     as: localApiFactory(contextFor, standingOf),
+    codeSets,
     importRemittanceStream: (principal, open, options) =>
       operationRunner(contextFor, standingOf)(principal, importRemittanceFromSource, { open, options }),
     organizations: organizationAdmin(db, () => config.clock.now()),

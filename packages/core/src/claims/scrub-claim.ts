@@ -54,6 +54,15 @@ export async function scrubMany(tx: Db, ctx: DomainContext, claimIds: readonly s
     byPatient.set(c.patientId, list);
   }
   const disabled = await ctx.scrub.disabledFor(ctx.principal.organizationId);
+  const codeFacts = await ctx.codeSets.factsFor(
+    claims.map((c) => ({
+      claimId: c.id,
+      dateOfService: c.encounter.dateOfService,
+      setting: c.kind === 'INSTITUTIONAL' ? 'OUTPATIENT' : 'PRACTITIONER',
+      diagnoses: c.encounter.diagnoses.map((d) => d.code),
+      procedures: [...new Set(c.lines.flatMap((l) => (l.procedureCode ? [l.procedureCode] : [])))],
+    })),
+  );
   const scrubbed = new Map<string, { findings: ScrubFinding[]; claim: (typeof claims)[number] }>();
   for (const claim of claims) {
     // A correction and its original, or a secondary and its primary, bill the same service on purpose.
@@ -74,6 +83,7 @@ export async function scrubMany(tx: Db, ctx: DomainContext, claimIds: readonly s
         practice,
         today: todayIn(practice.timeZone, ctx.clock.now()),
         otherOpenClaims,
+        codeFacts: codeFacts.get(claim.id),
       },
       ctx.scrub.rules,
       disabled,

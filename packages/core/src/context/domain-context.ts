@@ -5,6 +5,7 @@ import type { PluginRegistry } from '../plugins/registry.ts';
 import type { BillingPubSub } from '../pubsub/billing-events.ts';
 import type { ScrubRule } from '../claims/scrub/scrub-rule.ts';
 import type { Clock } from '../util/clock.ts';
+import type { CodeSetStore } from '../code-sets/code-set-store.ts';
 
 /**
  * What a domain operation needs, whichever door called it (GraphQL, the local API, a job): who acts, their
@@ -22,6 +23,8 @@ export interface DomainContext {
   databaseProvider: 'sqlite' | 'postgresql';
   pubsub: BillingPubSub;
   plugins: PluginRegistry;
+  /** The installation's code sets (ICD-10-CM, HCPCS, CPT, NCCI, MUE), shared by every tenant. */
+  codeSets: CodeSetStore;
   /** The scrub rules in force, and which of them an organization has turned off. */
   scrub: { rules: readonly ScrubRule[]; disabledFor(organizationId: string): Promise<readonly string[]> };
   logger: Logger;

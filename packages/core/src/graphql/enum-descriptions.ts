@@ -17,6 +17,16 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     SECOND_LEVEL: 'The second formal appeal (reconsideration by another reviewer).',
     EXTERNAL_REVIEW: 'Review by an independent party outside the payer.',
   },
+  CodeSystem: {
+    ICD10CM: 'ICD-10-CM diagnoses (CMS/CDC order file); fiscal year from October 1.',
+    HCPCS: 'HCPCS Level II (CMS).',
+    CPT: 'CPT, licensed by the AMA: a vendor loads its own file; revcycle ships none.',
+    NCCI_PTP_PRACTITIONER: 'NCCI procedure-to-procedure edits for practitioners (CMS quarterly).',
+    NCCI_PTP_OUTPATIENT: 'NCCI procedure-to-procedure edits for hospital outpatient services (CMS quarterly).',
+    MUE_PRACTITIONER: 'Medically unlikely edits for practitioners: units per day (CMS quarterly).',
+    MUE_OUTPATIENT: 'Medically unlikely edits for hospital outpatient services (CMS quarterly).',
+    CUSTOM: 'Any other list, from the generic code,description,effective,termination CSV.',
+  },
   EncounterCodeKind: {
     ADMITTING_DIAGNOSIS: 'ICD-10-CM diagnosis at admission, inpatient bills (HI ABJ).',
     REASON_FOR_VISIT: 'ICD-10-CM reason the patient came, unscheduled outpatient visits (HI APR).',

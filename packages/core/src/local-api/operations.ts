@@ -24,6 +24,7 @@ import { createFacility, createProvider } from '../registration/providers.ts';
 import { recordPatientPayment } from '../ledger/record-patient-payment.ts';
 import { refundCreditBalance } from '../ledger/refund-credit-balance.ts';
 import { refundPayerOverpayment } from '../ledger/refund-payer-overpayment.ts';
+import { importCodeSetOperation } from '../code-sets/code-set-operations.ts';
 import { applyPatientCredit } from '../patient-billing/apply-patient-credit.ts';
 import { reverseLedgerEntry } from '../ledger/reverse-ledger-entry.ts';
 import { writeOff } from '../ledger/write-off.ts';
@@ -87,6 +88,7 @@ export const OPERATIONS = {
   recordPatientPayment,
   refundCreditBalance,
   refundPayerOverpayment,
+  importCodeSet: importCodeSetOperation,
   applyPatientCredit,
   writeOff,
   reverseLedgerEntry,

@@ -10,6 +10,7 @@ import { normalizeIcd10 } from '../validation/medical-codes.ts';
 import type { InstitutionalCodesInput } from './institutional-codes.ts';
 import { checkInstitutionalCodes, institutionalCodeRows } from './institutional-codes.ts';
 import { requirePractice } from './practices.ts';
+import { checkEncounterCodes } from '../code-sets/check-encounter-codes.ts';
 
 const INPATIENT_FACILITY_TYPES = new Set(['11', '12', '18', '21', '41']);
 const NDC_UNITS = new Set(['UN', 'ML', 'GR', 'F2', 'ME']);
@@ -180,6 +181,13 @@ export const createEncounter = defineOperation({
           'OUT_OF_RANGE',
           `1 to ${MAX_LINES} are allowed, got ${input.serviceLines.length}`,
         );
+      if (checks.errors.length === 0)
+        await checkEncounterCodes(ctx.codeSets, checks, {
+          dateOfService: dos,
+          institutional: Boolean(input.institutional),
+          diagnoses: diagnoses.map(normalizeIcd10),
+          procedures: input.serviceLines.map((l) => l.procedureCode?.trim().toUpperCase() || null),
+        });
       const lines = await Promise.all(
         input.serviceLines.map((line: LineInput, i) =>
           checkLine(tx, checks, line, i, {

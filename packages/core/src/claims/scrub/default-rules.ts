@@ -3,6 +3,7 @@ import { isValidNpi } from '../../validation/npi.ts';
 import type { Claim, ClaimLine } from '../../db/prisma-client.ts';
 import { daysBetween } from '../../util/calendar-date.ts';
 import type { ScrubFinding, ScrubRule } from './scrub-rule.ts';
+import { CODE_SET_RULES } from './code-set-rules.ts';
 import { X12_LIMIT_RULES } from './x12-limits-rules.ts';
 
 const error = (path: Array<string | number>, message: string) => ({ severity: 'ERROR' as const, path, message });
@@ -231,6 +232,7 @@ export const DEFAULT_SCRUB_RULES: ScrubRule[] = [
       }),
   },
   ...X12_LIMIT_RULES,
+  ...CODE_SET_RULES,
 ];
 
 /** What a line bills: its CPT/HCPCS, or "revenue code 0120" for an institutional line billed by revenue code alone. */

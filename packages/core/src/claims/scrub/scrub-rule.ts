@@ -10,6 +10,7 @@ import type {
   Practice,
   Provider,
 } from '../../db/prisma-client.ts';
+import type { ClaimCodeFacts } from '../../code-sets/code-set-store.ts';
 
 /** Everything a rule may look at, loaded once per scrub. */
 export interface ScrubContext {
@@ -26,6 +27,8 @@ export interface ScrubContext {
   practice: Practice;
   /** Today in the practice's time zone, YYYY-MM-DD. */
   today: string;
+  /** What the loaded code sets say of the claim's codes; absent where no code-set store is wired. */
+  codeFacts?: ClaimCodeFacts;
   /** Other open claims of the patient with their lines (for duplicate detection). */
   otherOpenClaims: Array<Claim & { lines: ClaimLine[]; encounter: Encounter }>;
 }

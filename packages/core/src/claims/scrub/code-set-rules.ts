@@ -1,0 +1,203 @@
+import type { ClaimLine, CodeSetRelease, CodeSystem } from '../../db/prisma-client.ts';
+import { procedureSystemOf } from '../../code-sets/code-set-store.ts';
+import type { ScrubFinding, ScrubRule } from './scrub-rule.ts';
+
+type Finding = Omit<ScrubFinding, 'ruleId'>;
+const error = (path: Array<string | number>, message: string): Finding => ({ severity: 'ERROR', path, message });
+
+const SYSTEM_NAMES: Record<CodeSystem, string> = {
+  ICD10CM: 'ICD-10-CM',
+  HCPCS: 'HCPCS',
+  CPT: 'CPT',
+  NCCI_PTP_PRACTITIONER: 'NCCI PTP (practitioner)',
+  NCCI_PTP_OUTPATIENT: 'NCCI PTP (outpatient hospital)',
+  MUE_PRACTITIONER: 'MUE (practitioner)',
+  MUE_OUTPATIENT: 'MUE (outpatient hospital)',
+  CUSTOM: 'custom list',
+};
+const source = (release: CodeSetRelease) => `${SYSTEM_NAMES[release.system]} ${release.version}`;
+
+/** The modifiers NCCI accepts to bypass a PTP edit whose indicator is 1 (anatomic, global surgery, distinct service). */
+const PTP_MODIFIERS = new Set([
+  ...['E1', 'E2', 'E3', 'E4', 'FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9'],
+  ...['LC', 'LD', 'LM', 'RC', 'RI', 'LT', 'RT', 'TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'],
+  ...['24', '25', '27', '57', '58', '59', '78', '79', '91', 'XE', 'XS', 'XP', 'XU'],
+]);
+
+/** Evaluation and management visits a provider bills once a day (office, hospital, ED, nursing facility, home). */
+const isEvaluationAndManagement = (code: string | null) =>
+  code !== null && /^99(20[2-5]|21[1-5]|2[2-3]\d|28[1-5]|3[0-4]\d|350)$/.test(code);
+
+const modifiersOf = (l: ClaimLine) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter(Boolean);
+const dateOf = (l: ClaimLine) => l.serviceDate;
+
+/** The sets a claim needs that are not loaded for its date of service: said once per claim, as a warning. */
+const CODE_SET_MISSING: ScrubRule = {
+  id: 'CODE_SET_MISSING',
+  description: 'Warns when a code set the edits need is not loaded for the date of service (the edits then pass).',
+  check: ({ claim, encounter, codeFacts }) => {
+    if (!codeFacts) return [];
+    const needed = new Set<CodeSystem>(['ICD10CM']);
+    for (const l of claim.lines) if (l.procedureCode) needed.add(procedureSystemOf(l.procedureCode));
+    const setting = claim.kind === 'INSTITUTIONAL' ? 'OUTPATIENT' : 'PRACTITIONER';
+    needed.add(`NCCI_PTP_${setting}`);
+    needed.add(`MUE_${setting}`);
+    const missing = [...needed].filter((s) => !codeFacts.releases[s]).map((s) => SYSTEM_NAMES[s]);
+    return missing.length === 0
+      ? []
+      : [
+          {
+            severity: 'WARNING',
+            path: [],
+            message: `No ${missing.join(', ')} release is loaded for ${encounter.dateOfService}: those edits were not run`,
+          },
+        ];
+  },
+};
+
+/** Diagnoses and procedure codes that the release in force on the date of service does not have. */
+const CODE_NOT_VALID_ON_DOS: ScrubRule = {
+  id: 'CODE_NOT_VALID_ON_DOS',
+  description: 'Every diagnosis and procedure code exists in the code set in force on the date of service.',
+  check: ({ claim, encounter, codeFacts }) => {
+    if (!codeFacts) return [];
+    const findings: Finding[] = [];
+    const check = (system: CodeSystem, code: string, on: string, path: Array<string | number>, what: string) => {
+      const release = codeFacts.releases[system];
+      if (!release) return;
+      const row = codeFacts.codes[system]?.get(code);
+      const inForce =
+        row && (!row.effectiveDate || row.effectiveDate <= on) && (!row.terminationDate || row.terminationDate >= on);
+      if (!inForce) findings.push(error(path, `${what} ${code} is not valid on ${on} (${source(release)})`));
+    };
+    for (const [i, d] of encounter.diagnoses.entries())
+      check('ICD10CM', d.code, encounter.dateOfService, ['diagnoses', i], 'Diagnosis');
+    claim.lines.forEach((l, i) => {
+      if (l.procedureCode)
+        check(procedureSystemOf(l.procedureCode), l.procedureCode, dateOf(l), ['lines', i, 'procedureCode'], 'Code');
+    });
+    return findings;
+  },
+};
+
+/** ICD-10-CM categories with codes below them: a claim needs the code of the highest specificity. */
+const ICD10_NOT_BILLABLE: ScrubRule = {
+  id: 'ICD10_NOT_BILLABLE',
+  description: 'No ICD-10-CM header (a category with codes below it): code to the highest specificity.',
+  check: ({ encounter, codeFacts }) => {
+    const release = codeFacts?.releases.ICD10CM;
+    if (!release) return [];
+    return encounter.diagnoses.flatMap((d, i) => {
+      const row = codeFacts!.codes.ICD10CM?.get(d.code);
+      return row && !row.billable
+        ? [
+            error(
+              ['diagnoses', i],
+              `Diagnosis ${d.code} is a header, not billable: use a code below it (${source(release)})`,
+            ),
+          ]
+        : [];
+    });
+  },
+};
+
+/** NCCI procedure-to-procedure edits between two lines of one day. */
+const NCCI_PTP: ScrubRule = {
+  id: 'NCCI_PTP',
+  description:
+    'No NCCI procedure-to-procedure pair on one day: indicator 0 never, indicator 1 only with an NCCI-associated modifier.',
+  check: ({ claim, codeFacts }) => {
+    const release =
+      codeFacts?.releases[claim.kind === 'INSTITUTIONAL' ? 'NCCI_PTP_OUTPATIENT' : 'NCCI_PTP_PRACTITIONER'];
+    if (!release) return [];
+    const findings: Finding[] = [];
+    for (const edit of codeFacts!.pairEdits) {
+      claim.lines.forEach((second, j) => {
+        if (second.procedureCode !== edit.column2) return;
+        const day = dateOf(second);
+        const first = claim.lines.find((l) => l.procedureCode === edit.column1 && dateOf(l) === day);
+        const inForce = edit.effectiveDate <= day && (!edit.deletionDate || edit.deletionDate > day);
+        if (!first || first === second || !inForce || edit.modifierIndicator === '9') return;
+        const bypassed = [...modifiersOf(first), ...modifiersOf(second)].some((m) => PTP_MODIFIERS.has(m!));
+        if (edit.modifierIndicator === '0')
+          findings.push(
+            error(
+              ['lines', j, 'procedureCode'],
+              `${edit.column2} is never paid with ${edit.column1} on the same day, whatever the modifier (${source(release)})`,
+            ),
+          );
+        else if (!bypassed)
+          findings.push(
+            error(
+              ['lines', j, 'modifiers'],
+              `${edit.column2} is bundled into ${edit.column1} on the same day: a distinct service needs an NCCI modifier (59, XE, XS, XP, XU, …) (${source(release)})`,
+            ),
+          );
+      });
+    }
+    return findings;
+  },
+};
+
+/** Medically unlikely edits: units of one code on one day (indicator 1: on each line). */
+const MUE_UNITS: ScrubRule = {
+  id: 'MUE_UNITS',
+  description: 'Units of a code no more than its medically unlikely edit allows (per line or per day).',
+  check: ({ claim, codeFacts }) => {
+    const release = codeFacts?.releases[claim.kind === 'INSTITUTIONAL' ? 'MUE_OUTPATIENT' : 'MUE_PRACTITIONER'];
+    if (!release) return [];
+    const findings: Finding[] = [];
+    const perDay = new Map<string, number>();
+    claim.lines.forEach((l, i) => {
+      const limit = l.procedureCode ? codeFacts!.unitLimits.get(l.procedureCode) : undefined;
+      if (!limit) return;
+      const key = `${l.procedureCode} ${dateOf(l)}`;
+      const units = l.unitsMilli / 1000 + (limit.adjudicationIndicator === '1' ? 0 : (perDay.get(key) ?? 0));
+      perDay.set(key, units);
+      if (units > limit.units)
+        findings.push(
+          error(
+            ['lines', i, 'units'],
+            `${l.procedureCode}: ${units} units ${limit.adjudicationIndicator === '1' ? 'on one line' : `on ${dateOf(l)}`}; the MUE allows ${limit.units} (${source(release)})`,
+          ),
+        );
+    });
+    return findings;
+  },
+};
+
+/** Two E/M visits by one provider on one day: the second is paid only as a separate service (modifier 25). */
+const EM_SAME_DAY: ScrubRule = {
+  id: 'EM_SAME_DAY',
+  description: 'At most one E/M visit by the same provider a day unless the others carry modifier 25.',
+  check: ({ claim, encounter, otherOpenClaims }) => {
+    const findings: Finding[] = [];
+    const elsewhere = otherOpenClaims
+      .filter((c) => c.encounter.renderingProviderId === encounter.renderingProviderId)
+      .flatMap((c) => c.lines)
+      .filter((l) => isEvaluationAndManagement(l.procedureCode));
+    const seen: ClaimLine[] = [...elsewhere];
+    claim.lines.forEach((l, i) => {
+      if (!isEvaluationAndManagement(l.procedureCode)) return;
+      const sameDay = seen.filter((s) => dateOf(s) === dateOf(l));
+      seen.push(l);
+      if (sameDay.length > 0 && !modifiersOf(l).includes('25') && sameDay.every((s) => !modifiersOf(s).includes('25')))
+        findings.push(
+          error(
+            ['lines', i, 'modifiers'],
+            `${l.procedureCode} is a second E/M visit by the same provider on ${dateOf(l)} (with ${sameDay[0]!.procedureCode}): bill one, or mark the separate one with modifier 25`,
+          ),
+        );
+    });
+    return findings;
+  },
+};
+
+export const CODE_SET_RULES: ScrubRule[] = [
+  CODE_SET_MISSING,
+  CODE_NOT_VALID_ON_DOS,
+  ICD10_NOT_BILLABLE,
+  NCCI_PTP,
+  MUE_UNITS,
+  EM_SAME_DAY,
+];

@@ -1,0 +1,21 @@
+import type { CodeSystem } from '../../db/prisma-client.ts';
+import type { CodeSetFormat } from './code-set-format.ts';
+import { CUSTOM_CSV } from './custom-csv.ts';
+import { ICD10CM_ORDER_FILE } from './icd10cm-order.ts';
+import { MUE_FILE } from './mue.ts';
+import { NCCI_PTP_FILE } from './ncci-ptp.ts';
+
+/**
+ * Each system's file as its publisher issues it. HCPCS Level II reads the generic CSV for now (the CMS annual
+ * file's fixed-width layout is not read yet); CPT always comes from the vendor's licensed file as that CSV.
+ */
+export const FORMAT_OF_SYSTEM: Record<CodeSystem, CodeSetFormat> = {
+  ICD10CM: ICD10CM_ORDER_FILE,
+  HCPCS: CUSTOM_CSV,
+  CPT: CUSTOM_CSV,
+  CUSTOM: CUSTOM_CSV,
+  NCCI_PTP_PRACTITIONER: NCCI_PTP_FILE,
+  NCCI_PTP_OUTPATIENT: NCCI_PTP_FILE,
+  MUE_PRACTITIONER: MUE_FILE,
+  MUE_OUTPATIENT: MUE_FILE,
+};

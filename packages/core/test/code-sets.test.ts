@@ -1,0 +1,259 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimOfEncounter, claimTestSuite } from './claim-837-helpers.ts';
+import { M, mutate } from './registration-api.ts';
+
+// Code sets loaded from the publishers' own file layouts, and the scrub edits they drive (from #24): codes not
+// valid on the date of service, ICD-10-CM headers, NCCI PTP pairs, MUE units, two E/M visits a day. Claims coded
+// before the sets were loaded are caught by the scrubber; visits coded after, at the encounter.
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'code-sets');
+const file = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+const IMPORT = `mutation($input: ImportCodeSetInput!) { importCodeSet(input: $input) { __typename
+  ... on ImportCodeSetSuccess { alreadyImported release { system version rowCount } }
+  ... on ValidationError { fieldErrors { path code message } } ... on Error { message } } }`;
+const SCRUB = `mutation($id: ID!) { scrubClaim(input: { claimId: $id }) { ... on ScrubClaimSuccess { passed findings { ruleId severity path message } } } }`;
+
+const RELEASES = [
+  { system: 'ICD10CM', version: '2025', effectiveDate: '2024-10-01', file: 'icd10cm_order_2025.txt' },
+  { system: 'ICD10CM', version: '2026', effectiveDate: '2025-10-01', file: 'icd10cm_order_2026.txt' },
+  { system: 'CPT', version: '2026-vendor', effectiveDate: '2020-01-01', file: 'cpt_vendor_2026.csv' },
+  { system: 'HCPCS', version: '2026', effectiveDate: '2020-01-01', file: 'hcpcs_2026.csv' },
+  { system: 'NCCI_PTP_PRACTITIONER', version: '2026Q1', effectiveDate: '2020-01-01', file: 'ccipra-v321r0-f1.txt' },
+  { system: 'MUE_PRACTITIONER', version: '2026Q1', effectiveDate: '2020-01-01', file: 'mue_practitioner_2026q1.csv' },
+];
+
+const suite = claimTestSuite('Code Set Clinic');
+
+type Line = { procedureCode: string; units?: number; modifiers?: string[] };
+type Finding = { ruleId: string; severity: string; path: string[]; message: string };
+
+async function visit(diagnoses: string[], lines: Line[], dateOfService = '2026-10-05') {
+  const { t, token, w } = suite;
+  const p = await w.patient();
+  const e = await mutate<{ encounter: { id: string }; fieldErrors?: Array<{ path: string[]; code: string }> }>(
+    t,
+    token,
+    M.createEncounter,
+    {
+      practiceId: w.practiceId,
+      patientId: p.id,
+      coverageId: p.primaryCoverageId,
+      dateOfService,
+      renderingProviderId: w.providerId,
+      diagnoses,
+      serviceLines: lines.map((l) => ({ chargeCents: 5_000, diagnosisPointers: [1], ...l })),
+    },
+  );
+  return { e, p };
+}
+
+async function scrubbed(diagnoses: string[], lines: Line[], dateOfService = '2026-10-05') {
+  const { t, token } = suite;
+  const { e, p } = await visit(diagnoses, lines, dateOfService);
+  expect(e.__typename).toBe('EncounterSuccess');
+  const claim = await claimOfEncounter(t, token, e.encounter.id, p.primaryCoverageId);
+  const result = await t.execute<{ scrubClaim: { passed: boolean; findings: Finding[] } }>(SCRUB, {
+    token,
+    variables: { id: claim.id },
+  });
+  return result.data!.scrubClaim.findings;
+}
+const of = (findings: Finding[], ...rules: string[]) =>
+  findings.filter((f) => rules.includes(f.ruleId)).map((f) => [f.ruleId, f.path.join('.')]);
+
+let codedBeforeLoading: { id: string };
+
+describe('before any code set is loaded', () => {
+  it('warns once per claim that the edits did not run, and lets the visit be coded', async () => {
+    const { t, token } = suite;
+    const { e, p } = await visit(['Q99.9X'], [{ procedureCode: '99213' }], '2025-09-30');
+    expect(e.__typename).toBe('EncounterSuccess');
+    codedBeforeLoading = await claimOfEncounter(t, token, e.encounter.id, p.primaryCoverageId);
+    const findings = await scrubbed(['I10'], [{ procedureCode: '99213' }]);
+    const missing = findings.filter((f) => f.ruleId === 'CODE_SET_MISSING');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ severity: 'WARNING' });
+    expect(missing[0]!.message).toContain('ICD-10-CM, CPT, NCCI PTP (practitioner), MUE (practitioner)');
+  });
+});
+
+describe('importing releases', () => {
+  it('reads each publisher’s layout; the same file again writes nothing, another file under its version is refused', async () => {
+    const { t, token } = suite;
+    for (const r of RELEASES) {
+      const res = await t.execute<{ importCodeSet: { alreadyImported: boolean; release: { rowCount: number } } }>(
+        IMPORT,
+        {
+          token,
+          variables: {
+            input: { system: r.system, version: r.version, effectiveDate: r.effectiveDate, content: file(r.file) },
+          },
+        },
+      );
+      expect(res.data!.importCodeSet).toMatchObject({ alreadyImported: false });
+    }
+    const again = await t.execute<{ importCodeSet: { alreadyImported: boolean; release: { rowCount: number } } }>(
+      IMPORT,
+      {
+        token,
+        variables: {
+          input: {
+            system: 'ICD10CM',
+            version: '2026',
+            effectiveDate: '2025-10-01',
+            content: file('icd10cm_order_2026.txt'),
+          },
+        },
+      },
+    );
+    expect(again.data!.importCodeSet).toEqual({
+      __typename: 'ImportCodeSetSuccess',
+      alreadyImported: true,
+      release: { system: 'ICD10CM', version: '2026', rowCount: 8 },
+    });
+    const other = await t.execute<{ importCodeSet: { __typename: string } }>(IMPORT, {
+      token,
+      variables: {
+        input: {
+          system: 'ICD10CM',
+          version: '2026',
+          effectiveDate: '2025-10-01',
+          content: file('icd10cm_order_2025.txt'),
+        },
+      },
+    });
+    expect(other.data!.importCodeSet.__typename).toBe('ConflictError');
+  });
+
+  it('names the line a file cannot be read at, keeps nothing of it, and takes imports from admins only', async () => {
+    const { t, token } = suite;
+    const broken = `${file('mue_practitioner_2026q1.csv')}99214,many,"2 Date of Service Edit: Policy",x\n`;
+    const res = await t.execute<{ importCodeSet: { __typename: string; fieldErrors: Array<{ message: string }> } }>(
+      IMPORT,
+      {
+        token,
+        variables: {
+          input: { system: 'MUE_OUTPATIENT', version: 'broken', effectiveDate: '2026-01-01', content: broken },
+        },
+      },
+    );
+    expect(res.data!.importCodeSet.__typename).toBe('ValidationError');
+    expect(res.data!.importCodeSet.fieldErrors[0]!.message).toBe('line 7: MUE value "many" is not a whole number');
+    const retried = await t.execute<{ importCodeSet: { alreadyImported: boolean } }>(IMPORT, {
+      token,
+      variables: {
+        input: {
+          system: 'MUE_OUTPATIENT',
+          version: 'broken',
+          effectiveDate: '2026-01-01',
+          content: file('mue_practitioner_2026q1.csv'),
+        },
+      },
+    });
+    expect(retried.data!.importCodeSet.alreadyImported).toBe(false);
+    const biller = await t.token((await t.createOrganization('Other Clinic')).id, ['biller']);
+    const refused = await t.execute(IMPORT, {
+      token: biller,
+      variables: { input: { system: 'CUSTOM', version: 'x', effectiveDate: '2026-01-01', content: 'code\nA1\n' } },
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the scrubber with the code sets loaded', () => {
+  it('catches a claim coded before loading: a code not in the release in force on its date', async () => {
+    const { t, token } = suite;
+    const res = await t.execute<{ scrubClaim: { findings: Finding[] } }>(SCRUB, {
+      token,
+      variables: { id: codedBeforeLoading.id },
+    });
+    const invalid = res.data!.scrubClaim.findings.filter((f) => f.ruleId === 'CODE_NOT_VALID_ON_DOS');
+    expect(invalid.map((f) => [f.path.join('.'), f.message])).toEqual([
+      ['diagnoses.0', 'Diagnosis Q999X is not valid on 2025-09-30 (ICD-10-CM 2025)'],
+    ]);
+  });
+
+  it('refuses an unknown code as the visit is coded, by the release in force on its date', async () => {
+    const codes = async (date: string) => {
+      const { e } = await visit(['E11.65'], [{ procedureCode: '99213' }], date);
+      return (e.fieldErrors ?? []).map((f) => [f.path.join('.'), f.code]);
+    };
+    // E11.65 is in FY2026 (from 2025-10-01), not FY2025.
+    expect(await codes('2025-09-30')).toEqual([['input.diagnoses.0', 'UNKNOWN_CODE']]);
+    expect(await codes('2025-10-01')).toEqual([]);
+    const { e } = await visit(['I10'], [{ procedureCode: '99201' }], '2021-01-01');
+    expect((e.fieldErrors ?? []).map((f) => [f.path.join('.'), f.code])).toEqual([
+      ['input.serviceLines.0.procedureCode', 'UNKNOWN_CODE'],
+    ]);
+  });
+
+  it('stops a header diagnosis and passes its billable code', async () => {
+    expect(of(await scrubbed(['E11'], [{ procedureCode: '99213' }]), 'ICD10_NOT_BILLABLE')).toEqual([
+      ['ICD10_NOT_BILLABLE', 'diagnoses.0'],
+    ]);
+    const clean = await scrubbed(['E11.9'], [{ procedureCode: '99213' }]);
+    expect(of(clean, 'ICD10_NOT_BILLABLE', 'CODE_NOT_VALID_ON_DOS', 'CODE_SET_MISSING')).toEqual([]);
+  });
+
+  it('stops two E/M visits a day without modifier 25, and passes them with it', async () => {
+    expect(
+      of(await scrubbed(['I10'], [{ procedureCode: '99213' }, { procedureCode: '99214' }]), 'EM_SAME_DAY'),
+    ).toEqual([['EM_SAME_DAY', 'lines.1.modifiers']]);
+    const with25 = await scrubbed(['I10'], [{ procedureCode: '99213' }, { procedureCode: '99214', modifiers: ['25'] }]);
+    expect(of(with25, 'EM_SAME_DAY')).toEqual([]);
+  });
+
+  it('applies MUE units per day: 2 venipunctures pass, 3 and 5 do not', async () => {
+    expect(of(await scrubbed(['I10'], [{ procedureCode: '36415', units: 2 }]), 'MUE_UNITS')).toEqual([]);
+    expect(of(await scrubbed(['I10'], [{ procedureCode: '36415', units: 5 }]), 'MUE_UNITS')).toEqual([
+      ['MUE_UNITS', 'lines.0.units'],
+    ]);
+    const split = await scrubbed(
+      ['I10'],
+      [
+        { procedureCode: '36415', units: 2 },
+        { procedureCode: '36415', units: 1 },
+      ],
+    );
+    expect(of(split, 'MUE_UNITS')).toEqual([['MUE_UNITS', 'lines.1.units']]);
+  });
+
+  it('applies NCCI pairs: indicator 0 whatever the modifier, indicator 1 unless a modifier says distinct', async () => {
+    const never = await scrubbed(['I10'], [{ procedureCode: '93000' }, { procedureCode: '93005', modifiers: ['59'] }]);
+    expect(of(never, 'NCCI_PTP')).toEqual([['NCCI_PTP', 'lines.1.procedureCode']]);
+    const bundled = await scrubbed(['I10'], [{ procedureCode: '20610' }, { procedureCode: '20604' }]);
+    expect(of(bundled, 'NCCI_PTP')).toEqual([['NCCI_PTP', 'lines.1.modifiers']]);
+    const distinct = await scrubbed(
+      ['I10'],
+      [{ procedureCode: '20610' }, { procedureCode: '20604', modifiers: ['XS'] }],
+    );
+    expect(of(distinct, 'NCCI_PTP')).toEqual([]);
+  });
+
+  it('judges a pair edit by its dates: in force the day before its deletion, gone on the day', async () => {
+    const lines = [{ procedureCode: '99214' }, { procedureCode: '36415' }];
+    expect(of(await scrubbed(['I10'], lines, '2024-12-31'), 'NCCI_PTP')).toEqual([['NCCI_PTP', 'lines.1.modifiers']]);
+    expect(of(await scrubbed(['I10'], lines, '2025-01-01'), 'NCCI_PTP')).toEqual([]);
+  });
+
+  it('searches codes by prefix and by words, in the release in force', async () => {
+    const { t, token } = suite;
+    const search = async (search: string, dateOfService?: string) =>
+      (
+        await t.execute<{ codes: Array<{ code: string; billable: boolean; release: string }> }>(
+          `query($s: String!, $d: Date) { codes(system: ICD10CM, search: $s, dateOfService: $d) { code billable release } }`,
+          { token, variables: { s: search, d: dateOfService } },
+        )
+      ).data!.codes;
+    expect(await search('e11', '2026-01-15')).toEqual([
+      { code: 'E11', billable: false, release: '2026' },
+      { code: 'E1165', billable: true, release: '2026' },
+      { code: 'E119', billable: true, release: '2026' },
+    ]);
+    expect((await search('E11', '2025-06-01')).map((c) => c.code)).toEqual(['E11', 'E119']);
+    expect((await search('type 2 diab hyperglyc', '2026-01-15')).map((c) => c.code)).toEqual(['E1165']);
+  });
+});
