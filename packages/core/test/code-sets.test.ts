@@ -23,6 +23,7 @@ const RELEASES = [
   { system: 'HCPCS', version: '2026', effectiveDate: '2020-01-01', file: 'hcpcs_2026.csv' },
   { system: 'NCCI_PTP_PRACTITIONER', version: '2026Q1', effectiveDate: '2020-01-01', file: 'ccipra-v321r0-f1.txt' },
   { system: 'MUE_PRACTITIONER', version: '2026Q1', effectiveDate: '2020-01-01', file: 'mue_practitioner_2026q1.csv' },
+  { system: 'MCE', version: '2026', effectiveDate: '2025-10-01', file: 'mce_2026.csv' },
 ];
 
 const suite = claimTestSuite('Code Set Clinic');
@@ -30,9 +31,11 @@ const suite = claimTestSuite('Code Set Clinic');
 type Line = { procedureCode: string; units?: number; modifiers?: string[] };
 type Finding = { ruleId: string; severity: string; path: string[]; message: string };
 
-async function visit(diagnoses: string[], lines: Line[], dateOfService = '2026-10-05') {
+type Patient = { sex?: 'MALE' | 'FEMALE'; dateOfBirth?: string };
+
+async function visit(diagnoses: string[], lines: Line[], dateOfService = '2026-10-05', patient: Patient = {}) {
   const { t, token, w } = suite;
-  const p = await w.patient();
+  const p = await w.patient(patient);
   const e = await mutate<{ encounter: { id: string }; fieldErrors?: Array<{ path: string[]; code: string }> }>(
     t,
     token,
@@ -50,9 +53,9 @@ async function visit(diagnoses: string[], lines: Line[], dateOfService = '2026-1
   return { e, p };
 }
 
-async function scrubbed(diagnoses: string[], lines: Line[], dateOfService = '2026-10-05') {
+async function scrubbed(diagnoses: string[], lines: Line[], dateOfService = '2026-10-05', patient: Patient = {}) {
   const { t, token } = suite;
-  const { e, p } = await visit(diagnoses, lines, dateOfService);
+  const { e, p } = await visit(diagnoses, lines, dateOfService, patient);
   expect(e.__typename).toBe('EncounterSuccess');
   const claim = await claimOfEncounter(t, token, e.encounter.id, p.primaryCoverageId);
   const result = await t.execute<{ scrubClaim: { passed: boolean; findings: Finding[] } }>(SCRUB, {
@@ -76,7 +79,9 @@ describe('before any code set is loaded', () => {
     const missing = findings.filter((f) => f.ruleId === 'CODE_SET_MISSING');
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ severity: 'WARNING' });
-    expect(missing[0]!.message).toContain('ICD-10-CM, CPT, NCCI PTP (practitioner), MUE (practitioner)');
+    expect(missing[0]!.message).toContain(
+      'ICD-10-CM, CPT, NCCI PTP (practitioner), MUE (practitioner), Medicare Code Editor',
+    );
   });
 });
 
@@ -237,6 +242,19 @@ describe('the scrubber with the code sets loaded', () => {
     const lines = [{ procedureCode: '99214' }, { procedureCode: '36415' }];
     expect(of(await scrubbed(['I10'], lines, '2024-12-31'), 'NCCI_PTP')).toEqual([['NCCI_PTP', 'lines.1.modifiers']]);
     expect(of(await scrubbed(['I10'], lines, '2025-01-01'), 'NCCI_PTP')).toEqual([]);
+  });
+
+  it('stops a diagnosis for the other sex or another age group (Medicare Code Editor)', async () => {
+    const delivery = (patient: Patient) => scrubbed(['O80'], [{ procedureCode: '59400' }], '2026-10-05', patient);
+    expect(of(await delivery({ sex: 'MALE', dateOfBirth: '1990-01-01' }), 'DIAGNOSIS_SEX_AGE')).toEqual([
+      ['DIAGNOSIS_SEX_AGE', 'diagnoses.0'],
+    ]);
+    expect(of(await delivery({ sex: 'FEMALE', dateOfBirth: '1990-01-01' }), 'DIAGNOSIS_SEX_AGE')).toEqual([]);
+    // Maternity is ages 9 to 64: 64 the day before the 65th birthday, 65 on it.
+    expect(of(await delivery({ sex: 'FEMALE', dateOfBirth: '1961-10-06' }), 'DIAGNOSIS_SEX_AGE')).toEqual([]);
+    expect(of(await delivery({ sex: 'FEMALE', dateOfBirth: '1961-10-05' }), 'DIAGNOSIS_SEX_AGE')).toEqual([
+      ['DIAGNOSIS_SEX_AGE', 'diagnoses.0'],
+    ]);
   });
 
   it('searches codes by prefix and by words, in the release in force', async () => {

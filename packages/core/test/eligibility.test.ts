@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { M, mutate, setUpPractice } from './registration-api.ts';
 
 const requests: string[] = [];
-let answer: 'active' | 'broken' | 'down' = 'active';
+let answer: 'active' | 'broken' | 'down' | 'rejected' = 'active';
 
 const answer271 = (trace: string) =>
   `${[
@@ -32,6 +32,13 @@ const answer271 = (trace: string) =>
     'IEA*1*000000078',
   ].join('~')}~`;
 
+/** The payer could not find the member: AAA*N**72*C under the subscriber, and a code the guide does not list. */
+const rejected271 = (trace: string) =>
+  answer271(trace)
+    .replace(/EB\*[^~]*~/g, '')
+    .replace('DMG*D8*19791102*M~', 'DMG*D8*19791102*M~AAA*N**72*C~AAA*N**ZZ*C~')
+    .replace('SE*16*0001', 'SE*13*0001');
+
 const payer = definePayerConnector({
   id: 'test-eligibility',
   displayName: 'Test eligibility',
@@ -41,6 +48,7 @@ const payer = definePayerConnector({
     if (answer === 'down') throw new ConnectorError('the payer portal is down', false);
     if (answer === 'broken') return 'this is not x12';
     const trace = tokenize(request270).find((s) => s.id === 'TRN')!.elements[2]!;
+    if (answer === 'rejected') return rejected271(trace);
     return answer271(trace);
   },
 });
@@ -110,5 +118,28 @@ describe('checkEligibility', () => {
     }
     answer = 'active';
     expect(await t.db.eligibilityCheck.count()).toBe(1);
+  });
+
+  it('says what a rejection means, not only its AAA code', async () => {
+    answer = 'rejected';
+    try {
+      const res = await t.execute<{
+        checkEligibility: {
+          check: { rejections: string[]; rejectionReasons: Array<{ code: string; meaning: string | null }> };
+        };
+      }>(
+        `mutation($input: CheckEligibilityInput!) { checkEligibility(input: $input) { ... on CheckEligibilitySuccess { check { rejections rejectionReasons { code meaning } } } } }`,
+        { token, variables: { input: { coverageId } } },
+      );
+      expect(res.data!.checkEligibility.check).toEqual({
+        rejections: ['72', 'ZZ'],
+        rejectionReasons: [
+          { code: '72', meaning: 'Invalid/missing subscriber/insured ID' },
+          { code: 'ZZ', meaning: null },
+        ],
+      });
+    } finally {
+      answer = 'active';
+    }
   });
 });

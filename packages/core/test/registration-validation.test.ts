@@ -103,6 +103,13 @@ const cases: Case[] = [
     'INVALID_STATE',
   ],
   [
+    'state code that is no state',
+    M.createPractice,
+    () => ({ ...practice(), address: { ...practice().address, state: 'XX' } }),
+    ['input', 'address', 'state'],
+    'INVALID_STATE',
+  ],
+  [
     'postal code',
     M.createPractice,
     () => ({ ...practice(), address: { ...practice().address, postalCode: '7870' } }),

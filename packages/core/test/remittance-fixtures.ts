@@ -154,6 +154,8 @@ export interface RemittanceWorld {
     secondary?: boolean;
     lastName?: string;
     memberId?: string;
+    sex?: 'MALE' | 'FEMALE';
+    dateOfBirth?: string;
   }): Promise<{ id: string; primaryCoverageId: string }>;
   /** Creates a patient with the coverages given (each from 2020-01-01 unless it says otherwise). */
   patientCovered(coverages: CoverageSpec[]): Promise<{ id: string; primaryCoverageId: string }>;
@@ -187,8 +189,8 @@ export async function remittanceWorld(
           practiceId: ids.practiceId,
           firstName: 'Luis',
           lastName: options.lastName ?? `Ramirez${'abcdefghijklmnopqrstuvwxyz'[n % 26]}`,
-          dateOfBirth: '1979-11-02',
-          sex: 'MALE',
+          dateOfBirth: options.dateOfBirth ?? '1979-11-02',
+          sex: options.sex ?? 'MALE',
           address: { line1: '4100 Manchaca Rd', city: 'Austin', state: 'TX', postalCode: '78704' },
           coverages: [
             {

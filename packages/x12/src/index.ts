@@ -13,6 +13,7 @@ export { inputText, SegmentScanner, tokenize } from './tokenizer.ts';
 export type { Segment } from './tokenizer.ts';
 export { X12ParseError } from './x12-parse-error.ts';
 export { X12WriteError } from './writer/x12-write-error.ts';
+export { AAA_REJECT_REASONS } from './eligibility/reject-reasons.ts';
 export { toX12Characters, x12ValueProblem } from './writer/character-set.ts';
 export { MAX_LINES as MAX_837_LINES } from './837/guide-limits.ts';
 export type { X12WriteErrorCode } from './writer/x12-write-error.ts';

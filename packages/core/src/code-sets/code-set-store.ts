@@ -1,4 +1,12 @@
-import type { CodeSetRelease, CodeSystem, Db, MedicalCode, ProcedurePairEdit, UnitLimit } from '../db/prisma-client.ts';
+import type {
+  CodeSetRelease,
+  CodeSystem,
+  Db,
+  DiagnosisEdit,
+  MedicalCode,
+  ProcedurePairEdit,
+  UnitLimit,
+} from '../db/prisma-client.ts';
 import { chunks } from '../util/chunks.ts';
 import { importCodeSet } from './import-code-set.ts';
 import type { ImportCodeSetInput, ImportCodeSetResult } from './import-code-set.ts';
@@ -14,6 +22,8 @@ export interface ClaimCodeFacts {
   /** NCCI edits between two of the claim's procedure codes (either order) in the release in force. */
   pairEdits: ProcedurePairEdit[];
   unitLimits: Map<string, UnitLimit>;
+  /** Medicare Code Editor sex and age edits on the claim's diagnoses. */
+  diagnosisEdits: DiagnosisEdit[];
 }
 
 /** One claim's question: its date of service, setting and codes. */
@@ -51,7 +61,7 @@ export function createCodeSetStore(root: Db, provider: 'sqlite' | 'postgresql'):
       const asked = claims.map((c) => {
         const ptp: CodeSystem = c.setting === 'PRACTITIONER' ? 'NCCI_PTP_PRACTITIONER' : 'NCCI_PTP_OUTPATIENT';
         const mue: CodeSystem = c.setting === 'PRACTITIONER' ? 'MUE_PRACTITIONER' : 'MUE_OUTPATIENT';
-        const systems: CodeSystem[] = ['ICD10CM', 'HCPCS', 'CPT', ptp, mue];
+        const systems: CodeSystem[] = ['ICD10CM', 'HCPCS', 'CPT', ptp, mue, 'MCE'];
         const found: ClaimCodeFacts['releases'] = {};
         for (const s of systems) {
           const release = inForce(s, c.dateOfService);
@@ -77,6 +87,7 @@ export function createCodeSetStore(root: Db, provider: 'sqlite' | 'postgresql'):
           );
         want(a.releases[a.ptp], a.claim.procedures);
         want(a.releases[a.mue], a.claim.procedures);
+        want(a.releases.MCE, a.claim.diagnoses);
       }
       const rows = await readRows(root, releases, wanted);
 
@@ -100,6 +111,9 @@ export function createCodeSetStore(root: Db, provider: 'sqlite' | 'postgresql'):
           codes,
           pairEdits,
           unitLimits: mueRelease ? (rows.unitLimits.get(mueRelease.id) ?? new Map()) : new Map(),
+          diagnosisEdits: a.releases.MCE
+            ? (rows.diagnosisEdits.get(a.releases.MCE.id) ?? []).filter((e) => a.claim.diagnoses.includes(e.code))
+            : [],
         });
       }
       return facts;
@@ -111,6 +125,7 @@ async function readRows(root: Db, releases: CodeSetRelease[], wanted: Map<string
   const codes = new Map<string, Map<string, MedicalCode>>();
   const pairEdits = new Map<string, ProcedurePairEdit[]>();
   const unitLimits = new Map<string, Map<string, UnitLimit>>();
+  const diagnosisEdits = new Map<string, DiagnosisEdit[]>();
   for (const [releaseId, set] of wanted) {
     const release = releases.find((r) => r.id === releaseId)!;
     const all = [...set];
@@ -124,6 +139,11 @@ async function readRows(root: Db, releases: CodeSetRelease[], wanted: Map<string
           })),
         );
       pairEdits.set(releaseId, found);
+    } else if (release.system === 'MCE') {
+      const found: DiagnosisEdit[] = [];
+      for (const piece of chunks(all))
+        found.push(...(await root.diagnosisEdit.findMany({ where: { releaseId, code: { in: piece } } })));
+      diagnosisEdits.set(releaseId, found);
     } else if (release.system.startsWith('MUE')) {
       const found = new Map<string, UnitLimit>();
       for (const piece of chunks(all))
@@ -138,5 +158,5 @@ async function readRows(root: Db, releases: CodeSetRelease[], wanted: Map<string
       codes.set(releaseId, found);
     }
   }
-  return { codes, pairEdits, unitLimits };
+  return { codes, pairEdits, unitLimits, diagnosisEdits };
 }

@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import type { CodeSetRelease, CodeSystem, Db } from '../db/prisma-client.ts';
 import { ConflictError, ValidationError } from '../errors/billing-errors.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
+import { insertRows } from '../db/insert-rows.ts';
+import { databaseProviderOf } from '../db/prisma-client.ts';
 import { isCalendarDate } from '../util/calendar-date.ts';
 import { CodeSetFormatError } from './formats/code-set-format.ts';
 import type { CodeSetFormat } from './formats/code-set-format.ts';
@@ -31,13 +33,21 @@ export interface ImportCodeSetResult {
   alreadyImported: boolean;
 }
 
-/** Rows written per multi-row insert: bounded parameters on SQLite (7 columns × 1 000), few round trips. */
+/** Rows written per multi-row insert: bounded parameters on SQLite (8 columns × 1 000), few round trips. */
 const BATCH_ROWS = 1_000;
+
+/** The table each format's rows go to. */
+const TABLES: Record<CodeSetFormat['table'], string> = {
+  codes: 'MedicalCode',
+  pairEdits: 'ProcedurePairEdit',
+  unitLimits: 'UnitLimit',
+  diagnosisEdits: 'DiagnosisEdit',
+};
 /** An IMPORTING release older than this was left by a crashed import and is replaced. */
 const ABANDONED_AFTER_MS = 10 * 60_000;
 
 /**
- * Imports one release of a code set from its publisher's file, streaming: rows go in multi-row inserts of 1 000 under
+ * Imports one release of a code set from its publisher's file, streaming: rows go in plain multi-row INSERTs of 1 000 under
  * a release marked IMPORTING, which lookups ignore, and the release turns READY only when the last row is in — a
  * crash or a bad line leaves nothing visible (the bad line is named, the partial release removed). Idempotent per
  * release: the same file again answers the existing release; a different file under a version already loaded is a
@@ -101,12 +111,16 @@ async function writeRows(
   const seen = new Set<string>();
   let batch: Array<Record<string, unknown>> = [];
   let rows = 0;
+  const table = TABLES[format.table];
+  const provider = databaseProviderOf(root);
   const flush = async () => {
     if (batch.length === 0) return;
-    const data = batch.map((row) => ({ ...row, releaseId }));
-    if (format.table === 'codes') await root.medicalCode.createMany({ data: data as never });
-    else if (format.table === 'pairEdits') await root.procedurePairEdit.createMany({ data: data as never });
-    else await root.unitLimit.createMany({ data: data as never });
+    await insertRows(
+      root,
+      provider,
+      table,
+      batch.map((row) => ({ id: randomUUID(), releaseId, ...row })),
+    );
     rows += batch.length;
     batch = [];
     input.onProgress?.(rows);
@@ -117,10 +131,11 @@ async function writeRows(
     hash.update(`${line}\n`);
     const row = format.parseLine(line, lineNumber);
     if (!row) continue;
-    // Codes and unit limits are one per code in a release; the pair edits repeat a pair over time.
+    // Codes and unit limits are one per code in a release, MCE edits one per code and list; pair edits repeat.
     if ('code' in row) {
-      if (seen.has(row.code)) throw new CodeSetFormatError(lineNumber, `${row.code} appears twice`);
-      seen.add(row.code);
+      const key = 'edit' in row ? `${row.code} ${row.edit}` : row.code;
+      if (seen.has(key)) throw new CodeSetFormatError(lineNumber, `${key} appears twice`);
+      seen.add(key);
     }
     batch.push(row as unknown as Record<string, unknown>);
     if (batch.length >= BATCH_ROWS) await flush();

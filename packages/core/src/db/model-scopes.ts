@@ -95,8 +95,9 @@ export const MODEL_SCOPES: { readonly [M in ModelName]: ModelScope } = {
   UnmatchedResponse: { kind: 'organization-wide', why: 'an unmatched acknowledgement names no practice' },
   IdempotencyRecord: { kind: 'shared', why: 'stored results are read by key within the organization' },
   JobLease: { kind: 'system', why: 'leases coordinate server instances' },
-  CodeSetRelease: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codes' },
-  MedicalCode: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codes' },
-  ProcedurePairEdit: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codes' },
-  UnitLimit: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codes' },
+  CodeSetRelease: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codeSets' },
+  MedicalCode: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codeSets' },
+  ProcedurePairEdit: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codeSets' },
+  UnitLimit: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codeSets' },
+  DiagnosisEdit: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codeSets' },
 };

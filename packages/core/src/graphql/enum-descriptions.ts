@@ -26,6 +26,7 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     MUE_PRACTITIONER: 'Medically unlikely edits for practitioners: units per day (CMS quarterly).',
     MUE_OUTPATIENT: 'Medically unlikely edits for hospital outpatient services (CMS quarterly).',
     CUSTOM: 'Any other list, from the generic code,description,effective,termination CSV.',
+    MCE: 'The Medicare Code Editor’s sex and age diagnosis lists (code,edit CSV).',
   },
   EncounterCodeKind: {
     ADMITTING_DIAGNOSIS: 'ICD-10-CM diagnosis at admission, inpatient bills (HI ABJ).',

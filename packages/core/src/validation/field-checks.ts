@@ -3,6 +3,7 @@ import { ValidationError } from '../errors/billing-errors.ts';
 import { isCalendarDate } from '../util/calendar-date.ts';
 import { isIcd10Cm, isModifier, isNdc, isPlaceOfService, isProcedureCode } from './medical-codes.ts';
 import { isValidNpi } from './npi.ts';
+import { US_STATE_CODES } from './us-states.ts';
 
 type Path = Array<string | number>;
 
@@ -48,7 +49,9 @@ export class FieldChecks {
 
   state(path: Path, value: string | null | undefined): this {
     if (value == null) return this;
-    return /^[A-Z]{2}$/.test(value) ? this : this.add(path, 'INVALID_STATE', 'use the two-letter state code, e.g. TX');
+    return US_STATE_CODES.has(value)
+      ? this
+      : this.add(path, 'INVALID_STATE', `"${value}" is not a US state or territory code (e.g. TX)`);
   }
 
   postalCode(path: Path, value: string | null | undefined): this {

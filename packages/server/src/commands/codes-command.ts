@@ -14,6 +14,7 @@ const SYSTEMS = [
   'MUE_PRACTITIONER',
   'MUE_OUTPATIENT',
   'CUSTOM',
+  'MCE',
 ] as const;
 
 /**

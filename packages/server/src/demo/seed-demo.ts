@@ -1,5 +1,7 @@
 import { todayIn } from '@revcycle/core';
 import type { BillingApi, LocalApi } from '@revcycle/core';
+import { Readable } from 'node:stream';
+import { DEMO_CODE_SETS } from './demo-code-sets.ts';
 import * as demo from './demo-data.ts';
 
 export { DEMO_ORGANIZATION_NAME } from './demo-data.ts';
@@ -28,6 +30,9 @@ export async function seedDemo(
     { userId: 'demo-seed', organizationId, roles: ['admin', 'biller', 'coder', 'frontdesk'] },
     { requestId: 'demo-seed' },
   );
+  // Code sets first: the demo's visits are coded against them, as a practice's would be.
+  for (const set of DEMO_CODE_SETS)
+    await api.codeSets.import({ ...set, open: () => Readable.from([set.content]), importedBy: 'demo-seed' });
   await seedRecords(local, now);
   return { organizationId, created: !existing };
 }

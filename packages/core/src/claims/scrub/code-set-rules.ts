@@ -14,6 +14,7 @@ const SYSTEM_NAMES: Record<CodeSystem, string> = {
   MUE_PRACTITIONER: 'MUE (practitioner)',
   MUE_OUTPATIENT: 'MUE (outpatient hospital)',
   CUSTOM: 'custom list',
+  MCE: 'Medicare Code Editor',
 };
 const source = (release: CodeSetRelease) => `${SYSTEM_NAMES[release.system]} ${release.version}`;
 
@@ -42,6 +43,7 @@ const CODE_SET_MISSING: ScrubRule = {
     const setting = claim.kind === 'INSTITUTIONAL' ? 'OUTPATIENT' : 'PRACTITIONER';
     needed.add(`NCCI_PTP_${setting}`);
     needed.add(`MUE_${setting}`);
+    needed.add('MCE');
     const missing = [...needed].filter((s) => !codeFacts.releases[s]).map((s) => SYSTEM_NAMES[s]);
     return missing.length === 0
       ? []
@@ -193,6 +195,57 @@ const EM_SAME_DAY: ScrubRule = {
   },
 };
 
+/** The ages (whole years on the date of service) each MCE age list allows, from the MCE definitions manual. */
+const AGE_RANGES = {
+  NEWBORN: [0, 0],
+  PEDIATRIC: [0, 17],
+  MATERNITY: [9, 64],
+  ADULT: [15, 124],
+} as const;
+
+/** Whole years between a birth date and a day, both YYYY-MM-DD. */
+function ageOn(dateOfBirth: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return day.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+}
+
+/** Medicare Code Editor: a diagnosis for one sex or one age group on a patient outside it. */
+const DIAGNOSIS_SEX_AGE: ScrubRule = {
+  id: 'DIAGNOSIS_SEX_AGE',
+  description: 'No diagnosis the Medicare Code Editor limits to the other sex or to another age group.',
+  check: ({ encounter, patient, codeFacts }) => {
+    const release = codeFacts?.releases.MCE;
+    if (!release) return [];
+    const age = ageOn(patient.dateOfBirth, encounter.dateOfService);
+    return encounter.diagnoses.flatMap((d, i) =>
+      codeFacts!.diagnosisEdits
+        .filter((e) => e.code === d.code)
+        .flatMap((e) => {
+          if (e.edit === 'FEMALE' || e.edit === 'MALE') {
+            const conflict = patient.sex !== 'UNKNOWN' && patient.sex !== e.edit;
+            return conflict
+              ? [
+                  error(
+                    ['diagnoses', i],
+                    `Diagnosis ${d.code} is for ${e.edit.toLowerCase()} patients; the patient is ${patient.sex.toLowerCase()} (${source(release)})`,
+                  ),
+                ]
+              : [];
+          }
+          const [from, to] = AGE_RANGES[e.edit as keyof typeof AGE_RANGES] ?? [0, 124];
+          return age < from || age > to
+            ? [
+                error(
+                  ['diagnoses', i],
+                  `Diagnosis ${d.code} is for ages ${from}–${to} (${e.edit.toLowerCase()}); the patient is ${age} (${source(release)})`,
+                ),
+              ]
+            : [];
+        }),
+    );
+  },
+};
+
 export const CODE_SET_RULES: ScrubRule[] = [
   CODE_SET_MISSING,
   CODE_NOT_VALID_ON_DOS,
@@ -200,4 +253,5 @@ export const CODE_SET_RULES: ScrubRule[] = [
   NCCI_PTP,
   MUE_UNITS,
   EM_SAME_DAY,
+  DIAGNOSIS_SEX_AGE,
 ];

@@ -26,11 +26,20 @@ export interface UnitLimitRow {
   rationale: string | null;
 }
 
+/** A Medicare Code Editor edit on a diagnosis. */
+export interface DiagnosisEditRow {
+  code: string;
+  edit: DiagnosisEditKind;
+}
+
+export type DiagnosisEditKind = 'FEMALE' | 'MALE' | 'NEWBORN' | 'PEDIATRIC' | 'MATERNITY' | 'ADULT';
+
 /** Reads one publisher's file format a line at a time; a line that is not data (a title, a header) gives null. */
 export type CodeSetFormat =
   | { table: 'codes'; parseLine(line: string, lineNumber: number): CodeRow | null }
   | { table: 'pairEdits'; parseLine(line: string, lineNumber: number): PairEditRow | null }
-  | { table: 'unitLimits'; parseLine(line: string, lineNumber: number): UnitLimitRow | null };
+  | { table: 'unitLimits'; parseLine(line: string, lineNumber: number): UnitLimitRow | null }
+  | { table: 'diagnosisEdits'; parseLine(line: string, lineNumber: number): DiagnosisEditRow | null };
 
 /** A line of a code-set file that its format cannot read: says which line and why. */
 export class CodeSetFormatError extends Error {

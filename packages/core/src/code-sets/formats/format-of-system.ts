@@ -2,6 +2,7 @@ import type { CodeSystem } from '../../db/prisma-client.ts';
 import type { CodeSetFormat } from './code-set-format.ts';
 import { CUSTOM_CSV } from './custom-csv.ts';
 import { ICD10CM_ORDER_FILE } from './icd10cm-order.ts';
+import { MCE_EDITS_CSV } from './mce-edits.ts';
 import { MUE_FILE } from './mue.ts';
 import { NCCI_PTP_FILE } from './ncci-ptp.ts';
 
@@ -18,4 +19,5 @@ export const FORMAT_OF_SYSTEM: Record<CodeSystem, CodeSetFormat> = {
   NCCI_PTP_OUTPATIENT: NCCI_PTP_FILE,
   MUE_PRACTITIONER: MUE_FILE,
   MUE_OUTPATIENT: MUE_FILE,
+  MCE: MCE_EDITS_CSV,
 };

@@ -33,7 +33,7 @@ const ImportCodeSetInput = builder.inputType('ImportCodeSetInput', {
     content: t.string({
       required: true,
       description:
-        'The file as published: ICD-10-CM order file, NCCI PTP tab-delimited text, MUE CSV, or code,description,effective,termination CSV (HCPCS, CPT, CUSTOM). Files of millions of rows go through `revcycle codes import`.',
+        'The file as published: ICD-10-CM order file, NCCI PTP tab-delimited text, MUE CSV, MCE code,edit CSV, or code,description,effective,termination CSV (HCPCS, CPT, CUSTOM). Files of millions of rows go through `revcycle codes import`.',
     }),
   }),
 });
