@@ -79,6 +79,8 @@ export { DEFAULT_SCRUB_RULES } from './claims/scrub/default-rules.ts';
 export type { ScrubContext, ScrubFinding, ScrubRule } from './claims/scrub/scrub-rule.ts';
 export type { ClaimCodeFacts, CodeSetStore } from './code-sets/code-set-store.ts';
 export { importCodeSet } from './code-sets/import-code-set.ts';
+export { defineCodeSetProvider } from './code-sets/code-set-provider.ts';
+export type { CodeSetProvider, CodeSetReleaseFile } from './code-sets/code-set-provider.ts';
 export type { CodeSetSource, ImportCodeSetInput, ImportCodeSetResult } from './code-sets/import-code-set.ts';
 export { CAPABILITY_METHODS } from './plugins/contracts.ts';
 export type { InboundFile, OutboundBatch, PayerCapability, SubmissionReceipt } from './plugins/contracts.ts';

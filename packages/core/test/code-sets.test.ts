@@ -24,6 +24,7 @@ const RELEASES = [
   { system: 'NCCI_PTP_PRACTITIONER', version: '2026Q1', effectiveDate: '2020-01-01', file: 'ccipra-v321r0-f1.txt' },
   { system: 'MUE_PRACTITIONER', version: '2026Q1', effectiveDate: '2020-01-01', file: 'mue_practitioner_2026q1.csv' },
   { system: 'MCE', version: '2026', effectiveDate: '2025-10-01', file: 'mce_2026.csv' },
+  { system: 'ADD_ON', version: '2026Q1', effectiveDate: '2020-01-01', file: 'add_on_codes_2026q1.csv' },
 ];
 
 const suite = claimTestSuite('Code Set Clinic');
@@ -80,7 +81,7 @@ describe('before any code set is loaded', () => {
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ severity: 'WARNING' });
     expect(missing[0]!.message).toContain(
-      'ICD-10-CM, CPT, NCCI PTP (practitioner), MUE (practitioner), Medicare Code Editor',
+      'ICD-10-CM, CPT, NCCI PTP (practitioner), MUE (practitioner), Medicare Code Editor, CMS add-on code edits',
     );
   });
 });
@@ -255,6 +256,17 @@ describe('the scrubber with the code sets loaded', () => {
     expect(of(await delivery({ sex: 'FEMALE', dateOfBirth: '1961-10-05' }), 'DIAGNOSIS_SEX_AGE')).toEqual([
       ['DIAGNOSIS_SEX_AGE', 'diagnoses.0'],
     ]);
+  });
+
+  it('stops an add-on code without its primary (type 1), warns for type 3, and passes it with one', async () => {
+    const addOn = (lines: Line[]) =>
+      scrubbed(['I10'], lines).then((f) =>
+        f.filter((x) => x.ruleId === 'ADD_ON_WITHOUT_PRIMARY').map((x) => [x.severity, x.path.join('.')]),
+      );
+    expect(await addOn([{ procedureCode: '99417' }])).toEqual([['ERROR', 'lines.0.procedureCode']]);
+    expect(await addOn([{ procedureCode: '99215' }, { procedureCode: '99417' }])).toEqual([]);
+    expect(await addOn([{ procedureCode: '96375' }])).toEqual([['WARNING', 'lines.0.procedureCode']]);
+    expect(await addOn([{ procedureCode: '96374' }, { procedureCode: '96375' }])).toEqual([]);
   });
 
   it('searches codes by prefix and by words, in the release in force', async () => {

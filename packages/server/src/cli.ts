@@ -22,7 +22,7 @@ const USAGE = `revcycle <command>
   org rename <id> --name <name> | org deactivate <id> | org reactivate <id>
   seed --demo                create the demo organization (idempotent) and print its id
   codes import --system <ICD10CM|HCPCS|CPT|NCCI_PTP_PRACTITIONER|NCCI_PTP_OUTPATIENT|MUE_PRACTITIONER|
-               MUE_OUTPATIENT|CUSTOM|MCE> --version <name> --effective <YYYY-MM-DD> <file>
+               MUE_OUTPATIENT|CUSTOM|MCE|ADD_ON> --version <name> --effective <YYYY-MM-DD> <file>
                              import a code-set release from its publisher's file (streaming; the same file again
                              changes nothing)
   token --org <id> --role <r>[,<r>] [--practice <id>]... [--sub <id>] [--expires 1h] [--dev]

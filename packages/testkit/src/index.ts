@@ -5,6 +5,7 @@ export type { TestDatabase } from './test-database.ts';
 export { startTestServer, subscribeOverSse, subscribeOverWebSocket } from './test-server.ts';
 export type { Subscription, TestServer } from './test-server.ts';
 export { runPayerConnectorContract } from './payer-connector-contract.ts';
+export { runCodeSetProviderContract } from './code-set-provider-contract.ts';
 export { runStatementRendererContract, sampleStatement } from './statement-renderer-contract.ts';
 export type { PayerConnectorHarness } from './payer-connector-contract.ts';
 export { runCollectionsExporterContract, samplePlacements, CLINICAL_CODES } from './collections-exporter-contract.ts';

@@ -122,7 +122,7 @@ export interface BillingApi {
    * @example
    * await api.codeSets.import({ system: 'ICD10CM', version: '2026', effectiveDate: '2025-10-01', open: () => createReadStream(path) });
    */
-  codeSets: Pick<CodeSetStore, 'import' | 'search'>;
+  codeSets: Pick<CodeSetStore, 'import' | 'importFrom' | 'search'>;
   /**
    * Polls the connectors every `intervalMs`. With several server instances on one database, one instance polls
    * each round (a lease in the database). Returns a function that stops it.

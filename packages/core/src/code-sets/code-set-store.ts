@@ -12,6 +12,7 @@ import { importCodeSet } from './import-code-set.ts';
 import type { ImportCodeSetInput, ImportCodeSetResult } from './import-code-set.ts';
 import { searchCodes } from './search-codes.ts';
 import type { CodeSearch } from './search-codes.ts';
+import type { CodeSetProvider } from './code-set-provider.ts';
 
 /** What a claim's codes are judged by: the releases in force on its date of service and their rows for its codes. */
 export interface ClaimCodeFacts {
@@ -22,6 +23,8 @@ export interface ClaimCodeFacts {
   /** NCCI edits between two of the claim's procedure codes (either order) in the release in force. */
   pairEdits: ProcedurePairEdit[];
   unitLimits: Map<string, UnitLimit>;
+  /** Add-on code edits whose add-on (column 2) is one of the claim's codes, with every primary listed for it. */
+  addOnEdits: ProcedurePairEdit[];
   /** Medicare Code Editor sex and age edits on the claim's diagnoses. */
   diagnosisEdits: DiagnosisEdit[];
 }
@@ -40,6 +43,8 @@ export interface ClaimCodes {
 export interface CodeSetStore {
   factsFor(claims: ClaimCodes[]): Promise<Map<string, ClaimCodeFacts>>;
   import(input: ImportCodeSetInput): Promise<ImportCodeSetResult>;
+  /** Imports every release a provider offers (each idempotent), in its order. */
+  importFrom(provider: CodeSetProvider): Promise<ImportCodeSetResult[]>;
   search(query: CodeSearch): Promise<{ version: string | null; codes: MedicalCode[] }>;
 }
 
@@ -49,6 +54,12 @@ export const procedureSystemOf = (code: string): CodeSystem => (/^[A-Z]\d{4}$/.t
 export function createCodeSetStore(root: Db, provider: 'sqlite' | 'postgresql'): CodeSetStore {
   return {
     import: (input) => importCodeSet(root, input),
+    async importFrom(provider) {
+      const results: ImportCodeSetResult[] = [];
+      for (const release of await provider.releases())
+        results.push(await importCodeSet(root, { ...release, importedBy: `provider:${provider.id}` }));
+      return results;
+    },
     search: (query) => searchCodes(root, provider, query),
     async factsFor(claims) {
       // A handful of releases per system: read them all, newest first, and pick by date of service in memory.
@@ -61,7 +72,7 @@ export function createCodeSetStore(root: Db, provider: 'sqlite' | 'postgresql'):
       const asked = claims.map((c) => {
         const ptp: CodeSystem = c.setting === 'PRACTITIONER' ? 'NCCI_PTP_PRACTITIONER' : 'NCCI_PTP_OUTPATIENT';
         const mue: CodeSystem = c.setting === 'PRACTITIONER' ? 'MUE_PRACTITIONER' : 'MUE_OUTPATIENT';
-        const systems: CodeSystem[] = ['ICD10CM', 'HCPCS', 'CPT', ptp, mue, 'MCE'];
+        const systems: CodeSystem[] = ['ICD10CM', 'HCPCS', 'CPT', ptp, mue, 'MCE', 'ADD_ON'];
         const found: ClaimCodeFacts['releases'] = {};
         for (const s of systems) {
           const release = inForce(s, c.dateOfService);
@@ -88,6 +99,7 @@ export function createCodeSetStore(root: Db, provider: 'sqlite' | 'postgresql'):
         want(a.releases[a.ptp], a.claim.procedures);
         want(a.releases[a.mue], a.claim.procedures);
         want(a.releases.MCE, a.claim.diagnoses);
+        want(a.releases.ADD_ON, a.claim.procedures);
       }
       const rows = await readRows(root, releases, wanted);
 
@@ -111,6 +123,9 @@ export function createCodeSetStore(root: Db, provider: 'sqlite' | 'postgresql'):
           codes,
           pairEdits,
           unitLimits: mueRelease ? (rows.unitLimits.get(mueRelease.id) ?? new Map()) : new Map(),
+          addOnEdits: a.releases.ADD_ON
+            ? (rows.addOnEdits.get(a.releases.ADD_ON.id) ?? []).filter((e) => procedures.has(e.column2))
+            : [],
           diagnosisEdits: a.releases.MCE
             ? (rows.diagnosisEdits.get(a.releases.MCE.id) ?? []).filter((e) => a.claim.diagnoses.includes(e.code))
             : [],
@@ -126,6 +141,7 @@ async function readRows(root: Db, releases: CodeSetRelease[], wanted: Map<string
   const pairEdits = new Map<string, ProcedurePairEdit[]>();
   const unitLimits = new Map<string, Map<string, UnitLimit>>();
   const diagnosisEdits = new Map<string, DiagnosisEdit[]>();
+  const addOnEdits = new Map<string, ProcedurePairEdit[]>();
   for (const [releaseId, set] of wanted) {
     const release = releases.find((r) => r.id === releaseId)!;
     const all = [...set];
@@ -139,6 +155,12 @@ async function readRows(root: Db, releases: CodeSetRelease[], wanted: Map<string
           })),
         );
       pairEdits.set(releaseId, found);
+    } else if (release.system === 'ADD_ON') {
+      // Every primary of the claim's add-on codes, present on the claim or not: the rule asks for one of them.
+      const found: ProcedurePairEdit[] = [];
+      for (const piece of chunks(all))
+        found.push(...(await root.procedurePairEdit.findMany({ where: { releaseId, column2: { in: piece } } })));
+      addOnEdits.set(releaseId, found);
     } else if (release.system === 'MCE') {
       const found: DiagnosisEdit[] = [];
       for (const piece of chunks(all))
@@ -158,5 +180,5 @@ async function readRows(root: Db, releases: CodeSetRelease[], wanted: Map<string
       codes.set(releaseId, found);
     }
   }
-  return { codes, pairEdits, unitLimits, diagnosisEdits };
+  return { codes, pairEdits, unitLimits, diagnosisEdits, addOnEdits };
 }

@@ -27,6 +27,7 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     MUE_OUTPATIENT: 'Medically unlikely edits for hospital outpatient services (CMS quarterly).',
     CUSTOM: 'Any other list, from the generic code,description,effective,termination CSV.',
     MCE: 'The Medicare Code Editor’s sex and age diagnosis lists (code,edit CSV).',
+    ADD_ON: 'CMS add-on code edits (types 1–3): an add-on code is paid only with one of its primary codes.',
   },
   EncounterCodeKind: {
     ADMITTING_DIAGNOSIS: 'ICD-10-CM diagnosis at admission, inpatient bills (HI ABJ).',

@@ -15,6 +15,7 @@ const SYSTEMS = [
   'MUE_OUTPATIENT',
   'CUSTOM',
   'MCE',
+  'ADD_ON',
 ] as const;
 
 /**

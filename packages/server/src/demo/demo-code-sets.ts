@@ -46,4 +46,10 @@ export const DEMO_CODE_SETS = [
     effectiveDate: '2025-10-01',
     content: `code,edit\nO80,FEMALE\nO80,MATERNITY\nN401,MALE\n`,
   },
+  {
+    system: 'ADD_ON',
+    version: 'demo-2026Q1',
+    effectiveDate: '2020-01-01',
+    content: `"Add-on Code","Primary Code","AOC Edit Type","AOC Edit Effective Date","AOC Edit Deletion Date"\n99417,99205,1,20230101,*\n99417,99215,1,20230101,*\n`,
+  },
 ] as const;

@@ -15,6 +15,7 @@ const SYSTEM_NAMES: Record<CodeSystem, string> = {
   MUE_OUTPATIENT: 'MUE (outpatient hospital)',
   CUSTOM: 'custom list',
   MCE: 'Medicare Code Editor',
+  ADD_ON: 'CMS add-on code edits',
 };
 const source = (release: CodeSetRelease) => `${SYSTEM_NAMES[release.system]} ${release.version}`;
 
@@ -44,6 +45,7 @@ const CODE_SET_MISSING: ScrubRule = {
     needed.add(`NCCI_PTP_${setting}`);
     needed.add(`MUE_${setting}`);
     needed.add('MCE');
+    needed.add('ADD_ON');
     const missing = [...needed].filter((s) => !codeFacts.releases[s]).map((s) => SYSTEM_NAMES[s]);
     return missing.length === 0
       ? []
@@ -246,6 +248,42 @@ const DIAGNOSIS_SEX_AGE: ScrubRule = {
   },
 };
 
+/**
+ * An add-on code without its primary procedure on the same day: type 1 lists every primary (an error without one),
+ * type 3 some of them (a warning: the payer may accept another); type 2 lists none and is left to the payer.
+ */
+const ADD_ON_WITHOUT_PRIMARY: ScrubRule = {
+  id: 'ADD_ON_WITHOUT_PRIMARY',
+  description: 'An add-on code is billed with one of its primary procedures on the same day.',
+  check: ({ claim, codeFacts }) => {
+    const release = codeFacts?.releases.ADD_ON;
+    if (!release) return [];
+    return claim.lines.flatMap((l, i) => {
+      const day = dateOf(l);
+      const edits = codeFacts!.addOnEdits.filter(
+        (e) =>
+          e.column2 === l.procedureCode &&
+          e.modifierIndicator !== '2' &&
+          e.effectiveDate <= day &&
+          (!e.deletionDate || e.deletionDate > day),
+      );
+      if (edits.length === 0) return [];
+      const primaries = new Set(edits.map((e) => e.column1));
+      const withPrimary = claim.lines.some((p) => p !== l && dateOf(p) === day && primaries.has(p.procedureCode ?? ''));
+      if (withPrimary) return [];
+      const type1 = edits.some((e) => e.modifierIndicator === '1');
+      const listed = [...primaries].slice(0, 5).join(', ');
+      return [
+        {
+          severity: type1 ? ('ERROR' as const) : ('WARNING' as const),
+          path: ['lines', i, 'procedureCode'],
+          message: `${l.procedureCode} is an add-on code: bill it with its primary procedure on ${day} (${listed}${primaries.size > 5 ? ', …' : ''}) (${source(release)})`,
+        },
+      ];
+    });
+  },
+};
+
 export const CODE_SET_RULES: ScrubRule[] = [
   CODE_SET_MISSING,
   CODE_NOT_VALID_ON_DOS,
@@ -254,4 +292,5 @@ export const CODE_SET_RULES: ScrubRule[] = [
   MUE_UNITS,
   EM_SAME_DAY,
   DIAGNOSIS_SEX_AGE,
+  ADD_ON_WITHOUT_PRIMARY,
 ];

@@ -1,5 +1,6 @@
 import type { CodeSystem } from '../../db/prisma-client.ts';
 import type { CodeSetFormat } from './code-set-format.ts';
+import { ADD_ON_CODES_CSV } from './add-on-codes.ts';
 import { CUSTOM_CSV } from './custom-csv.ts';
 import { ICD10CM_ORDER_FILE } from './icd10cm-order.ts';
 import { MCE_EDITS_CSV } from './mce-edits.ts';
@@ -20,4 +21,5 @@ export const FORMAT_OF_SYSTEM: Record<CodeSystem, CodeSetFormat> = {
   MUE_PRACTITIONER: MUE_FILE,
   MUE_OUTPATIENT: MUE_FILE,
   MCE: MCE_EDITS_CSV,
+  ADD_ON: ADD_ON_CODES_CSV,
 };

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ProcedurePairEdit_releaseId_column2_idx" ON "ProcedurePairEdit"("releaseId", "column2");
