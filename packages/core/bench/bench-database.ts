@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { Db } from '../src/index.ts';
 import type { DatabaseTarget } from '../src/index.ts';
-export { insertRows } from '../src/db/insert-rows.ts';
 
 export async function scratchDatabase(): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
@@ -32,6 +32,43 @@ export async function scratchDatabase(): Promise<{ target: DatabaseTarget; drop(
     target: { provider: 'sqlite', url: join(dir, 'bench.db') },
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** PostgreSQL enum columns need a cast on a parameter; SQLite stores them as text. */
+const ENUM_COLUMNS: Record<string, string> = {
+  sex: 'Sex',
+  preferredChannel: 'ContactChannel',
+  priority: 'CoveragePriority',
+  subscriberRelationship: 'SubscriberRelationship',
+  account: 'LedgerAccount',
+  kind: 'LedgerEntryKind',
+  actorType: 'ActorType',
+};
+
+/** One multi-row INSERT: seeding is not what is measured, and Prisma's createMany is slow at this size. */
+export async function insertRows(
+  db: Db,
+  provider: DatabaseTarget['provider'],
+  table: string,
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
+  const columns = Object.keys(rows[0]!);
+  const cast = (column: string) =>
+    provider !== 'postgresql'
+      ? ''
+      : ENUM_COLUMNS[column]
+        ? `::"${ENUM_COLUMNS[column]}"`
+        : /At$/.test(column)
+          ? '::timestamp'
+          : '';
+  const values = rows
+    .map((_, r) => `(${columns.map((c, k) => `$${r * columns.length + k + 1}${cast(c)}`).join(', ')})`)
+    .join(', ');
+  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values}`;
+  const params = rows.flatMap((row) =>
+    columns.map((c) => (typeof row[c] === 'boolean' && provider === 'sqlite' ? (row[c] ? 1 : 0) : row[c])),
+  );
+  await db.$executeRawUnsafe(provider === 'sqlite' ? sql.replace(/\$\d+/g, '?') : sql, ...params);
 }
 
 /** Times `run` (after warm-up) and prints a row: median, p95 and the ratio to the first row printed (the baseline). */

@@ -1,11 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
-import type { CodeSetRelease, CodeSystem, Db } from '../db/prisma-client.ts';
+import type { CodeSetRelease, CodeSystem, Db, Prisma } from '../db/prisma-client.ts';
 import { ConflictError, ValidationError } from '../errors/billing-errors.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
-import { insertRows } from '../db/insert-rows.ts';
-import { databaseProviderOf } from '../db/prisma-client.ts';
+import { insertRowsOf } from '../db/bulk-insert.ts';
 import { isCalendarDate } from '../util/calendar-date.ts';
 import { CodeSetFormatError } from './formats/code-set-format.ts';
 import type { CodeSetFormat } from './formats/code-set-format.ts';
@@ -37,7 +36,7 @@ export interface ImportCodeSetResult {
 const BATCH_ROWS = 1_000;
 
 /** The table each format's rows go to. */
-const TABLES: Record<CodeSetFormat['table'], string> = {
+const TABLES: Record<CodeSetFormat['table'], Prisma.ModelName> = {
   codes: 'MedicalCode',
   pairEdits: 'ProcedurePairEdit',
   unitLimits: 'UnitLimit',
@@ -112,12 +111,10 @@ async function writeRows(
   let batch: Array<Record<string, unknown>> = [];
   let rows = 0;
   const table = TABLES[format.table];
-  const provider = databaseProviderOf(root);
   const flush = async () => {
     if (batch.length === 0) return;
-    await insertRows(
+    await insertRowsOf(
       root,
-      provider,
       table,
       batch.map((row) => ({ id: randomUUID(), releaseId, ...row })),
     );

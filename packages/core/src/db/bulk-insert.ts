@@ -35,7 +35,21 @@ export async function insertMany(scoped: Db, tx: Db, model: Prisma.ModelName, ro
     await delegate.createMany({ data: rows });
     return;
   }
-  const provider = databaseProviderOf(scoped);
+  await insertRowsOf(tx, model, rows, databaseProviderOf(scoped));
+}
+
+/**
+ * The INSERTs alone, for tables that are no tenant's (code sets, read by every organization): `db` is the
+ * unscoped client the caller was given for them. Tenant data goes through `insertMany`.
+ */
+export async function insertRowsOf(
+  db: Db,
+  model: Prisma.ModelName,
+  rows: readonly Row[],
+  // A transaction's client does not say its provider: the caller passes the outer client's.
+  provider: 'sqlite' | 'postgresql' = databaseProviderOf(db),
+): Promise<void> {
+  if (!rows.length) return;
   const fields = COLUMNS.get(model)!;
   const names = Object.keys(rows[0]!);
   for (const name of names) if (!fields.has(name)) throw new Error(`${model} has no column ${name}`);
@@ -47,7 +61,7 @@ export async function insertMany(scoped: Db, tx: Db, model: Prisma.ModelName, ro
     const values = piece.map(() => `(${names.map((name) => placeholder(name, ++n)).join(', ')})`).join(', ');
     const params = piece.flatMap((row) => names.map((name) => valueFor(provider, fields.get(name)!, row[name])));
     const sql = `INSERT INTO "${model}" (${names.map((c) => `"${c}"`).join(', ')}) VALUES ${values}`;
-    await tx.$executeRawUnsafe(sql, ...params);
+    await db.$executeRawUnsafe(sql, ...params);
   }
 }
 
