@@ -287,3 +287,19 @@ describe('the scrubber with the code sets loaded', () => {
     expect((await search('type 2 diab hyperglyc', '2026-01-15')).map((c) => c.code)).toEqual(['E1165']);
   });
 });
+
+describe('code sets on a tenant’s client', () => {
+  it('are read by every tenant, unfiltered, and written by none', async () => {
+    const { t } = suite;
+    const { scopeToTenant } = await import('../src/db/tenant-scope.ts');
+    const other = await t.createOrganization('Another Tenant');
+    const tenant = scopeToTenant(t.db, { userId: 'u', organizationId: other.id, roles: ['admin'] });
+    expect(await tenant.codeSetRelease.count({ where: { system: 'ICD10CM' } })).toBe(2);
+    await expect(
+      tenant.codeSetRelease.updateMany({ where: { system: 'ICD10CM' }, data: { status: 'IMPORTING' } }),
+    ).rejects.toThrow(/installation reference data/);
+    await expect(tenant.medicalCode.deleteMany({ where: { code: 'E119' } })).rejects.toThrow(
+      /installation reference data/,
+    );
+  });
+});

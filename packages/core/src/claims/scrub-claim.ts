@@ -62,6 +62,7 @@ export async function scrubMany(tx: Db, ctx: DomainContext, claimIds: readonly s
       diagnoses: c.encounter.diagnoses.map((d) => d.code),
       procedures: [...new Set(c.lines.flatMap((l) => (l.procedureCode ? [l.procedureCode] : [])))],
     })),
+    tx,
   );
   const scrubbed = new Map<string, { findings: ScrubFinding[]; claim: (typeof claims)[number] }>();
   for (const claim of claims) {

@@ -1,4 +1,4 @@
-import type { CodeSystem } from '../db/prisma-client.ts';
+import type { CodeSystem, Db } from '../db/prisma-client.ts';
 import type { FieldChecks } from '../validation/field-checks.ts';
 import type { CodeSetStore } from './code-set-store.ts';
 import { procedureSystemOf } from './code-set-store.ts';
@@ -10,20 +10,24 @@ import { procedureSystemOf } from './code-set-store.ts';
  */
 export async function checkEncounterCodes(
   codeSets: CodeSetStore,
+  tx: Db,
   checks: FieldChecks,
   visit: { dateOfService: string; institutional: boolean; diagnoses: string[]; procedures: Array<string | null> },
 ): Promise<void> {
   const procedures = visit.procedures.filter((p): p is string => Boolean(p));
   const facts = (
-    await codeSets.factsFor([
-      {
-        claimId: 'encounter',
-        dateOfService: visit.dateOfService,
-        setting: visit.institutional ? 'OUTPATIENT' : 'PRACTITIONER',
-        diagnoses: visit.diagnoses,
-        procedures,
-      },
-    ])
+    await codeSets.factsFor(
+      [
+        {
+          claimId: 'encounter',
+          dateOfService: visit.dateOfService,
+          setting: visit.institutional ? 'OUTPATIENT' : 'PRACTITIONER',
+          diagnoses: visit.diagnoses,
+          procedures,
+        },
+      ],
+      tx,
+    )
   ).get('encounter')!;
   const unknown = (system: CodeSystem, code: string) => {
     const release = facts.releases[system];

@@ -41,7 +41,11 @@ export interface ClaimCodes {
 
 /** Reads the installation's code sets (reference data shared by every tenant, read with the unscoped client). */
 export interface CodeSetStore {
-  factsFor(claims: ClaimCodes[]): Promise<Map<string, ClaimCodeFacts>>;
+  /**
+   * Reads with `reader` — the caller's transaction (a tenant's client reads code sets) — so a scrub inside a
+   * transaction needs no second connection: twenty concurrent ones would otherwise wait on a full pool.
+   */
+  factsFor(claims: ClaimCodes[], reader?: Db): Promise<Map<string, ClaimCodeFacts>>;
   import(input: ImportCodeSetInput): Promise<ImportCodeSetResult>;
   /** Imports every release a provider offers (each idempotent), in its order. */
   importFrom(provider: CodeSetProvider): Promise<ImportCodeSetResult[]>;
@@ -61,9 +65,9 @@ export function createCodeSetStore(root: Db, provider: 'sqlite' | 'postgresql'):
       return results;
     },
     search: (query) => searchCodes(root, provider, query),
-    async factsFor(claims) {
+    async factsFor(claims, reader = root) {
       // A handful of releases per system: read them all, newest first, and pick by date of service in memory.
-      const releases = await root.codeSetRelease.findMany({
+      const releases = await reader.codeSetRelease.findMany({
         where: { status: 'READY' },
         orderBy: { effectiveDate: 'desc' },
       });
@@ -101,7 +105,7 @@ export function createCodeSetStore(root: Db, provider: 'sqlite' | 'postgresql'):
         want(a.releases.MCE, a.claim.diagnoses);
         want(a.releases.ADD_ON, a.claim.procedures);
       }
-      const rows = await readRows(root, releases, wanted);
+      const rows = await readRows(reader, releases, wanted);
 
       const facts = new Map<string, ClaimCodeFacts>();
       for (const a of asked) {

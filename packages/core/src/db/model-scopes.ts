@@ -24,7 +24,12 @@ export type ModelScope =
   /** Organization-wide data that spans practices: hidden from practice-limited users. */
   | { kind: 'organization-wide'; why: string }
   /** Not tenant data (job queue, leases): refused on a tenant's client altogether. */
-  | { kind: 'system'; why: string };
+  | { kind: 'system'; why: string }
+  /**
+   * The installation's reference data (code sets), the same for every tenant: a tenant's client reads it
+   * unfiltered (inside its transactions, with no second connection) and may not write it.
+   */
+  | { kind: 'reference'; why: string };
 
 const inPractices = (ids: readonly string[]) => ({ in: [...ids] });
 
@@ -95,9 +100,9 @@ export const MODEL_SCOPES: { readonly [M in ModelName]: ModelScope } = {
   UnmatchedResponse: { kind: 'organization-wide', why: 'an unmatched acknowledgement names no practice' },
   IdempotencyRecord: { kind: 'shared', why: 'stored results are read by key within the organization' },
   JobLease: { kind: 'system', why: 'leases coordinate server instances' },
-  CodeSetRelease: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codeSets' },
-  MedicalCode: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codeSets' },
-  ProcedurePairEdit: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codeSets' },
-  UnitLimit: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codeSets' },
-  DiagnosisEdit: { kind: 'system', why: 'code sets are installation reference data, read through ctx.codeSets' },
+  CodeSetRelease: { kind: 'reference', why: 'code sets: imported through ctx.codeSets, read by every tenant' },
+  MedicalCode: { kind: 'reference', why: 'code sets: imported through ctx.codeSets, read by every tenant' },
+  ProcedurePairEdit: { kind: 'reference', why: 'code sets: imported through ctx.codeSets, read by every tenant' },
+  UnitLimit: { kind: 'reference', why: 'code sets: imported through ctx.codeSets, read by every tenant' },
+  DiagnosisEdit: { kind: 'reference', why: 'code sets: imported through ctx.codeSets, read by every tenant' },
 };

@@ -25,6 +25,16 @@ const FILTERED = new Set([
   'upsert',
 ]);
 const CREATES = new Set(['create', 'createMany', 'createManyAndReturn']);
+const READS = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+]);
 const UPDATES = new Set(['update', 'updateMany', 'updateManyAndReturn']);
 /** Matches no row: what a practice-limited user gets of organization-wide data. */
 const NOTHING: Where = { id: { in: [] } };
@@ -55,6 +65,7 @@ export function scopeToTenant(db: Db, principal: Principal): Db {
         async $allOperations({ model, operation, args, query }) {
           const name = model as ModelName;
           scope.refuseSystem(name);
+          scope.refuseReferenceWrites(name, operation);
           const a = { ...(args as Args) };
           if (FILTERED.has(operation)) a.where = restrict(a.where, scope.where(name));
           if (CREATES.has(operation)) a.data = await scope.stampCreates(db, name, a.data);
@@ -89,8 +100,14 @@ class TenantScope {
     if (MODEL_SCOPES[model].kind === 'system') throw new ForbiddenError(`${model} is not tenant data`);
   }
 
+  refuseReferenceWrites(model: ModelName, operation: string): void {
+    if (MODEL_SCOPES[model].kind === 'reference' && !READS.has(operation))
+      throw new ForbiddenError(`${model} is installation reference data: a tenant reads it, never writes it`);
+  }
+
   /** The full filter of a model: its organization and, for a limited principal, its practices. */
   where(model: ModelName): Where {
+    if (MODEL_SCOPES[model].kind === 'reference') return {};
     const org = MODEL_SCOPES[model].kind === 'organization' ? { id: this.#org } : { organizationId: this.#org };
     const practice = this.#practices ? practiceWhere(model, this.#practices) : undefined;
     return practice ? { AND: [org, practice] } : org;
@@ -178,6 +195,7 @@ export function practiceWhere(model: ModelName, practices: readonly string[]): W
     case 'organization':
     case 'shared':
     case 'system':
+    case 'reference':
       return undefined;
     case 'practice':
       return { id: ids };

@@ -182,7 +182,7 @@ export const createEncounter = defineOperation({
           `1 to ${MAX_LINES} are allowed, got ${input.serviceLines.length}`,
         );
       if (checks.errors.length === 0)
-        await checkEncounterCodes(ctx.codeSets, checks, {
+        await checkEncounterCodes(ctx.codeSets, tx, checks, {
           dateOfService: dos,
           institutional: Boolean(input.institutional),
           diagnoses: diagnoses.map(normalizeIcd10),
