@@ -20,7 +20,7 @@ const RELEASES = [
   { system: 'ICD10CM', version: '2025', effectiveDate: '2024-10-01', file: 'icd10cm_order_2025.txt' },
   { system: 'ICD10CM', version: '2026', effectiveDate: '2025-10-01', file: 'icd10cm_order_2026.txt' },
   { system: 'CPT', version: '2026-vendor', effectiveDate: '2020-01-01', file: 'cpt_vendor_2026.csv' },
-  { system: 'HCPCS', version: '2026', effectiveDate: '2020-01-01', file: 'hcpcs_2026.csv' },
+  { system: 'HCPCS', version: '2026', effectiveDate: '2020-01-01', file: 'HCPC2026_JAN_ANWEB.txt' },
   { system: 'NCCI_PTP_PRACTITIONER', version: '2026Q1', effectiveDate: '2020-01-01', file: 'ccipra-v321r0-f1.txt' },
   { system: 'MUE_PRACTITIONER', version: '2026Q1', effectiveDate: '2020-01-01', file: 'mue_practitioner_2026q1.csv' },
   { system: 'MCE', version: '2026', effectiveDate: '2025-10-01', file: 'mce_2026.csv' },
@@ -37,20 +37,18 @@ type Patient = { sex?: 'MALE' | 'FEMALE'; dateOfBirth?: string };
 async function visit(diagnoses: string[], lines: Line[], dateOfService = '2026-10-05', patient: Patient = {}) {
   const { t, token, w } = suite;
   const p = await w.patient(patient);
-  const e = await mutate<{ encounter: { id: string }; fieldErrors?: Array<{ path: string[]; code: string }> }>(
-    t,
-    token,
-    M.createEncounter,
-    {
-      practiceId: w.practiceId,
-      patientId: p.id,
-      coverageId: p.primaryCoverageId,
-      dateOfService,
-      renderingProviderId: w.providerId,
-      diagnoses,
-      serviceLines: lines.map((l) => ({ chargeCents: 5_000, diagnosisPointers: [1], ...l })),
-    },
-  );
+  const e = await mutate<{
+    encounter: { id: string };
+    fieldErrors?: Array<{ path: string[]; code: string; message: string }>;
+  }>(t, token, M.createEncounter, {
+    practiceId: w.practiceId,
+    patientId: p.id,
+    coverageId: p.primaryCoverageId,
+    dateOfService,
+    renderingProviderId: w.providerId,
+    diagnoses,
+    serviceLines: lines.map((l) => ({ chargeCents: 5_000, diagnosisPointers: [1], ...l })),
+  });
   return { e, p };
 }
 
@@ -73,7 +71,7 @@ let codedBeforeLoading: { id: string };
 describe('before any code set is loaded', () => {
   it('warns once per claim that the edits did not run, and lets the visit be coded', async () => {
     const { t, token } = suite;
-    const { e, p } = await visit(['Q99.9X'], [{ procedureCode: '99213' }], '2025-09-30');
+    const { e, p } = await visit(['Q99.9X'], [{ procedureCode: '99213', modifiers: ['25', 'XY'] }], '2025-09-30');
     expect(e.__typename).toBe('EncounterSuccess');
     codedBeforeLoading = await claimOfEncounter(t, token, e.encounter.id, p.primaryCoverageId);
     const findings = await scrubbed(['I10'], [{ procedureCode: '99213' }]);
@@ -179,6 +177,7 @@ describe('the scrubber with the code sets loaded', () => {
     const invalid = res.data!.scrubClaim.findings.filter((f) => f.ruleId === 'CODE_NOT_VALID_ON_DOS');
     expect(invalid.map((f) => [f.path.join('.'), f.message])).toEqual([
       ['diagnoses.0', 'Diagnosis Q999X is not valid on 2025-09-30 (ICD-10-CM 2025)'],
+      ['lines.0.modifiers.1', 'Modifier XY is not valid on 2025-09-30 (HCPCS 2026)'],
     ]);
   });
 
@@ -285,6 +284,68 @@ describe('the scrubber with the code sets loaded', () => {
     ]);
     expect((await search('E11', '2025-06-01')).map((c) => c.code)).toEqual(['E11', 'E119']);
     expect((await search('type 2 diab hyperglyc', '2026-01-15')).map((c) => c.code)).toEqual(['E1165']);
+  });
+});
+
+describe('the CMS HCPCS file', () => {
+  const search = async (search: string, dateOfService: string) =>
+    (
+      await suite.t.execute<{ codes: Array<{ code: string; shortDescription: string; longDescription: string }> }>(
+        `query($s: String!, $d: Date) { codes(system: HCPCS, search: $s, dateOfService: $d) { code shortDescription longDescription } }`,
+        { token: suite.token, variables: { s: search, d: dateOfService } },
+      )
+    ).data!.codes;
+
+  it('joins a long description continued on the next record, and keeps the modifiers', async () => {
+    expect(await search('A4253', '2026-03-01')).toEqual([
+      {
+        code: 'A4253',
+        shortDescription: 'Blood glucose/reagent strips',
+        longDescription: 'Blood glucose test or reagent strips for home blood glucose monitor, per 50 strips',
+      },
+    ]);
+    expect((await search('left side', '2026-03-01')).map((c) => [c.code, c.longDescription])).toEqual([
+      ['LT', 'Left side (used to identify procedures performed on the left side of the body)'],
+    ]);
+  });
+
+  it('refuses a continuation record that does not follow its code, naming the line', async () => {
+    const records = file('HCPC2026_JAN_ANWEB.txt').split('\r\n');
+    const [g0008, lt] = [records[2], records[6]]; // G0008's first record, then LT's continuation
+    const res = await suite.t.execute<{ importCodeSet: { fieldErrors: Array<{ message: string }> } }>(IMPORT, {
+      token: suite.token,
+      variables: {
+        input: { system: 'HCPCS', version: 'broken', effectiveDate: '2030-01-01', content: `${g0008}\n${lt}\n` },
+      },
+    });
+    expect(res.data!.importCodeSet.fieldErrors.map((e) => e.message)).toEqual([
+      'line 2: continues LT, which is not the code on the line before',
+    ]);
+  });
+
+  it('takes CPT’s modifiers and the file’s letter modifiers, and refuses any other as the visit is coded', async () => {
+    const fieldErrors = async (modifiers: string[]) => {
+      const { e } = await visit(['I10'], [{ procedureCode: '99213', modifiers }]);
+      return (e.fieldErrors ?? []).map((f) => [f.path.join('.'), f.code, f.message]);
+    };
+    expect(await fieldErrors(['25', 'LT', 'XS'])).toEqual([]);
+    expect(await fieldErrors(['25', 'XY'])).toEqual([
+      [
+        'input.serviceLines.0.modifiers.1',
+        'UNKNOWN_MODIFIER',
+        'serviceLines.0.modifiers.1: XY is neither a CPT modifier nor in HCPCS 2026 on 2026-10-05',
+      ],
+    ]);
+  });
+
+  it('takes a code until its termination date, inclusive, and refuses it the day after', async () => {
+    const fieldErrors = async (date: string) => {
+      const { e } = await visit(['I10'], [{ procedureCode: 'G0102' }], date);
+      return (e.fieldErrors ?? []).map((f) => [f.path.join('.'), f.code]);
+    };
+    expect(await fieldErrors('2025-12-31')).toEqual([]);
+    expect(await fieldErrors('2026-01-01')).toEqual([['input.serviceLines.0.procedureCode', 'UNKNOWN_CODE']]);
+    expect((await search('G0102', '2026-01-01')).map((c) => c.code)).toEqual([]);
   });
 });
 

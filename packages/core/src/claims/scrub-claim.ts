@@ -1,4 +1,5 @@
 import { audited } from '../audit/audited.ts';
+import { modifiersOf } from './line-modifiers.ts';
 import type { DomainContext } from '../context/domain-context.ts';
 import type { Claim, Db } from '../db/prisma-client.ts';
 import { NotFoundError } from '../errors/billing-errors.ts';
@@ -61,6 +62,7 @@ export async function scrubMany(tx: Db, ctx: DomainContext, claimIds: readonly s
       setting: c.kind === 'INSTITUTIONAL' ? 'OUTPATIENT' : 'PRACTITIONER',
       diagnoses: c.encounter.diagnoses.map((d) => d.code),
       procedures: [...new Set(c.lines.flatMap((l) => (l.procedureCode ? [l.procedureCode] : [])))],
+      modifiers: [...new Set(c.lines.flatMap(modifiersOf))],
     })),
     tx,
   );

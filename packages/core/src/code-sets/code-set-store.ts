@@ -8,6 +8,7 @@ import type {
   UnitLimit,
 } from '../db/prisma-client.ts';
 import { chunks } from '../util/chunks.ts';
+import { CPT_MODIFIERS } from './cpt-modifiers.ts';
 import { importCodeSet } from './import-code-set.ts';
 import type { ImportCodeSetInput, ImportCodeSetResult } from './import-code-set.ts';
 import { searchCodes } from './search-codes.ts';
@@ -18,7 +19,7 @@ import type { CodeSetProvider } from './code-set-provider.ts';
 export interface ClaimCodeFacts {
   /** Each system's release in force on the date of service; absent when none is loaded. */
   releases: Partial<Record<CodeSystem, CodeSetRelease>>;
-  /** The claim's diagnosis and procedure codes found in those releases, by system and code. */
+  /** The claim's diagnosis and procedure codes (and letter modifiers, under HCPCS) found in those releases. */
   codes: Partial<Record<CodeSystem, Map<string, MedicalCode>>>;
   /** NCCI edits between two of the claim's procedure codes (either order) in the release in force. */
   pairEdits: ProcedurePairEdit[];
@@ -37,6 +38,8 @@ export interface ClaimCodes {
   setting: 'PRACTITIONER' | 'OUTPATIENT';
   diagnoses: string[];
   procedures: string[];
+  /** The lines' modifiers: the letter ones are looked up in the HCPCS release (CPT's numbers ship with the product). */
+  modifiers?: string[];
 }
 
 /** Reads the installation's code sets (reference data shared by every tenant, read with the unscoped client). */
@@ -100,6 +103,10 @@ export function createCodeSetStore(root: Db, provider: 'sqlite' | 'postgresql'):
             a.releases[system],
             a.claim.procedures.filter((p) => procedureSystemOf(p) === system),
           );
+        want(
+          a.releases.HCPCS,
+          (a.claim.modifiers ?? []).filter((m) => !CPT_MODIFIERS.has(m)),
+        );
         want(a.releases[a.ptp], a.claim.procedures);
         want(a.releases[a.mue], a.claim.procedures);
         want(a.releases.MCE, a.claim.diagnoses);

@@ -4,10 +4,10 @@ import { createInterface } from 'node:readline';
 import type { CodeSetRelease, CodeSystem, Db, Prisma } from '../db/prisma-client.ts';
 import { ConflictError, ValidationError } from '../errors/billing-errors.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
-import { insertRowsOf } from '../db/bulk-insert.ts';
+import { openRowSink } from '../db/row-sink.ts';
 import { isCalendarDate } from '../util/calendar-date.ts';
 import { CodeSetFormatError } from './formats/code-set-format.ts';
-import type { CodeSetFormat } from './formats/code-set-format.ts';
+import type { CodeSetFormat, ContinuationLine } from './formats/code-set-format.ts';
 import { FORMAT_OF_SYSTEM } from './formats/format-of-system.ts';
 
 /** Where a release file's text comes from: opened once, or twice when the release is already there. */
@@ -32,7 +32,7 @@ export interface ImportCodeSetResult {
   alreadyImported: boolean;
 }
 
-/** Rows written per multi-row insert: bounded parameters on SQLite (8 columns × 1 000), few round trips. */
+/** Rows handed to the sink at a time: one multi-row INSERT on SQLite (8 columns × 1 000), a COPY write on PostgreSQL. */
 const BATCH_ROWS = 1_000;
 
 /** The table each format's rows go to. */
@@ -46,8 +46,9 @@ const TABLES: Record<CodeSetFormat['table'], Prisma.ModelName> = {
 const ABANDONED_AFTER_MS = 10 * 60_000;
 
 /**
- * Imports one release of a code set from its publisher's file, streaming: rows go in plain multi-row INSERTs of 1 000 under
- * a release marked IMPORTING, which lookups ignore, and the release turns READY only when the last row is in — a
+ * Imports one release of a code set from its publisher's file, streaming: rows go in one COPY on PostgreSQL and in
+ * multi-row INSERTs of 1 000 on SQLite, under a release marked IMPORTING, which lookups ignore, and the release
+ * turns READY only when the last row is in — a
  * crash or a bad line leaves nothing visible (the bad line is named, the partial release removed). Idempotent per
  * release: the same file again answers the existing release; a different file under a version already loaded is a
  * conflict (a correction is a new version).
@@ -86,10 +87,10 @@ export async function importCodeSet(root: Db, input: ImportCodeSetInput): Promis
     throw error;
   }
   try {
-    const { rows, checksum } = await writeRows(root, release.id, FORMAT_OF_SYSTEM[input.system], input);
+    const { rows, modifiers, checksum } = await writeRows(root, release.id, FORMAT_OF_SYSTEM[input.system], input);
     const ready = await root.codeSetRelease.update({
       where: { id: release.id },
-      data: { status: 'READY', checksum, rowCount: rows },
+      data: { status: 'READY', checksum, rowCount: rows, modifierCount: modifiers },
     });
     return { release: ready, alreadyImported: false };
   } catch (error) {
@@ -105,40 +106,57 @@ async function writeRows(
   releaseId: string,
   format: CodeSetFormat,
   input: ImportCodeSetInput,
-): Promise<{ rows: number; checksum: string }> {
+): Promise<{ rows: number; modifiers: number; checksum: string }> {
   const hash = createHash('sha256');
   const seen = new Set<string>();
+  let modifiers = 0;
   let batch: Array<Record<string, unknown>> = [];
   let rows = 0;
-  const table = TABLES[format.table];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await insertRowsOf(
-      root,
-      table,
-      batch.map((row) => ({ id: randomUUID(), releaseId, ...row })),
-    );
-    rows += batch.length;
-    batch = [];
+  const sink = await openRowSink(root, TABLES[format.table]);
+  // The last row stays unwritten until the next one arrives: a continuation line may still lengthen it.
+  const flush = async (keepLast: boolean) => {
+    const written = keepLast ? batch.slice(0, -1) : batch;
+    if (written.length === 0) return;
+    await sink.write(written.map((row) => ({ id: randomUUID(), releaseId, ...row })));
+    rows += written.length;
+    batch = batch.slice(written.length);
     input.onProgress?.(rows);
   };
-  let lineNumber = 0;
-  for await (const line of linesOf(input.open)) {
-    lineNumber++;
-    hash.update(`${line}\n`);
-    const row = format.parseLine(line, lineNumber);
-    if (!row) continue;
-    // Codes and unit limits are one per code in a release, MCE edits one per code and list; pair edits repeat.
-    if ('code' in row) {
-      const key = 'edit' in row ? `${row.code} ${row.edit}` : row.code;
-      if (seen.has(key)) throw new CodeSetFormatError(lineNumber, `${key} appears twice`);
-      seen.add(key);
+  try {
+    let lineNumber = 0;
+    for await (const line of linesOf(input.open)) {
+      lineNumber++;
+      hash.update(`${line}\n`);
+      const row = format.parseLine(line, lineNumber);
+      if (!row) continue;
+      if ('continues' in row) {
+        continueDescription(batch.at(-1), row, lineNumber);
+        continue;
+      }
+      // Codes and unit limits are one per code in a release, MCE edits one per code and list; pair edits repeat.
+      if ('code' in row) {
+        const key = 'edit' in row ? `${row.code} ${row.edit}` : row.code;
+        if (seen.has(key)) throw new CodeSetFormatError(lineNumber, `${key} appears twice`);
+        seen.add(key);
+        if (format.table === 'codes' && row.code.length === 2) modifiers++;
+      }
+      batch.push(row as unknown as Record<string, unknown>);
+      if (batch.length > BATCH_ROWS) await flush(true);
     }
-    batch.push(row as unknown as Record<string, unknown>);
-    if (batch.length >= BATCH_ROWS) await flush();
+    await flush(false);
+    await sink.end();
+  } catch (error) {
+    await sink.abort();
+    throw error;
   }
-  await flush();
-  return { rows, checksum: hash.digest('hex') };
+  return { rows, modifiers, checksum: hash.digest('hex') };
+}
+
+/** Appends a continuation line's text to the long description of the code it continues (the row before it). */
+function continueDescription(last: Record<string, unknown> | undefined, line: ContinuationLine, lineNumber: number) {
+  if (last?.code !== line.continues)
+    throw new CodeSetFormatError(lineNumber, `continues ${line.continues}, which is not the code on the line before`);
+  if (line.text) last.longDescription = [last.longDescription, line.text].filter(Boolean).join(' ');
 }
 
 async function checksumOf(open: CodeSetSource): Promise<string> {

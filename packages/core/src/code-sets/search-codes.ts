@@ -10,8 +10,9 @@ export interface CodeSearch {
 }
 
 /**
- * Searches the release of a system in force on a day: by code prefix (dot and case ignored) or, failing that, by
- * every word in the short or long description, case-insensitively; codes in order, at most `first`.
+ * Searches the release of a system in force on a day, among its codes valid that day: by code prefix (dot and case
+ * ignored) or, failing that, by every word in the short or long description, case-insensitively; codes in order,
+ * at most `first`.
  */
 export async function searchCodes(
   root: Db,
@@ -29,9 +30,14 @@ export async function searchCodes(
   // SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE.
   const contains = (word: string) =>
     provider === 'postgresql' ? { contains: word, mode: 'insensitive' as const } : { contains: word };
+  // Only codes valid that day: a code added later in the release's year, or terminated before, is not offered.
+  const validOn = [
+    { OR: [{ effectiveDate: null }, { effectiveDate: { lte: query.onDate } }] },
+    { OR: [{ terminationDate: null }, { terminationDate: { gte: query.onDate } }] },
+  ];
   if (/^[0-9A-Z]{1,7}$/.test(prefix)) {
     const byCode = await root.medicalCode.findMany({
-      where: { releaseId: release.id, code: { startsWith: prefix } },
+      where: { releaseId: release.id, code: { startsWith: prefix }, AND: validOn },
       orderBy: { code: 'asc' },
       take,
     });
@@ -41,7 +47,10 @@ export async function searchCodes(
   const codes = await root.medicalCode.findMany({
     where: {
       releaseId: release.id,
-      AND: words.map((w) => ({ OR: [{ longDescription: contains(w) }, { shortDescription: contains(w) }] })),
+      AND: [
+        ...validOn,
+        ...words.map((w) => ({ OR: [{ longDescription: contains(w) }, { shortDescription: contains(w) }] })),
+      ],
     },
     orderBy: { code: 'asc' },
     take,

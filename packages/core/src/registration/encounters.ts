@@ -187,6 +187,7 @@ export const createEncounter = defineOperation({
           institutional: Boolean(input.institutional),
           diagnoses: diagnoses.map(normalizeIcd10),
           procedures: input.serviceLines.map((l) => l.procedureCode?.trim().toUpperCase() || null),
+          modifiers: input.serviceLines.map((l) => (l.modifiers ?? []).map((m) => m.trim().toUpperCase())),
         });
       const lines = await Promise.all(
         input.serviceLines.map((line: LineInput, i) =>

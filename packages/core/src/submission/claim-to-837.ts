@@ -1,4 +1,5 @@
 import { X12WriteError } from '@revcycle/x12';
+import { modifiersOf } from '../claims/line-modifiers.ts';
 import type {
   AdjustmentGroup,
   Claim837,
@@ -174,7 +175,7 @@ function procedureOf(l: ClaimLine): { qualifier: string; code: string; modifiers
     ? {
         qualifier: 'HC',
         code: l.procedureCode,
-        modifiers: [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)),
+        modifiers: modifiersOf(l),
       }
     : undefined;
 }

@@ -1,5 +1,7 @@
 import type { ClaimLine, CodeSetRelease, CodeSystem } from '../../db/prisma-client.ts';
 import { procedureSystemOf } from '../../code-sets/code-set-store.ts';
+import { releaseWithoutModifier } from '../../code-sets/modifier-in-force.ts';
+import { modifiersOf } from '../line-modifiers.ts';
 import type { ScrubFinding, ScrubRule } from './scrub-rule.ts';
 
 type Finding = Omit<ScrubFinding, 'ruleId'>;
@@ -30,7 +32,6 @@ const PTP_MODIFIERS = new Set([
 const isEvaluationAndManagement = (code: string | null) =>
   code !== null && /^99(20[2-5]|21[1-5]|2[2-3]\d|28[1-5]|3[0-4]\d|350)$/.test(code);
 
-const modifiersOf = (l: ClaimLine) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter(Boolean);
 const dateOf = (l: ClaimLine) => l.serviceDate;
 
 /** The sets a claim needs that are not loaded for its date of service: said once per claim, as a warning. */
@@ -59,10 +60,10 @@ const CODE_SET_MISSING: ScrubRule = {
   },
 };
 
-/** Diagnoses and procedure codes that the release in force on the date of service does not have. */
+/** Diagnoses, procedure codes and modifiers that the release in force on the date of service does not have. */
 const CODE_NOT_VALID_ON_DOS: ScrubRule = {
   id: 'CODE_NOT_VALID_ON_DOS',
-  description: 'Every diagnosis and procedure code exists in the code set in force on the date of service.',
+  description: 'Every diagnosis, procedure code and modifier exists in the code set in force on the date of service.',
   check: ({ claim, encounter, codeFacts }) => {
     if (!codeFacts) return [];
     const findings: Finding[] = [];
@@ -79,6 +80,13 @@ const CODE_NOT_VALID_ON_DOS: ScrubRule = {
     claim.lines.forEach((l, i) => {
       if (l.procedureCode)
         check(procedureSystemOf(l.procedureCode), l.procedureCode, dateOf(l), ['lines', i, 'procedureCode'], 'Code');
+      modifiersOf(l).forEach((m, j) => {
+        const release = releaseWithoutModifier(codeFacts, m, dateOf(l));
+        if (release)
+          findings.push(
+            error(['lines', i, 'modifiers', j], `Modifier ${m} is not valid on ${dateOf(l)} (${source(release)})`),
+          );
+      });
     });
     return findings;
   },
@@ -122,7 +130,7 @@ const NCCI_PTP: ScrubRule = {
         const first = claim.lines.find((l) => l.procedureCode === edit.column1 && dateOf(l) === day);
         const inForce = edit.effectiveDate <= day && (!edit.deletionDate || edit.deletionDate > day);
         if (!first || first === second || !inForce || edit.modifierIndicator === '9') return;
-        const bypassed = [...modifiersOf(first), ...modifiersOf(second)].some((m) => PTP_MODIFIERS.has(m!));
+        const bypassed = [...modifiersOf(first), ...modifiersOf(second)].some((m) => PTP_MODIFIERS.has(m));
         if (edit.modifierIndicator === '0')
           findings.push(
             error(

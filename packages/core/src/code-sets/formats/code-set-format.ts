@@ -34,12 +34,21 @@ export interface DiagnosisEditRow {
 
 export type DiagnosisEditKind = 'FEMALE' | 'MALE' | 'NEWBORN' | 'PEDIATRIC' | 'MATERNITY' | 'ADULT';
 
+/** A line that continues the previous code's long description (the HCPCS file runs one over several lines). */
+export interface ContinuationLine {
+  continues: string;
+  text: string;
+}
+
 /** Reads one publisher's file format a line at a time; a line that is not data (a title, a header) gives null. */
 export type CodeSetFormat =
-  | { table: 'codes'; parseLine(line: string, lineNumber: number): CodeRow | null }
+  | { table: 'codes'; parseLine(line: string, lineNumber: number): CodeRow | ContinuationLine | null }
   | { table: 'pairEdits'; parseLine(line: string, lineNumber: number): PairEditRow | null }
   | { table: 'unitLimits'; parseLine(line: string, lineNumber: number): UnitLimitRow | null }
   | { table: 'diagnosisEdits'; parseLine(line: string, lineNumber: number): DiagnosisEditRow | null };
+
+/** A format of a code list (ICD-10-CM, HCPCS, CPT, custom). */
+export type CodeListFormat = Extract<CodeSetFormat, { table: 'codes' }>;
 
 /** A line of a code-set file that its format cannot read: says which line and why. */
 export class CodeSetFormatError extends Error {

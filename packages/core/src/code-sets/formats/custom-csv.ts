@@ -1,4 +1,4 @@
-import type { CodeSetFormat } from './code-set-format.ts';
+import type { CodeListFormat } from './code-set-format.ts';
 import { CodeSetFormatError } from './code-set-format.ts';
 import { parseCsv } from '../../util/csv.ts';
 
@@ -8,7 +8,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * The generic list any code set fits: `code,description,effective,termination` (dates YYYY-MM-DD, both optional),
  * with a header row. CPT from a vendor's licensed file comes this way through a CodeSetProvider.
  */
-export const CUSTOM_CSV: CodeSetFormat = {
+export const CUSTOM_CSV: CodeListFormat = {
   table: 'codes',
   parseLine(line, lineNumber) {
     if (line.trim() === '') return null;

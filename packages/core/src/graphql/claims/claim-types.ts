@@ -1,4 +1,5 @@
 import { ClaimStatus } from '../../db/prisma-client.ts';
+import { modifiersOf } from '../../claims/line-modifiers.ts';
 import { builder } from '../builder.ts';
 import type { ScrubFinding } from '../../claims/scrub/scrub-rule.ts';
 
@@ -48,7 +49,7 @@ export const ClaimLineRef = builder.prismaObject('ClaimLine', {
       description: 'The service in the patient’s words, as the practice named it; statements show it.',
     }),
     modifiers: t.stringList({
-      resolve: (l) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)),
+      resolve: (l) => modifiersOf(l),
     }),
     units: t.float({ resolve: (l) => l.unitsMilli / 1000 }),
     chargeCents: t.expose('chargeCents', { type: 'Cents' }),

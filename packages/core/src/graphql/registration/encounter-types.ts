@@ -1,4 +1,5 @@
 import { EncounterStatus } from '../../db/prisma-client.ts';
+import { modifiersOf } from '../../claims/line-modifiers.ts';
 import { builder } from '../builder.ts';
 import { EncounterCodeRef, inClaimOrder } from './institutional-code-types.ts';
 
@@ -48,7 +49,7 @@ export const ServiceLineRef = builder.prismaObject('ServiceLine', {
       description: 'The service in the patient’s words, as the practice named it; statements show it.',
     }),
     modifiers: t.stringList({
-      resolve: (l) => [l.modifier1, l.modifier2, l.modifier3, l.modifier4].filter((m): m is string => Boolean(m)),
+      resolve: (l) => modifiersOf(l),
     }),
     units: t.float({ description: 'Units of service (exact to 3 decimals).', resolve: (l) => l.unitsMilli / 1000 }),
     chargeCents: t.expose('chargeCents', { type: 'Cents' }),

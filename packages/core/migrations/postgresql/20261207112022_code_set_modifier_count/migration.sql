@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CodeSetRelease" ADD COLUMN     "modifierCount" INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,47 @@
+/**
+ * CPT's two-digit modifiers (CPT Appendix A), shipped with the product: the HCPCS Level II file carries the letter
+ * modifiers (LT, XS, GA, …) but not these, and a claim uses both. Only the numbers and a plain-language gist are
+ * here — the AMA's own descriptors are licensed, like the rest of CPT. Updated with the product when the AMA adds
+ * one; a vendor's licensed CPT list does not need to carry them.
+ */
+export const CPT_MODIFIERS: ReadonlyMap<string, string> = new Map([
+  ['22', 'Increased procedural services'],
+  ['23', 'Unusual anesthesia'],
+  ['24', 'Unrelated E/M visit during a postoperative period'],
+  ['25', 'Significant, separately identifiable E/M visit on the day of a procedure'],
+  ['26', 'Professional component'],
+  ['27', 'Multiple outpatient hospital E/M encounters on the same date'],
+  ['32', 'Mandated services'],
+  ['33', 'Preventive services'],
+  ['47', 'Anesthesia by the surgeon'],
+  ['50', 'Bilateral procedure'],
+  ['51', 'Multiple procedures'],
+  ['52', 'Reduced services'],
+  ['53', 'Discontinued procedure'],
+  ['54', 'Surgical care only'],
+  ['55', 'Postoperative management only'],
+  ['56', 'Preoperative management only'],
+  ['57', 'Decision for surgery'],
+  ['58', 'Staged or related procedure by the same physician during the postoperative period'],
+  ['59', 'Distinct procedural service'],
+  ['62', 'Two surgeons'],
+  ['63', 'Procedure on infants under 4 kg'],
+  ['66', 'Surgical team'],
+  ['73', 'Discontinued outpatient procedure before anesthesia'],
+  ['74', 'Discontinued outpatient procedure after anesthesia'],
+  ['76', 'Repeat procedure by the same physician'],
+  ['77', 'Repeat procedure by another physician'],
+  ['78', 'Unplanned return to the operating room during the postoperative period'],
+  ['79', 'Unrelated procedure during the postoperative period'],
+  ['80', 'Assistant surgeon'],
+  ['81', 'Minimum assistant surgeon'],
+  ['82', 'Assistant surgeon when no qualified resident is available'],
+  ['90', 'Reference (outside) laboratory'],
+  ['91', 'Repeat clinical diagnostic laboratory test'],
+  ['92', 'Alternative laboratory platform testing'],
+  ['93', 'Synchronous telemedicine service by audio only'],
+  ['95', 'Synchronous telemedicine service by audio and video'],
+  ['96', 'Habilitative services'],
+  ['97', 'Rehabilitative services'],
+  ['99', 'Multiple modifiers'],
+]);
