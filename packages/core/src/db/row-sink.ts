@@ -46,7 +46,7 @@ export async function openRowSink(db: Db, model: Prisma.ModelName): Promise<RowS
       if (rows.length === 0) return;
       const stream = copy ?? open(rows[0]!);
       const text = rows.map((row) => `${columns!.map((c) => copyText(row[c])).join('\t')}\n`).join('');
-      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+      if (!stream.write(text)) await drainedOrFailed(stream);
       if (failure) throw failure;
     },
     async end() {
@@ -66,6 +66,19 @@ export async function openRowSink(db: Db, model: Prisma.ModelName): Promise<RowS
       await client.end().catch(() => undefined);
     },
   };
+}
+
+/** Waits for a full stream to take more, or to fail; its listeners are removed either way. */
+function drainedOrFailed(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+  });
 }
 
 function insertingSink(db: Db, model: Prisma.ModelName): RowSink {
