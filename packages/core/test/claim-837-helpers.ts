@@ -7,10 +7,13 @@ import { acceptingClearinghouse, remittanceWorld } from './remittance-fixtures.t
 import type { RemittanceWorld } from './remittance-fixtures.ts';
 
 /** A test file's API, admin token and remittance world, made before its tests and closed after them. */
-export function claimTestSuite(organizationName: string): { t: TestApi; token: string; w: RemittanceWorld } {
+export function claimTestSuite(
+  organizationName: string,
+  options: { onQuery?: (sql: string) => void } = {},
+): { t: TestApi; token: string; w: RemittanceWorld } {
   const suite = {} as { t: TestApi; token: string; w: RemittanceWorld };
   beforeAll(async () => {
-    suite.t = await createTestApi({ payers: [acceptingClearinghouse] });
+    suite.t = await createTestApi({ payers: [acceptingClearinghouse], onQuery: options.onQuery });
     suite.token = await suite.t.token((await suite.t.createOrganization(organizationName)).id, ['admin']);
     suite.w = await remittanceWorld(suite.t, suite.token);
   });

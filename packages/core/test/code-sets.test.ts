@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimOfEncounter, claimTestSuite } from './claim-837-helpers.ts';
 import { M, mutate } from './registration-api.ts';
+import { databaseProviderOf } from '../src/db/prisma-client.ts';
 
 // Code sets loaded from the publishers' own file layouts, and the scrub edits they drive (from #24): codes not
 // valid on the date of service, ICD-10-CM headers, NCCI PTP pairs, MUE units, two E/M visits a day. Claims coded
@@ -27,7 +28,9 @@ const RELEASES = [
   { system: 'ADD_ON', version: '2026Q1', effectiveDate: '2020-01-01', file: 'add_on_codes_2026q1.csv' },
 ];
 
-const suite = claimTestSuite('Code Set Clinic');
+/** The SQL statements sent while `statements` is an array (to count a scrub's code-set lookups). */
+let statements: string[] | null = null;
+const suite = claimTestSuite('Code Set Clinic', { onQuery: (sql) => statements?.push(sql) });
 
 type Line = { procedureCode: string; units?: number; modifiers?: string[] };
 type Finding = { ruleId: string; severity: string; path: string[]; message: string };
@@ -266,6 +269,36 @@ describe('the scrubber with the code sets loaded', () => {
     expect(await addOn([{ procedureCode: '99215' }, { procedureCode: '99417' }])).toEqual([]);
     expect(await addOn([{ procedureCode: '96375' }])).toEqual([['WARNING', 'lines.0.procedureCode']]);
     expect(await addOn([{ procedureCode: '96374' }, { procedureCode: '96375' }])).toEqual([]);
+  });
+
+  it('judges a 20-line claim with as many code-set lookups as a 2-line one, each through an index', async () => {
+    const { t, token } = suite;
+    const codeSetStatements = async (lines: Line[]) => {
+      const { e, p } = await visit(['I10', 'E11.9'], lines);
+      const claim = await claimOfEncounter(t, token, e.encounter.id, p.primaryCoverageId);
+      statements = [];
+      await t.execute(SCRUB, { token, variables: { id: claim.id } });
+      const sent = statements.filter((sql) => /MedicalCode|ProcedurePairEdit|UnitLimit|DiagnosisEdit/.test(sql));
+      statements = null;
+      return sent;
+    };
+    const codes = ['99213', 'J1885', '36415', '93000', '93005', '20610', '20604', 'G0008', 'A4253', '99214'];
+    const twenty = codes.flatMap((procedureCode) => [{ procedureCode }, { procedureCode, modifiers: ['XS'] }]);
+    const few = await codeSetStatements([{ procedureCode: '99213' }, { procedureCode: 'J1885', modifiers: ['XS'] }]);
+    const many = await codeSetStatements(twenty);
+    // One read per release (ICD-10-CM, CPT, HCPCS, PTP, MUE, MCE, add-on codes), whatever the number of lines.
+    expect(many.length).toBe(few.length);
+    expect(many.length).toBe(7);
+    if (databaseProviderOf(suite.t.db) !== 'sqlite') return;
+    // SQLite says SCAN for a table read row by row, SEARCH … USING INDEX for a lookup.
+    for (const sql of many) {
+      const parameters = Array<null>(sql.split('?').length - 1).fill(null);
+      const plan = await suite.t.db.$queryRawUnsafe<Array<{ detail: string }>>(
+        `EXPLAIN QUERY PLAN ${sql}`,
+        ...parameters,
+      );
+      expect(plan.map((step) => step.detail).filter((d) => /^SCAN /.test(d))).toEqual([]);
+    }
   });
 
   it('searches codes by prefix and by words, in the release in force', async () => {
