@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startTestServer, subscribeOverSse } from '@revcycle/testkit';
 import { describe, expect, it } from 'vitest';
 import { claimOfEncounter, claimTestSuite } from './claim-837-helpers.ts';
 import { M, mutate } from './registration-api.ts';
@@ -133,6 +134,36 @@ describe('importing releases', () => {
       },
     });
     expect(other.data!.importCodeSet.__typename).toBe('ConflictError');
+  });
+
+  it('tells a subscriber its progress every 1 000 rows, the last event with every row', async () => {
+    const { t, token } = suite;
+    const server = await startTestServer(t.api);
+    const progress = subscribeOverSse<{ codeSetImportProgress: { rows: number } }>(
+      server.httpUrl,
+      token,
+      'subscription { codeSetImportProgress(progressKey: "custom-2500") { rows } }',
+    );
+    await progress.ready;
+    const codes = Array.from({ length: 2_500 }, (_, i) => `Z${String(i).padStart(4, '0')},Local code ${i}`);
+    const res = await t.execute<{ importCodeSet: { release: { rowCount: number } } }>(IMPORT, {
+      token,
+      variables: {
+        input: {
+          system: 'CUSTOM',
+          version: 'local-2500',
+          effectiveDate: '2026-01-01',
+          content: `code,description\n${codes.join('\n')}\n`,
+          progressKey: 'custom-2500',
+        },
+      },
+    });
+    expect(res.data!.importCodeSet.release.rowCount).toBe(2_500);
+    const events = [];
+    for (let i = 0; i < 3; i++) events.push((await progress.next(10_000)).data?.codeSetImportProgress.rows);
+    expect(events).toEqual([1_000, 2_000, 2_500]);
+    progress.close();
+    await server.close();
   });
 
   it('names the line a file cannot be read at, keeps nothing of it, and takes imports from admins only', async () => {

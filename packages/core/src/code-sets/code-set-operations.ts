@@ -4,6 +4,7 @@ import { defineOperation } from '../operations/define-operation.ts';
 import type { MedicalCode } from '../db/prisma-client.ts';
 import { ROLES } from '../auth/principal.ts';
 import { todayIn } from '../util/calendar-date.ts';
+import type { DomainContext } from '../context/domain-context.ts';
 
 export interface ImportCodeSetOperationInput {
   system: CodeSystem;
@@ -11,6 +12,8 @@ export interface ImportCodeSetOperationInput {
   effectiveDate: string;
   /** The release file's text, as its publisher issued it. Large files go through the CLI or `api.codeSets`. */
   content: string;
+  /** A key of the caller's: codeSetImportProgress(progressKey) subscribers hear after every 1 000 rows. */
+  progressKey?: string | null;
 }
 
 /**
@@ -28,8 +31,18 @@ export const importCodeSetOperation = defineOperation({
       effectiveDate: input.effectiveDate,
       open: () => Readable.from([input.content]),
       importedBy: `${ctx.principal.organizationId}/${ctx.principal.userId}`,
+      onProgress: input.progressKey ? progressPublisher(ctx, input.progressKey) : undefined,
     }),
 });
+
+function progressPublisher(ctx: DomainContext, progressKey: string) {
+  return (rows: number) =>
+    ctx.pubsub.publish('codeSetImportProgress', ctx.principal.organizationId, {
+      progressKey,
+      rows,
+      at: ctx.clock.now().toISOString(),
+    });
+}
 
 export interface SearchCodesInput {
   system: CodeSystem;

@@ -43,6 +43,7 @@ import './denials/denial-queries.ts';
 import './code-sets/code-set-types.ts';
 import './code-sets/code-set-queries.ts';
 import './code-sets/code-set-mutations.ts';
+import './code-sets/code-set-subscriptions.ts';
 import './denials/denial-subscriptions.ts';
 import './statements/statement-types.ts';
 import './statements/statement-mutations.ts';

@@ -53,6 +53,13 @@ export interface ImportProgressPayload {
   at: string;
 }
 
+/** How far a code-set import has come: rows written so far (visible once the import answers). */
+export interface CodeSetImportProgressPayload {
+  progressKey: string;
+  rows: number;
+  at: string;
+}
+
 /** Topic → [organizationId, payload]. */
 export type BillingEvents = {
   auditEventRecorded: [organizationId: string, payload: AuditEventRecordedPayload];
@@ -60,6 +67,7 @@ export type BillingEvents = {
   balanceChanged: [organizationId: string, payload: BalanceChangedPayload];
   denialDeadlineApproaching: [organizationId: string, payload: DenialDeadlinePayload];
   importProgress: [organizationId: string, payload: ImportProgressPayload];
+  codeSetImportProgress: [organizationId: string, payload: CodeSetImportProgressPayload];
 };
 
 export type BillingPubSub = ReturnType<typeof createPubSub<BillingEvents>>;

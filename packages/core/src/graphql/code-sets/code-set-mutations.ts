@@ -33,7 +33,10 @@ const ImportCodeSetInput = builder.inputType('ImportCodeSetInput', {
     content: t.string({
       required: true,
       description:
-        'The file as published: ICD-10-CM order file, NCCI PTP tab-delimited text, MUE CSV, MCE code,edit CSV, or code,description,effective,termination CSV (HCPCS, CPT, CUSTOM). Files of millions of rows go through `revcycle codes import`.',
+        'The file as published: ICD-10-CM order file, CMS HCPCS alpha-numeric file (fixed width), NCCI PTP tab-delimited text, MUE CSV, add-on code edits CSV, MCE code,edit CSV, or code,description,effective,termination CSV (CPT, CUSTOM, and HCPCS too). Files of millions of rows go through `revcycle codes import`.',
+    }),
+    progressKey: t.string({
+      description: 'A key of yours: codeSetImportProgress(progressKey) subscribers hear after every 1 000 rows.',
     }),
   }),
 });
