@@ -72,7 +72,7 @@ describe('collections through GraphQL: dunning finished → placed with an agenc
 
     const agency = (
       await gql<{ createCollectionAgency: { id: string } }>(
-        `mutation { createCollectionAgency(input: { name: "Acme Recovery", exporterId: "collections-csv", reportsToCreditBureaus: true }) { ... on CollectionAgency { id } } }`,
+        `mutation { createCollectionAgency(input: { name: "Acme Recovery", exporterId: "collections-csv", reportsToCreditBureaus: true, address: { line1: "500 Congress Ave", city: "Austin", state: "TX", postalCode: "78701" }, phone: "512-555-0199" }) { ... on CollectionAgency { id } } }`,
       )
     ).createCollectionAgency;
     const PLACE = `mutation($input: PlaceAccountsInput!) { placeAccounts(input: $input) { __typename

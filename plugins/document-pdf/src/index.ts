@@ -16,8 +16,8 @@ const MARGIN = 72;
 
 /**
  * Lays a letter out on US-letter pages: letterhead with a rule, date, recipient, a reference block, the body,
- * a table (e.g. the denied lines) that breaks across pages with its header repeated, closing, signature and
- * enclosures, and page numbers in the footer.
+ * a table (e.g. the denied lines) that breaks across pages with its header repeated, headed sections, closing,
+ * signature and enclosures, a response form on its own page below a cut line, and page numbers in the footer.
  */
 export function pdfDocumentRenderer(options: PdfRendererOptions = {}): DocumentRenderer {
   const fontSize = options.fontSize ?? 10.5;
@@ -88,15 +88,20 @@ function renderPdf(letter: LetterDocument, fontSize: number, accent: string): Pr
   for (const r of letter.references)
     doc.font('Helvetica-Bold').text(`${r.label}: `, { continued: true }).font('Helvetica').text(r.value);
   doc.moveDown();
-  doc.text(letter.salutation).moveDown(0.6);
+  if (letter.salutation) doc.text(letter.salutation).moveDown(0.6);
   for (const p of letter.paragraphs) doc.text(p, { align: 'left', lineGap: 2 }).moveDown(0.6);
   if (letter.table?.rows.length) table(doc, letter.table, width, fontSize, accent);
+  for (const section of letter.sections ?? []) {
+    doc.moveDown(0.6).font('Helvetica-Bold').text(section.heading).font('Helvetica').moveDown(0.3);
+    for (const p of section.paragraphs) doc.text(`•  ${p}`, { lineGap: 2, indent: 0 }).moveDown(0.4);
+  }
   doc.moveDown().text(letter.closing).moveDown(2);
   for (const line of letter.signature) doc.text(line);
   if (letter.enclosures.length) {
     doc.moveDown().font('Helvetica-Bold').text('Enclosures:').font('Helvetica');
     for (const e of letter.enclosures) doc.text(`• ${e}`);
   }
+  if (letter.responseForm) responseForm(doc, letter.responseForm, width, fontSize);
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -118,6 +123,49 @@ function renderPdf(letter: LetterDocument, fontSize: number, accent: string): Pr
     fileName: `${letter.kind}-${letter.date}.pdf`,
     bytes: new Uint8Array(bytes),
   }));
+}
+
+/**
+ * The form the reader cuts off and mails back, on a page of its own below a dashed cut line: its heading, an
+ * empty box before each choice, the notes, and the address it goes to.
+ */
+function responseForm(
+  doc: PDFKit.PDFDocument,
+  form: NonNullable<LetterDocument['responseForm']>,
+  width: number,
+  fontSize: number,
+): void {
+  doc.addPage();
+  doc
+    .moveTo(MARGIN, doc.y)
+    .lineTo(MARGIN + width, doc.y)
+    .dash(4, { space: 3 })
+    .lineWidth(0.8)
+    .strokeColor('#666666')
+    .stroke()
+    .undash();
+  doc
+    .moveDown(0.8)
+    .font('Helvetica-Bold')
+    .fontSize(fontSize + 1)
+    .text(form.heading)
+    .fontSize(fontSize);
+  doc.font('Helvetica').moveDown(0.4);
+  for (const line of form.intro) doc.text(line).moveDown(0.3);
+  const box = fontSize - 1;
+  for (const choice of form.choices) {
+    const x = MARGIN + (choice.indent ? 18 : 0);
+    const y = doc.y;
+    doc.rect(x, y, box, box).lineWidth(0.8).strokeColor('#000000').stroke();
+    doc.text(choice.label, x + box + 6, y, { width: width - (x - MARGIN) - box - 6 });
+    doc.moveDown(0.4);
+  }
+  doc.x = MARGIN;
+  doc.moveDown(0.4);
+  for (const note of form.notes) doc.text(note, MARGIN, doc.y, { width }).moveDown(0.3);
+  doc.moveDown(0.6).font('Helvetica-Bold').text(form.mailTo.label).font('Helvetica');
+  doc.text(form.mailTo.name);
+  for (const line of form.mailTo.lines) doc.text(line);
 }
 
 function table(

@@ -6,15 +6,16 @@ import { todayIn } from '../util/calendar-date.ts';
 import { COLLECTOR_ROLES } from './collector-roles.ts';
 import { placementOf } from './placement-of.ts';
 import { writeValidationNotice } from './validation-notice.ts';
+import type { NoticeLanguage } from './validation-notice-wording.ts';
 
 /**
  * Writes the Regulation F validation notice for a placement (itemization, amount due, validation period end, how to
- * dispute), rendered and recorded as a communication.
+ * dispute), in English or, when the consumer asked for it, Spanish; rendered and recorded as a communication.
  */
 export const sendValidationNotice = defineOperation({
   name: 'sendValidationNotice',
   roles: COLLECTOR_ROLES,
-  run: (ctx, input: { placementId: string }) =>
+  run: (ctx, input: { placementId: string; language?: NoticeLanguage | null }) =>
     audited(ctx, 'sendValidationNotice', async (tx) => {
       const placement = await placementOf(tx, input.placementId);
       if (placement.status !== 'PLACED')
@@ -26,6 +27,7 @@ export const sendValidationNotice = defineOperation({
         placement,
         practice,
         todayIn(practice.timeZone, ctx.clock.now()),
+        input.language ?? 'ENGLISH',
       );
       const recordIds = [globalId('CollectionPlacement', placement.id), globalId('Document', sent.document.id)];
       return { result: sent, recordIds, practiceId: practice.id };

@@ -2,6 +2,7 @@ import { audited } from '../audit/audited.ts';
 import { agencyOf } from '../collections/agency-of.ts';
 import { COLLECTOR_ROLES } from '../collections/collector-roles.ts';
 import { writeValidationNotice } from '../collections/validation-notice.ts';
+import { collectorAgency, missingCollectorContact } from '../collections/collector-of.ts';
 import type { Communication } from '../db/prisma-client.ts';
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
@@ -53,9 +54,15 @@ export const recordContactAttempt = defineOperation({
         input.kind !== 'CALL_ATTEMPT' &&
         ctx.plugins.documents.size > 0
       ) {
-        await writeValidationNotice(ctx, tx, placement, subject.practice, todayIn(subject.practice.timeZone, at));
-        decision.warnings = decision.warnings.filter((w) => !w.startsWith('a validation notice is due'));
-        decision.warnings.push('the validation notice was generated with this first communication');
+        const unreachable = missingCollectorContact(await collectorAgency(tx, placement), subject.practice);
+        if (unreachable) {
+          // The attempt happened and is recorded; the notice waits for the collector's address and telephone.
+          decision.warnings.push(`the validation notice could not be generated: ${unreachable}`);
+        } else {
+          await writeValidationNotice(ctx, tx, placement, subject.practice, todayIn(subject.practice.timeZone, at));
+          decision.warnings = decision.warnings.filter((w) => !w.startsWith('a validation notice is due'));
+          decision.warnings.push('the validation notice was generated with this first communication');
+        }
       }
       const allowedOutcome = `ALLOWED${input.channel === 'WORK_PHONE' ? ' (work number)' : ''}${input.note ? `: ${input.note}` : ''}`;
       const communication = await tx.communication.create({

@@ -78,7 +78,8 @@ export const FEDERAL_RULES: readonly ComplianceRule[] = [
     id: 'DISPUTE_PAUSE',
     description: 'A dispute within the validation period pauses collection until verification is sent.',
     citation: '15 U.S.C. 1692g(b); 12 CFR 1006.34',
-    params: { validationPeriodDays: 35 },
+    // 30 days after receipt, receipt assumed 5 business days after sending (12 CFR 1006.34(b)(5)).
+    params: { validationPeriodDays: 30, assumedReceiptBusinessDays: 5 },
     source: 'FEDERAL',
   },
   {
@@ -114,6 +115,7 @@ const STRICTER: Record<string, 'lower' | 'higher'> = {
   windowDays: 'higher',
   quietDays: 'higher',
   validationPeriodDays: 'higher',
+  assumedReceiptBusinessDays: 'higher',
   limitationYears: 'lower',
   minimumCents: 'higher',
   minimumDelinquencyDays: 'higher',

@@ -17,6 +17,10 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     SECOND_LEVEL: 'The second formal appeal (reconsideration by another reviewer).',
     EXTERNAL_REVIEW: 'Review by an independent party outside the payer.',
   },
+  NoticeLanguage: {
+    ENGLISH: 'Model form B-1, with its offer of a Spanish copy.',
+    SPANISH: 'The Spanish model form, for a consumer who asked for the notice in Spanish.',
+  },
   CodeSystem: {
     ICD10CM: 'ICD-10-CM diagnoses (CMS/CDC order file); fiscal year from October 1.',
     HCPCS: 'HCPCS Level II (CMS).',

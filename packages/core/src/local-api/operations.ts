@@ -2,6 +2,7 @@ import { createClaim } from '../claims/create-claim.ts';
 import { correctClaim } from '../claims/correct-claim.ts';
 import { scrubClaim } from '../claims/scrub-claim.ts';
 import { createCollectionAgency } from '../collections/create-collection-agency.ts';
+import { updateCollectionAgency } from '../collections/update-collection-agency.ts';
 import { importAgencyUpdates } from '../collections/import-agency-updates.ts';
 import { placeAccounts } from '../collections/place-accounts-operation.ts';
 import { recallAccounts } from '../collections/recall-accounts.ts';
@@ -104,6 +105,7 @@ export const OPERATIONS = {
   cancelPaymentPlan,
   // collections
   createCollectionAgency,
+  updateCollectionAgency,
   placeAccounts,
   importAgencyUpdates,
   recallAccounts,

@@ -163,10 +163,29 @@ export interface LetterDocument {
   paragraphs: string[];
   /** An optional table (e.g. the denied lines). Amounts arrive formatted. */
   table?: { columns: string[]; rows: string[][] };
+  /** Headed sections after the body and table, e.g. the validation notice's "How can you dispute the debt?". */
+  sections?: Array<{ heading: string; paragraphs: string[] }>;
   closing: string;
   signature: string[];
   /** Enclosures listed at the end (the attachments' names). */
   enclosures: string[];
+  /**
+   * A form for the reader to cut off and mail back (the validation notice's consumer-response section): the
+   * renderer sets it apart (a cut line, its own page or box), draws an empty check box before each choice, and
+   * prints the address it goes to.
+   */
+  responseForm?: {
+    heading: string;
+    /** Lines before the choices, e.g. "Check all that apply:". */
+    intro: string[];
+    choices: Array<{
+      label: string /** A choice under the one before it (a reason for a dispute). */;
+      indent?: boolean;
+    }>;
+    /** Lines after the choices (whom to make a check payable to, the reference). */
+    notes: string[];
+    mailTo: { label: string; name: string; lines: string[] };
+  };
 }
 
 export interface RenderedFile {

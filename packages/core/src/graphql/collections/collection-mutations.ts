@@ -1,5 +1,7 @@
 import { scopesOf } from '../operation-scopes.ts';
 import { createCollectionAgency } from '../../collections/create-collection-agency.ts';
+import { updateCollectionAgency } from '../../collections/update-collection-agency.ts';
+import { collectorContactFields } from './collection-inputs.ts';
 import { builder } from '../builder.ts';
 import { COMMON_ERRORS } from '../errors.ts';
 import { CollectionAgencyRef, PlacementRef } from './collection-types.ts';
@@ -28,6 +30,7 @@ builder.mutationField('createCollectionAgency', (t) =>
             name: f.string({ required: true }),
             exporterId: f.string({ required: true }),
             reportsToCreditBureaus: f.boolean({ description: '@default false' }),
+            ...collectorContactFields(f),
           }),
         }),
         required: true,
@@ -35,6 +38,25 @@ builder.mutationField('createCollectionAgency', (t) =>
     },
     errors: { types: COMMON_ERRORS, union: { name: 'CreateCollectionAgencyPayload' } },
     resolve: (_r, { input }, ctx) => createCollectionAgency.run(ctx, input),
+  }),
+);
+
+builder.mutationField('updateCollectionAgency', (t) =>
+  t.field({
+    type: CollectionAgencyRef,
+    description:
+      'Sets an agency’s mailing address, telephone or electronic dispute address (what is given changes). Admins.',
+    authScopes: scopesOf(updateCollectionAgency),
+    args: {
+      input: t.arg({
+        type: builder.inputType('UpdateCollectionAgencyInput', {
+          fields: (f) => ({ agencyId: f.id({ required: true }), ...collectorContactFields(f) }),
+        }),
+        required: true,
+      }),
+    },
+    errors: { types: COMMON_ERRORS, union: { name: 'UpdateCollectionAgencyPayload' } },
+    resolve: (_r, { input }, ctx) => updateCollectionAgency.run(ctx, { ...input, agencyId: agencyIdOf(input) }),
   }),
 );
 
@@ -137,6 +159,11 @@ builder.mutationField('recallAccounts', (t) =>
   }),
 );
 
+const NoticeLanguageEnum = builder.enumType('NoticeLanguage', {
+  description: 'The language a validation notice is written in (model form B-1, or its Spanish version).',
+  values: ['ENGLISH', 'SPANISH'] as const,
+});
+
 const NoticeRef = builder
   .objectRef<{ placement: unknown; document: unknown; amountDueCents: number }>('ValidationNoticeSent')
   .implement({
@@ -151,18 +178,25 @@ builder.mutationField('sendValidationNotice', (t) =>
   t.field({
     type: NoticeRef,
     description:
-      'Writes the Regulation F validation notice for a placement (itemization, amount due, validation period end, how to dispute), rendered and recorded as a communication. Send it with the first communication or within 5 days of it.',
+      'Writes the Regulation F validation notice for a placement in model form B-1’s wording (collector’s address and telephone, itemization, amount due, validation period end, how to dispute, CFPB reference, the consumer-response form), rendered and recorded as a communication. Send it with the first communication or within 5 days of it. Refused (COLLECTOR_CONTACT_REQUIRED) until the collector’s mailing address and telephone are on file.',
     authScopes: scopesOf(sendValidationNotice),
     args: {
       input: t.arg({
         type: builder.inputType('SendValidationNoticeInput', {
-          fields: (f) => ({ placementId: f.id({ required: true }) }),
+          fields: (f) => ({
+            placementId: f.id({ required: true }),
+            language: f.field({
+              type: NoticeLanguageEnum,
+              description: 'SPANISH when the consumer asked for the notice in Spanish. @default ENGLISH',
+            }),
+          }),
         }),
         required: true,
       }),
     },
     errors: { types: [...COMMON_ERRORS, InvalidStateTransitionError], union: { name: 'SendValidationNoticePayload' } },
-    resolve: (_r, { input }, ctx) => sendValidationNotice.run(ctx, { placementId: placementIdOf(input) }),
+    resolve: (_r, { input }, ctx) =>
+      sendValidationNotice.run(ctx, { placementId: placementIdOf(input), language: input.language }),
   }),
 );
 

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { Address } from '../registration/address-types.ts';
 import { DocumentRef } from '../denials/denial-types.ts';
 
 export const CollectionAgencyRef = builder.prismaNode('CollectionAgency', {
@@ -10,6 +11,20 @@ export const CollectionAgencyRef = builder.prismaNode('CollectionAgency', {
       description: 'The collections exporter (plugin key) that writes its files and reads its updates.',
     }),
     reportsToCreditBureaus: t.exposeBoolean('reportsToCreditBureaus'),
+    address: t.field({
+      type: Address,
+      nullable: true,
+      description: 'The mailing address validation notices print (required before one is sent).',
+      resolve: (a) => (a.addressLine1 ? a : null),
+    }),
+    phone: t.exposeString('phone', {
+      nullable: true,
+      description: 'The telephone number validation notices print (required before one is sent).',
+    }),
+    electronicDisputes: t.exposeString('electronicDisputes', {
+      nullable: true,
+      description: 'Where disputes are accepted electronically, printed on validation notices when given.',
+    }),
     files: t.prismaField({
       type: [DocumentRef],
       description: 'Placement and recall files for the agency, newest first.',
