@@ -63,6 +63,7 @@ export type {
   AgencyUpdate,
   NotifierChannel,
   NotifierMessage,
+  InboundMessage,
   NotifierReceipt,
 } from './plugins/contracts.ts';
 export { ManualClock, systemClock } from './util/clock.ts';

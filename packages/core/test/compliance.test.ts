@@ -45,6 +45,10 @@ async function debtor(contact: Record<string, unknown> = {}) {
   await gql(`mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { __typename } }`, {
     input: { id: p.id, mobilePhone: '512-555-0101', ...contact },
   });
+  // Texts need the consent on record (tested in contact-consent.test.ts); these debtors gave it.
+  await gql(`mutation($input: RecordContactConsentInput!) { recordContactConsent(input: $input) { __typename } }`, {
+    input: { patientId: p.id, channel: 'TEXTS', address: contact.mobilePhone ?? '512-555-0101', source: 'intake form' },
+  });
   return p.id;
 }
 

@@ -182,8 +182,19 @@ describe('120 simulated days of dunning (a controllable clock, the scheduler run
         channel: 'EMAIL',
         template: 'reminder',
         variables: expect.objectContaining({ amountDueCents: 2_785, practiceName: expect.any(String) }),
+        optOutNotice: 'To stop e-mails from us, reply with the word UNSUBSCRIBE.',
       }),
     ]);
+    // Every electronic message carries its channel's opt-out notice (12 CFR 1006.6(e)), kept with the record.
+    const electronic = sent.filter((m) => m.channel !== 'PHONE_TASK');
+    expect(electronic.length).toBeGreaterThan(0);
+    expect(electronic.filter((m) => !m.optOutNotice.includes(m.channel === 'SMS' ? 'STOP' : 'UNSUBSCRIBE'))).toEqual(
+      [],
+    );
+    const kept = await t.db.communication.findMany({ where: { channel: { in: ['EMAIL', 'SMS'] }, allowed: true } });
+    expect(kept.length).toBe(electronic.length);
+    for (const c of kept)
+      expect(c.content).toMatchObject({ to: c.sentTo, optOutNotice: expect.stringMatching(/STOP|UNSUBSCRIBE/) });
 
     // Insurance pending: statements on the cycle, never a reminder or final notice.
     const b = await account(pending.id);

@@ -51,6 +51,10 @@ const RECORDS: Record<string, { level: Level; find: Finder }> = {
     level: 'practice',
     find: (db, _o, p) => db.collectionPlacement.findFirst({ where: { practiceId: p } }),
   },
+  ContactConsent: {
+    level: 'practice',
+    find: (db, _o, p) => db.contactConsent.findFirst({ where: { patient: { practiceId: p } } }),
+  },
   Communication: {
     level: 'practice',
     find: (db, _o, p) => db.communication.findFirst({ where: { patient: { practiceId: p } } }),

@@ -132,6 +132,12 @@ export async function practiceWithEverything(
   });
   await local.flagAccount({ patientId: patient.id, kind: 'DISPUTE', note: `${tag} dispute` });
   await local.recordContactAttempt({ accountPatientId: patient.id, channel: 'MAIL', kind: 'LETTER' });
+  await local.recordContactConsent({
+    patientId: patient.id,
+    channel: 'TEXTS',
+    address: '512-555-0170',
+    source: `${tag} intake form`,
+  });
   const dunning = await t.db.dunningState.create({
     data: {
       organizationId,

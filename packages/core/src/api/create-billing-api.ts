@@ -47,6 +47,8 @@ import { organizationAdmin } from '../tenants/organizations.ts';
 import type { OrganizationAdmin } from '../tenants/organizations.ts';
 import { localApiFactory, operationRunner } from '../local-api/local-api.ts';
 import { importRemittanceFromSource } from '../remittance/import-remittance.ts';
+import { receiveReply } from '../compliance/receive-reply.ts';
+import type { InboundMessage } from '../plugins/contracts.ts';
 import { createCodeSetStore } from '../code-sets/code-set-store.ts';
 import type { CodeSetStore } from '../code-sets/code-set-store.ts';
 import type {
@@ -123,6 +125,13 @@ export interface BillingApi {
    * await api.codeSets.import({ system: 'ICD10CM', version: '2026', effectiveDate: '2025-10-01', open: () => createReadStream(path) });
    */
   codeSets: Pick<CodeSetStore, 'import' | 'importFrom' | 'search'>;
+  /**
+   * Takes a reply to a text or an e-mail (a carrier's webhook the host receives): STOP, UNSUBSCRIBE and the like
+   * revoke the sender's consent at once. Notifiers with `receiveReplies` are connected to it already.
+   * @example
+   * await api.receiveReply({ channel: 'SMS', from: '+15125550142', text: 'STOP', receivedAt: new Date() });
+   */
+  receiveReply(reply: InboundMessage): Promise<{ stopped: number }>;
   /**
    * Polls the connectors every `intervalMs`. With several server instances on one database, one instance polls
    * each round (a lease in the database). Returns a function that stops it.
@@ -242,8 +251,13 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
     return { enqueued, ran: await jobs.workDue(jobHandlers) };
   };
 
+  const receive = (reply: InboundMessage) => receiveReply(db, reply);
+  for (const notifier of plugins.notifiers.values())
+    notifier.receiveReplies?.((reply) => receive(reply).then(() => {}));
+
   const attachments: WebSocketAttachment[] = [];
   return {
+    receiveReply: receive,
     yoga,
     nodeHandler: async (request, response) => {
       await yoga(request, response);

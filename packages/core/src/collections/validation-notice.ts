@@ -109,6 +109,9 @@ export async function writeValidationNotice(
       occurredAt: ctx.clock.now(),
       placementId: placement.id,
       actor: ctx.principal.userId,
+      sentTo: [letter.to.name, ...letter.to.lines].join(', '),
+      documentId: document.id,
+      content: { language, amountDueCents: due, validationPeriodEnd: periodEnd },
     },
   });
   return { placement: updated, document, letter, amountDueCents: due };

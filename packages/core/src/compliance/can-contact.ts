@@ -1,6 +1,7 @@
 import type { Db, Patient, Practice } from '../db/prisma-client.ts';
 import { addDays, daysBetween, todayIn } from '../util/calendar-date.ts';
 import { localClock, plausibleTimeZones } from './debtor-time.ts';
+import { contactAddress } from './contact-address.ts';
 import { rulesFor } from './rules.ts';
 import type { RuleId } from './rules.ts';
 
@@ -35,6 +36,24 @@ function numberFor(patient: Patient, channel: AttemptChannel): string | null {
   return null;
 }
 
+/** Why the consent a text or an autodialed call needs is missing for a number; null when it is on record. */
+async function missingConsent(
+  db: Db,
+  patientId: string,
+  channel: 'TEXTS' | 'CALLS',
+  number: string,
+  timeZone: string,
+): Promise<string | null> {
+  const address = contactAddress('PHONE', number);
+  const consents = await db.contactConsent.findMany({ where: { patientId, channel, address } });
+  if (consents.some((c) => !c.revokedAt)) return null;
+  const what = channel === 'TEXTS' ? 'text messages' : 'autodialed or prerecorded calls';
+  const revoked = consents.filter((c) => c.revokedAt).sort((a, b) => +b.revokedAt! - +a.revokedAt!)[0];
+  return revoked
+    ? `consent to ${what} to ${number} was revoked on ${todayIn(timeZone, revoked.revokedAt!)} (${revoked.revokedBy})`
+    : `no consent to ${what} to ${number} is on record`;
+}
+
 /**
  * May the account's debtor be contacted on this channel at this moment? Rules are checked in a fixed order and the
  * first that refuses decides; every answer names its rule and citation. Calls and texts must be convenient in
@@ -45,6 +64,8 @@ export async function canContact(
   subject: ContactSubject,
   channel: AttemptChannel,
   at: Date,
+  /** An autodialed or prerecorded call needs the consent a text does; a call a person dials does not. */
+  options: { autodialed?: boolean } = {},
 ): Promise<ContactDecision> {
   const rules = rulesFor(subject.practice);
   const patient = subject.patients[0]!;
@@ -77,6 +98,14 @@ export async function canContact(
       'CHANNEL_OPT_OUT',
       `the debtor opted out of ${channel === 'SMS' ? 'text messages' : channel === 'EMAIL' ? 'e-mail' : 'calls'}`,
     );
+  const consentChannel = channel === 'SMS' ? 'TEXTS' : CALLS.includes(channel) && options.autodialed ? 'CALLS' : null;
+  if (consentChannel) {
+    const number = numberFor(patient, channel);
+    const missing = number
+      ? await missingConsent(db, patient.id, consentChannel, number, subject.practice.timeZone)
+      : 'there is no number to reach the debtor on';
+    if (missing) return refuse('CONSENT_REQUIRED', missing);
+  }
   if (channel === 'WORK_PHONE' && patient.noContactAtWork)
     return refuse('PLACE_OF_EMPLOYMENT', 'the debtor said not to be contacted at work');
 

@@ -24,6 +24,8 @@ export interface RecordContactAttemptInput {
   /** When an agency's tooling reports its own attempt. */
   agencyId?: string | null;
   note?: string | null;
+  /** A call placed by an autodialer or with a prerecorded voice: it needs the consent on record, like a text. */
+  autodialed?: boolean | null;
 }
 
 const RECORDED_CHANNEL = { MAIL: 'MAIL', EMAIL: 'EMAIL', SMS: 'SMS', PHONE: 'PHONE', WORK_PHONE: 'PHONE' } as const;
@@ -40,7 +42,7 @@ export const recordContactAttempt = defineOperation({
       const subject = await accountByPatient(tx, input.accountPatientId, globalId('Patient', input.accountPatientId));
       const agency = input.agencyId ? await agencyOf(tx, input.agencyId) : null;
       const at = input.at ?? ctx.clock.now();
-      const decision = await canContact(tx, subject, input.channel, at);
+      const decision = await canContact(tx, subject, input.channel, at, { autodialed: input.autodialed ?? false });
       const placement = await tx.collectionPlacement.findFirst({
         where: { patientId: { in: subject.patients.map((p) => p.id) }, status: { in: ['PLACED', 'DISPUTED'] } },
         orderBy: { placedAt: 'desc' },

@@ -18,6 +18,7 @@ export interface ComplianceRule {
 export const RULE_IDS = [
   'CEASE_COMMUNICATION',
   'CHANNEL_OPT_OUT',
+  'CONSENT_REQUIRED',
   'PLACE_OF_EMPLOYMENT',
   'INCONVENIENT_TIME',
   'CALL_FREQUENCY',
@@ -41,6 +42,14 @@ export const FEDERAL_RULES: readonly ComplianceRule[] = [
     id: 'CHANNEL_OPT_OUT',
     description: 'A request not to be contacted by e-mail, text or phone is honoured at once.',
     citation: '12 CFR 1006.6(d)(3), 1006.6(e), 1006.14(h)',
+    params: {},
+    source: 'FEDERAL',
+  },
+  {
+    id: 'CONSENT_REQUIRED',
+    description:
+      'No text message, and no autodialed or prerecorded call, to a number without the consent on record for it.',
+    citation: '47 U.S.C. 227(b)(1)(A)(iii); 47 CFR 64.1200(a)(1)(iii), (a)(10)',
     params: {},
     source: 'FEDERAL',
   },

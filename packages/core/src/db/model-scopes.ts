@@ -93,6 +93,7 @@ export const MODEL_SCOPES: { readonly [M in ModelName]: ModelScope } = {
   AgencyUpdateFile: { kind: 'organization-wide', why: 'an agency’s file covers accounts of several practices' },
   Communication: { kind: 'through', relation: 'patient', parent: 'Patient' },
   AccountFlag: { kind: 'through', relation: 'patient', parent: 'Patient' },
+  ContactConsent: { kind: 'through', relation: 'patient', parent: 'Patient' },
   DunningState: { kind: 'practice-column' },
   ScheduledJob: { kind: 'system', why: 'the embedded job queue' },
   AuditEvent: { kind: 'practice-column' },

@@ -17,6 +17,17 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     SECOND_LEVEL: 'The second formal appeal (reconsideration by another reviewer).',
     EXTERNAL_REVIEW: 'Review by an independent party outside the payer.',
   },
+  ConsentChannel: {
+    CALLS: 'Autodialed or prerecorded calls to the number.',
+    TEXTS: 'Text messages to the number.',
+    EMAIL: 'E-mail to the address.',
+  },
+  StopContactChannel: {
+    EMAIL: 'E-mail.',
+    SMS: 'Text messages.',
+    PHONE: 'Calls, to every number.',
+    ALL: 'All contact: a request to cease communication, mail included.',
+  },
   NoticeLanguage: {
     ENGLISH: 'Model form B-1, with its offer of a Spanish copy.',
     SPANISH: 'The Spanish model form, for a consumer who asked for the notice in Spanish.',

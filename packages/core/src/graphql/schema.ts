@@ -58,6 +58,7 @@ import './patient-billing/payment-plan-types.ts';
 import './patient-billing/payment-plan-mutations.ts';
 import './patient-billing/payment-plan-queries.ts';
 import './compliance/compliance-types.ts';
+import './compliance/consent-types.ts';
 import './compliance/compliance-mutations.ts';
 import './compliance/compliance-queries.ts';
 import './collections/collection-queries.ts';

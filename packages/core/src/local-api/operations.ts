@@ -2,6 +2,8 @@ import { createClaim } from '../claims/create-claim.ts';
 import { correctClaim } from '../claims/correct-claim.ts';
 import { scrubClaim } from '../claims/scrub-claim.ts';
 import { createCollectionAgency } from '../collections/create-collection-agency.ts';
+import { recordContactConsent } from '../compliance/record-contact-consent.ts';
+import { stopContact } from '../compliance/stop-contact.ts';
 import { updateCollectionAgency } from '../collections/update-collection-agency.ts';
 import { importAgencyUpdates } from '../collections/import-agency-updates.ts';
 import { placeAccounts } from '../collections/place-accounts-operation.ts';
@@ -112,6 +114,8 @@ export const OPERATIONS = {
   sendValidationNotice,
   recordDebtVerification,
   // compliance
+  recordContactConsent,
+  stopContact,
   recordContactAttempt,
   recordCeaseCommunication,
   setComplianceRules,

@@ -4,6 +4,7 @@ import type { NotifierChannel, NotifierMessage, NotifierReceipt } from '../plugi
 import { pluginKey } from '../plugins/contracts.ts';
 import type { DunningChannel } from './billing-policy.ts';
 import { canContact } from '../compliance/can-contact.ts';
+import { optOutNoticeFor } from '../compliance/opt-out-notice.ts';
 import type { AttemptChannel, ContactDecision } from '../compliance/can-contact.ts';
 
 /** The Communication channel each dunning channel is recorded as. */
@@ -136,6 +137,7 @@ export async function contactPatient(ctx: DomainContext, request: ContactRequest
   }
   let receipt: NotifierReceipt = { outcome: 'SENT', detail: 'queued for mailing' };
   let notifierKey: string | null = null;
+  let message: NotifierMessage | undefined;
   if (choice.channel !== 'MAIL') {
     const notifier = [...ctx.plugins.notifiers.values()].find((n) =>
       n.channels.includes(choice.channel as NotifierChannel),
@@ -143,14 +145,16 @@ export async function contactPatient(ctx: DomainContext, request: ContactRequest
     if (!notifier) receipt = { outcome: 'FAILED', detail: `no notifier carries ${choice.channel}` };
     else {
       notifierKey = pluginKey(notifier);
+      message = {
+        channel: choice.channel as NotifierChannel,
+        template: request.template,
+        to: choice.to,
+        variables: request.variables,
+        idempotencyKey: request.dedupeKey,
+        optOutNotice: optOutNoticeFor(choice.channel as NotifierChannel),
+      };
       try {
-        receipt = await notifier.send({
-          channel: choice.channel as NotifierChannel,
-          template: request.template,
-          to: choice.to,
-          variables: request.variables,
-          idempotencyKey: request.dedupeKey,
-        });
+        receipt = await notifier.send(message);
       } catch (error) {
         receipt = { outcome: 'FAILED', detail: error instanceof Error ? error.message : String(error) };
       }
@@ -167,6 +171,9 @@ export async function contactPatient(ctx: DomainContext, request: ContactRequest
       notifierKey,
       externalRef: receipt.externalRef ?? null,
       complianceRule: decision.rule,
+      sentTo: choice.to,
+      // The evidence of what went out: the message as the notifier was given it, opt-out notice included.
+      content: message ? { ...message } : { template: request.template, variables: request.variables },
     },
   });
 }

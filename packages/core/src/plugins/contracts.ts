@@ -300,6 +300,22 @@ export interface NotifierMessage {
   };
   /** Stable per message: a notifier that is called twice with the same key must send once. */
   idempotencyKey: string;
+  /**
+   * How to opt out of this channel, which every electronic collection message must carry (12 CFR 1006.6(e)), e.g.
+   * "Reply STOP to end text messages." The notifier puts it in the message as given, whatever its template says.
+   */
+  optOutNotice: string;
+}
+
+/** A reply a notifier received (a text back, an e-mail reply): STOP, UNSUBSCRIBE and the like revoke at once. */
+export interface InboundMessage {
+  channel: 'SMS' | 'EMAIL';
+  /** The number or address it came from. */
+  from: string;
+  text: string;
+  receivedAt: Date;
+  /** The carrier's id for it. */
+  externalRef?: string;
 }
 
 /** What became of a message: SENT (handed to the carrier), RECORDED (kept, not sent), FAILED (with why). */
@@ -315,6 +331,11 @@ export interface Notifier extends PluginIdentity {
   kind: 'notifier';
   channels: readonly NotifierChannel[];
   send(message: NotifierMessage): Promise<NotifierReceipt>;
+  /**
+   * The inbound-message hook: core hands the notifier a function to call with every reply it receives (from its
+   * carrier's webhook or mailbox); a STOP or UNSUBSCRIBE reply revokes the sender's consent at once.
+   */
+  receiveReplies?(deliver: (reply: InboundMessage) => Promise<void>): void;
 }
 
 export type BillingPlugin = PayerConnector | StatementRenderer | CollectionsExporter | DocumentRenderer | Notifier;

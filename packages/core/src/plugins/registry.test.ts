@@ -10,6 +10,7 @@ describe('notifiers', () => {
       channel: 'SMS',
       template: 'reminder',
       to: '5125550101',
+      optOutNotice: 'Reply STOP to stop text messages from us.',
       idempotencyKey: 'k1',
       variables: { patientName: 'Pat Doe', practiceName: 'Riverbend', accountNumber: 'A1', amountDueCents: 2_785 },
     });

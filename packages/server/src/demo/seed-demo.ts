@@ -117,6 +117,14 @@ async function seedRecords(local: LocalApi, now: Date): Promise<void> {
       guarantor,
       coverages,
     });
+    // Texts need the patient's consent on record: the demo's mobile numbers were given on the intake form.
+    if (p.mobilePhone && !p.smsOptOut)
+      await local.recordContactConsent({
+        patientId: patient.id,
+        channel: 'TEXTS',
+        address: p.mobilePhone,
+        source: 'intake form',
+      });
     patients.push({ id: patient.id, practice });
   }
 

@@ -7,6 +7,9 @@ import { recordContactAttempt } from '../../compliance/record-contact-attempt.ts
 import { decodeId } from '../../ids/global-id.ts';
 import { COMMON_ERRORS } from '../errors.ts';
 import { recordCeaseCommunication } from '../../compliance/record-cease-communication.ts';
+import { recordContactConsent } from '../../compliance/record-contact-consent.ts';
+import { stopContact } from '../../compliance/stop-contact.ts';
+import { ConsentChannelEnum, ContactConsentRef } from './consent-types.ts';
 import { setComplianceRules } from '../../compliance/set-compliance-rules.ts';
 import { CommunicationRef } from '../patient-billing/dunning-types.ts';
 import { PatientRef } from '../registration/patient-types.ts';
@@ -41,6 +44,9 @@ builder.mutationField('recordContactAttempt', (t) =>
             at: f.field({ type: 'DateTime', description: '@default now' }),
             agencyId: f.id({ description: 'When an agency’s tooling reports its own attempt.' }),
             note: f.string(),
+            autodialed: f.boolean({
+              description: 'A call by an autodialer or a prerecorded voice: refused without the consent on record.',
+            }),
           }),
         }),
         required: true,
@@ -76,6 +82,72 @@ builder.mutationField('recordCeaseCommunication', (t) =>
     errors: { types: COMMON_ERRORS, union: { name: 'RecordCeaseCommunicationPayload' } },
     resolve: (_r, { input }, ctx) =>
       recordCeaseCommunication.run(ctx, {
+        ...input,
+        patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']),
+      }),
+  }),
+);
+
+builder.mutationField('recordContactConsent', (t) =>
+  t.field({
+    type: ContactConsentRef,
+    description:
+      'Records a patient’s consent to be reached on a number or address by a channel, with its source and date: texts and autodialed or prerecorded calls are refused without one (CONSENT_REQUIRED).',
+    authScopes: scopesOf(recordContactConsent),
+    args: {
+      input: t.arg({
+        type: builder.inputType('RecordContactConsentInput', {
+          fields: (f) => ({
+            patientId: f.id({ required: true }),
+            channel: f.field({ type: ConsentChannelEnum, required: true, description: 'What it covers.' }),
+            address: f.string({ required: true, description: 'The phone number or e-mail address it is for.' }),
+            source: f.string({
+              required: true,
+              description: 'How it was given: intake form, portal, recorded call, …',
+            }),
+            consentedAt: f.field({ type: 'DateTime', description: '@default now' }),
+          }),
+        }),
+        required: true,
+      }),
+    },
+    errors: { types: COMMON_ERRORS, union: { name: 'RecordContactConsentPayload' } },
+    resolve: (_r, { input }, ctx) =>
+      recordContactConsent.run(ctx, {
+        ...input,
+        patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']),
+      }),
+  }),
+);
+
+const StopChannelEnum = builder.enumType('StopContactChannel', {
+  values: ['EMAIL', 'SMS', 'PHONE', 'ALL'] as const,
+  description:
+    'The channel the debtor asked to stop, or ALL contact (which records a request to cease, mail included).',
+});
+
+builder.mutationField('stopContact', (t) =>
+  t.field({
+    type: PatientRef,
+    description:
+      'Stops a channel, or all contact, at the debtor’s request, at once: the opt-out is set and the channel’s consents revoked, so canContact refuses from now on (ALL: CEASE_COMMUNICATION).',
+    authScopes: scopesOf(stopContact),
+    args: {
+      input: t.arg({
+        type: builder.inputType('StopContactInput', {
+          fields: (f) => ({
+            patientId: f.id({ required: true }),
+            channel: f.field({ type: StopChannelEnum, required: true, description: 'What to stop.' }),
+            how: f.string({ required: true, description: 'How the request came: by phone, a letter, a STOP reply, …' }),
+            receivedAt: f.field({ type: 'DateTime', description: '@default now' }),
+          }),
+        }),
+        required: true,
+      }),
+    },
+    errors: { types: COMMON_ERRORS, union: { name: 'StopContactPayload' } },
+    resolve: (_r, { input }, ctx) =>
+      stopContact.run(ctx, {
         ...input,
         patientId: decodeId('Patient', String(input.patientId), ['input', 'patientId']),
       }),

@@ -5,6 +5,8 @@ import { ChannelEnum, ContactDecisionRef, RuleRef } from './compliance-types.ts'
 import { rulesFor } from '../../compliance/rules.ts';
 import { NotFoundError } from '../../errors/billing-errors.ts';
 import { decodeId } from '../../ids/global-id.ts';
+import type { Prisma } from '../../db/prisma-client.ts';
+import { CommunicationRef } from '../patient-billing/dunning-types.ts';
 
 const COLLECTORS = { admin: true, biller: true, collector: true } as const;
 
@@ -18,10 +20,15 @@ builder.queryField('canContact', (t) =>
       accountId: t.arg.id({ required: true }),
       channel: t.arg({ type: ChannelEnum, required: true }),
       at: t.arg({ type: 'DateTime' }),
+      autodialed: t.arg.boolean({
+        description: 'A call by an autodialer or a prerecorded voice (needs the consent on record, like a text).',
+      }),
     },
     resolve: async (_r, args, ctx) => {
       const subject = await resolveAccount(ctx, String(args.accountId), ['accountId']);
-      return canContact(ctx.db, subject, args.channel, args.at ?? ctx.clock.now());
+      return canContact(ctx.db, subject, args.channel, args.at ?? ctx.clock.now(), {
+        autodialed: args.autodialed ?? false,
+      });
     },
   }),
 );
@@ -49,6 +56,8 @@ interface ReportRow {
 }
 
 interface ComplianceReport {
+  /** The communications the report counts (and the notices and replies of the same patients and period). */
+  evidence: Prisma.CommunicationWhereInput;
   from: string;
   to: string;
   attempts: number;
@@ -85,6 +94,19 @@ const ReportRef = builder.objectRef<ComplianceReport>('ComplianceReport').implem
     refused: t.exposeInt('refused'),
     byRule: t.field({ type: [ReportRowRef], resolve: (r) => r.byRule }),
     byChannel: t.field({ type: [ChannelRowRef], resolve: (r) => r.byChannel }),
+    communications: t.prismaField({
+      type: [CommunicationRef],
+      description:
+        'The evidence, oldest first: every message, notice, attempt and reply of the period — channel, where it went, when, what was sent (the stored notice for a validation notice), the rule that decided.',
+      args: { first: t.arg.int({ defaultValue: 100, description: 'At most 500.' }) },
+      resolve: (query, r, args, ctx) =>
+        ctx.db.communication.findMany({
+          ...query,
+          where: r.evidence,
+          orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+          take: Math.min(Math.max(args.first ?? 100, 1), 500),
+        }),
+    }),
   }),
 });
 
@@ -114,17 +136,18 @@ builder.queryField('complianceReport', (t) =>
             (p) => p.id,
           )
         : [];
+      const evidence: Prisma.CommunicationWhereInput = {
+        occurredAt: { gte: new Date(`${args.from}T00:00:00Z`), lt: new Date(`${args.to}T23:59:59.999Z`) },
+        patient: { practiceId },
+        ...(agency ? { OR: [{ placementId: { in: placements } }, { actor: `agency:${agency.name}` }] } : {}),
+      };
       const rows = await ctx.db.communication.groupBy({
         by: ['complianceRule', 'allowed', 'channel'],
-        where: {
-          complianceRule: { not: null },
-          occurredAt: { gte: new Date(`${args.from}T00:00:00Z`), lt: new Date(`${args.to}T23:59:59.999Z`) },
-          patient: { practiceId },
-          ...(agency ? { OR: [{ placementId: { in: placements } }, { actor: `agency:${agency.name}` }] } : {}),
-        },
+        where: { ...evidence, complianceRule: { not: null } },
         _count: { _all: true },
       });
       const report: ComplianceReport = {
+        evidence,
         from: args.from,
         to: args.to,
         attempts: 0,

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { globalId } from '../../ids/global-id.ts';
 import { policyOf } from '../../patient-billing/billing-policy.ts';
 import { addDays } from '../../util/calendar-date.ts';
 import { accountKeyOf, accountOfPatient } from '../../patient-billing/guarantor-account.ts';
@@ -106,6 +107,28 @@ export const CommunicationRef = builder.prismaNode('Communication', {
     notifier: t.exposeString('notifierKey', { nullable: true }),
     externalRef: t.exposeString('externalRef', { nullable: true }),
     occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+    sentTo: t.exposeString('sentTo', {
+      nullable: true,
+      description: 'Where it went (or, inbound, where it came from): the address, number or e-mail.',
+    }),
+    content: t.field({
+      type: 'JSON',
+      nullable: true,
+      description:
+        'What was sent, as the notifier was given it (template, variables, opt-out notice); inbound, the text.',
+      resolve: (c) => c.content,
+    }),
+    documentId: t.field({
+      type: 'ID',
+      nullable: true,
+      description: 'The stored document that was sent (a validation notice), as a global id.',
+      resolve: (c) => (c.documentId ? globalId('Document', c.documentId) : null),
+    }),
+    allowed: t.exposeBoolean('allowed', { description: 'False when the compliance engine refused the attempt.' }),
+    complianceRule: t.exposeString('complianceRule', {
+      nullable: true,
+      description: 'The rule that decided, with its citation.',
+    }),
     patient: t.relation('patient'),
   }),
 });
