@@ -14,6 +14,7 @@ export const PUBLISHED = [
   'plugins/payer-sandbox',
   'plugins/payer-x12-files',
   'plugins/document-pdf',
+  'plugins/document-html',
   'plugins/statement-pdf',
   'plugins/statement-html',
   'plugins/collections-csv',

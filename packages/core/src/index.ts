@@ -67,6 +67,8 @@ export type {
   NotifierReceipt,
 } from './plugins/contracts.ts';
 export { ManualClock, systemClock } from './util/clock.ts';
+export { validationNoticeLetter } from './collections/validation-notice-wording.ts';
+export type { NoticeLanguage, ValidationNoticeFacts } from './collections/validation-notice-wording.ts';
 export type { Clock } from './util/clock.ts';
 export type { JobQueue } from './jobs/job-queue.ts';
 export { DEFAULT_PATIENT_BILLING_POLICY } from './patient-billing/billing-policy.ts';

@@ -36,8 +36,13 @@ describe('seedDemo', () => {
         'createPayer',
         'importFeeSchedule',
         'createPatient',
+        'recordContactConsent',
         'createEncounter',
       ]),
+    );
+    // The demo's mobile numbers come with the consent to text them (texts are refused without one).
+    expect(await db.contactConsent.count({ where: { ...where, channel: 'TEXTS', revokedAt: null } })).toBe(
+      await db.patient.count({ where: { ...where, mobilePhone: { not: null }, smsOptOut: false } }),
     );
 
     const npis = [...(await db.practice.findMany({ where })), ...(await db.provider.findMany({ where }))].map(
