@@ -117,6 +117,15 @@ describe('stopping contact', () => {
       ['INBOUND', 'OPT_OUT', ' Stop. '],
       ['INBOUND', 'REPLY', 'When is my bill due?'],
     ]);
+    // Clearing the opt-out flag does not bring the revoked consent back: texts need a new one.
+    await gql(`mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { __typename } }`, {
+      input: { id, smsOptOut: false },
+    });
+    expect(await can(id, 'SMS')).toMatchObject({
+      allowed: false,
+      rule: 'CONSENT_REQUIRED',
+      reason: 'consent to text messages to 5125550145 was revoked on 2026-12-01 (Stop. reply)',
+    });
   });
 
   it('stops one channel, or all contact (mail too), in one mutation', async () => {
