@@ -5,7 +5,7 @@ export interface HtmlDocumentOptions {
   /** @default 'html' */
   id?: string;
   instanceId?: string;
-  /** The page's language (`lang`), e.g. `es` for a Spanish notice. @default 'en' */
+  /** The page's language (`lang`) for letters that do not give theirs (`LetterDocument.language`). @default 'en' */
   lang?: string;
 }
 
@@ -28,7 +28,7 @@ export function htmlDocumentRenderer(options: HtmlDocumentOptions = {}): Documen
       return {
         contentType: 'text/html; charset=utf-8',
         fileName: `${letter.kind}-${letter.date}.html`,
-        bytes: new TextEncoder().encode(page(letter, options.lang ?? 'en')),
+        bytes: new TextEncoder().encode(page(letter, letter.language ?? options.lang ?? 'en')),
       };
     },
   };

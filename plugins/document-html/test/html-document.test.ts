@@ -56,8 +56,8 @@ describe('the HTML letter renderer', () => {
       expect(text).toContain(expected);
   });
 
-  it('takes the page language for a Spanish notice', async () => {
-    const file = await htmlDocumentRenderer({ lang: 'es' }).render(validationNoticeLetter(FACTS, 'SPANISH'));
+  it('takes the page language from the letter: a Spanish notice is lang="es"', async () => {
+    const file = await htmlDocumentRenderer().render(validationNoticeLetter(FACTS, 'SPANISH'));
     const html = new TextDecoder().decode(file.bytes);
     expect(html).toContain('<html lang="es">');
     expect(textOf(html)).toContain('Llámenos o escríbanos antes del 21 de octubre de 2026');

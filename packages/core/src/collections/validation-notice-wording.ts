@@ -18,6 +18,8 @@ export interface ValidationNoticeFacts {
   paymentsAndCreditsCents: number;
   amountDueCents: number;
   validationPeriodEnd: string;
+  /** Offer a Spanish copy (optional, 1006.34(d)(3)(vi)); a Spanish notice never carries the offer. @default true */
+  spanishOffer?: boolean;
 }
 
 /** A signed amount as model form B-1 prints it: `+ $12.00`, `– $20.00`, and a zero without a sign. */
@@ -32,9 +34,14 @@ export function signedAmount(cents: number, sign: '+' | '–'): string {
 export function validationNoticeLetter(facts: ValidationNoticeFacts, language: NoticeLanguage): LetterDocument {
   const w = language === 'SPANISH' ? spanish(facts) : english(facts);
   const { collector } = facts;
+  // The offer is the last line of "what else" and the last check box; a practice may leave it out.
+  const withoutOffer = language === 'ENGLISH' && facts.spanishOffer === false;
+  const otherSteps = withoutOffer ? w.otherSteps.slice(0, -1) : w.otherSteps;
+  const choices = withoutOffer ? w.choices.slice(0, -1) : w.choices;
   return {
     kind: 'validation-notice',
     title: w.title,
+    language: language === 'SPANISH' ? 'es' : 'en',
     from: { name: collector.name, lines: [...collector.addressLines, collector.phone] },
     to: { name: facts.consumer.name, lines: facts.consumer.addressLines },
     date: facts.sentOn,
@@ -54,7 +61,7 @@ export function validationNoticeLetter(facts: ValidationNoticeFacts, language: N
     },
     sections: [
       { heading: w.howToDispute, paragraphs: w.disputeSteps },
-      { heading: w.whatElse, paragraphs: w.otherSteps },
+      { heading: w.whatElse, paragraphs: otherSteps },
     ],
     closing: w.contact,
     signature: [collector.name, ...collector.addressLines, collector.phone],
@@ -62,7 +69,7 @@ export function validationNoticeLetter(facts: ValidationNoticeFacts, language: N
     responseForm: {
       heading: w.respondHeading,
       intro: [w.checkAll, w.disputeBecause],
-      choices: w.choices,
+      choices,
       notes: [w.payable],
       mailTo: { label: w.mailTo, name: collector.name, lines: collector.addressLines },
     },

@@ -14,6 +14,11 @@ export interface RecordContactConsentInput {
   source: string;
   /** @default now */
   consentedAt?: Date | null;
+  /**
+   * E-mail only: the consumer also agreed, with the disclosures E-SIGN requires (15 U.S.C. 7001(c)), to receive
+   * required disclosures such as the validation notice at this address. @default false
+   */
+  electronicDisclosures?: boolean | null;
 }
 
 /**
@@ -33,6 +38,12 @@ export const recordContactConsent = defineOperation({
           code: 'INVALID_ADDRESS',
           message: `address: "${input.address}" is not ${input.channel === 'EMAIL' ? 'an e-mail address' : 'a 10-digit phone number'}`,
         });
+      if (input.electronicDisclosures && input.channel !== 'EMAIL')
+        errors.push({
+          path: ['input', 'electronicDisclosures'],
+          code: 'INVALID',
+          message: 'electronicDisclosures: only an e-mail consent can carry consent to electronic disclosures',
+        });
       if (!input.source.trim())
         errors.push({ path: ['input', 'source'], code: 'REQUIRED', message: 'source: say how the consent was given' });
       if (errors.length) throw new ValidationError(errors);
@@ -46,6 +57,7 @@ export const recordContactConsent = defineOperation({
           address: contactAddress(input.channel, input.address),
           source: input.source.trim(),
           consentedAt: input.consentedAt ?? ctx.clock.now(),
+          electronicDisclosures: input.electronicDisclosures ?? false,
           recordedById: ctx.principal.userId,
         },
       });

@@ -156,6 +156,10 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     PHONE_TASK: 'A call for staff to make (a task, not an automated call).',
     SMS: 'A text message.',
   },
+  ValidationNoticeDelivery: {
+    EMAIL: 'By e-mail, the notice in the message, to an address with E-SIGN consent on record (else by post).',
+    MAIL: 'A letter by post.',
+  },
   DunningSkipCondition: {
     BANKRUPTCY: 'The account is flagged for bankruptcy.',
     CEASE_COMMUNICATION: 'The patient asked in writing to stop communications (always holds).',

@@ -74,6 +74,20 @@ export interface PatientBillingPolicy {
    * account's visits still owing in the daily cycle, oldest first; REFUND leaves it for a refund (creditBalances).
    */
   patientCredits: 'APPLY' | 'REFUND';
+  /** The validation notice's choices the law leaves to the collector (12 CFR 1006.34, 1006.42). */
+  validationNotice: ValidationNoticePolicy;
+}
+
+export const NOTICE_DELIVERIES = ['MAIL', 'EMAIL'] as const;
+
+export interface ValidationNoticePolicy {
+  /**
+   * MAIL, or EMAIL to an address the consumer gave E-SIGN consent for (12 CFR 1006.42(b)); a notice that cannot
+   * go by e-mail (no such consent, opted out, no notifier, a failed send) is mailed, and the reason kept.
+   */
+  delivery: (typeof NOTICE_DELIVERIES)[number];
+  /** Whether the notice offers a Spanish copy (an optional disclosure, 1006.34(d)(3)(vi)). */
+  spanishOffer: boolean;
 }
 
 export const DEFAULT_PATIENT_BILLING_POLICY: PatientBillingPolicy = {
@@ -109,6 +123,7 @@ export const DEFAULT_PATIENT_BILLING_POLICY: PatientBillingPolicy = {
     { program: 'PARTIAL', discountPercent: 50 },
   ],
   patientCredits: 'APPLY',
+  validationNotice: { delivery: 'MAIL', spanishOffer: true },
 };
 
 /** The practice's policy: what it stored over the defaults (a stored policy is complete; it was validated on the way in). */
@@ -138,6 +153,12 @@ export function validatePolicy(policy: PatientBillingPolicy): void {
   int(errors, ['smallBalance', 'writeOffBelowCents'], policy.smallBalance.writeOffBelowCents, 0, 100_000);
   int(errors, ['smallBalance', 'afterStatements'], policy.smallBalance.afterStatements, 0, 12);
   int(errors, ['collectionMinimumCents'], policy.collectionMinimumCents, 1, 100_000_000);
+  if (!NOTICE_DELIVERIES.includes(policy.validationNotice.delivery))
+    errors.push({
+      path: ['input', 'validationNoticeDelivery'],
+      code: 'INVALID',
+      message: 'validationNoticeDelivery: MAIL or EMAIL',
+    });
   if (!['APPLY', 'REFUND'].includes(policy.patientCredits))
     errors.push({ path: ['input', 'patientCredits'], code: 'INVALID', message: 'patientCredits: APPLY or REFUND' });
   if (policy.dunningSteps.length === 0)

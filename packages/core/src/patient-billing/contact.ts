@@ -173,7 +173,12 @@ export async function contactPatient(ctx: DomainContext, request: ContactRequest
       complianceRule: decision.rule,
       sentTo: choice.to,
       // The evidence of what went out: the message as the notifier was given it, opt-out notice included.
-      content: message ? { ...message } : { template: request.template, variables: request.variables },
+      content: message ? withoutDocument(message) : { template: request.template, variables: request.variables },
     },
   });
+}
+
+/** A message as JSON evidence: a document it carried is stored as a Document of its own, not in the record. */
+function withoutDocument({ document: _document, ...message }: NotifierMessage) {
+  return message;
 }

@@ -24,6 +24,8 @@ export interface SetPatientBillingPolicyInput {
   collectionMinimumCents?: number | null;
   financialAssistancePrograms?: ReadonlyArray<{ program: string; discountPercent: number }> | null;
   patientCredits?: PatientBillingPolicy['patientCredits'] | null;
+  validationNoticeDelivery?: PatientBillingPolicy['validationNotice']['delivery'] | null;
+  validationNoticeSpanishOffer?: boolean | null;
 }
 
 // CEASE_COMMUNICATION always holds dunning (FDCPA): it is not the practice's to turn off, so it is not stored.
@@ -62,6 +64,10 @@ export const setPatientBillingPolicy = defineOperation({
           ? input.financialAssistancePrograms.map((p) => ({ ...p }))
           : current.financialAssistance,
         patientCredits: input.patientCredits ?? current.patientCredits,
+        validationNotice: {
+          delivery: input.validationNoticeDelivery ?? current.validationNotice.delivery,
+          spanishOffer: input.validationNoticeSpanishOffer ?? current.validationNotice.spanishOffer,
+        },
       };
       validatePolicy(policy);
       await tx.practice.update({ where: { id }, data: { patientBillingPolicy: policy as never } });

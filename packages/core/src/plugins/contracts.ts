@@ -151,6 +151,8 @@ export interface LetterDocument {
   /** What it is, e.g. `appeal-letter`; renderers may style kinds differently. */
   kind: string;
   title: string;
+  /** The letter's language as a BCP 47 tag, e.g. `es` for a Spanish notice. @default 'en' */
+  language?: string;
   /** The sender's letterhead: name, then address and identifier lines. */
   from: { name: string; lines: string[] };
   to: { name: string; lines: string[] };
@@ -305,6 +307,11 @@ export interface NotifierMessage {
    * "Reply STOP to end text messages." The notifier puts it in the message as given, whatever its template says.
    */
   optOutNotice: string;
+  /**
+   * A document the message delivers — the validation notice, as HTML — which the notifier puts in the message so
+   * the consumer can read and keep it (12 CFR 1006.42(a)). Only e-mailed, to an address with E-SIGN consent.
+   */
+  document?: RenderedFile;
 }
 
 /** A reply a notifier received (a text back, an e-mail reply): STOP, UNSUBSCRIBE and the like revoke at once. */

@@ -16,6 +16,7 @@ import { decodeId } from '../../ids/global-id.ts';
 import { accountPatientId } from '../account-id.ts';
 import type { BillingContext } from '../context.ts';
 import { DocumentRef } from '../denials/denial-types.ts';
+import { NoticeDeliveryEnum } from '../patient-billing/billing-policy-types.ts';
 
 builder.mutationField('createCollectionAgency', (t) =>
   t.field({
@@ -165,12 +166,33 @@ const NoticeLanguageEnum = builder.enumType('NoticeLanguage', {
 });
 
 const NoticeRef = builder
-  .objectRef<{ placement: unknown; document: unknown; amountDueCents: number }>('ValidationNoticeSent')
+  .objectRef<{
+    placement: unknown;
+    document: unknown;
+    amountDueCents: number;
+    deliveredBy: 'EMAIL' | 'MAIL';
+    whyNotEmail: string | null;
+  }>('ValidationNoticeSent')
   .implement({
     fields: (t) => ({
       placement: t.field({ type: PlacementRef, resolve: (r) => r.placement as never }),
-      file: t.field({ type: DocumentRef, resolve: (r) => r.document as never }),
+      file: t.field({
+        type: DocumentRef,
+        description: 'The notice as sent: the PDF to mail, or the HTML the e-mail carried.',
+        resolve: (r) => r.document as never,
+      }),
       amountDueCents: t.expose('amountDueCents', { type: 'Cents' }),
+      deliveredBy: t.field({
+        type: NoticeDeliveryEnum,
+        description: 'EMAIL when the notifier sent it; MAIL when it is queued for the practice’s mailing.',
+        resolve: (r) => r.deliveredBy,
+      }),
+      whyNotEmail: t.string({
+        nullable: true,
+        description:
+          'When the practice’s policy asks for e-mail and the notice was mailed: why (no E-SIGN consent, opted out, …).',
+        resolve: (r) => r.whyNotEmail,
+      }),
     }),
   });
 

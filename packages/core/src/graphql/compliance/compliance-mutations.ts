@@ -106,6 +106,10 @@ builder.mutationField('recordContactConsent', (t) =>
               description: 'How it was given: intake form, portal, recorded call, …',
             }),
             consentedAt: f.field({ type: 'DateTime', description: '@default now' }),
+            electronicDisclosures: f.boolean({
+              description:
+                'E-mail only: the consumer also agreed (E-SIGN, 15 U.S.C. 7001(c)) to receive required disclosures such as the validation notice at this address. @default false',
+            }),
           }),
         }),
         required: true,

@@ -17,6 +17,9 @@ export const ContactConsentRef = builder.prismaNode('ContactConsent', {
     consentedAt: t.expose('consentedAt', { type: 'DateTime', description: 'When it was given.' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When it was revoked.' }),
     revokedBy: t.exposeString('revokedBy', { nullable: true, description: 'How: a STOP reply, a request, …' }),
+    electronicDisclosures: t.exposeBoolean('electronicDisclosures', {
+      description: 'E-mail: the consumer also agreed (E-SIGN) to receive required disclosures here.',
+    }),
   }),
 });
 

@@ -3,6 +3,7 @@ import {
   DunningActionEnum,
   DunningChannelEnum,
   PlanBalanceChangeEnum,
+  NoticeDeliveryEnum,
   PatientCreditPolicyEnum,
   PolicyRef,
   SkipConditionEnum,
@@ -48,6 +49,11 @@ const SetPolicyInput = builder.inputType('SetPatientBillingPolicyInput', {
       description:
         'APPLY a guarantor account’s credits to its visits still owing in the daily cycle, or leave them to REFUND.',
     }),
+    validationNoticeDelivery: t.field({
+      type: NoticeDeliveryEnum,
+      description: 'MAIL, or EMAIL where the consumer gave E-SIGN consent for the address.',
+    }),
+    validationNoticeSpanishOffer: t.boolean({ description: 'Offer a Spanish copy on the validation notice.' }),
   }),
 });
 

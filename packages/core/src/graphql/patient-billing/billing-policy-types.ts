@@ -1,4 +1,10 @@
-import { DUNNING_ACTIONS, DUNNING_CHANNELS, SKIP_CONDITIONS, policyOf } from '../../patient-billing/billing-policy.ts';
+import {
+  DUNNING_ACTIONS,
+  DUNNING_CHANNELS,
+  NOTICE_DELIVERIES,
+  SKIP_CONDITIONS,
+  policyOf,
+} from '../../patient-billing/billing-policy.ts';
 import type { PatientBillingPolicy } from '../../patient-billing/billing-policy.ts';
 import { builder } from '../builder.ts';
 
@@ -16,6 +22,11 @@ export const PatientCreditPolicyEnum = builder.enumType('PatientCreditPolicy', {
     APPLY: { description: 'Apply it to the account’s visits still owing, oldest first.' },
     REFUND: { description: 'Leave it for a refund (creditBalances lists it).' },
   } as const,
+});
+
+export const NoticeDeliveryEnum = builder.enumType('ValidationNoticeDelivery', {
+  description: 'How the validation notice goes out.',
+  values: NOTICE_DELIVERIES,
 });
 
 export const PlanBalanceChangeEnum = builder.enumType('PlanBalanceChangePolicy', {
@@ -73,6 +84,16 @@ export const PolicyRef = builder.objectRef<PatientBillingPolicy>('PatientBilling
       type: PatientCreditPolicyEnum,
       description: 'What the daily cycle does with a credit on a guarantor account.',
       resolve: (p) => p.patientCredits,
+    }),
+    validationNoticeDelivery: t.field({
+      type: NoticeDeliveryEnum,
+      description:
+        'MAIL, or EMAIL where the consumer gave E-SIGN consent for the address (otherwise mailed, the reason kept).',
+      resolve: (p) => p.validationNotice.delivery,
+    }),
+    validationNoticeSpanishOffer: t.boolean({
+      description: 'Whether the validation notice offers a Spanish copy (optional, 12 CFR 1006.34(d)(3)(vi)).',
+      resolve: (p) => p.validationNotice.spanishOffer,
     }),
   }),
 });

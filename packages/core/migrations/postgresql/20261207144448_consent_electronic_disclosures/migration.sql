@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ContactConsent" ADD COLUMN     "electronicDisclosures" BOOLEAN NOT NULL DEFAULT false;
