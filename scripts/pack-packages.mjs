@@ -13,6 +13,7 @@ export const PUBLISHED = [
   'packages/server',
   'plugins/payer-sandbox',
   'plugins/payer-x12-files',
+  'plugins/payer-sftp',
   'plugins/document-pdf',
   'plugins/document-html',
   'plugins/statement-pdf',

@@ -1,0 +1,3 @@
+import { revcycleVitestConfig } from '@revcycle/testkit/vitest-config';
+
+export default revcycleVitestConfig();
