@@ -5,6 +5,7 @@ import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeLease } from '../src/inbound/job-lease.ts';
 import { era, paidInFull, remittanceWorld } from './remittance-fixtures.ts';
+import { ack277CA } from './response-fixtures.ts';
 
 /** A clearinghouse mailbox: files wait in `inbox` until acknowledged. */
 const inbox: InboundFile[] = [];
@@ -93,6 +94,24 @@ describe('polling payer connectors', () => {
     inbox.push({ name: 'era-north-again.835', content: era('EFT-POLL-1', [paidInFull(a.claim)]) });
     const again = await t.api.pollPayerConnectors();
     expect(again[0]).toMatchObject({ ok: true, message: 'already posted' });
+  });
+
+  it('leaves a paid claim PAID when its 277CA is read after the 835', async () => {
+    const c = await orgWithClaim('Late Ack Clinic');
+    inbox.push(
+      { name: 'a-era.835', content: era('EFT-LATE-1', [paidInFull(c.claim)]) },
+      { name: 'b-ack.277', content: ack277CA([{ pcn: c.claim.pcn, accepted: true }]) },
+    );
+    const results = await t.api.pollPayerConnectors();
+    expect(results.map((r) => [r.kind, r.ok, r.message])).toEqual([
+      ['835', true, 'posted 1 claim payment(s), 0 unmatched'],
+      ['277CA', true, '0 claim(s) updated, 0 unmatched'],
+    ]);
+    const claim = await t.execute<{ node: { status: string } }>(CLAIM, {
+      token: c.token,
+      variables: { id: c.claim.id },
+    });
+    expect(claim.data!.node.status).toBe('PAID');
   });
 
   it('of several instances, one takes the polling lease at a time', async () => {

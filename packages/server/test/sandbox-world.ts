@@ -10,7 +10,11 @@ const M = {
 };
 
 /** A practice billing a payer reached through the sandbox connector, through the public API. */
-export async function sandboxWorld(t: TestApi, token: string, payer: { appealWindowDays?: number } = {}) {
+export async function sandboxWorld(
+  t: TestApi,
+  token: string,
+  payer: { appealWindowDays?: number; connectorId?: string } = {},
+) {
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const res = await t.execute<T>(query, { token, variables });
     if (res.errors) throw new Error(JSON.stringify(res.errors));

@@ -6,6 +6,9 @@ import { CLAIM_TRANSITIONS, transitionClaim } from '../claims/claim-status.ts';
 import type { StatusChange } from '../claims/claim-status.ts';
 import type { DomainContext } from '../context/domain-context.ts';
 
+/** The statuses a 277CA may move a claim from: sent and not yet accepted, rejected or adjudicated. */
+const IN_FLIGHT = new Set(['SUBMITTED', 'ACKNOWLEDGED']);
+
 export interface ResponseImportResult {
   name: string;
   /** 999, 277CA, or what the file turned out to be. */
@@ -120,6 +123,9 @@ export async function importResponse(
                 where: { id: claim.id },
                 data: { payerClaimControlNumber: status.payerClaimControlNumber },
               });
+            // A 277CA answers a claim in flight. Read after the payer's 835 (files taken out of order, or by two
+            // instances at once), it is late: the adjudication stands, and the claim does not go back to ACCEPTED.
+            if (!IN_FLIGHT.has(claim.status)) continue;
             // A 277CA may arrive before (or without) the 999: an accepted claim is acknowledged on the way.
             let current = claim;
             if (current.status === 'SUBMITTED' && status.accepted) {
