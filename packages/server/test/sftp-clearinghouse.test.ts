@@ -78,7 +78,7 @@ describe('a claim through an SFTP clearinghouse', () => {
     expect(await world.submit([claimId])).toBe(true);
     const uploaded = readdirSync(folders.outbound);
     expect(uploaded).toEqual([expect.stringMatching(/^\d{9}-.+\.837p\.x12$/)]);
-    expect(readFileSync(join(folders.outbound, uploaded[0]!), 'latin1')).toMatch(/^ISA\*[^]*\nCLM\*/);
+    expect(readFileSync(join(folders.outbound, uploaded[0]!), 'latin1')).toMatch(/^ISA\*[\s\S]*\nCLM\*/);
 
     const dropped = await clearinghouseAnswers();
     expect(dropped.map((name) => name.split('.').pop()).sort()).toEqual(['277', '835', '999']);
