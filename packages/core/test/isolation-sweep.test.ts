@@ -83,6 +83,10 @@ const RECORDS: Record<string, { level: Level; find: Finder }> = {
   PatientPayment: { level: 'practice', find: (db, _o, p) => db.patientPayment.findFirst({ where: { practiceId: p } }) },
   Payer: { level: 'shared', find: (db, o) => db.payer.findFirst({ where: { organizationId: o } }) },
   PaymentPlan: { level: 'practice', find: (db, _o, p) => db.paymentPlan.findFirst({ where: { practiceId: p } }) },
+  PayerEnrollment: {
+    level: 'practice',
+    find: (db, _o, p) => db.payerEnrollment.findFirst({ where: { practiceId: p } }),
+  },
   Practice: { level: 'practice', find: (db, _o, p) => db.practice.findFirst({ where: { id: p } }) },
   Provider: { level: 'practice', find: (db, _o, p) => db.provider.findFirst({ where: { practiceId: p } }) },
   Remittance: { level: 'practice', find: (db, _o, p) => db.remittance.findFirst({ where: { practiceId: p } }) },

@@ -159,6 +159,11 @@ export interface RemittanceWorld {
   }): Promise<{ id: string; primaryCoverageId: string }>;
   /** Creates a patient with the coverages given (each from 2020-01-01 unless it says otherwise). */
   patientCovered(coverages: CoverageSpec[]): Promise<{ id: string; primaryCoverageId: string }>;
+  /** A DRAFT claim for 99214 ($195.00) and 36415 ($25.00) on 2026-10-01. */
+  draftClaim(
+    patient: { id: string; primaryCoverageId: string },
+    serviceDate?: string,
+  ): Promise<{ id: string; pcn: string; lines: string[] }>;
   /** A submitted claim for 99214 ($195.00) and 36415 ($25.00) on 2026-10-01. */
   submittedClaim(
     patient: { id: string; primaryCoverageId: string },
@@ -177,7 +182,7 @@ export async function remittanceWorld(
     { token },
   );
   let n = 0;
-  return {
+  const world: RemittanceWorld = {
     ...ids,
     async patient(options = {}) {
       n++;
@@ -239,6 +244,15 @@ export async function remittanceWorld(
       return { id: p.patient.id, primaryCoverageId: p.patient.coverages.find((c) => c.priority === 'PRIMARY')!.id };
     },
     async submittedClaim(patient, serviceDate = '2026-10-01') {
+      const c = await world.draftClaim(patient, serviceDate);
+      const s = await t.execute<{ submitClaims: { results: Array<{ submitted: boolean; message: string | null }> } }>(
+        SUBMIT,
+        { token, variables: { input: { claimIds: [c.id] } } },
+      );
+      expect(s.data!.submitClaims.results[0]).toMatchObject({ submitted: true });
+      return c;
+    },
+    async draftClaim(patient, serviceDate = '2026-10-01') {
       const e = await mutate<{ encounter: { id: string } }>(t, token, M.createEncounter, {
         practiceId: ids.practiceId,
         patientId: patient.id,
@@ -260,11 +274,6 @@ export async function remittanceWorld(
       const c = await mutate<{
         claim: { id: string; patientControlNumber: string; lines: Array<{ lineControlNumber: string }> };
       }>(t, token, CREATE_CLAIM, { encounterId: e.encounter.id, coverageId: patient.primaryCoverageId });
-      const s = await t.execute<{ submitClaims: { results: Array<{ submitted: boolean; message: string | null }> } }>(
-        SUBMIT,
-        { token, variables: { input: { claimIds: [c.claim.id] } } },
-      );
-      expect(s.data!.submitClaims.results[0]).toMatchObject({ submitted: true });
       return {
         id: c.claim.id,
         pcn: c.claim.patientControlNumber,
@@ -272,6 +281,7 @@ export async function remittanceWorld(
       };
     },
   };
+  return world;
 }
 
 /** The standard adjudication of the test claim: $111.40 paid, $80.75 contractual, $27.85 patient share. */

@@ -132,6 +132,13 @@ export async function practiceWithEverything(
   });
   await local.flagAccount({ patientId: patient.id, kind: 'DISPUTE', note: `${tag} dispute` });
   await local.recordContactAttempt({ accountPatientId: patient.id, channel: 'MAIL', kind: 'LETTER' });
+  await local.setPayerEnrollment({
+    practiceId: practice.id,
+    payerId,
+    transaction: 'ERA_835',
+    status: 'SUBMITTED',
+    note: `${tag} enrollment`,
+  });
   await local.recordContactConsent({
     patientId: patient.id,
     channel: 'TEXTS',

@@ -8,6 +8,12 @@ import { join } from 'node:path';
 /** Debian's OpenSSH server (package openssh-server; `.ci/run` installs it). */
 const SSHD = '/usr/sbin/sshd';
 
+/**
+ * Whether tests that need OpenSSH run: where sshd is installed, and always under REQUIRE_SSHD=1 (CI sets it, so a
+ * missing sshd fails there instead of skipping). Elsewhere they are skipped, so `npm test` works on a fresh machine.
+ */
+export const opensshAvailable = existsSync(SSHD) || process.env.REQUIRE_SSHD === '1';
+
 export interface OpenSshServer {
   port: number;
   username: string;

@@ -54,6 +54,12 @@ export async function scrubMany(tx: Db, ctx: DomainContext, claimIds: readonly s
     list.push(c);
     byPatient.set(c.patientId, list);
   }
+  const enrollments = await tx.payerEnrollment.findMany({
+    where: {
+      payerId: { in: [...new Set(claims.map((c) => c.payerId))] },
+      practiceId: { in: [...new Set(claims.map((c) => c.practiceId))] },
+    },
+  });
   const disabled = await ctx.scrub.disabledFor(ctx.principal.organizationId);
   const codeFacts = await ctx.codeSets.factsFor(
     claims.map((c) => ({
@@ -87,6 +93,7 @@ export async function scrubMany(tx: Db, ctx: DomainContext, claimIds: readonly s
         today: todayIn(practice.timeZone, ctx.clock.now()),
         otherOpenClaims,
         codeFacts: codeFacts.get(claim.id),
+        enrollments: enrollments.filter((e) => e.payerId === claim.payerId && e.practiceId === claim.practiceId),
       },
       ctx.scrub.rules,
       disabled,

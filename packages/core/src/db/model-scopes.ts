@@ -94,6 +94,7 @@ export const MODEL_SCOPES: { readonly [M in ModelName]: ModelScope } = {
   Communication: { kind: 'through', relation: 'patient', parent: 'Patient' },
   AccountFlag: { kind: 'through', relation: 'patient', parent: 'Patient' },
   ContactConsent: { kind: 'through', relation: 'patient', parent: 'Patient' },
+  PayerEnrollment: { kind: 'practice-column' },
   DunningState: { kind: 'practice-column' },
   ScheduledJob: { kind: 'system', why: 'the embedded job queue' },
   AuditEvent: { kind: 'practice-column' },

@@ -17,6 +17,21 @@ export const ENUM_VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<st
     SECOND_LEVEL: 'The second formal appeal (reconsideration by another reviewer).',
     EXTERNAL_REVIEW: 'Review by an independent party outside the payer.',
   },
+  EnrollmentTransaction: {
+    CLAIMS_837P: 'Professional claims (837P).',
+    CLAIMS_837I: 'Institutional claims (837I).',
+    ELIGIBILITY_270: 'Eligibility inquiries (270/271).',
+    CLAIM_STATUS_276: 'Claim status inquiries (276/277).',
+    ERA_835: 'Electronic remittance advice (835).',
+    EFT: 'Electronic funds transfer of payments.',
+  },
+  EnrollmentStatus: {
+    NOT_REQUIRED: 'The payer needs no enrollment for it.',
+    REQUIRED: 'Required and not yet sent.',
+    SUBMITTED: 'Sent to the payer, not yet approved.',
+    LIVE: 'Approved and in use.',
+    REJECTED: 'The payer turned it down.',
+  },
   ConsentChannel: {
     CALLS: 'Autodialed or prerecorded calls to the number.',
     TEXTS: 'Text messages to the number.',

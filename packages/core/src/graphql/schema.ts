@@ -61,6 +61,8 @@ import './compliance/compliance-types.ts';
 import './compliance/consent-types.ts';
 import './compliance/compliance-mutations.ts';
 import './compliance/compliance-queries.ts';
+import './enrollment/enrollment-types.ts';
+import './enrollment/enrollment-mutations.ts';
 import './collections/collection-queries.ts';
 import './collections/collection-types.ts';
 import './collections/collection-mutations.ts';

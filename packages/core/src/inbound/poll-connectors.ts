@@ -50,7 +50,9 @@ async function handle(
       ok: true,
       message: summary.duplicate
         ? 'already posted'
-        : `posted ${summary.matched} claim payment(s), ${summary.unmatched} unmatched`,
+        : [`posted ${summary.matched} claim payment(s), ${summary.unmatched} unmatched`, ...summary.warnings].join(
+            '; ',
+          ),
     };
   }
   if (kind === '999' || kind === '277CA') {

@@ -4,6 +4,8 @@ import { scrubClaim } from '../claims/scrub-claim.ts';
 import { createCollectionAgency } from '../collections/create-collection-agency.ts';
 import { recordContactConsent } from '../compliance/record-contact-consent.ts';
 import { stopContact } from '../compliance/stop-contact.ts';
+import { setPayerEnrollment } from '../enrollment/set-payer-enrollment.ts';
+import { importPayerDirectory } from '../enrollment/import-payer-directory.ts';
 import { updateCollectionAgency } from '../collections/update-collection-agency.ts';
 import { importAgencyUpdates } from '../collections/import-agency-updates.ts';
 import { placeAccounts } from '../collections/place-accounts-operation.ts';
@@ -116,6 +118,8 @@ export const OPERATIONS = {
   // compliance
   recordContactConsent,
   stopContact,
+  setPayerEnrollment,
+  importPayerDirectory,
   recordContactAttempt,
   recordCeaseCommunication,
   setComplianceRules,

@@ -1,3 +1,4 @@
+import { eraEnrollmentWarnings } from '../enrollment/era-enrollment-warnings.ts';
 import type { ClaimPayment, Remittance835 } from '@revcycle/x12';
 import type { StatusChange } from '../claims/claim-status.ts';
 import type { DomainContext } from '../context/domain-context.ts';
@@ -37,6 +38,7 @@ export class FileImport {
     findings: [],
     duplicate: false,
     duplicatePayments: 0,
+    warnings: [],
   };
   private readonly seen = new Set<string>();
   /** The payment being read; null while a duplicate payment's claims go by. */
@@ -101,6 +103,7 @@ export class FileImport {
     for (const r of fresh) r.fileSha256 = fileSha256;
     this.summary.duplicate =
       this.summary.duplicatePayments > 0 && this.summary.duplicatePayments === this.summary.payments;
+    this.summary.warnings = await eraEnrollmentWarnings(this.batch.tx, fresh);
     return this.summary;
   }
 

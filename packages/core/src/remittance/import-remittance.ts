@@ -29,6 +29,8 @@ export interface RemittanceImportSummary {
   /** True when every payment of the file had been posted before: nothing was posted now. */
   duplicate: boolean;
   duplicatePayments: number;
+  /** ERAs that came from a payer for an NPI whose ERA enrollment with it is required and not live. */
+  warnings: string[];
 }
 
 /** How far an import has come, reported after each chunk of claim payments is posted (not yet committed). */

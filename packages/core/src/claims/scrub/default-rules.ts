@@ -5,6 +5,7 @@ import { daysBetween } from '../../util/calendar-date.ts';
 import type { ScrubFinding, ScrubRule } from './scrub-rule.ts';
 import { CODE_SET_RULES } from './code-set-rules.ts';
 import { X12_LIMIT_RULES } from './x12-limits-rules.ts';
+import { ENROLLMENT_RULES } from './enrollment-rules.ts';
 
 const error = (path: Array<string | number>, message: string) => ({ severity: 'ERROR' as const, path, message });
 const warning = (path: Array<string | number>, message: string) => ({ severity: 'WARNING' as const, path, message });
@@ -233,6 +234,7 @@ export const DEFAULT_SCRUB_RULES: ScrubRule[] = [
   },
   ...X12_LIMIT_RULES,
   ...CODE_SET_RULES,
+  ...ENROLLMENT_RULES,
 ];
 
 /** What a line bills: its CPT/HCPCS, or "revenue code 0120" for an institutional line billed by revenue code alone. */

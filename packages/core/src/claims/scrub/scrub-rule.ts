@@ -7,6 +7,7 @@ import type {
   Facility,
   Patient,
   Payer,
+  PayerEnrollment,
   Practice,
   Provider,
 } from '../../db/prisma-client.ts';
@@ -29,6 +30,8 @@ export interface ScrubContext {
   today: string;
   /** What the loaded code sets say of the claim's codes; absent where no code-set store is wired. */
   codeFacts?: ClaimCodeFacts;
+  /** The practice's enrollments with the claim's payer (every NPI and transaction). */
+  enrollments?: PayerEnrollment[];
   /** Other open claims of the patient with their lines (for duplicate detection). */
   otherOpenClaims: Array<Claim & { lines: ClaimLine[]; encounter: Encounter }>;
 }

@@ -30,6 +30,10 @@ const ImportRemittanceSummaryRef = builder.objectRef<RemittanceImportSummary>('I
       description: 'Every payment of the file had been posted before: nothing was posted now.',
     }),
     duplicatePayments: t.exposeInt('duplicatePayments'),
+    warnings: t.exposeStringList('warnings', {
+      description:
+        'What a biller should know: ERAs from a payer for an NPI whose ERA enrollment with it is required and not live.',
+    }),
   }),
 });
 
