@@ -51,8 +51,9 @@ export function revcycleVitestConfig(overrides = {}) {
       testTimeout: 20_000,
       hookTimeout: 60_000,
       // Test files spend much of their time waiting on the database server: one more file than cores keeps the
-      // cores busy (vitest's default, one fewer, ran the PostgreSQL suite in twice the time on 2 cores).
-      maxWorkers: availableParallelism() + 1,
+      // cores busy (vitest's default, one fewer, ran the PostgreSQL suite in twice the time on 2 cores). At most 8:
+      // each file's API holds a pool of PostgreSQL connections, and the server allows 100 by default.
+      maxWorkers: Math.min(availableParallelism() + 1, 8),
       ...overrides,
     },
   });

@@ -99,10 +99,14 @@ export function sftpPayer(options: SftpPayerOptions): PayerConnector & { close()
     },
     options.keepAliveMs ?? 5000,
   );
-  // What this instance fetched (name → checksum) and handled: a file it acknowledged but could not move is not
-  // handed over twice.
+  // What this instance fetched (name → checksum) and handled (name and checksum, the newest 10 000 — a long-running
+  // server must not remember every file it ever saw): the same file dropped again is not handed over twice.
   const fetched = new Map<string, string>();
   const handled = new Set<string>();
+  const remember = (key: string) => {
+    handled.add(key);
+    if (handled.size > 10_000) handled.delete(handled.values().next().value!);
+  };
 
   async function deliver(session: SftpSession, batch: OutboundBatch) {
     const name = outboundName(batch, options.outboundNames);
@@ -192,7 +196,7 @@ export function sftpPayer(options: SftpPayerOptions): PayerConnector & { close()
           if (!isMissing(error)) throw error;
           // Gone: another instance handled it first.
         }
-        handled.add(`${file.name}:${fetched.get(file.name) ?? sha256(Buffer.from(file.content, 'latin1'))}`);
+        remember(`${file.name}:${fetched.get(file.name) ?? sha256(Buffer.from(file.content, 'latin1'))}`);
         fetched.delete(file.name);
       }),
   });
