@@ -48,6 +48,8 @@ export {
 } from './plugins/contracts.ts';
 export type {
   BillingPlugin,
+  ClaimFormDocument,
+  ClaimFormKind,
   CollectionsExporter,
   DocumentRenderer,
   LetterDocument,
@@ -67,6 +69,12 @@ export type {
   NotifierReceipt,
 } from './plugins/contracts.ts';
 export { ManualClock, systemClock } from './util/clock.ts';
+export {
+  CMS1500_FIELDS,
+  CMS1500_LINE_FIELDS,
+  CMS1500_LINES_PER_FORM,
+} from './submission/claim-forms/cms1500-fields.ts';
+export { UB04_FIELDS, UB04_LINE_FIELDS, UB04_LINES_PER_FORM } from './submission/claim-forms/ub04-fields.ts';
 export { validationNoticeLetter } from './collections/validation-notice-wording.ts';
 export type { NoticeLanguage, ValidationNoticeFacts } from './collections/validation-notice-wording.ts';
 export type { Clock } from './util/clock.ts';

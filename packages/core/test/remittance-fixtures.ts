@@ -142,6 +142,7 @@ export interface CoverageSpec {
   priority: 'PRIMARY' | 'SECONDARY' | 'TERTIARY';
   effectiveDate?: string;
   terminationDate?: string;
+  groupNumber?: string;
 }
 
 export interface RemittanceWorld {

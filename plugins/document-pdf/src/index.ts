@@ -1,6 +1,11 @@
 import { ConfigError, defineDocumentRenderer } from '@revcycle/core';
 import type { DocumentRenderer, LetterDocument, RenderedFile } from '@revcycle/core';
 import PDFDocument from 'pdfkit';
+import { renderClaimForms } from './claim-forms/render-claim-forms.ts';
+import type { PrintOffset } from './claim-forms/render-claim-forms.ts';
+
+export { CLAIM_FORM_LAYOUTS } from './claim-forms/render-claim-forms.ts';
+export type { FormLayout, Place } from './claim-forms/form-layout.ts';
 
 export interface PdfRendererOptions {
   /** @default 'pdf' */
@@ -10,6 +15,12 @@ export interface PdfRendererOptions {
   fontSize?: number;
   /** The accent color of the letterhead rule, as #rrggbb. @default '#1f4e79' */
   accentColor?: string;
+  /**
+   * Moves claim forms on the page to meet a printer's preprinted red forms, in points (1/72 inch; right and down
+   * are positive, at most half an inch). Print a test batch with the form background on plain paper, hold it to a
+   * red form against the light, and set what it is off by. @default { x: 0, y: 0 }
+   */
+  claimFormOffset?: PrintOffset;
 }
 
 const MARGIN = 72;
@@ -25,13 +36,20 @@ export function pdfDocumentRenderer(options: PdfRendererOptions = {}): DocumentR
     throw new ConfigError('documents[pdf].fontSize', 'must be between 6 and 18 points');
   const accent = options.accentColor ?? '#1f4e79';
   if (!/^#[0-9a-f]{6}$/i.test(accent)) throw new ConfigError('documents[pdf].accentColor', 'must be a #rrggbb color');
-  return defineDocumentRenderer({
+  const offset = options.claimFormOffset ?? { x: 0, y: 0 };
+  if (![offset.x, offset.y].every((v) => Number.isFinite(v) && Math.abs(v) <= 36))
+    throw new ConfigError('documents[pdf].claimFormOffset', 'x and y must be numbers of points between -36 and 36');
+  // Built first, then returned: as a return value its type would be inferred from DocumentRenderer (with `kind`).
+  const renderer = defineDocumentRenderer({
     id: options.id ?? 'pdf',
     instanceId: options.instanceId,
-    displayName: 'PDF letters (pdfkit)',
+    displayName: 'PDF letters and claim forms (pdfkit)',
     contentType: 'application/pdf',
     render: (letter: LetterDocument) => renderPdf(letter, fontSize, accent),
+    claimForms: ['CMS-1500', 'UB-04'],
+    renderClaimForms: (forms, { formBackground }) => renderClaimForms(forms, { formBackground, offset }),
   });
+  return renderer;
 }
 
 function renderPdf(letter: LetterDocument, fontSize: number, accent: string): Promise<RenderedFile> {

@@ -27,6 +27,7 @@ import './claims/claim-queries.ts';
 import './submission/submission-types.ts';
 import './submission/submission-mutations.ts';
 import './submission/submission-queries.ts';
+import './submission/claim-form-queries.ts';
 import './registration/eligibility-types.ts';
 import './registration/eligibility-mutations.ts';
 import './claims/claim-status-mutations.ts';

@@ -196,12 +196,40 @@ export interface RenderedFile {
   bytes: Uint8Array;
 }
 
-/** Renders letters (appeal letters today) to a file: PDF, HTML, or a print vendor's format. */
+/** The paper claim forms: CMS-1500 (02/12) for professional claims, UB-04 (CMS-1450) for institutional ones. */
+export type ClaimFormKind = 'CMS-1500' | 'UB-04';
+
+/**
+ * One page of a paper claim, filled by revcycle from the data the claim's 837 is written from; a renderer only
+ * positions it. `fields` are keyed by CMS-1500 item number (`1a`, `21.A`, `33a` …) or UB-04 form locator (`FL4`,
+ * `FL67A` …), as listed in `CMS1500_FIELDS` and `UB04_FIELDS`; a check-box item holds the box to mark (`3.sex`:
+ * `F`); a value of several lines is joined with newlines. `lines` holds the page's service lines, keyed by column
+ * (`24A.from` … or `FL42` …). A claim with more lines than a form holds (6 on a CMS-1500, 22 on a UB-04) comes as
+ * several pages, its total on the last one.
+ */
+export interface ClaimFormDocument {
+  form: ClaimFormKind;
+  claimId: string;
+  /** 1-based page of this claim, and how many pages the claim has. */
+  page: number;
+  pages: number;
+  fields: Record<string, string>;
+  lines: Array<Record<string, string>>;
+}
+
+/** Renders letters (appeal letters, notices) to a file: PDF, HTML, or a print vendor's format; some also claim forms. */
 export interface DocumentRenderer extends PluginIdentity {
   kind: 'document';
   /** The content type it produces, e.g. application/pdf. */
   contentType: string;
   render(document: LetterDocument): Promise<RenderedFile>;
+  /** The paper claim forms this renderer can lay out (`renderClaimForms`). */
+  claimForms?: readonly ClaimFormKind[];
+  /**
+   * Renders claim forms, one page each, positioned for printing on the red OCR forms; with `formBackground` the
+   * form itself is drawn under the data, for review on plain paper (never for mailing: payers scan only red forms).
+   */
+  renderClaimForms?(forms: ClaimFormDocument[], options: { formBackground: boolean }): Promise<RenderedFile>;
 }
 
 /**

@@ -6,6 +6,8 @@ import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { FieldChecks } from '../validation/field-checks.ts';
 import { upsertByExternalId } from './upsert-by-external-id.ts';
+import { addressColumns } from './address.ts';
+import type { AddressInput } from './address.ts';
 
 export interface PayerFields {
   name?: string | null;
@@ -21,6 +23,10 @@ export interface PayerFields {
   connectorId?: string | null;
   /** Payer of last resort that forbids balance billing (Medicaid): its patient share is written off. @default false */
   forbidsBalanceBilling?: boolean | null;
+  /** Takes no EDI: its claims are printed on CMS-1500 or UB-04 forms by `submitClaims`. @default false */
+  paperOnly?: boolean | null;
+  /** Where paper claims are mailed (the CMS-1500's carrier block). */
+  address?: AddressInput | null;
 }
 
 export interface CreatePayerInput extends PayerFields {
@@ -35,7 +41,9 @@ function check(input: PayerFields, ctx: DomainContext): void {
     .notBlank(['input', 'name'], input.name)
     .notBlank(['input', 'payerIdentifier'], input.payerIdentifier)
     .positive(['input', 'timelyFilingDays'], input.timelyFilingDays)
-    .positive(['input', 'appealWindowDays'], input.appealWindowDays);
+    .positive(['input', 'appealWindowDays'], input.appealWindowDays)
+    .state(['input', 'address', 'state'], input.address?.state)
+    .postalCode(['input', 'address', 'postalCode'], input.address?.postalCode);
   if (input.claimFilingIndicator != null && !/^[A-Z0-9]{2}$/.test(input.claimFilingIndicator)) {
     checks.add(['input', 'claimFilingIndicator'], 'INVALID_CODE', 'a claim filing indicator is 2 characters, e.g. MB');
   }
@@ -58,9 +66,11 @@ function payerData(input: PayerFields): Record<string, unknown> {
     'appealWindowDays',
     'connectorId',
     'forbidsBalanceBilling',
+    'paperOnly',
   ] as const) {
     if (input[key] != null) data[key] = input[key];
   }
+  if (input.address) Object.assign(data, addressColumns(input.address));
   if (input.name != null) data.name = input.name.trim();
   return data;
 }

@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors/billing-errors.ts';
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { FieldChecks } from '../validation/field-checks.ts';
+import { addressColumns } from './address.ts';
 import type { AddressInput } from './address.ts';
 import { upsertByExternalId } from './upsert-by-external-id.ts';
 
@@ -49,15 +50,7 @@ function practiceData(input: PracticeFields): Record<string, unknown> {
   if (input.taxonomyCode !== undefined) data.taxonomyCode = input.taxonomyCode;
   if (input.phone !== undefined) data.phone = input.phone;
   if (input.timeZone != null) data.timeZone = input.timeZone;
-  const a = input.address;
-  if (a)
-    Object.assign(data, {
-      addressLine1: a.line1,
-      addressLine2: a.line2 ?? null,
-      city: a.city,
-      state: a.state,
-      postalCode: a.postalCode,
-    });
+  if (input.address) Object.assign(data, addressColumns(input.address));
   return data;
 }
 

@@ -46,7 +46,7 @@ export type PriorAdjudication = Claim & {
 };
 
 /** The payers before this claim's, nearest first: the secondary's and the primary's for a tertiary claim. */
-function priorsOf(c: ClaimForSubmission): PriorAdjudication[] {
+export function priorsOf(c: ClaimForSubmission): PriorAdjudication[] {
   const priors: PriorAdjudication[] = [];
   for (let p = c.primaryClaim; p; p = p.primaryClaim) priors.push(p);
   return priors;
@@ -300,7 +300,7 @@ function adjustmentGroups(adjustments: RemittanceAdjustment[]): AdjustmentGroup[
 }
 
 /** The payment being carried: the latest posted, non-reversal claim payment that has not been reversed since. */
-function adjudicationOf(prior: PriorAdjudication) {
+export function adjudicationOf(prior: PriorAdjudication) {
   const posted = prior.remittanceClaims
     .filter((r) => r.postedAt && r.statusCode !== '22')
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());

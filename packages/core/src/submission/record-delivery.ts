@@ -64,7 +64,9 @@ export async function completeDelivery(
     async (tx) => {
       const posting = new Posting(tx, batch.organizationId, { type: 'SYSTEM' }, { deferred: true, scoped: ctx.db });
       const transitions = new PendingTransitions();
-      const reason = `sent in interchange ${batch.interchangeControlNumber} (${batch.connectorReference})`;
+      const reason = batch.format.startsWith('837')
+        ? `sent in interchange ${batch.interchangeControlNumber} (${batch.connectorReference})`
+        : `printed on ${batch.format} forms in print batch ${batch.interchangeControlNumber}`;
       const actor = { type: 'CONNECTOR' as const, id: batch.connectorId, reason };
       const submittedAt = batch.submittedAt ?? new Date();
       const changes: StatusChange[] = [];

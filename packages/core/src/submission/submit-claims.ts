@@ -11,6 +11,7 @@ import { submission837 } from './claim-to-837.ts';
 import type { ClaimForSubmission } from './claim-to-837.ts';
 import { nextControlNumber } from './control-numbers.ts';
 import { writeClaimFile } from './write-claim-file.ts';
+import { printClaims } from './print-claims.ts';
 import { batchTimeout, recordDelivery } from './record-delivery.ts';
 import type { BalanceChangedPayload } from '../pubsub/billing-events.ts';
 
@@ -18,12 +19,21 @@ export interface ClaimSubmissionResult {
   claimId: string;
   submitted: boolean;
   /**
-   * Why it was not submitted: SCRUB_FAILED, NO_CONNECTOR, CONNECTOR_ERROR, NOT_FOUND, INVALID_STATE, or X12_REFUSED
-   * (the 837 writer refused its data; the message names the segment and element).
+   * Why it was not submitted: SCRUB_FAILED, NO_CONNECTOR, CONNECTOR_ERROR, NOT_FOUND, INVALID_STATE, X12_REFUSED
+   * (the 837 writer refused its data; the message names the segment and element), or NO_CLAIM_FORM_RENDERER (a
+   * paper-only payer's claim and no renderer that prints its form).
    */
   errorCode?: string;
   message?: string;
   batchId?: string;
+}
+
+/** What a submission did: a result per claim, the batches made, and the changes to publish once committed. */
+export interface DeliveryOutcome {
+  results: ClaimSubmissionResult[];
+  batches: SubmissionBatch[];
+  changes: StatusChange[];
+  balanceChanges: BalanceChangedPayload[];
 }
 
 /** A prior payer's claim with what its 2320/2330/2430 loops carry. */
@@ -69,15 +79,7 @@ export const MAX_CLAIMS_PER_FILE = 5_000;
  * claims READY with the reason in their history (submit them again); a batch is delivered under its own id, so a
  * retry of the same batch is not a second delivery.
  */
-export async function deliverClaims(
-  ctx: DomainContext,
-  claimIds: string[],
-): Promise<{
-  results: ClaimSubmissionResult[];
-  batches: SubmissionBatch[];
-  changes: StatusChange[];
-  balanceChanges: BalanceChangedPayload[];
-}> {
+export async function deliverClaims(ctx: DomainContext, claimIds: string[]): Promise<DeliveryOutcome> {
   const results: ClaimSubmissionResult[] = [];
   const changes: StatusChange[] = [];
   const balanceChanges: BalanceChangedPayload[] = [];
@@ -97,8 +99,17 @@ export async function deliverClaims(
     }
   }
 
+  // Paper-only payers' claims are printed, not sent: they never reach a connector.
+  const printed = await printClaims(
+    ctx,
+    ready.filter((c) => c.payer.paperOnly),
+  );
+  results.push(...printed.results);
+  changes.push(...printed.changes);
+  balanceChanges.push(...printed.balanceChanges);
+
   const groups = new Map<string, ClaimForSubmission[]>();
-  for (const claim of ready) {
+  for (const claim of ready.filter((c) => !c.payer.paperOnly)) {
     const key = claim.payer.connectorId;
     if (!key || !ctx.plugins.payers.get(key)?.submit) {
       results.push({
@@ -118,7 +129,7 @@ export async function deliverClaims(
   }
 
   const organization = await ctx.db.organization.findUniqueOrThrow({ where: { id: ctx.principal.organizationId } });
-  const batches: SubmissionBatch[] = [];
+  const batches: SubmissionBatch[] = [...printed.batches];
   // The 837 guides recommend at most 5 000 claims per transaction set: a larger group goes out in several files.
   const files = [...groups].flatMap(([group, claims]) =>
     chunks(claims, MAX_CLAIMS_PER_FILE).map((part) => [group, part] as const),

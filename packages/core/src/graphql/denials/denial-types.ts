@@ -35,7 +35,7 @@ const NextActionRef = builder.objectRef<{ action: NextAction }>('DenialRecommend
 export const DocumentRef = builder.prismaNode('Document', {
   id: { field: 'id' },
   nullable: true,
-  description: 'A rendered file (an appeal letter), kept exactly as produced.',
+  description: 'A rendered file (an appeal letter, a notice, a print batch of claim forms), kept exactly as produced.',
   fields: (t) => ({
     kind: t.exposeString('kind'),
     contentType: t.exposeString('contentType'),

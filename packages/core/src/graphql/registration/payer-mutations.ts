@@ -6,6 +6,7 @@ import { scopesOf } from '../operation-scopes.ts';
 import { COMMON_ERRORS } from '../errors.ts';
 import { decodeId } from '../../ids/global-id.ts';
 import { PayerRef } from './payer-types.ts';
+import { AddressInput } from './address-types.ts';
 
 type InputFieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
 
@@ -25,6 +26,11 @@ const payerFields = (t: InputFieldBuilder, required: boolean) => ({
     description:
       'A payer of last resort that forbids balance billing (Medicaid): what it leaves to the patient is written off, never billed or placed. @default false',
   }),
+  paperOnly: t.boolean({
+    description:
+      'Takes no EDI: submitClaims prints its claims on CMS-1500 or UB-04 forms (a print batch) instead of sending an 837. @default false',
+  }),
+  address: t.field({ type: AddressInput, description: 'Where paper claims are mailed.' }),
 });
 
 const CreatePayerInput = builder.inputType('CreatePayerInput', {

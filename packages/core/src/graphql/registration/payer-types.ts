@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { Address } from './address-types.ts';
 
 export const PayerRef = builder.prismaNode('Payer', {
   // A record of another tenant is simply not found: node(id:) answers null, never an error.
@@ -23,6 +24,15 @@ export const PayerRef = builder.prismaNode('Payer', {
     forbidsBalanceBilling: t.exposeBoolean('forbidsBalanceBilling', {
       description:
         'Payer of last resort that forbids balance billing (Medicaid): what it leaves to the patient is written off.',
+    }),
+    paperOnly: t.exposeBoolean('paperOnly', {
+      description: 'Takes no EDI: its claims are printed on CMS-1500 or UB-04 forms and mailed.',
+    }),
+    address: t.field({
+      type: Address,
+      nullable: true,
+      description: 'Where paper claims are mailed; null when not given.',
+      resolve: (p) => (p.addressLine1 ? p : null),
     }),
   }),
 });

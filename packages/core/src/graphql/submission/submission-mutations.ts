@@ -21,7 +21,7 @@ const ClaimSubmissionResultRef = builder.objectRef<ClaimSubmissionResult>('Claim
     errorCode: t.exposeString('errorCode', {
       nullable: true,
       description:
-        'SCRUB_FAILED, NO_CONNECTOR, CONNECTOR_ERROR, NOT_FOUND, INVALID_STATE, or X12_REFUSED (the 837 writer refused the claim’s data; the message names segment and element).',
+        'SCRUB_FAILED, NO_CONNECTOR, CONNECTOR_ERROR, NOT_FOUND, INVALID_STATE, X12_REFUSED (the 837 writer refused the claim’s data; the message names segment and element), or NO_CLAIM_FORM_RENDERER (a paper-only payer’s claim, and no renderer that prints its form).',
     }),
     message: t.exposeString('message', { nullable: true }),
   }),

@@ -1,0 +1,86 @@
+/**
+ * The CMS-1500 (02/12) items revcycle fills, by NUCC item number, with what each holds. A renderer positions each
+ * key; the claim's lines use `CMS1500_LINE_FIELDS` (item 24's columns). Items not listed (8, 9b, 9c, 10d, 14–20,
+ * 30) are left blank: revcycle has no data for them, and the 837 sends none either.
+ */
+export const CMS1500_FIELDS = {
+  carrier: 'Payer name and the address paper claims go to (lines)',
+  '1': 'Insurance type: MEDICARE, MEDICAID, TRICARE, CHAMPVA, GROUP, FECA or OTHER (a check box)',
+  '1a': "Insured's ID number",
+  '2': "Patient's name: LAST, FIRST, M",
+  '3': "Patient's birth date, MM DD YYYY",
+  '3.sex': "Patient's sex: M or F (a check box)",
+  '4': "Insured's name",
+  '5': "Patient's street address",
+  '5.city': "Patient's city",
+  '5.state': "Patient's state",
+  '5.zip': "Patient's ZIP code",
+  '5.phone': "Patient's telephone",
+  '6': 'Patient relationship to insured: SELF, SPOUSE, CHILD or OTHER (a check box)',
+  '7': "Insured's street address",
+  '7.city': "Insured's city",
+  '7.state': "Insured's state",
+  '7.zip': "Insured's ZIP code",
+  '9': "Other insured's name (the earlier payer's subscriber on a secondary claim)",
+  '9a': "Other insured's policy or group number",
+  '9d': 'Other insurance plan name',
+  '10a': 'Condition related to employment: YES or NO (a check box)',
+  '10b': 'Condition related to an auto accident: YES or NO (a check box)',
+  '10c': 'Condition related to another accident: YES or NO (a check box)',
+  '11': "Insured's policy group number",
+  '11a': "Insured's birth date, MM DD YYYY",
+  '11a.sex': "Insured's sex: M or F (a check box)",
+  '11c': 'Insurance plan name',
+  '11d': 'Is there another health benefit plan: YES or NO (a check box)',
+  '12': "Patient's signature: SIGNATURE ON FILE",
+  '13': "Insured's signature (assignment of benefits): SIGNATURE ON FILE",
+  '21.ind': 'ICD indicator: 0 for ICD-10-CM',
+  '21.A': 'Diagnosis A (no period)',
+  '21.B': 'Diagnosis B',
+  '21.C': 'Diagnosis C',
+  '21.D': 'Diagnosis D',
+  '21.E': 'Diagnosis E',
+  '21.F': 'Diagnosis F',
+  '21.G': 'Diagnosis G',
+  '21.H': 'Diagnosis H',
+  '21.I': 'Diagnosis I',
+  '21.J': 'Diagnosis J',
+  '21.K': 'Diagnosis K',
+  '21.L': 'Diagnosis L',
+  '22': 'Resubmission code: 7 replacement, 8 void',
+  '22.original': "Original reference number: the payer's claim number of the claim replaced",
+  '23': 'Prior authorization number',
+  '25': 'Federal tax ID (digits)',
+  '25.type': 'EIN (a check box)',
+  '26': "Patient's account number: the claim's patient control number",
+  '27': 'Accept assignment: YES (a check box)',
+  '28': "Total charge, or CONTINUED on a page that isn't the claim's last",
+  '29': 'Amount paid by earlier payers (secondary claims)',
+  '31': 'Signature of physician: the rendering provider, with credential',
+  '32': 'Service facility name and address (lines)',
+  '32a': "Service facility's NPI",
+  '33': 'Billing provider name and address (lines)',
+  '33.phone': "Billing provider's telephone",
+  '33a': "Billing provider's NPI",
+  '33b': 'Billing provider taxonomy, qualifier ZZ',
+} as const;
+
+/** Item 24's columns for each of a page's (at most six) service lines. */
+export const CMS1500_LINE_FIELDS = {
+  '24.shaded': 'Supplemental information in the shaded part of the line: N4, the NDC, its unit and quantity',
+  '24A.from': 'Date of service from, MM DD YY',
+  '24A.to': 'Date of service to, MM DD YY',
+  '24B': 'Place of service',
+  '24D': 'CPT or HCPCS code',
+  '24D.modifiers': 'Modifiers, up to four, separated by spaces',
+  '24E': 'Diagnosis pointers, letters A–L',
+  '24F': 'Charges, dollars and cents',
+  '24G': 'Days or units',
+  '24J': "Rendering provider's NPI",
+} as const;
+
+export type Cms1500Field = keyof typeof CMS1500_FIELDS;
+export type Cms1500LineField = keyof typeof CMS1500_LINE_FIELDS;
+
+/** Service lines on one CMS-1500. */
+export const CMS1500_LINES_PER_FORM = 6;

@@ -1,0 +1,92 @@
+/**
+ * The UB-04 (CMS-1450) form locators revcycle fills, with what each holds. Payer rows A, B and C (FL50–FL65) are
+ * in order of liability: the primary on A; on a secondary claim the primary is A and the payer billed is B. Form
+ * locators not listed are left blank: revcycle has no data for them, and the 837I sends none either.
+ */
+export const UB04_FIELDS = {
+  FL1: 'Billing provider name, street, city state ZIP, telephone (lines)',
+  FL3a: "Patient control number (the claim's)",
+  FL3b: "Medical record number (the patient's account number)",
+  FL4: 'Type of bill: 0, facility type, classification, frequency (e.g. 0111)',
+  FL5: 'Federal tax number',
+  'FL6.from': 'Statement covers period from, MMDDYY',
+  'FL6.through': 'Statement covers period through, MMDDYY',
+  FL8b: "Patient's name: LAST, FIRST, M",
+  FL9a: "Patient's street address",
+  FL9b: "Patient's city",
+  FL9c: "Patient's state",
+  FL9d: "Patient's ZIP code",
+  FL10: "Patient's birth date, MMDDYYYY",
+  FL11: "Patient's sex: F, M or U",
+  FL12: 'Admission date, MMDDYY',
+  FL14: 'Priority (type) of admission',
+  FL15: 'Point of origin (source) of admission',
+  FL17: 'Patient discharge status',
+  'FL42.total': 'Revenue code of the totals line: 0001 (on the last page)',
+  page: 'Page number (line 23)',
+  pages: 'Total pages (line 23)',
+  'FL45.created': 'Creation date of the form, MMDDYY (line 23)',
+  'FL47.total': 'Total charges, dollars and cents (on the last page)',
+  FL50A: 'Payer name, row A (the primary)',
+  FL50B: 'Payer name, row B',
+  FL50C: 'Payer name, row C',
+  FL51A: 'Health plan ID, row A',
+  FL51B: 'Health plan ID, row B',
+  FL51C: 'Health plan ID, row C',
+  FL52A: 'Release of information: Y, row A',
+  FL52B: 'Release of information, row B',
+  FL52C: 'Release of information, row C',
+  FL53A: 'Assignment of benefits: Y, row A',
+  FL53B: 'Assignment of benefits, row B',
+  FL53C: 'Assignment of benefits, row C',
+  FL54A: 'Prior payments by the payer of row A',
+  FL54B: 'Prior payments, row B',
+  FL54C: 'Prior payments, row C',
+  FL56: "Billing provider's NPI",
+  FL58A: "Insured's name, row A",
+  FL58B: "Insured's name, row B",
+  FL58C: "Insured's name, row C",
+  FL59A: "Patient's relationship to the insured (18 self, 01 spouse, 19 child, G8 other), row A",
+  FL59B: 'Relationship, row B',
+  FL59C: 'Relationship, row C',
+  FL60A: "Insured's unique ID, row A",
+  FL60B: "Insured's unique ID, row B",
+  FL60C: "Insured's unique ID, row C",
+  FL62A: 'Insurance group number, row A',
+  FL62B: 'Insurance group number, row B',
+  FL62C: 'Insurance group number, row C',
+  FL63A: 'Treatment authorization code, row A',
+  FL63B: 'Treatment authorization code, row B',
+  FL63C: 'Treatment authorization code, row C',
+  FL66: 'Diagnosis version qualifier: 0 for ICD-10-CM',
+  FL67: 'Principal diagnosis (no period)',
+  FL67A: 'Other diagnosis A',
+  FL67B: 'Other diagnosis B',
+  FL67C: 'Other diagnosis C',
+  FL67D: 'Other diagnosis D',
+  FL67E: 'Other diagnosis E',
+  FL67F: 'Other diagnosis F',
+  FL67G: 'Other diagnosis G',
+  FL67H: 'Other diagnosis H',
+  FL76: "Attending provider's NPI",
+  'FL76.last': "Attending provider's last name",
+  'FL76.first': "Attending provider's first name",
+  FL81a: 'Billing provider taxonomy qualifier: B3',
+  'FL81a.code': 'Billing provider taxonomy code',
+} as const;
+
+/** FL42–FL48 for each of a page's (at most 22) service lines. */
+export const UB04_LINE_FIELDS = {
+  FL42: 'Revenue code',
+  FL43: "Description: the line's, or on a drug line its NDC (N4, the code, unit and quantity)",
+  FL44: 'HCPCS or CPT code with its modifiers',
+  FL45: 'Service date, MMDDYY',
+  FL46: 'Service units',
+  FL47: 'Total charges, dollars and cents',
+} as const;
+
+export type Ub04Field = keyof typeof UB04_FIELDS;
+export type Ub04LineField = keyof typeof UB04_LINE_FIELDS;
+
+/** Service lines on one UB-04 (line 23 is the totals line). */
+export const UB04_LINES_PER_FORM = 22;
