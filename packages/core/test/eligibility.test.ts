@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { M, mutate, setUpPractice } from './registration-api.ts';
 
 const requests: string[] = [];
-let answer: 'active' | 'broken' | 'down' | 'rejected' = 'active';
+let answer: 'active' | 'broken' | 'down' | 'rejected' | 'slow' = 'active';
+/** What a slow payer waits for before it answers. */
+let payerGate: Promise<void> = Promise.resolve();
 
 const answer271 = (trace: string) =>
   `${[
@@ -47,6 +49,7 @@ const payer = definePayerConnector({
     requests.push(request270);
     if (answer === 'down') throw new ConnectorError('the payer portal is down', false);
     if (answer === 'broken') return 'this is not x12';
+    if (answer === 'slow') await payerGate;
     const trace = tokenize(request270).find((s) => s.id === 'TRN')!.elements[2]!;
     if (answer === 'rejected') return rejected271(trace);
     return answer271(trace);
@@ -118,6 +121,29 @@ describe('checkEligibility', () => {
     }
     answer = 'active';
     expect(await t.db.eligibilityCheck.count()).toBe(1);
+  });
+
+  it('waits for the payer outside any transaction: other writes go on meanwhile (SQLite has one writer)', async () => {
+    let open!: () => void;
+    payerGate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    answer = 'slow';
+    const asking = t.execute(CHECK, { token, variables: { input: { coverageId } } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // While the payer has not answered, another mutation commits (with a transaction held open it would wait).
+    const other = await Promise.race([
+      mutate<{ payer: { id: string } }>(t, token, M.createPayer, {
+        name: 'Written meanwhile',
+        payerIdentifier: '55555',
+        claimFilingIndicator: 'CI',
+      }).then(() => 'committed'),
+      new Promise((resolve) => setTimeout(() => resolve('blocked'), 3_000)),
+    ]);
+    open();
+    expect(other).toBe('committed');
+    expect((await asking).data).toMatchObject({ checkEligibility: { __typename: 'CheckEligibilitySuccess' } });
+    answer = 'active';
   });
 
   it('says what a rejection means, not only its AAA code', async () => {

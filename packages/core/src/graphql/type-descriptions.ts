@@ -78,6 +78,8 @@ export const TYPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   PlacementEligibilityCheck: 'One condition for placing an account with an agency, passed or not, and why.',
   PlacementStatus: 'Where an account placed with an agency stands.',
   PlanBalanceChangePolicy: 'What happens to a payment plan when the account’s balance changes under it.',
+  PreviewClaimFormResult:
+    'A claim rendered on its paper form, or why not (the claim is not found, no renderer prints its form).',
   PreviewRemittanceResult:
     'What importing an 835 would do, with nothing written: totals, matches and balancing findings.',
   ProviderAdjustmentPreview: 'A provider-level adjustment (PLB) of an 835, before posting.',

@@ -83,6 +83,11 @@ export interface PayerConnector extends PluginIdentity {
   fetchResponses?(signal: AbortSignal): Promise<InboundFile[]>;
   /** Marks a fetched file handled, so it is not fetched again; `failure` says why it could not be used. */
   acknowledgeResponse?(file: InboundFile, outcome: { ok: true } | { ok: false; failure: string }): Promise<void>;
+  /**
+   * How long core waits for `checkEligibility` and `checkClaimStatus`: a batch channel (an SFTP clearinghouse
+   * answering 270/276 files) takes longer than a real-time API. @default 20000
+   */
+  realTimeTimeoutMs?: number;
   /** Sends a 270 and returns the payer's 271 (real time). */
   checkEligibility?(request270: string, signal: AbortSignal): Promise<string>;
   /** Sends a 276 and returns the payer's 277 (real time). */

@@ -12,8 +12,8 @@ const ClaimFormPreviewRef = builder.objectRef<ClaimFormPreview>('ClaimFormPrevie
       description: 'Forms the claim takes (6 lines per CMS-1500, 22 per UB-04).',
       resolve: (p) => p.pages,
     }),
-    contentType: t.string({ resolve: (p) => p.contentType }),
-    fileName: t.string({ resolve: (p) => p.fileName }),
+    contentType: t.string({ description: 'application/pdf with the PDF renderer.', resolve: (p) => p.contentType }),
+    fileName: t.string({ description: 'A name to save it under.', resolve: (p) => p.fileName }),
     contentBase64: t.string({
       description: 'The file, base64-encoded.',
       resolve: (p) => Buffer.from(p.bytes).toString('base64'),
