@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBillingApi } from '@revcycle/core';
 import type { BillingApi } from '@revcycle/core';
@@ -32,6 +32,7 @@ const connector = () =>
     hostKeyFingerprint: server.fingerprint,
     ...folders,
     settleMs: 200,
+    inquiries: { transactions: ['270', '276'], waitMs: 10_000, pollMs: 200 },
   });
 
 beforeAll(async () => {
@@ -100,5 +101,64 @@ describe.skipIf(!opensshAvailable)('a claim through an SFTP clearinghouse', () =
     expect(payments).toBe(2); // one per service line, once
     // A later poll finds nothing new.
     expect(await t.api.pollPayerConnectors()).toEqual([]);
+  });
+
+  it('asks eligibility and claim status as 270 and 276 files, their 271 and 277 read from the inbound folder', async () => {
+    const world = await sandboxWorld(t, token, { connectorId: 'sftp' });
+    const claimId = await world.claimFor('W0002');
+    expect(await world.submit([claimId])).toBe(true);
+    // The clearinghouse answers each inquiry file it finds with the sandbox payer's 271 or 277; the payer has the
+    // claim's 837 (what was uploaded), so its 277 knows the claim.
+    const payer = sandboxPayer();
+    for (const name of readdirSync(folders.outbound).filter((n) => n.endsWith('.837p.x12'))) {
+      const content = readFileSync(join(folders.outbound, name), 'latin1');
+      const batch = { batchId: name, organizationId: '', interchangeControlNumber: '', claimCount: 1 };
+      await payer.submit!({ ...batch, format: '837P', content }, new AbortController().signal);
+    }
+    const answered = new Set<string>();
+    const clearinghouse = setInterval(async () => {
+      for (const name of readdirSync(folders.outbound).filter((n) => /\.(270|276)\.x12$/.test(n))) {
+        if (answered.has(name)) continue;
+        answered.add(name);
+        const request = readFileSync(join(folders.outbound, name), 'latin1');
+        const signal = new AbortController().signal;
+        const reply = name.endsWith('.270.x12')
+          ? await payer.checkEligibility!(request, signal)
+          : await payer.checkClaimStatus!(request, signal);
+        writeFileSync(join(folders.inbound, `${name}.answer`), reply, 'latin1');
+      }
+    }, 100);
+    try {
+      const { node } = await world.gql<{ node: { coverage: { id: string } } }>(
+        'query($id: ID!) { node(id: $id) { ... on Claim { coverage { id } } } }',
+        { id: claimId },
+      );
+      const eligibility = await world.gql<{ checkEligibility: { __typename: string; check: { active: boolean } } }>(
+        `mutation($id: ID!) { checkEligibility(input: { coverageId: $id, serviceDate: "2026-09-14" }) {
+          __typename ... on CheckEligibilitySuccess { check { active } } } }`,
+        { id: node.coverage.id },
+      );
+      expect(eligibility.checkEligibility).toEqual({ __typename: 'CheckEligibilitySuccess', check: { active: true } });
+      const status = await world.gql<{
+        checkClaimStatus: { __typename: string; message: string; claim: { status: string } };
+      }>(
+        `mutation($id: ID!) { checkClaimStatus(input: { claimId: $id }) {
+          __typename ... on ClaimStatusCheck { message claim { status } } } }`,
+        { id: claimId },
+      );
+      // The sandbox adjudicated the claim when it took the 837: F1 (finalized, paid) is recorded on the history and
+      // leaves the status to the 835.
+      expect(status.checkClaimStatus).toEqual({
+        __typename: 'ClaimStatusCheck',
+        message: '277 claim status: F1:65',
+        claim: { status: 'SUBMITTED' },
+      });
+      expect([...answered].map((name) => name.split('.').at(-2)).sort()).toEqual(['270', '276']);
+      const archived = readdirSync(join(folders.inbound, 'archive')).filter((name) => name.endsWith('.answer'));
+      expect(archived.length).toBe(2);
+      expect(existsSync(join(folders.inbound, 'failed'))).toBe(false);
+    } finally {
+      clearInterval(clearinghouse);
+    }
   });
 });

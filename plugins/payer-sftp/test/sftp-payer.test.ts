@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, callConnector } from '@revcycle/core';
 import type { OutboundBatch } from '@revcycle/core';
@@ -9,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sftpPayer } from '../src/index.ts';
 import type { SftpPayerOptions } from '../src/index.ts';
 import { cuttingProxy } from './cutting-proxy.ts';
+import { serverAccount } from './server-account.ts';
 
 // The SFTP connector against a real OpenSSH server (Debian's sshd, started by the test on a loopback port with
 // keys generated in a temporary folder): the contract every connector passes, a pinned host key, a connection
 // dropped mid-upload, a file still being written while polled, two instances polling one server.
 
 let server: OpenSshServer;
-let folder = 0;
 beforeAll(async () => {
   if (opensshAvailable) server = await startOpenSsh();
 });
@@ -25,22 +25,8 @@ const signal = () => new AbortController().signal;
 
 /** Fresh outbound and inbound folders on the server, and a connector for them. */
 function account(overrides: Partial<SftpPayerOptions> = {}) {
-  const root = join(server.root, `account-${++folder}`);
-  const outbound = join(root, 'to-clearinghouse');
-  const inbound = join(root, 'from-clearinghouse');
-  mkdirSync(outbound, { recursive: true });
-  mkdirSync(inbound, { recursive: true });
-  const connector = sftpPayer({
-    host: '127.0.0.1',
-    port: server.port,
-    username: server.username,
-    privateKey: server.privateKey,
-    hostKeyFingerprint: server.fingerprint,
-    outbound,
-    inbound,
-    settleMs: 300,
-    ...overrides,
-  });
+  const { outbound, inbound, options } = serverAccount(server, 'account');
+  const connector = sftpPayer({ ...options, settleMs: 300, ...overrides });
   const visible = (dir: string) => readdirSync(dir).filter((name) => !name.startsWith('.'));
   return { connector, outbound, inbound, visible };
 }
