@@ -190,4 +190,44 @@ describe('paper claims (core)', () => {
     expect([printed, delivered]).toEqual([[], []]);
     expect((await claim(c.claim.id)).balance).toEqual({ insuranceCents: 0, patientCents: 0 });
   });
+
+  it('the scrub warns when a paper-only payer has no mailing address, and never about its EDI enrollment', async () => {
+    const SCRUB = `mutation($id: ID!) { scrubClaim(input: { claimId: $id }) {
+      ... on ScrubClaimSuccess { findings { ruleId severity message } } } }`;
+    const findings = async (payerId: string) => {
+      const p = await w.patientCovered([{ payerId, priority: 'PRIMARY' }]);
+      const c = await w.draftClaim(p);
+      const r = await t.execute<{
+        scrubClaim: { findings: Array<{ ruleId: string; severity: string; message: string }> };
+      }>(SCRUB, {
+        token,
+        variables: { id: c.id },
+      });
+      return r.data!.scrubClaim.findings.filter((f) => ['PAPER_PAYER_ADDRESS', 'PAYER_ENROLLMENT'].includes(f.ruleId));
+    };
+    const addressless = await mutate<{ payer: { id: string } }>(t, token, M.createPayer, {
+      name: 'Paper Without Address',
+      payerIdentifier: 'PM009',
+      claimFilingIndicator: 'CI',
+      paperOnly: true,
+    });
+    // Enrollment for claims is required and not live with both payers: only an EDI payer is warned about it.
+    for (const payerId of [addressless.payer.id, paperPayerId])
+      await t.execute(
+        `mutation($input: SetPayerEnrollmentInput!) { setPayerEnrollment(input: $input) { __typename } }`,
+        {
+          token,
+          variables: { input: { practiceId: w.practiceId, payerId, transaction: 'CLAIMS_837P', status: 'REQUIRED' } },
+        },
+      );
+    expect(await findings(addressless.payer.id)).toEqual([
+      {
+        ruleId: 'PAPER_PAYER_ADDRESS',
+        severity: 'WARNING',
+        message:
+          "Paper Without Address takes paper claims and has no mailing address: the form's carrier block is left empty",
+      },
+    ]);
+    expect(await findings(paperPayerId)).toEqual([]);
+  });
 });

@@ -33,8 +33,8 @@ export const setPayerEnrollment = defineOperation({
       if (!payer) throw new NotFoundError('Payer', globalId('Payer', input.payerId));
       const npi = input.npi ?? practice.npi;
       const errors: FieldError[] = [];
-      const providers = await tx.provider.findMany({ where: { practiceId: practice.id }, select: { npi: true } });
-      if (npi !== practice.npi && !providers.some((p) => p.npi === npi))
+      const isProvider = async () => (await tx.provider.count({ where: { practiceId: practice.id, npi } })) > 0;
+      if (npi !== practice.npi && !(await isProvider()))
         errors.push({
           path: ['input', 'npi'],
           code: 'UNKNOWN_NPI',

@@ -152,7 +152,7 @@ export async function deliverClaims(ctx: DomainContext, claimIds: string[]): Pro
               receiverName: connector.receiverName ?? connector.receiverId ?? claims[0]!.payer.name,
               interchangeControlNumber: icn,
               usage: connector.usage ?? 'P',
-              now: new Date(),
+              now: ctx.clock.now(),
             }),
           ),
         );

@@ -6,6 +6,7 @@ import type { ScrubFinding, ScrubRule } from './scrub-rule.ts';
 import { CODE_SET_RULES } from './code-set-rules.ts';
 import { X12_LIMIT_RULES } from './x12-limits-rules.ts';
 import { ENROLLMENT_RULES } from './enrollment-rules.ts';
+import { PAPER_RULES } from './paper-rules.ts';
 
 const error = (path: Array<string | number>, message: string) => ({ severity: 'ERROR' as const, path, message });
 const warning = (path: Array<string | number>, message: string) => ({ severity: 'WARNING' as const, path, message });
@@ -235,6 +236,7 @@ export const DEFAULT_SCRUB_RULES: ScrubRule[] = [
   ...X12_LIMIT_RULES,
   ...CODE_SET_RULES,
   ...ENROLLMENT_RULES,
+  ...PAPER_RULES,
 ];
 
 /** What a line bills: its CPT/HCPCS, or "revenue code 0120" for an institutional line billed by revenue code alone. */

@@ -6,18 +6,21 @@ export const ENROLLMENT_RULES: ScrubRule[] = [
   {
     id: 'PAYER_ENROLLMENT',
     description: 'The billing and rendering NPIs are enrolled with the payer for claims, where it requires enrollment.',
+    // A paper-only payer's claims are printed: EDI enrollment does not apply to them.
     check: ({ claim, practice, encounter, payer, enrollments = [] }) =>
-      enrollmentGaps(enrollments, {
-        payerId: payer.id,
-        payerName: payer.name,
-        npis: [practice.npi, encounter.billingProvider?.npi, encounter.renderingProvider.npi].filter(
-          (npi): npi is string => !!npi,
-        ),
-        transaction: claim.kind === 'INSTITUTIONAL' ? 'CLAIMS_837I' : 'CLAIMS_837P',
-      }).map((message) => ({
-        severity: 'WARNING' as const,
-        path: ['payer', 'enrollment'],
-        message: `${message}; the claim may be rejected`,
-      })),
+      payer.paperOnly
+        ? []
+        : enrollmentGaps(enrollments, {
+            payerId: payer.id,
+            payerName: payer.name,
+            npis: [practice.npi, encounter.billingProvider?.npi, encounter.renderingProvider.npi].filter(
+              (npi): npi is string => !!npi,
+            ),
+            transaction: claim.kind === 'INSTITUTIONAL' ? 'CLAIMS_837I' : 'CLAIMS_837P',
+          }).map((message) => ({
+            severity: 'WARNING' as const,
+            path: ['payer', 'enrollment'],
+            message: `${message}; the claim may be rejected`,
+          })),
   },
 ];
