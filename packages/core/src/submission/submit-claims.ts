@@ -74,8 +74,9 @@ export const SUBMISSION_INCLUDE = {
 export const MAX_CLAIMS_PER_FILE = 5_000;
 
 /**
- * Scrubs the claims, groups those that pass by payer connector and claim type, writes one 837P or 837I per group with a fresh interchange
- * control number, records the batch with its file, and hands it to the connector. A connector failure leaves the
+ * Scrubs the claims, prints those of paper-only payers (`printClaims`), groups the others that pass by payer
+ * connector and claim type, writes one 837P or 837I per group with a fresh interchange control number, records the
+ * batch with its file, and hands it to the connector. A connector failure leaves the
  * claims READY with the reason in their history (submit them again); a batch is delivered under its own id, so a
  * retry of the same batch is not a second delivery.
  */
