@@ -13,7 +13,7 @@ import {
   longDate,
   shortDate,
 } from './form-values.ts';
-import { paged, payerBlock, priorsOf, priorPaidCents } from './form-parts.ts';
+import { addressBlock, paged, payerBlock, priorsOf, priorPaidCents } from './form-parts.ts';
 
 const SEX = { FEMALE: 'F', MALE: 'M', UNKNOWN: '' } as const;
 
@@ -82,10 +82,7 @@ function headerFields(c: ClaimForSubmission): Partial<Record<Cms1500Field, strin
     '27': 'YES',
     '29': priors.length ? formAmount(paid) : '',
     '31': `${rendering.firstName} ${rendering.lastName}${rendering.credential ? ` ${rendering.credential}` : ''}`.toUpperCase(),
-    '33': [practice.name, practice.addressLine1, practice.addressLine2, cityLine(practice)]
-      .filter(Boolean)
-      .join('\n')
-      .toUpperCase(),
+    '33': addressBlock(practice.name, practice),
     '33.phone': formPhone(practice.phone),
     '33a': practice.npi,
     '33b': practice.taxonomyCode ? `ZZ${practice.taxonomyCode}` : '',
@@ -111,7 +108,7 @@ function headerFields(c: ClaimForSubmission): Partial<Record<Cms1500Field, strin
   if (priors[0]) Object.assign(fields, otherInsured(c, priors[0]));
   if (encounter.facility) {
     const f = encounter.facility;
-    fields['32'] = [f.name, f.addressLine1, f.addressLine2, cityLine(f)].filter(Boolean).join('\n').toUpperCase();
+    fields['32'] = addressBlock(f.name, f);
     fields['32a'] = f.npi ?? '';
   }
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v)) as Partial<Record<Cms1500Field, string>>;
@@ -127,10 +124,6 @@ function otherInsured(c: ClaimForSubmission, prior: PriorAdjudication): Partial<
     '9a': prior.coverage.groupNumber ?? prior.coverage.memberId,
     '9d': prior.payer.name.toUpperCase(),
   };
-}
-
-function cityLine(a: { city: string | null; state: string | null; postalCode: string | null }): string {
-  return a.city ? `${a.city}, ${a.state ?? ''} ${formZip(a.postalCode)}`.trim() : '';
 }
 
 function lineFields(c: ClaimForSubmission, l: ClaimForSubmission['lines'][number]): Record<string, string> {

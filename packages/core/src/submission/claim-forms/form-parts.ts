@@ -12,10 +12,27 @@ export function paged<T>(lines: readonly T[], perPage: number): T[][] {
   return pages.length ? pages : [[]];
 }
 
-/** The payer's name and the address its paper claims go to, one line each, in capitals. */
+interface PostalAddress {
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+}
+
+/** `CITY, ST ZIP` as the forms print it; empty without a city. */
+export function cityLine(a: Pick<PostalAddress, 'city' | 'state' | 'postalCode'>): string {
+  return a.city ? `${a.city}, ${a.state ?? ''} ${formZip(a.postalCode)}`.trim() : '';
+}
+
+/** A name and its address, one line each, in capitals (the carrier block, items 32 and 33). */
+export function addressBlock(name: string, a: PostalAddress): string {
+  return [name, a.addressLine1, a.addressLine2, cityLine(a)].filter(Boolean).join('\n').toUpperCase();
+}
+
+/** The payer's name and the address its paper claims go to. */
 export function payerBlock(payer: Payer): string {
-  const city = payer.city ? `${payer.city}, ${payer.state ?? ''} ${formZip(payer.postalCode)}`.trim() : '';
-  return [payer.name, payer.addressLine1, payer.addressLine2, city].filter(Boolean).join('\n').toUpperCase();
+  return addressBlock(payer.name, payer);
 }
 
 /** What the earlier payers paid on the claim (their posted adjudications), for item 29 and FL54. */

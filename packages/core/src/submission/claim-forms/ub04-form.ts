@@ -3,7 +3,7 @@ import type { Coverage, Payer } from '../../db/prisma-client.ts';
 import type { ClaimFormDocument } from '../../plugins/contracts.ts';
 import type { ClaimForSubmission } from '../claim-to-837.ts';
 import { adjudicationOf } from '../claim-to-837.ts';
-import { paged, priorsOf } from './form-parts.ts';
+import { cityLine, paged, priorsOf } from './form-parts.ts';
 import { formAmount, formDiagnosis, formName, formPhone, formUnits, formZip, packedDate } from './form-values.ts';
 import { UB04_LINES_PER_FORM } from './ub04-fields.ts';
 import type { Ub04Field, Ub04LineField } from './ub04-fields.ts';
@@ -37,7 +37,8 @@ function headerFields(c: ClaimForSubmission, createdOn: string): Partial<Record<
   const dates = c.lines.flatMap((l) => [l.serviceDate, l.serviceDateEnd ?? l.serviceDate]).sort();
   const attending = encounter.attendingProvider ?? encounter.renderingProvider;
   const fields: Partial<Record<Ub04Field, string>> = {
-    FL1: [practice.name, practice.addressLine1, `${practice.city}, ${practice.state} ${formZip(practice.postalCode)}`]
+    // Four lines: no second street line, so the telephone fits.
+    FL1: [practice.name, practice.addressLine1, cityLine(practice)]
       .concat(formPhone(practice.phone) ? [formPhone(practice.phone)] : [])
       .join('\n')
       .toUpperCase(),
