@@ -122,7 +122,10 @@ async function apply(db: Db, ops: Op[], model: Model): Promise<LedgerEntry[]> {
         model.insurance[o.claim] -= o.cents;
         model.patient[o.claim] += o.cents;
       } else if (o.kind === 'patientPayment') {
-        await allocatePatientPayment(tx, posting, organizationId, {
+        // The payment row is written through the tenant's checks, the way the API writes it.
+        const scoped = scopeToTenant(db, { userId: 'ledger-properties', organizationId, roles: ['admin'] });
+        await allocatePatientPayment(scoped, tx, posting, {
+          organizationId,
           patient,
           amountCents: o.cents,
           method: 'CASH',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CollectionAgency } from '../db/prisma-client.ts';
+import type { CollectionAgency, Db } from '../db/prisma-client.ts';
 import { ValidationError } from '../errors/billing-errors.ts';
 import type { DomainContext } from '../context/domain-context.ts';
 import { accountPatientCents } from '../ledger/balances.ts';
@@ -52,6 +52,8 @@ export async function applyAgencyUpdates(
   fileName: string,
   content: string,
   posting: Posting,
+  /** The tenant-scoped client the transaction was opened on: payments are plain INSERTs (`insertMany`). */
+  scoped: Db,
 ): Promise<AgencyUpdateSummary> {
   const summary = emptySummary();
   const contentHash = createHash('sha256').update(content).digest('hex');
@@ -88,7 +90,8 @@ export async function applyAgencyUpdates(
     const account = accountOf(placement);
     const reference = `${agency.name} ${fileName} line ${update.line}`;
     if (update.kind === 'PAYMENT' && update.amountCents) {
-      await allocatePatientPayment(tx, posting, ctx.principal.organizationId, {
+      await allocatePatientPayment(scoped, tx, posting, {
+        organizationId: ctx.principal.organizationId,
         patient,
         amountCents: update.amountCents,
         method: 'AGENCY',

@@ -22,7 +22,8 @@ export const importAgencyUpdates = defineOperation({
         'importAgencyUpdates',
         async (tx) => {
           const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-          const summary = await applyAgencyUpdates({ ...ctx, db: tx }, agency, input.fileName, input.content, posting);
+          const { fileName, content } = input;
+          const summary = await applyAgencyUpdates({ ...ctx, db: tx }, agency, fileName, content, posting, ctx.db);
           return {
             result: summary,
             recordIds: [globalId('CollectionAgency', agency.id)],

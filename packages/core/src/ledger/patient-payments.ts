@@ -1,6 +1,8 @@
 import type { Db, Patient, PatientPayment } from '../db/prisma-client.ts';
 import { ValidationError } from '../errors/billing-errors.ts';
 import type { Posting } from './post-entries.ts';
+import { insertMany } from '../db/bulk-insert.ts';
+import { newId } from '../ids/new-id.ts';
 
 export interface PatientPaymentInput {
   patient: Pick<Patient, 'id' | 'practiceId' | 'guarantorId'>;
@@ -39,28 +41,31 @@ export async function openPatientShares(
 
 /**
  * Records a patient payment and allocates it: to the named claims in order, else oldest open balance first, never
- * more than a claim's open share. What is left is an unapplied credit on the account (refundable).
+ * more than a claim's open share. What is left is an unapplied credit on the account (refundable). The payment is
+ * one plain INSERT (`insertMany`, through the tenant-scoped client's checks): a repeated idempotency key fails it
+ * as a unique violation (`isUniqueViolation`).
  */
 export async function allocatePatientPayment(
+  scoped: Db,
   tx: Db,
   posting: Posting,
-  organizationId: string,
-  input: PatientPaymentInput,
+  input: PatientPaymentInput & { organizationId: string },
 ): Promise<PatientPayment> {
-  const payment = await tx.patientPayment.create({
-    data: {
-      organizationId,
-      practiceId: input.patient.practiceId,
-      patientId: input.patient.id,
-      amountCents: input.amountCents,
-      method: input.method,
-      reference: input.reference ?? null,
-      receivedDate: input.receivedDate,
-      depositDate: input.depositDate ?? null,
-      idempotencyKey: input.idempotencyKey ?? null,
-      createdById: input.createdById,
-    },
-  });
+  const payment: PatientPayment = {
+    id: newId(),
+    organizationId: input.organizationId,
+    practiceId: input.patient.practiceId,
+    patientId: input.patient.id,
+    amountCents: input.amountCents,
+    method: input.method,
+    reference: input.reference ?? null,
+    receivedDate: input.receivedDate,
+    depositDate: input.depositDate ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    createdById: input.createdById,
+    createdAt: new Date(),
+  };
+  await insertMany(scoped, tx, 'PatientPayment', [payment as unknown as Record<string, unknown>]);
   const open = await openPatientShares(tx, input.patient.id);
   let targets = open;
   if (input.claimIds?.length) {

@@ -7,12 +7,13 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors/billing
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { policyOf } from '../patient-billing/billing-policy.ts';
-import { accountOfPatient, accountPatientIds } from '../patient-billing/guarantor-account.ts';
+import { accountOfPatient } from '../patient-billing/guarantor-account.ts';
 import { reviewPaymentPlan } from '../patient-billing/payment-plans.ts';
 import { isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { accountWhere } from './balances.ts';
 import { positiveCents } from './money-checks.ts';
 import { allocatePatientPayment } from './patient-payments.ts';
+import { payingAccountOf } from './paying-account.ts';
 import { Posting } from './post-entries.ts';
 
 export type PatientPaymentMethod = 'CASH' | 'CHECK' | 'CARD' | 'ACH' | 'OTHER';
@@ -57,15 +58,16 @@ function record(
 ): Promise<PatientPayment> {
   return audited(ctx, 'recordPatientPayment', async (tx) => {
     const { patientId, idempotencyKey } = input;
-    const patient = await tx.patient.findUnique({ where: { id: patientId }, include: { practice: true } });
-    if (!patient) throw new NotFoundError('Patient', globalId('Patient', patientId));
+    const account = await payingAccountOf(tx, patientId);
+    if (!account) throw new NotFoundError('Patient', globalId('Patient', patientId));
+    const { patient, practice } = account;
     const amountCents = positiveCents(input.amountCents, ['input', 'amountCents']);
     if (input.receivedDate && !isCalendarDate(input.receivedDate)) {
       throw new ValidationError([
         { path: ['input', 'receivedDate'], code: 'INVALID_DATE', message: 'receivedDate: not a calendar date' },
       ]);
     }
-    const today = todayIn(patient.practice.timeZone, ctx.clock.now());
+    const today = todayIn(practice.timeZone, ctx.clock.now());
     const receivedDate = input.receivedDate ?? today;
     if (input.depositDate != null && (!isCalendarDate(input.depositDate) || input.depositDate < receivedDate)) {
       const message = isCalendarDate(input.depositDate)
@@ -86,8 +88,10 @@ function record(
         };
       }
     }
-    const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
-    const payment = await allocatePatientPayment(tx, posting, ctx.principal.organizationId, {
+    const actor = { type: 'USER' as const, id: ctx.principal.userId };
+    const posting = new Posting(tx, ctx.principal.organizationId, actor, { scoped: ctx.db });
+    const payment = await allocatePatientPayment(ctx.db, tx, posting, {
+      organizationId: ctx.principal.organizationId,
       patient,
       amountCents,
       method: input.method,
@@ -99,15 +103,16 @@ function record(
       createdById: ctx.principal.userId,
     });
     // A payment on an account with a plan is applied to its installments now (and a payoff closes the plan).
-    const planWhere = { status: 'ACTIVE' as const, ...accountWhere(accountOfPatient(patient)) };
-    const hasPlan = await tx.paymentPlan.findFirst({ where: planWhere, select: { id: true } });
-    const plan = hasPlan
-      ? await tx.paymentPlan.findUnique({ where: { id: hasPlan.id }, include: { installments: true } })
+    const plan = account.hasActivePlan
+      ? await tx.paymentPlan.findFirst({
+          where: { status: 'ACTIVE', ...accountWhere(accountOfPatient(patient)) },
+          include: { installments: true },
+        })
       : null;
-    if (plan) await reviewPaymentPlan(tx, plan, policyOf(patient.practice), today, ctx.clock.now());
+    if (plan) await reviewPaymentPlan(tx, plan, policyOf(practice), today, ctx.clock.now());
     // A payment at the practice on an account placed with an agency takes the account back (a recall file is written).
     const reason = `the patient paid ${amountCents} cents at the practice`;
-    await recallPlacements(ctx, tx, await accountPatientIds(tx, patient), reason, today);
+    if (account.isPlaced) await recallPlacements(ctx, tx, account.patientIds, reason, today);
     return {
       result: payment,
       recordIds: [globalId('PatientPayment', payment.id)],

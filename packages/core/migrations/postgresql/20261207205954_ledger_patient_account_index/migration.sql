@@ -1,0 +1,5 @@
+-- DropIndex
+DROP INDEX "LedgerEntry_patientId_idx";
+
+-- CreateIndex
+CREATE INDEX "LedgerEntry_patientId_account_claimId_idx" ON "LedgerEntry"("patientId", "account", "claimId");
