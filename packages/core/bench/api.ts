@@ -1,13 +1,16 @@
 // npm run bench:api -w @revcycle/core (DATABASE_URL=postgresql://… for PostgreSQL): requests per second over HTTP,
-// with autocannon (50 connections, BENCH_API_SECONDS each, default 10), of a claim query and of a payment mutation,
-// beside the baseline measured against the same server in the same run: `{ __typename }`, which is all of the
-// server's own cost per request (HTTP, auth, parsing, validation, limits) and nothing of the database's. Each
-// payment has a key of its own and goes to one of 200 patients in turn. Not a test: one run of each.
+// with autocannon (50 connections, BENCH_API_SECONDS per load, default 5), of a claim query and of a payment
+// mutation, beside the baseline measured against the same server in the same run: `{ __typename }`, which is all of
+// the server's own cost per request (HTTP, auth, parsing, validation, limits) and nothing of the database's. Each
+// payment has a key of its own and goes to one of 200 patients in turn. This machine's speed drifts by ±15 % from
+// one load to the next, so the three loads run in turn BENCH_API_ROUNDS times (default 3) and each ratio is taken
+// within its round; the table shows the median round's figures and every round's ratio. Not a test.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
-const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 3);
 const server = spawn(
   process.execPath,
   ['--import', 'tsx', '--conditions=@revcycle/source', join(import.meta.dirname, 'api-server.ts')],
@@ -58,17 +61,28 @@ async function load(name: string, body: string | (() => string), expected: strin
   return { name, rate: result.requests.average, p99: result.latency.p99, failed, total: result.requests.total };
 }
 
-const runs = [
-  await load('baseline: { __typename }', JSON.stringify({ query: '{ __typename }' }), '"Query"'),
-  await load('claim query (node with lines)', claimQuery, '"patientControlNumber"'),
-  await load('recordPatientPayment (a new payment each)', payment, '"PatientPayment"'),
-];
+type Run = Awaited<ReturnType<typeof load>>;
+const rounds: Run[][] = [];
+for (let round = 0; round < ROUNDS; round++)
+  rounds.push([
+    await load('baseline: { __typename }', JSON.stringify({ query: '{ __typename }' }), '"Query"'),
+    await load('claim query (node with lines)', claimQuery, '"patientControlNumber"'),
+    await load('recordPatientPayment (a new payment each)', payment, '"PatientPayment"'),
+  ]);
+const ratio = (runs: Run[], i: number) => runs[i]!.rate / runs[0]!.rate;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 console.log(
-  `\n${`HTTP, ${process.env.BENCH_API_CONNECTIONS ?? 50} connections`.padEnd(44)}${'req/s'.padStart(9)}${'p99'.padStart(10)}${'failed'.padStart(8)}${'vs baseline'.padStart(13)}`,
+  `\n${`HTTP, ${process.env.BENCH_API_CONNECTIONS ?? 50} connections, ${ROUNDS} rounds of ${SECONDS} s`.padEnd(44)}${'req/s'.padStart(9)}${'p99'.padStart(10)}${'failed'.padStart(8)}${'vs baseline'.padStart(13)}   every round`,
 );
-for (const r of runs)
+for (let i = 0; i < 3; i++) {
+  const ratios = rounds.map((runs) => ratio(runs, i));
+  // The round whose ratio is the median one: its rate and latency are shown beside it.
+  const r = rounds[ratios.indexOf(median(ratios))]![i]!;
+  const failed = rounds.reduce((sum, runs) => sum + runs[i]!.failed, 0);
+  const every = ratios.map((x) => `${(x * 100).toFixed(0)} %`).join(', ');
   console.log(
-    `${r.name.padEnd(44)}${r.rate.toFixed(0).padStart(9)}${`${r.p99} ms`.padStart(10)}${String(r.failed).padStart(8)}${`${((r.rate / runs[0]!.rate) * 100).toFixed(0)} %`.padStart(13)}`,
+    `${r.name.padEnd(44)}${r.rate.toFixed(0).padStart(9)}${`${r.p99} ms`.padStart(10)}${String(failed).padStart(8)}${`${(median(ratios) * 100).toFixed(0)} %`.padStart(13)}   ${every}`,
   );
+}
 server.stdin!.end();
 await new Promise((resolve) => server.once('exit', resolve));

@@ -52,6 +52,13 @@ type Plan = {
   installmentCents: number;
   installments: Array<{ sequence: number; dueDate: string; amountCents: number; paidCents: number; status: string }>;
 };
+/** A $10.00-an-installment plan for a patient, starting today. */
+const planFor = async (patient: { id: string }, frequency: 'WEEKLY' | 'MONTHLY') =>
+  (
+    await gql<{ createPaymentPlan: Plan }>(PLAN, {
+      input: { patientId: patient.id, installmentCents: 1_000, startDate: localDate(), frequency },
+    })
+  ).createPaymentPlan;
 const PAY = `mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename } }`;
 const planOf = async (id: string) =>
   (
@@ -107,11 +114,7 @@ describe('payment plans', () => {
 
   it('applies payments to installments and closes on early payoff', async () => {
     const p = await owingPatient();
-    const plan = (
-      await gql<{ createPaymentPlan: Plan }>(PLAN, {
-        input: { patientId: p.id, installmentCents: 1_000, startDate: localDate(), frequency: 'WEEKLY' },
-      })
-    ).createPaymentPlan;
+    const plan = await planFor(p, 'WEEKLY');
     await gql(PAY, { input: { patientId: p.id, amountCents: 1_500, method: 'CARD' } });
     expect((await planOf(plan.id)).installments.map((i) => [i.paidCents, i.status])).toEqual([
       [1_000, 'PAID'],
@@ -126,13 +129,25 @@ describe('payment plans', () => {
     });
   });
 
+  it('applies a payment to the plan of a patient recorded without a guarantor (the account is the patient alone)', async () => {
+    const p = await owingPatient();
+    const plan = await planFor(p, 'WEEKLY');
+    // Data from before every patient had a guarantor record: no guarantor on the patient, its plan or its entries.
+    const patientId = decodeId('Patient', p.id);
+    await t.db.patient.update({ where: { id: patientId }, data: { guarantorId: null } });
+    await t.db.paymentPlan.update({ where: { id: decodeId('PaymentPlan', plan.id) }, data: { guarantorId: null } });
+    await t.db.ledgerEntry.updateMany({ where: { patientId }, data: { guarantorId: null } });
+    await gql(PAY, { input: { patientId: p.id, amountCents: 1_500, method: 'CARD' } });
+    expect((await planOf(plan.id)).installments.map((i) => [i.paidCents, i.status])).toEqual([
+      [1_000, 'PAID'],
+      [500, 'SCHEDULED'],
+      [0, 'SCHEDULED'],
+    ]);
+  });
+
   it('re-plans when the balance drops under it (a late adjustment), keeping the installment and what was paid', async () => {
     const p = await owingPatient();
-    const plan = (
-      await gql<{ createPaymentPlan: Plan }>(PLAN, {
-        input: { patientId: p.id, installmentCents: 1_000, startDate: localDate(), frequency: 'MONTHLY' },
-      })
-    ).createPaymentPlan;
+    const plan = await planFor(p, 'MONTHLY');
     await gql(PAY, { input: { patientId: p.id, amountCents: 1_000, method: 'CARD' } });
     // $12.85 of the remaining $17.85 is written off (a late adjustment): $5.00 is left, one installment.
     const writeOff = await gql<{ writeOff: { __typename: string } }>(
@@ -163,11 +178,7 @@ describe('payment plans', () => {
       { input: { practiceId: w.practiceId, onPlanBalanceChange: 'CANCEL' } },
     );
     const p = await owingPatient();
-    const plan = (
-      await gql<{ createPaymentPlan: Plan }>(PLAN, {
-        input: { patientId: p.id, installmentCents: 1_000, startDate: localDate(), frequency: 'MONTHLY' },
-      })
-    ).createPaymentPlan;
+    const plan = await planFor(p, 'MONTHLY');
     await gql(`mutation($input: WriteOffInput!) { writeOff(input: $input) { __typename } }`, {
       input: { claimId: p.claim.id, account: 'PATIENT', amountCents: 100, reason: 'courtesy' },
     });
@@ -184,11 +195,7 @@ describe('payment plans', () => {
     );
 
     const q = await owingPatient();
-    const second = (
-      await gql<{ createPaymentPlan: Plan }>(PLAN, {
-        input: { patientId: q.id, installmentCents: 1_000, startDate: localDate(), frequency: 'MONTHLY' },
-      })
-    ).createPaymentPlan;
+    const second = await planFor(q, 'MONTHLY');
     const cancelled = await gql<{ cancelPaymentPlan: { status: string } }>(
       `mutation($input: CancelPaymentPlanInput!) { cancelPaymentPlan(input: $input) { ... on PaymentPlan { status } } }`,
       { input: { paymentPlanId: second.id, reason: 'guarantor asked' } },

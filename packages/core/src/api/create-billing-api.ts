@@ -43,6 +43,7 @@ import type { Clock } from '../util/clock.ts';
 import { useRequestLimits } from './use-request-limits.ts';
 import { reconcileSubmissions } from '../submission/reconcile-submissions.ts';
 import { organizationStanding } from '../tenants/organization-standing.ts';
+import { seedTenantIndexStats } from '../db/tenant-index-stats.ts';
 import { organizationAdmin } from '../tenants/organizations.ts';
 import type { OrganizationAdmin } from '../tenants/organizations.ts';
 import { localApiFactory, operationRunner } from '../local-api/local-api.ts';
@@ -323,8 +324,12 @@ export function createBillingApi(options: BillingApiOptions): BillingApi {
       if (!target) throw new MigrationError('migrate() needs a database opened from a URL or by createDb()');
       const applied = await applyMigrations(target, config.migrationsDir);
       // SQLite's planner needs statistics to prefer selective indexes (e.g. account number) over the ORDER BY one;
-      // PRAGMA optimize gathers them where they are missing or stale, cheaply. PostgreSQL's autovacuum does this itself.
-      if (databaseProvider === 'sqlite') await db.$queryRawUnsafe('PRAGMA optimize=0x10002');
+      // PRAGMA optimize gathers them where they are missing or stale, cheaply, and may drop an empty table's: the
+      // tenant indexes' seeded ones are put back on this client's connection. PostgreSQL's autovacuum does this itself.
+      if (databaseProvider === 'sqlite') {
+        await db.$queryRawUnsafe('PRAGMA optimize=0x10002');
+        await seedTenantIndexStats((sql) => db.$queryRawUnsafe(sql));
+      }
       return applied;
     },
     async close() {

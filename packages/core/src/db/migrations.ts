@@ -6,6 +6,7 @@ import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg'
 import { createAdapterFactory } from './adapter-factory.ts';
 import type { DatabaseProvider, DatabaseTarget } from './database-url.ts';
 import { openSchemaEngine } from './schema-engine.ts';
+import { seedTenantIndexStats } from './tenant-index-stats.ts';
 
 /**
  * The migrations that ship inside `@revcycle/core` (`<package>/migrations/<provider>`), found relative to this
@@ -75,15 +76,19 @@ export async function applyMigrations(target: DatabaseTarget, root = MIGRATIONS_
   const adapter = createAdapterFactory(target, 1);
   try {
     const { engine, close } = await openSchemaEngine(datamodel, adapter.factory);
+    let applied: string[];
     try {
       const { appliedMigrationNames } = await engine.applyMigrations({
         migrationsList: await readMigrationList(baseDir),
         filters: NO_FILTERS,
       });
-      return appliedMigrationNames;
+      applied = appliedMigrationNames;
     } finally {
       await close();
     }
+    // After the engine is closed: it holds the file's lock while open.
+    if (target.provider === 'sqlite') await seedStatsThrough(adapter.factory);
+    return applied;
   } catch (error) {
     // The engine's errors are clear in their first lines and then carry a WebAssembly stack.
     const reason = (error instanceof Error ? error.message : String(error))
@@ -96,6 +101,19 @@ export async function applyMigrations(target: DatabaseTarget, root = MIGRATIONS_
     });
   } finally {
     await adapter.end();
+  }
+}
+
+/** SQLite: the planner's statistics for tenant indexes, kept in the file for every later connection. */
+async function seedStatsThrough(factory: ReturnType<typeof createAdapterFactory>['factory']): Promise<void> {
+  const connection = await factory.connect();
+  try {
+    await seedTenantIndexStats(async (sql) => {
+      const result = await connection.queryRaw({ sql, args: [], argTypes: [] });
+      return result.rows.map((row) => Object.fromEntries(result.columnNames.map((name, i) => [name, row[i]])));
+    });
+  } finally {
+    await connection.dispose();
   }
 }
 

@@ -15,24 +15,41 @@ export interface PatientPaymentInput {
   claimIds?: string[];
   idempotencyKey?: string | null;
   createdById: string | null;
+  /** The patient's open shares, when the caller read them in this transaction (`payingAccountOf`). */
+  openShares?: OpenShare[];
+}
+
+/** A patient's open share of one claim, aging from the claim's first date of service. */
+export interface OpenShare {
+  claimId: string;
+  agingDate: string;
+  openCents: number;
 }
 
 /** The patient's open share per claim, oldest first (by the claim's first date of service). */
-export async function openPatientShares(
-  tx: Db,
-  patientId: string,
-): Promise<Array<{ claimId: string; agingDate: string; openCents: number }>> {
+export async function openPatientShares(tx: Db, patientId: string): Promise<OpenShare[]> {
   const rows = await tx.ledgerEntry.groupBy({
     by: ['claimId', 'agingDate'],
     where: { patientId, account: 'PATIENT', claimId: { not: null } },
     _sum: { amountCents: true },
   });
-  const byClaim = new Map<string, { claimId: string; agingDate: string; openCents: number }>();
-  for (const r of rows) {
-    const current = byClaim.get(r.claimId!) ?? { claimId: r.claimId!, agingDate: r.agingDate, openCents: 0 };
-    current.openCents += Number(r._sum.amountCents ?? 0);
-    if (r.agingDate < current.agingDate) current.agingDate = r.agingDate;
-    byClaim.set(r.claimId!, current);
+  return openSharesOf(rows.map((r) => ({ ...r, amountCents: Number(r._sum.amountCents ?? 0) })));
+}
+
+/**
+ * Open shares from PATIENT-account entries on claims (single entries, or sums per claim and aging date): per claim
+ * the sum and the earliest aging date, those still owed, oldest first.
+ */
+export function openSharesOf(
+  entries: ReadonlyArray<{ claimId: string | null; agingDate: string; amountCents: number }>,
+): OpenShare[] {
+  const byClaim = new Map<string, OpenShare>();
+  for (const e of entries) {
+    if (!e.claimId) continue;
+    const current = byClaim.get(e.claimId) ?? { claimId: e.claimId, agingDate: e.agingDate, openCents: 0 };
+    current.openCents += e.amountCents;
+    if (e.agingDate < current.agingDate) current.agingDate = e.agingDate;
+    byClaim.set(e.claimId, current);
   }
   return [...byClaim.values()]
     .filter((s) => s.openCents > 0)
@@ -66,7 +83,7 @@ export async function allocatePatientPayment(
     createdAt: new Date(),
   };
   await insertMany(scoped, tx, 'PatientPayment', [payment as unknown as Record<string, unknown>]);
-  const open = await openPatientShares(tx, input.patient.id);
+  const open = input.openShares ?? (await openPatientShares(tx, input.patient.id));
   let targets = open;
   if (input.claimIds?.length) {
     targets = input.claimIds.map((id, i) => {

@@ -101,6 +101,7 @@ function record(
       claimIds: input.claimIds ?? undefined,
       idempotencyKey,
       createdById: ctx.principal.userId,
+      openShares: account.openShares,
     });
     // A payment on an account with a plan is applied to its installments now (and a payoff closes the plan).
     const plan = account.hasActivePlan

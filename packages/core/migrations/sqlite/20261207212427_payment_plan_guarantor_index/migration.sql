@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "PaymentPlan_guarantorId_idx" ON "PaymentPlan"("guarantorId");

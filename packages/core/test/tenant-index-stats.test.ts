@@ -1,0 +1,70 @@
+import { createTestApi } from '@revcycle/testkit';
+import type { TestApi } from '@revcycle/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseProviderOf } from '../src/db/prisma-client.ts';
+import { seedTenantIndexStats } from '../src/db/tenant-index-stats.ts';
+
+let t: TestApi;
+beforeAll(async () => {
+  t = await createTestApi();
+});
+afterAll(() => t.close());
+
+const planOf = async (sql: string) =>
+  (await t.db.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql}`)).map((s) => s.detail).join('; ');
+
+// The lookups a payment makes, as the tenant-scoped client writes them (the organization always named).
+const LOOKUPS = [
+  [`SELECT id FROM "Patient" WHERE "organizationId" = 'o' AND "guarantorId" IN ('g')`, 'Patient_guarantorId_idx'],
+  [
+    `SELECT id FROM "PaymentPlan" WHERE "status" = 'ACTIVE' AND "organizationId" = 'o' AND "guarantorId" IN ('g')`,
+    'PaymentPlan_guarantorId_idx',
+  ],
+  [
+    `SELECT id FROM "LedgerEntry" WHERE "patientId" = 'p' AND "account" = 'PATIENT' AND "claimId" IS NOT NULL AND "organizationId" = 'o'`,
+    'LedgerEntry_patientId_account_claimId_idx',
+  ],
+] as const;
+
+describe('SQLite plans tenant queries by their selective index', () => {
+  it('has statistics for every index that begins with organizationId, saying it selects nothing', async () => {
+    if (databaseProviderOf(t.db) !== 'sqlite') return; // PostgreSQL gathers its own (autovacuum's ANALYZE).
+    const indexes = await t.db.$queryRawUnsafe<Array<{ name: string }>>(
+      `SELECT name FROM sqlite_master WHERE type = 'index'
+         AND (SELECT name FROM pragma_index_info(sqlite_master.name) WHERE seqno = 0) = 'organizationId'`,
+    );
+    const stats = new Map(
+      (await t.db.$queryRawUnsafe<Array<{ idx: string; stat: string }>>('SELECT idx, stat FROM sqlite_stat1')).map(
+        (r) => [r.idx, r.stat],
+      ),
+    );
+    expect(indexes.length).toBeGreaterThan(30);
+    for (const { name } of indexes) {
+      const [rows, organization] = (stats.get(name) ?? '').split(' ');
+      expect({ name, organization }).toEqual({ name, organization: rows });
+    }
+    // (organizationId, accountNumber) is unique: the whole key finds one row.
+    expect(stats.get('Patient_organizationId_accountNumber_key')).toBe('1000000 1000000 1');
+  });
+
+  it('looks a payment’s account up by guarantor and patient, never by reading the whole organization', async () => {
+    if (databaseProviderOf(t.db) !== 'sqlite') return;
+    for (const [sql, index] of LOOKUPS)
+      expect({ sql, plan: await planOf(sql) }).toEqual({ sql, plan: expect.stringContaining(`USING INDEX ${index} `) });
+  });
+
+  it('leaves measured statistics alone and seeds only what is missing', async () => {
+    if (databaseProviderOf(t.db) !== 'sqlite') return;
+    await t.db.$executeRawUnsafe(
+      `UPDATE sqlite_stat1 SET stat = '500 50 1' WHERE idx = 'Patient_organizationId_accountNumber_key'`,
+    );
+    await t.db.$executeRawUnsafe(`DELETE FROM sqlite_stat1 WHERE idx = 'Claim_organizationId_status_idx'`);
+    const seeded = await seedTenantIndexStats((sql) => t.db.$queryRawUnsafe(sql));
+    const stat = async (idx: string) =>
+      (await t.db.$queryRawUnsafe<Array<{ stat: string }>>(`SELECT stat FROM sqlite_stat1 WHERE idx = '${idx}'`))[0]
+        ?.stat;
+    expect(seeded).toBe(1);
+    expect(await stat('Patient_organizationId_accountNumber_key')).toBe('500 50 1');
+    expect(await stat('Claim_organizationId_status_idx')).toMatch(/^1000000 1000000 10/);
+  });
+});
