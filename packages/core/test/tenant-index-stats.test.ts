@@ -66,5 +66,11 @@ describe('SQLite plans tenant queries by their selective index', () => {
     expect(seeded).toBe(1);
     expect(await stat('Patient_organizationId_accountNumber_key')).toBe('500 50 1');
     expect(await stat('Claim_organizationId_status_idx')).toMatch(/^1000000 1000000 10/);
+    // Again (the next start, or a second process on the file): nothing to write, one row per index.
+    expect(await seedTenantIndexStats((sql) => t.db.$queryRawUnsafe(sql))).toBe(0);
+    const twice = await t.db.$queryRawUnsafe<unknown[]>(
+      'SELECT idx FROM sqlite_stat1 GROUP BY idx HAVING count(*) > 1',
+    );
+    expect(twice).toEqual([]);
   });
 });

@@ -29,8 +29,10 @@ export async function seedTenantIndexStats(query: SqliteQuery): Promise<number> 
   for (const index of missing) {
     const figures = [ROWS, ROWS, ...Array(Number(index.columns) - 1).fill(10)];
     if (Number(index.isUnique)) figures[figures.length - 1] = 1;
+    // Conditional in the statement itself: two processes starting on one file at once write one row, not two.
     await query(
-      `INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (${quote(index.tbl)}, ${quote(index.idx)}, '${figures.join(' ')}')`,
+      `INSERT INTO sqlite_stat1 (tbl, idx, stat) SELECT ${quote(index.tbl)}, ${quote(index.idx)}, '${figures.join(' ')}'
+       WHERE NOT EXISTS (SELECT 1 FROM sqlite_stat1 WHERE idx = ${quote(index.idx)})`,
     );
   }
   if (missing.length) await query('ANALYZE sqlite_schema');
