@@ -13,9 +13,10 @@ export interface SqlScope {
 
 /**
  * Raw SQL through the tenant-scoped client: the query is built with the principal's scope and run on the client
- * behind it. The scoped client itself has no raw SQL, so a raw query cannot forget its tenant.
+ * behind it, or on `tx`, a transaction of that client, for a read that must see the transaction's writes and
+ * locks. The scoped client itself has no raw SQL, so a raw query cannot forget its tenant.
  */
-export function scopedSql<T>(db: Db, build: (scope: SqlScope) => Prisma.Sql): Promise<T> {
+export function scopedSql<T>(db: Db, build: (scope: SqlScope) => Prisma.Sql, tx?: Db): Promise<T> {
   const found = scopeOf(db);
   if (!found) throw new ForbiddenError('scopedSql needs the tenant-scoped client');
   const { root, principal } = found;
@@ -27,5 +28,5 @@ export function scopedSql<T>(db: Db, build: (scope: SqlScope) => Prisma.Sql): Pr
         ? Prisma.sql`AND ${Prisma.raw(column)} IN (${Prisma.join(practiceIds.length ? [...practiceIds] : [''])})`
         : Prisma.empty,
   };
-  return root.$queryRaw(build(scope)) as Promise<T>;
+  return (tx ?? root).$queryRaw(build(scope)) as Promise<T>;
 }

@@ -1,17 +1,14 @@
+import { Prisma } from '../db/prisma-client.ts';
 import type { Db, Patient, Practice } from '../db/prisma-client.ts';
+import { scopedSql } from '../db/scoped-sql.ts';
+import type { SqlScope } from '../db/scoped-sql.ts';
 import { openSharesOf } from './patient-payments.ts';
 import type { OpenShare } from './patient-payments.ts';
-
-const ACTIVE_PLAN = { status: 'ACTIVE' as const };
-const ACTIVE_PLACEMENT = { status: { in: ['PLACED' as const, 'DISPUTED' as const] } };
-const FIRST_ID = { select: { id: true }, take: 1 };
 
 /** What recording a patient payment needs to know of the patient and the guarantor account it is paid on. */
 export interface PayingAccount {
   patient: Pick<Patient, 'id' | 'practiceId' | 'guarantorId'>;
   practice: Pick<Practice, 'timeZone' | 'patientBillingPolicy'>;
-  /** Every patient on the account (the patient alone when self-pay). */
-  patientIds: string[];
   /** The account has an ACTIVE payment plan: the payment is applied to its installments. */
   hasActivePlan: boolean;
   /** An agency holds the account (PLACED or DISPUTED): a payment at the practice recalls it. */
@@ -20,56 +17,88 @@ export interface PayingAccount {
   openShares: OpenShare[];
 }
 
+/** One row per claim the patient owes on (one row with null claim columns when none). */
+interface AccountRow {
+  id: string;
+  practiceId: string;
+  guarantorId: string | null;
+  timeZone: string;
+  patientBillingPolicy: unknown;
+  hasActivePlan: number | bigint;
+  isPlaced: number | bigint;
+  claimId: string | null;
+  agingDate: string | null;
+  openCents: number | bigint | null;
+}
+
 /**
- * Reads the paying account in one request (the patient, its practice, the account's patients, whether it has a plan
- * or a placement, and its entries on claims for the open shares) instead of one request each: a payment is the API's
- * most frequent write, and in a transaction each request through Prisma costs several times the SQL it runs
- * (`npm run bench:statements`). The entries are the patient's own on claims (PATIENT account): tens of rows for
- * a patient, summed here rather than by a GROUP BY of their own.
+ * Reads the paying account in one SQL statement: the patient, its practice, whether the account has an ACTIVE
+ * plan or a PLACED / DISPUTED placement, and the patient's open shares summed per claim. A payment is the API's
+ * most frequent write, and the same read through Prisma's nested selects was seven statements on PostgreSQL
+ * (one per relation), each a round trip (`npm run bench:statements`). The account is the guarantor's patients,
+ * or the patient alone when it has no guarantor record (data from before registration made every patient a SELF
+ * guarantor). A user limited to practices sees only those practices' plans, placements and entries, as the
+ * scoped client's reads would. It runs on the transaction `tx` of the scoped client `scoped`.
  */
-export async function payingAccountOf(tx: Db, patientId: string): Promise<PayingAccount | null> {
-  const found = await tx.patient.findUnique({
-    where: { id: patientId },
-    select: {
-      id: true,
-      practiceId: true,
-      guarantorId: true,
-      practice: { select: { timeZone: true, patientBillingPolicy: true } },
-      ledgerEntries: {
-        where: { account: 'PATIENT', claimId: { not: null } },
-        select: { claimId: true, agingDate: true, amountCents: true },
-      },
-      guarantor: {
-        select: {
-          paymentPlans: { where: ACTIVE_PLAN, ...FIRST_ID },
-          patients: { select: { id: true, placements: { where: ACTIVE_PLACEMENT, ...FIRST_ID } } },
-        },
-      },
-    },
-  });
-  if (!found) return null;
-  const { practice, guarantor } = found;
-  const patient = { id: found.id, practiceId: found.practiceId, guarantorId: found.guarantorId };
-  const openShares = openSharesOf(found.ledgerEntries);
-  if (!guarantor) {
-    // Registration makes every patient a guarantor (SELF): a patient without one was recorded before, and is read
-    // again for the plans and placements of an account that is the patient alone.
-    const own = await tx.patient.findUniqueOrThrow({
-      where: { id: patientId },
-      select: {
-        paymentPlans: { where: { ...ACTIVE_PLAN, guarantorId: null }, ...FIRST_ID },
-        placements: { where: ACTIVE_PLACEMENT, ...FIRST_ID },
-      },
-    });
-    const [hasActivePlan, isPlaced] = [own.paymentPlans.length > 0, own.placements.length > 0];
-    return { patient, practice, openShares, patientIds: [found.id], hasActivePlan, isPlaced };
-  }
+export async function payingAccountOf(scoped: Db, tx: Db, patientId: string): Promise<PayingAccount | null> {
+  const rows = await scopedSql<AccountRow[]>(scoped, (scope) => accountSql(scope, patientId), tx);
+  const [first] = rows;
+  if (!first) return null;
+  const shares = rows.flatMap((r) =>
+    r.claimId ? [{ claimId: r.claimId, agingDate: r.agingDate!, amountCents: Number(r.openCents) }] : [],
+  );
   return {
-    patient,
-    practice,
-    openShares,
-    patientIds: guarantor.patients.map((p) => p.id),
-    hasActivePlan: guarantor.paymentPlans.length > 0,
-    isPlaced: guarantor.patients.some((p) => p.placements.length > 0),
+    patient: { id: first.id, practiceId: first.practiceId, guarantorId: first.guarantorId },
+    practice: { timeZone: first.timeZone, patientBillingPolicy: jsonOf(first.patientBillingPolicy) },
+    hasActivePlan: Number(first.hasActivePlan) === 1,
+    isPlaced: Number(first.isPlaced) === 1,
+    openShares: openSharesOf(shares),
   };
+}
+
+/** Every patient on the patient's guarantor account (the patient alone when it has no guarantor record). */
+export async function accountPatientIds(tx: Db, patient: Pick<Patient, 'id' | 'guarantorId'>): Promise<string[]> {
+  if (!patient.guarantorId) return [patient.id];
+  const patients = await tx.patient.findMany({ where: { guarantorId: patient.guarantorId }, select: { id: true } });
+  return patients.map((p) => p.id);
+}
+
+// Each EXISTS names one indexed column (guarantorId or patientId) rather than an OR of both, which both planners
+// answer with a scan of the organization's plans or placements.
+function accountSql(scope: SqlScope, patientId: string): Prisma.Sql {
+  const tenant = (alias: string) =>
+    Prisma.sql`${scope.organization(`${alias}."organizationId"`)} ${scope.practices(`${alias}."practiceId"`)}`;
+  return Prisma.sql`
+    SELECT p."id", p."practiceId", p."guarantorId", pr."timeZone", pr."patientBillingPolicy",
+      CASE WHEN EXISTS (
+          SELECT 1 FROM "PaymentPlan" pp
+          WHERE pp."guarantorId" = p."guarantorId" AND pp."status" = 'ACTIVE' AND ${tenant('pp')})
+        OR (p."guarantorId" IS NULL AND EXISTS (
+          SELECT 1 FROM "PaymentPlan" pp
+          WHERE pp."patientId" = p."id" AND pp."guarantorId" IS NULL AND pp."status" = 'ACTIVE' AND ${tenant('pp')}))
+        THEN 1 ELSE 0 END AS "hasActivePlan",
+      CASE WHEN EXISTS (
+          SELECT 1 FROM "Patient" ap JOIN "CollectionPlacement" cp ON cp."patientId" = ap."id"
+          WHERE ap."guarantorId" = p."guarantorId" AND cp."status" IN ('PLACED', 'DISPUTED')
+            AND ${tenant('ap')} AND ${tenant('cp')})
+        OR (p."guarantorId" IS NULL AND EXISTS (
+          SELECT 1 FROM "CollectionPlacement" cp
+          WHERE cp."patientId" = p."id" AND cp."status" IN ('PLACED', 'DISPUTED') AND ${tenant('cp')}))
+        THEN 1 ELSE 0 END AS "isPlaced",
+      s."claimId", s."agingDate", s."openCents"
+    FROM "Patient" p
+    JOIN "Practice" pr ON pr."id" = p."practiceId"
+    LEFT JOIN (
+      SELECT e."claimId", MIN(e."agingDate") AS "agingDate", SUM(e."amountCents") AS "openCents"
+      FROM "LedgerEntry" e
+      WHERE e."patientId" = ${patientId} AND e."account" = 'PATIENT' AND e."claimId" IS NOT NULL AND ${tenant('e')}
+      GROUP BY e."claimId"
+      HAVING SUM(e."amountCents") > 0
+    ) s ON 1 = 1
+    WHERE p."id" = ${patientId} AND ${tenant('p')}`;
+}
+
+/** A Json column read by raw SQL: PostgreSQL's driver parses it, SQLite's gives the text. */
+function jsonOf(value: unknown): Practice['patientBillingPolicy'] {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as Practice['patientBillingPolicy'];
 }

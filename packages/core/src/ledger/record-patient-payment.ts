@@ -13,7 +13,7 @@ import { isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { accountWhere } from './balances.ts';
 import { positiveCents } from './money-checks.ts';
 import { allocatePatientPayment } from './patient-payments.ts';
-import { payingAccountOf } from './paying-account.ts';
+import { accountPatientIds, payingAccountOf } from './paying-account.ts';
 import { Posting } from './post-entries.ts';
 
 export type PatientPaymentMethod = 'CASH' | 'CHECK' | 'CARD' | 'ACH' | 'OTHER';
@@ -58,7 +58,7 @@ function record(
 ): Promise<PatientPayment> {
   return audited(ctx, 'recordPatientPayment', async (tx) => {
     const { patientId, idempotencyKey } = input;
-    const account = await payingAccountOf(tx, patientId);
+    const account = await payingAccountOf(ctx.db, tx, patientId);
     if (!account) throw new NotFoundError('Patient', globalId('Patient', patientId));
     const { patient, practice } = account;
     const amountCents = positiveCents(input.amountCents, ['input', 'amountCents']);
@@ -113,7 +113,7 @@ function record(
     if (plan) await reviewPaymentPlan(tx, plan, policyOf(practice), today, ctx.clock.now());
     // A payment at the practice on an account placed with an agency takes the account back (a recall file is written).
     const reason = `the patient paid ${amountCents} cents at the practice`;
-    if (account.isPlaced) await recallPlacements(ctx, tx, account.patientIds, reason, today);
+    if (account.isPlaced) await recallPlacements(ctx, tx, await accountPatientIds(tx, patient), reason, today);
     return {
       result: payment,
       recordIds: [globalId('PatientPayment', payment.id)],
