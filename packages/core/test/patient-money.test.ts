@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, co, era, paidInFull, pr, remittanceWorld } from './remittance-fixtures.ts';
 import type { RemittanceWorld } from './remittance-fixtures.ts';
 import { practiceDay } from './registration-api.ts';
+import { decodeId } from '../src/ids/global-id.ts';
 
 const IMPORT = `mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`;
 const PAY = `mutation($input: RecordPatientPaymentInput!) { recordPatientPayment(input: $input) { __typename
@@ -128,6 +129,30 @@ describe('patient money', () => {
       __typename: 'ValidationError',
       fieldErrors: [{ path: ['input', 'amountCents'], code: 'OUT_OF_RANGE' }],
     });
+  });
+
+  it('takes a payment from a user limited to the patient’s practice, and none from a user of another practice', async () => {
+    const { p, older, newer } = await patientOwingTwice();
+    const organizationId = (await t.db.practice.findFirstOrThrow()).organizationId;
+    const practiceId = decodeId('Practice', w.practiceId);
+    const ownDesk = await t.token(organizationId, ['frontdesk'], { practiceIds: [practiceId], userId: 'own-desk' });
+    const otherDesk = await t.token(organizationId, ['frontdesk'], { practiceIds: ['another-practice'] });
+    const input = { patientId: p.id, amountCents: 3_000, method: 'CASH', receivedDate: '2026-11-22' };
+
+    const refused = await gql<{ recordPatientPayment: { __typename: string } }>(PAY, { input }, otherDesk);
+    expect(refused.recordPatientPayment.__typename).toBe('NotFoundError');
+    expect((await balance(p.id)).patientCents).toBe(5_570);
+
+    const paid = await gql<{
+      recordPatientPayment: { allocations: Array<{ amountCents: number; claim: { id: string } | null }> };
+    }>(PAY, { input }, ownDesk);
+    expect(paid.recordPatientPayment.allocations.map((a) => [a.claim?.id ?? null, a.amountCents])).toEqual([
+      [older.id, -2_785],
+      [newer.id, -215],
+    ]);
+    expect((await balance(p.id)).patientCents).toBe(2_570);
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { actorId: 'own-desk' } });
+    expect(audit).toMatchObject({ action: 'recordPatientPayment', outcome: 'SUCCEEDED', practiceId });
   });
 
   it('keeps the day a payment was received and the day it was deposited, never deposited before received', async () => {

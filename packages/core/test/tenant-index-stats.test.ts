@@ -2,7 +2,10 @@ import { createTestApi } from '@revcycle/testkit';
 import type { TestApi } from '@revcycle/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseProviderOf } from '../src/db/prisma-client.ts';
+import { Prisma } from '../src/db/prisma-client.ts';
+import type { SqlScope } from '../src/db/scoped-sql.ts';
 import { seedTenantIndexStats } from '../src/db/tenant-index-stats.ts';
+import { payingAccountSql } from '../src/ledger/paying-account.ts';
 
 let t: TestApi;
 beforeAll(async () => {
@@ -10,21 +13,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const planOf = async (sql: string) =>
-  (await t.db.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql}`)).map((s) => s.detail).join('; ');
-
-// The lookups a payment makes, as the tenant-scoped client writes them (the organization always named).
-const LOOKUPS = [
-  [`SELECT id FROM "Patient" WHERE "organizationId" = 'o' AND "guarantorId" IN ('g')`, 'Patient_guarantorId_idx'],
-  [
-    `SELECT id FROM "PaymentPlan" WHERE "status" = 'ACTIVE' AND "organizationId" = 'o' AND "guarantorId" IN ('g')`,
-    'PaymentPlan_guarantorId_idx',
-  ],
-  [
-    `SELECT id FROM "LedgerEntry" WHERE "patientId" = 'p' AND "account" = 'PATIENT' AND "claimId" IS NOT NULL AND "organizationId" = 'o'`,
-    'LedgerEntry_patientId_account_claimId_idx',
-  ],
-] as const;
+const scopeOf = (practices: boolean): SqlScope => ({
+  organization: (column) => Prisma.sql`${Prisma.raw(column)} = ${'o'}`,
+  practices: (column) => (practices ? Prisma.sql`AND ${Prisma.raw(column)} IN (${'x'})` : Prisma.empty),
+});
+const accountPlanOf = async (practices: boolean) =>
+  (
+    await t.db.$queryRaw<Array<{ detail: string }>>(
+      Prisma.sql`EXPLAIN QUERY PLAN ${payingAccountSql(scopeOf(practices), 'p')}`,
+    )
+  )
+    .map((s) => s.detail)
+    .join('; ');
 
 describe('SQLite plans tenant queries by their selective index', () => {
   it('has statistics for every index that begins with organizationId, saying it selects nothing', async () => {
@@ -49,8 +49,21 @@ describe('SQLite plans tenant queries by their selective index', () => {
 
   it('looks a payment’s account up by guarantor and patient, never by reading the whole organization', async () => {
     if (databaseProviderOf(t.db) !== 'sqlite') return;
-    for (const [sql, index] of LOOKUPS)
-      expect({ sql, plan: await planOf(sql) }).toEqual({ sql, plan: expect.stringContaining(`USING INDEX ${index} `) });
+    for (const practices of [false, true]) {
+      const plan = await accountPlanOf(practices);
+      // Every table is searched by an index on the patient, its guarantor or a primary key; only the open shares,
+      // already summed per claim, are scanned.
+      expect(plan.match(/SCAN \w+/g)).toEqual(['SCAN s']);
+      for (const index of [
+        'LedgerEntry_patientId_account_claimId_idx (patientId=?',
+        'PaymentPlan_guarantorId_idx (guarantorId=?)',
+        'PaymentPlan_patientId_idx (patientId=?)',
+        'Patient_guarantorId_idx (guarantorId=?)',
+        'CollectionPlacement_patientId_idx (patientId=?)',
+      ])
+        expect({ practices, plan }).toEqual({ practices, plan: expect.stringContaining(`USING INDEX ${index}`) });
+      expect(plan).not.toContain('organizationId=?');
+    }
   });
 
   it('leaves measured statistics alone and seeds only what is missing', async () => {

@@ -37,11 +37,12 @@ interface AccountRow {
  * most frequent write, and the same read through Prisma's nested selects was seven statements on PostgreSQL
  * (one per relation), each a round trip (`npm run bench:statements`). The account is the guarantor's patients,
  * or the patient alone when it has no guarantor record (data from before registration made every patient a SELF
- * guarantor). A user limited to practices sees only those practices' plans, placements and entries, as the
- * scoped client's reads would. It runs on the transaction `tx` of the scoped client `scoped`.
+ * guarantor). A user limited to practices sees only those practices' patients, plans and entries, as the
+ * scoped client's reads would; a placement counts when its patient is one of them (the placement's own practice
+ * column would lead SQLite to read the practice's placements). It runs on `tx`, a transaction of `scoped`.
  */
 export async function payingAccountOf(scoped: Db, tx: Db, patientId: string): Promise<PayingAccount | null> {
-  const rows = await scopedSql<AccountRow[]>(scoped, (scope) => accountSql(scope, patientId), tx);
+  const rows = await scopedSql<AccountRow[]>(scoped, (scope) => payingAccountSql(scope, patientId), tx);
   const [first] = rows;
   if (!first) return null;
   const shares = rows.flatMap((r) =>
@@ -65,9 +66,9 @@ export async function accountPatientIds(tx: Db, patient: Pick<Patient, 'id' | 'g
 
 // Each EXISTS names one indexed column (guarantorId or patientId) rather than an OR of both, which both planners
 // answer with a scan of the organization's plans or placements.
-function accountSql(scope: SqlScope, patientId: string): Prisma.Sql {
-  const tenant = (alias: string) =>
-    Prisma.sql`${scope.organization(`${alias}."organizationId"`)} ${scope.practices(`${alias}."practiceId"`)}`;
+export function payingAccountSql(scope: SqlScope, patientId: string): Prisma.Sql {
+  const organization = (alias: string) => scope.organization(`${alias}."organizationId"`);
+  const tenant = (alias: string) => Prisma.sql`${organization(alias)} ${scope.practices(`${alias}."practiceId"`)}`;
   return Prisma.sql`
     SELECT p."id", p."practiceId", p."guarantorId", pr."timeZone", pr."patientBillingPolicy",
       CASE WHEN EXISTS (
@@ -78,12 +79,12 @@ function accountSql(scope: SqlScope, patientId: string): Prisma.Sql {
           WHERE pp."patientId" = p."id" AND pp."guarantorId" IS NULL AND pp."status" = 'ACTIVE' AND ${tenant('pp')}))
         THEN 1 ELSE 0 END AS "hasActivePlan",
       CASE WHEN EXISTS (
-          SELECT 1 FROM "Patient" ap JOIN "CollectionPlacement" cp ON cp."patientId" = ap."id"
-          WHERE ap."guarantorId" = p."guarantorId" AND cp."status" IN ('PLACED', 'DISPUTED')
-            AND ${tenant('ap')} AND ${tenant('cp')})
+          SELECT 1 FROM "CollectionPlacement" cp
+          WHERE cp."patientId" IN (SELECT ap."id" FROM "Patient" ap WHERE ap."guarantorId" = p."guarantorId" AND ${tenant('ap')})
+            AND cp."status" IN ('PLACED', 'DISPUTED') AND ${organization('cp')})
         OR (p."guarantorId" IS NULL AND EXISTS (
           SELECT 1 FROM "CollectionPlacement" cp
-          WHERE cp."patientId" = p."id" AND cp."status" IN ('PLACED', 'DISPUTED') AND ${tenant('cp')}))
+          WHERE cp."patientId" = p."id" AND cp."status" IN ('PLACED', 'DISPUTED') AND ${organization('cp')}))
         THEN 1 ELSE 0 END AS "isPlaced",
       s."claimId", s."agingDate", s."openCents"
     FROM "Patient" p
