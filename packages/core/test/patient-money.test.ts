@@ -155,6 +155,16 @@ describe('patient money', () => {
     expect(audit).toMatchObject({ action: 'recordPatientPayment', outcome: 'SUCCEEDED', practiceId });
   });
 
+  it('gives no claim more than its share when ten payments for one patient arrive at once', async () => {
+    const { p, older, newer } = await patientOwingTwice();
+    const pay = () => gql(PAY, { input: { patientId: p.id, amountCents: 1_000, method: 'CARD' } });
+    await Promise.all(Array.from({ length: 10 }, pay));
+    // 10 000 paid on 2 785 + 2 785 owed: both claims settled exactly, 4 430 left as the account's credit.
+    expect(await balance(older.id)).toEqual({ insuranceCents: 0, patientCents: 0 });
+    expect(await balance(newer.id)).toEqual({ insuranceCents: 0, patientCents: 0 });
+    expect(await balance(p.id)).toEqual({ insuranceCents: 0, patientCents: -4_430, totalCents: -4_430 });
+  });
+
   it('keeps the day a payment was received and the day it was deposited, never deposited before received', async () => {
     const p = await w.patient();
     const pay = (depositDate: string) =>
