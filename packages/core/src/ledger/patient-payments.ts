@@ -1,6 +1,6 @@
 import type { Db, Patient, PatientPayment } from '../db/prisma-client.ts';
 import { ValidationError } from '../errors/billing-errors.ts';
-import type { Posting } from './post-entries.ts';
+import type { NewEntry, Posting } from './post-entries.ts';
 import { insertMany } from '../db/bulk-insert.ts';
 import { newId } from '../ids/new-id.ts';
 
@@ -110,12 +110,15 @@ export async function allocatePatientPayment(
     effectiveDate: input.receivedDate,
     memo: `${input.method}${input.reference ? ` ${input.reference}` : ''}`,
   };
+  // Every share paid and the credit are one INSERT, however many claims the payment reaches.
+  const entries: NewEntry[] = [];
   for (const share of targets) {
     if (left === 0) break;
     const applied = Math.min(left, share.openCents);
-    await posting.post([{ ...base, amountCents: -applied, claimId: share.claimId, agingDate: share.agingDate }]);
+    entries.push({ ...base, amountCents: -applied, claimId: share.claimId, agingDate: share.agingDate });
     left -= applied;
   }
-  if (left > 0) await posting.post([{ ...base, amountCents: -left, memo: `${base.memo} (unapplied credit)` }]);
+  if (left > 0) entries.push({ ...base, amountCents: -left, memo: `${base.memo} (unapplied credit)` });
+  await posting.post(entries);
   return payment;
 }
