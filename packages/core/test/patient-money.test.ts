@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptingClearinghouse, co, era, paidInFull, pr, remittanceWorld } from './remittance-fixtures.ts';
 import type { RemittanceWorld } from './remittance-fixtures.ts';
 import { practiceDay } from './registration-api.ts';
+import { databaseProviderOf } from '../src/db/prisma-client.ts';
 import { decodeId } from '../src/ids/global-id.ts';
 
 const IMPORT = `mutation($x12: String!) { importRemittance(input: { x12: $x12 }) { __typename } }`;
@@ -163,6 +164,24 @@ describe('patient money', () => {
     expect(await balance(older.id)).toEqual({ insuranceCents: 0, patientCents: 0 });
     expect(await balance(newer.id)).toEqual({ insuranceCents: 0, patientCents: 0 });
     expect(await balance(p.id)).toEqual({ insuranceCents: 0, patientCents: -4_430, totalCents: -4_430 });
+  });
+
+  it('does not wait for a transaction that is writing rows for the patient (PostgreSQL’s key-share lock)', async () => {
+    if (databaseProviderOf(t.db) !== 'postgresql') return;
+    const { p } = await patientOwingTwice();
+    const patientId = decodeId('Patient', p.id);
+    // The lock an INSERT referencing the patient takes, held as an 835's posting holds it until it commits: were
+    // the payment to wait for it, this transaction would wait for the payment and expire.
+    await t.db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "Patient" WHERE "id" = ${patientId} FOR KEY SHARE`;
+        const paid = await gql<{ recordPatientPayment: { __typename: string } }>(PAY, {
+          input: { patientId: p.id, amountCents: 100, method: 'CASH' },
+        });
+        expect(paid.recordPatientPayment.__typename).toBe('PatientPayment');
+      },
+      { timeout: 4_000 },
+    );
   });
 
   it('keeps the day a payment was received and the day it was deposited, never deposited before received', async () => {

@@ -43,15 +43,17 @@ interface AccountRow {
  *
  * Payments for one patient are applied one after another: on PostgreSQL the patient's row is locked first, in a
  * statement of its own, so that the read (a new snapshot under READ COMMITTED) sees the entries of a payment that
- * held the lock; two payments at once would otherwise both pay the same open share. SQLite runs one writing
- * transaction at a time (BEGIN IMMEDIATE) and needs no lock.
+ * held the lock; two payments at once would otherwise both pay the same open share. The lock is NO KEY UPDATE:
+ * it waits for another payment's, not for the key-share locks that inserting rows which reference the patient
+ * takes (an 835's posting holds those until it commits). SQLite runs one writing transaction at a time (BEGIN
+ * IMMEDIATE) and needs no lock.
  */
 export async function payingAccountOf(scoped: Db, tx: Db, patientId: string): Promise<PayingAccount | null> {
   if (databaseProviderOf(scoped) === 'postgresql') {
     await scopedSql(
       scoped,
       (scope) =>
-        Prisma.sql`SELECT 1 FROM "Patient" p WHERE p."id" = ${patientId} AND ${tenantOf(scope, 'p')} FOR UPDATE`,
+        Prisma.sql`SELECT 1 FROM "Patient" p WHERE p."id" = ${patientId} AND ${tenantOf(scope, 'p')} FOR NO KEY UPDATE`,
       tx,
     );
   }
