@@ -79,8 +79,11 @@ export async function accountPatientIds(tx: Db, patient: Pick<Patient, 'id' | 'g
   return patients.map((p) => p.id);
 }
 
-// Each EXISTS names one indexed column (guarantorId or patientId) rather than an OR of both, which both planners
-// answer with a scan of the organization's plans or placements.
+/**
+ * The account read of `payingAccountOf` (exported for the planner test). Each EXISTS names one indexed column
+ * (guarantorId or patientId) rather than an OR of both, which both planners answer with a scan of the
+ * organization's plans or placements.
+ */
 export function payingAccountSql(scope: SqlScope, patientId: string): Prisma.Sql {
   const organization = (alias: string) => scope.organization(`${alias}."organizationId"`);
   const tenant = (alias: string) => tenantOf(scope, alias);
@@ -95,7 +98,8 @@ export function payingAccountSql(scope: SqlScope, patientId: string): Prisma.Sql
         THEN 1 ELSE 0 END AS "hasActivePlan",
       CASE WHEN EXISTS (
           SELECT 1 FROM "CollectionPlacement" cp
-          WHERE cp."patientId" IN (SELECT ap."id" FROM "Patient" ap WHERE ap."guarantorId" = p."guarantorId" AND ${tenant('ap')})
+          WHERE cp."patientId" IN (
+              SELECT ap."id" FROM "Patient" ap WHERE ap."guarantorId" = p."guarantorId" AND ${tenant('ap')})
             AND cp."status" IN ('PLACED', 'DISPUTED') AND ${organization('cp')})
         OR (p."guarantorId" IS NULL AND EXISTS (
           SELECT 1 FROM "CollectionPlacement" cp
