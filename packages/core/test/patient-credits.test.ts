@@ -65,6 +65,12 @@ describe('applyPatientCredit', () => {
     expect(await balances(large.patient.id, large.claim.id)).toEqual({ account: -2_215, visit: 0 });
     // Nothing left owing: applying again moves nothing.
     expect(await apply(large.patient.id)).toEqual({ appliedCents: 0, accountBalanceCents: -2_215 });
+
+    // Two billers at once: the credit goes onto the visit once, and the second finds nothing left to apply.
+    const twice = await creditThenVisit(5_000, 'CRD-4');
+    const answers = await Promise.all([apply(twice.patient.id), apply(twice.patient.id)]);
+    expect(answers.map((a) => a.appliedCents).sort((a, b) => a - b)).toEqual([0, 2_785]);
+    expect(await balances(twice.patient.id, twice.claim.id)).toEqual({ account: -2_215, visit: 0 });
   });
 });
 

@@ -1,7 +1,8 @@
-import { Prisma, databaseProviderOf } from '../db/prisma-client.ts';
+import { Prisma } from '../db/prisma-client.ts';
 import type { Db, Patient, Practice } from '../db/prisma-client.ts';
 import { scopedSql } from '../db/scoped-sql.ts';
 import type { SqlScope } from '../db/scoped-sql.ts';
+import { lockPatientMoney } from './patient-lock.ts';
 import { openSharesOf } from './patient-payments.ts';
 import type { OpenShare } from './patient-payments.ts';
 
@@ -41,22 +42,11 @@ interface AccountRow {
  * scoped client's reads would; a placement counts when its patient is one of them (the placement's own practice
  * column would lead SQLite to read the practice's placements). It runs on `tx`, a transaction of `scoped`.
  *
- * Payments for one patient are applied one after another: on PostgreSQL the patient's row is locked first, in a
- * statement of its own, so that the read (a new snapshot under READ COMMITTED) sees the entries of a payment that
- * held the lock; two payments at once would otherwise both pay the same open share. The lock is NO KEY UPDATE:
- * it waits for another payment's, not for the key-share locks that inserting rows which reference the patient
- * takes (an 835's posting holds those until it commits). SQLite runs one writing transaction at a time (BEGIN
- * IMMEDIATE) and needs no lock.
+ * Payments for one patient are applied one after another (`lockPatientMoney`, before the read): two at once would
+ * otherwise both pay the same open share on PostgreSQL.
  */
 export async function payingAccountOf(scoped: Db, tx: Db, patientId: string): Promise<PayingAccount | null> {
-  if (databaseProviderOf(scoped) === 'postgresql') {
-    await scopedSql(
-      scoped,
-      (scope) =>
-        Prisma.sql`SELECT 1 FROM "Patient" p WHERE p."id" = ${patientId} AND ${tenantOf(scope, 'p')} FOR NO KEY UPDATE`,
-      tx,
-    );
-  }
+  await lockPatientMoney(scoped, tx, patientId);
   const rows = await scopedSql<AccountRow[]>(scoped, (scope) => payingAccountSql(scope, patientId), tx);
   const [first] = rows;
   if (!first) return null;
@@ -86,7 +76,7 @@ export async function accountPatientIds(tx: Db, patient: Pick<Patient, 'id' | 'g
  */
 export function payingAccountSql(scope: SqlScope, patientId: string): Prisma.Sql {
   const organization = (alias: string) => scope.organization(`${alias}."organizationId"`);
-  const tenant = (alias: string) => tenantOf(scope, alias);
+  const tenant = (alias: string) => Prisma.sql`${organization(alias)} ${scope.practices(`${alias}."practiceId"`)}`;
   return Prisma.sql`
     SELECT p."id", p."practiceId", p."guarantorId", pr."timeZone", pr."patientBillingPolicy",
       CASE WHEN EXISTS (
@@ -116,11 +106,6 @@ export function payingAccountSql(scope: SqlScope, patientId: string): Prisma.Sql
       HAVING SUM(e."amountCents") > 0
     ) s ON 1 = 1
     WHERE p."id" = ${patientId} AND ${tenant('p')}`;
-}
-
-/** The scope's conditions on a table of practice rows (`alias`): its organization, and its practice if limited. */
-function tenantOf(scope: SqlScope, alias: string): Prisma.Sql {
-  return Prisma.sql`${scope.organization(`${alias}."organizationId"`)} ${scope.practices(`${alias}."practiceId"`)}`;
 }
 
 /** A Json column read by raw SQL: PostgreSQL's driver parses it, SQLite's gives the text. */

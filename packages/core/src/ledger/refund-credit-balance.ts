@@ -6,6 +6,7 @@ import { defineOperation } from '../operations/define-operation.ts';
 import { todayIn } from '../util/calendar-date.ts';
 import { balanceOf } from './balances.ts';
 import { positiveCents } from './money-checks.ts';
+import { lockPatientMoney } from './patient-lock.ts';
 import { Posting } from './post-entries.ts';
 import type { PatientPaymentMethod } from './record-patient-payment.ts';
 
@@ -26,6 +27,7 @@ export const refundCreditBalance = defineOperation({
       const patient = await tx.patient.findUnique({ where: { id: patientId }, include: { practice: true } });
       if (!patient) throw new NotFoundError('Patient', globalId('Patient', patientId));
       const amountCents = positiveCents(input.amountCents, ['input', 'amountCents']);
+      await lockPatientMoney(ctx.db, tx, patientId);
       const balance = await balanceOf(tx, { patientId, account: 'PATIENT' });
       if (-balance.patientCents < amountCents) {
         const message = `amountCents: the credit balance is ${Math.max(0, -balance.patientCents)} cents`;

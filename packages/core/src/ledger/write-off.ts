@@ -6,6 +6,7 @@ import { defineOperation } from '../operations/define-operation.ts';
 import { todayIn } from '../util/calendar-date.ts';
 import { balanceOf } from './balances.ts';
 import { positiveCents } from './money-checks.ts';
+import { lockPatientMoney } from './patient-lock.ts';
 import { Posting } from './post-entries.ts';
 
 export interface WriteOffInput {
@@ -44,6 +45,7 @@ export const writeOff = defineOperation({
           { path: ['input', 'reason'], code: 'REQUIRED', message: 'reason: say why the balance is written off' },
         ]);
       }
+      await lockPatientMoney(ctx.db, tx, claim.patientId);
       const open = await balanceOf(tx, { claimId, account });
       const openCents = account === 'INSURANCE' ? open.insuranceCents : open.patientCents;
       const amountCents =

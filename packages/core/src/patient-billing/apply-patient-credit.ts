@@ -2,6 +2,7 @@ import { audited } from '../audit/audited.ts';
 import { NotFoundError } from '../errors/billing-errors.ts';
 import { globalId } from '../ids/global-id.ts';
 import { accountWhere, balanceOf } from '../ledger/balances.ts';
+import { lockPatientMoney } from '../ledger/patient-lock.ts';
 import { Posting } from '../ledger/post-entries.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { todayIn } from '../util/calendar-date.ts';
@@ -29,6 +30,7 @@ export const applyPatientCredit = defineOperation({
       const account = accountWhere(
         patient.guarantorId ? { guarantorId: patient.guarantorId } : { patientId: patient.id },
       );
+      await lockPatientMoney(ctx.db, tx, patient.id, { wholeAccount: true });
       const today = todayIn(patient.practice.timeZone, ctx.clock.now());
       const pieces = [...(await balancePieces(tx, { ...account, effectiveDate: { lte: today } })).values()].flat();
       const posting = new Posting(tx, ctx.principal.organizationId, { type: 'USER', id: ctx.principal.userId });
