@@ -188,6 +188,28 @@ describe('patient money', () => {
     expect(await balance(p.id)).toEqual({ insuranceCents: 0, patientCents: 0, totalCents: 0 });
   });
 
+  it('reverses an entry once when the same reversal arrives five times at once', async () => {
+    const { p, older } = await patientOwingTwice();
+    await gql(PAY, { input: { patientId: p.id, amountCents: 1_000, method: 'CARD', claimIds: [older.id] } });
+    const entries = await gql<{ node: { ledgerEntries: Array<{ id: string; kind: string }> } }>(
+      `query($id: ID!) { node(id: $id) { ... on Claim { ledgerEntries { id kind } } } }`,
+      { id: older.id },
+    );
+    const payment = entries.node.ledgerEntries.find((e) => e.kind === 'PATIENT_PAYMENT')!;
+    const reverse = () =>
+      gql<{ reverseLedgerEntry: { __typename: string } }>(
+        `mutation($id: ID!) { reverseLedgerEntry(entryId: $id, reason: "card declined") { __typename } }`,
+        { id: payment.id },
+      );
+    const answers = await Promise.all(Array.from({ length: 5 }, reverse));
+    expect(answers.map((a) => a.reverseLedgerEntry.__typename).sort()).toEqual([
+      ...Array(4).fill('ConflictError'),
+      'LedgerEntry',
+    ]);
+    // The 1 000 paid on the 2 785 is undone once: the claim owes 2 785 again, not 3 785.
+    expect(await balance(older.id)).toEqual({ insuranceCents: 0, patientCents: 2_785 });
+  });
+
   it('does not wait for a transaction that is writing rows for the patient (PostgreSQL’s key-share lock)', async () => {
     if (databaseProviderOf(t.db) !== 'postgresql') return;
     const { p } = await patientOwingTwice();

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors/billing
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { todayIn } from '../util/calendar-date.ts';
+import { lockPatientMoney } from './patient-lock.ts';
 import { Posting } from './post-entries.ts';
 
 /** Corrects a mistaken entry with a new one of the opposite amount (entries are never edited). */
@@ -13,8 +14,13 @@ export const reverseLedgerEntry = defineOperation({
   run: (ctx, input: { entryId: string; reason: string }): Promise<LedgerEntry> =>
     audited(ctx, 'reverseLedgerEntry', async (tx) => {
       const id = input.entryId;
-      const entry = await tx.ledgerEntry.findUnique({ where: { id }, include: { reversedBy: true } });
-      if (!entry) throw new NotFoundError('LedgerEntry', globalId('LedgerEntry', id));
+      const owner = await tx.ledgerEntry.findUnique({ where: { id }, select: { patientId: true } });
+      if (!owner) throw new NotFoundError('LedgerEntry', globalId('LedgerEntry', id));
+      // Reversals of a patient's entries run one after another, so that the check below sees a reversal another
+      // request committed first: the same reversal sent twice at once would otherwise post twice. (An entry
+      // without a patient, a practice's own, is not locked.)
+      if (owner.patientId) await lockPatientMoney(ctx.db, tx, owner.patientId);
+      const entry = await tx.ledgerEntry.findUniqueOrThrow({ where: { id }, include: { reversedBy: true } });
       if (entry.kind === 'REVERSAL' || entry.reversedBy.length)
         throw new ConflictError('This entry is a reversal or has been reversed already');
       const reason = input.reason.trim();
