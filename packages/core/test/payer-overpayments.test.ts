@@ -84,6 +84,20 @@ describe('refundPayerOverpayment', () => {
     expect((await claimOf(c.id)).balance.insuranceCents).toBe(0);
     expect(await refund(1)).toMatchObject({ fieldErrors: [{ code: 'EXCEEDS_CREDIT' }] });
   });
+
+  it('refunds a credit once when the same refund arrives five times at once', async () => {
+    const c = await overpaidClaim('OVP-4');
+    const input = { claimId: c.id, amountCents: 1_000, reason: 'duplicate payment', reference: 'CHK 10443' };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        gql<{ refundPayerOverpayment: { __typename: string } }>(REFUND, { input }).then(
+          (r) => r.refundPayerOverpayment,
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.__typename).sort()).toEqual(['LedgerEntry', ...Array(4).fill('ValidationError')]);
+    expect((await claimOf(c.id)).balance.insuranceCents).toBe(0);
+  });
 });
 
 describe('a payer recoupment (PLB WO)', () => {

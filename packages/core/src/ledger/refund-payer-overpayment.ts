@@ -8,6 +8,7 @@ import { FieldChecks } from '../validation/field-checks.ts';
 import { balanceOf } from './balances.ts';
 import { claimAgingDate } from './claim-charges.ts';
 import { positiveCents } from './money-checks.ts';
+import { lockPatientMoney } from './patient-lock.ts';
 import { Posting } from './post-entries.ts';
 
 export interface RefundPayerOverpaymentInput {
@@ -39,6 +40,9 @@ export const refundPayerOverpayment = defineOperation({
         .notBlank(['input', 'reason'], input.reason)
         .notBlank(['input', 'reference'], input.reference)
         .throwIfAny();
+      // Money operations on the patient run one after another (`lockPatientMoney`): the same refund sent twice at
+      // once would otherwise pass the credit check twice.
+      await lockPatientMoney(ctx.db, tx, claim.patientId);
       const { insuranceCents } = await balanceOf(tx, { claimId: claim.id, account: 'INSURANCE' });
       if (-insuranceCents < amountCents) {
         const message = `amountCents: claim ${claim.patientControlNumber} has an insurance credit of ${Math.max(0, -insuranceCents)} cents`;
