@@ -4,8 +4,8 @@ import { scopedSql } from '../db/scoped-sql.ts';
 import type { SqlScope } from '../db/scoped-sql.ts';
 
 /**
- * Makes the patient-money operations on a patient (payments, refunds, write-offs, credit applications) run one
- * after another, so that each reads the balance the previous one left: without it, two refunds of one credit at
+ * Makes the money operations on a patient (payments, refunds to the patient or the payer, write-offs, credit
+ * applications, reversals) run one after another, so that each reads the balance the previous one left: without it, two refunds of one credit at
  * once both pass the "never more than the credit" check on PostgreSQL, and two payments both pay one open share.
  * Call it before reading the balance, in the operation's transaction `tx` of the scoped client `scoped`:
  * PostgreSQL's READ COMMITTED gives each later statement a snapshot that sees what the lock's last holder
