@@ -62,13 +62,6 @@ export async function payingAccountOf(scoped: Db, tx: Db, patientId: string): Pr
   };
 }
 
-/** Every patient on the patient's guarantor account (the patient alone when it has no guarantor record). */
-export async function accountPatientIds(tx: Db, patient: Pick<Patient, 'id' | 'guarantorId'>): Promise<string[]> {
-  if (!patient.guarantorId) return [patient.id];
-  const patients = await tx.patient.findMany({ where: { guarantorId: patient.guarantorId }, select: { id: true } });
-  return patients.map((p) => p.id);
-}
-
 /**
  * The account read of `payingAccountOf` (exported for the planner test). Each EXISTS names one indexed column
  * (guarantorId or patientId) rather than an OR of both, which both planners answer with a scan of the

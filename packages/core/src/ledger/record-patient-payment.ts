@@ -7,13 +7,13 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors/billing
 import { globalId } from '../ids/global-id.ts';
 import { defineOperation } from '../operations/define-operation.ts';
 import { policyOf } from '../patient-billing/billing-policy.ts';
-import { accountOfPatient } from '../patient-billing/guarantor-account.ts';
+import { accountOfPatient, accountPatientIds } from '../patient-billing/guarantor-account.ts';
 import { reviewPaymentPlan } from '../patient-billing/payment-plans.ts';
 import { isCalendarDate, todayIn } from '../util/calendar-date.ts';
 import { accountWhere } from './balances.ts';
 import { positiveCents } from './money-checks.ts';
 import { allocatePatientPayment } from './patient-payments.ts';
-import { accountPatientIds, payingAccountOf } from './paying-account.ts';
+import { payingAccountOf } from './paying-account.ts';
 import { Posting } from './post-entries.ts';
 
 export type PatientPaymentMethod = 'CASH' | 'CHECK' | 'CARD' | 'ACH' | 'OTHER';
